@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus explicit existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "klage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "klage", targets: ["klage"]),
+        .library(name: "KlageKernel", targets: ["KlageKernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        // The domain: no I/O, Foundation only.
+        .target(name: "KlageKernel", swiftSettings: swiftSettings),
+
+        // Storage: one SQL driver protocol, repositories written once, and one driver per engine.
+        .target(name: "KlageStorage", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "KlageSQLite", dependencies: ["KlageStorage", "CSQLite"], swiftSettings: swiftSettings),
+
+        // JSON-RPC 2.0, transport-free.
+        .target(
+            name: "KlageRPC",
+            dependencies: [
+                "KlageKernel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Municipal plug-ins: ordinary library targets that import KlageKernel only.
+        .target(name: "StyrketBorgerkontakt", dependencies: ["KlageKernel"], path: "Plugins/StyrketBorgerkontakt", swiftSettings: swiftSettings),
+        .target(name: "RoskildeABC", dependencies: ["KlageKernel"], path: "Plugins/RoskildeABC", swiftSettings: swiftSettings),
+        .target(name: "GladsaxeActionGroups", dependencies: ["KlageKernel"], path: "Plugins/GladsaxeActionGroups", swiftSettings: swiftSettings),
+
+        // Composition root and executable.
+        .target(
+            name: "KlageServer",
+            dependencies: [
+                "KlageKernel", "KlageStorage", "KlageSQLite", "KlageRPC",
+                "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "klage",
+            dependencies: [
+                "KlageServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageStorage", "KlageSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "PluginTests", dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,54 @@
+/// The frozen, validated set of plug-ins compiled into this host, with their workflows and hooks.
+public struct PluginRegistry: Sendable {
+    /// Every plug-in's title, by id.
+    public let titles: [PluginID: String]
+    private let workflows: [WorkflowID: [Int: WorkflowDefinition]]
+    private let workflowOwners: [WorkflowID: PluginID]
+    private let eventHandlers: [EventHandlerRegistration]
+
+    init(
+        titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
+        workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration]
+    ) {
+        self.titles = titles
+        self.workflows = workflows
+        self.workflowOwners = workflowOwners
+        self.eventHandlers = eventHandlers
+    }
+
+    /// The ids of all plug-ins, sorted.
+    public var pluginIDs: [PluginID] { titles.keys.sorted() }
+
+    /// A workflow by id and version; the newest version when `version` is `nil`.
+    public func workflow(_ id: WorkflowID, version: Int? = nil) -> WorkflowDefinition? {
+        guard let versions = workflows[id] else { return nil }
+        if let version { return versions[version] }
+        return versions.max { $0.key < $1.key }?.value
+    }
+
+    /// The newest version of every workflow of the plug-ins `tenant` enables, sorted by id.
+    public func workflows(for tenant: Tenant) -> [WorkflowDefinition] {
+        workflows.keys.sorted()
+            .filter { isEnabled($0, for: tenant) }
+            .compactMap { workflow($0) }
+    }
+
+    /// Whether `tenant` enables the plug-in that owns `workflow`.
+    public func isEnabled(_ workflow: WorkflowID, for tenant: Tenant) -> Bool {
+        guard let owner = workflowOwners[workflow] else { return false }
+        return tenant.plugins.contains(owner.rawValue)
+    }
+
+    /// Throws when `plugins` names a plug-in this host does not have.
+    public func checkPlugins(_ plugins: [String], field: String = "plugins") throws {
+        for plugin in plugins where titles[PluginID(plugin)] == nil {
+            let known = pluginIDs.map(\.rawValue).joined(separator: ", ")
+            throw KlageError.validation(field: field, reason: "unknown plug-in '\(plugin)'; this host has: \(known)")
+        }
+    }
+
+    /// The handlers registered for `type` by plug-ins that `tenant` enables.
+    public func handlers(for type: EventType, tenant: Tenant) -> [EventHandlerRegistration] {
+        eventHandlers.filter { $0.type == type && tenant.plugins.contains($0.pluginID.rawValue) }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Stores tenants. Host-level: tenants are the one record without a tenant.
+public protocol TenantStore: Sendable {
+    /// Inserts a tenant. - Throws: conflict when the id is taken.
+    func insertTenant(_ tenant: Tenant) async throws
+    /// The tenant with this id, or `nil`.
+    func tenant(_ id: TenantID) async throws -> Tenant?
+    /// Every tenant, sorted by id.
+    func allTenants() async throws -> [Tenant]
+}
+
+/// Stores API keys by the hash of their secret.
+public protocol APIKeyStore: Sendable {
+    /// Inserts a key.
+    func insertKey(_ key: APIKey) async throws
+    /// The key whose secret hashes to `hash`, revoked or not; `nil` when there is none.
+    func key(hash: String) async throws -> APIKey?
+    /// Revokes a key of `tenant` (any tenant's when `nil`, for operators). Returns whether one was revoked.
+    func revokeKey(_ id: APIKeyID, tenant: TenantID?, at: Date) async throws -> Bool
+}
+
+/// Stores complaints, their contacts and their events. Every call names its tenant.
+public protocol ComplaintStore: Sendable {
+    /// Inserts a complaint with its first events; when `externalRef` is taken, stores nothing and
+    /// returns the existing complaint with `created == false`.
+    func insertComplaint(_ complaint: Complaint, events: [DomainEvent]) async throws -> (complaint: Complaint, created: Bool)
+    /// The complaint with this id in `tenant`, or `nil` (also for another tenant's id).
+    func complaint(_ id: ComplaintID, tenant: TenantID) async throws -> Complaint?
+    /// A page of complaints, newest first.
+    func complaints(tenant: TenantID, matching query: ComplaintQuery) async throws -> Page<Complaint>
+    /// Replaces a complaint if its stored version is still `expectedVersion`, appending `events`.
+    /// - Throws: conflict on a stale version, not found when it is gone.
+    func updateComplaint(_ complaint: Complaint, expectedVersion: Int, events: [DomainEvent]) async throws
+    /// Inserts a contact and its events, and when `update` is given, the complaint change it caused, in one transaction.
+    func insertContact(_ contact: Contact, update: (complaint: Complaint, expectedVersion: Int)?, events: [DomainEvent]) async throws
+    /// The contacts of a complaint, oldest first.
+    func contacts(of complaint: ComplaintID, tenant: TenantID) async throws -> [Contact]
+    /// The events of a complaint, oldest first: the journey.
+    func events(of complaint: ComplaintID, tenant: TenantID) async throws -> [DomainEvent]
+}
+
+/// Stores learning items.
+public protocol LearningStore: Sendable {
+    /// Inserts a learning item with its first events.
+    func insertLearningItem(_ item: LearningItem, events: [DomainEvent]) async throws
+    /// The item with this id in `tenant`, or `nil`.
+    func learningItem(_ id: LearningItemID, tenant: TenantID) async throws -> LearningItem?
+    /// A page of learning items, newest first.
+    func learningItems(tenant: TenantID, matching query: LearningQuery) async throws -> Page<LearningItem>
+    /// Replaces an item if its stored version is still `expectedVersion`, appending `events`.
+    func updateLearningItem(_ item: LearningItem, expectedVersion: Int, events: [DomainEvent]) async throws
+}
+
+/// Everything Klage stores, as one port; storage engines implement it once.
+public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore
+
+/// A page of results and the cursor for the next one (`nil` on the last page).
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}
+
+/// Filters for listing complaints.
+public struct ComplaintQuery: Sendable, Hashable {
+    public var state: StateID?
+    public var workflow: WorkflowID?
+    public var department: String?
+    /// When set, only complaints with a running deadline due before this instant.
+    public var overdueAt: Date?
+    public var limit: Int
+    /// The id after which the page starts (exclusive), from a previous page's cursor.
+    public var after: String?
+
+    public init(state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil, limit: Int = 50, after: String? = nil) {
+        self.state = state
+        self.workflow = workflow
+        self.department = department
+        self.overdueAt = overdueAt
+        self.limit = limit
+        self.after = after
+    }
+}
+
+/// Filters for listing learning items.
+public struct LearningQuery: Sendable, Hashable {
+    public var state: StateID?
+    public var department: String?
+    public var limit: Int
+    public var after: String?
+
+    public init(state: StateID? = nil, department: String? = nil, limit: Int = 50, after: String? = nil) {
+        self.state = state
+        self.department = department
+        self.limit = limit
+        self.after = after
+    }
+}

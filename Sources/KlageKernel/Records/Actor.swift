@@ -1,0 +1,35 @@
+/// Who is acting: an authenticated API key, its tenant and its role.
+///
+/// Every service call takes an actor, so every change is attributed and every query is scoped.
+public struct Actor: Sendable, Hashable, Codable {
+    /// The key's id, recorded as the author of events.
+    public let id: String
+    /// The tenant the key belongs to; `nil` only for host operator keys.
+    public let tenant: TenantID?
+    /// The key's role.
+    public let role: Role
+    /// A human label for the key, e.g. "ESDH integration" or "Anna, Borgerservice".
+    public let label: String
+
+    public init(id: String, tenant: TenantID?, role: Role, label: String) {
+        self.id = id
+        self.tenant = tenant
+        self.role = role
+        self.label = label
+    }
+
+    /// The actor used by the system itself (the scheduler, start-up seeding).
+    public static func system(tenant: TenantID?) -> Actor {
+        Actor(id: "system", tenant: tenant, role: .admin, label: "Klage")
+    }
+
+    /// Whether this actor holds one of `roles`; admins may do what leaders may, leaders what caseworkers may.
+    public func holds(anyOf roles: Set<Role>) -> Bool {
+        if roles.contains(role) { return true }
+        switch role {
+        case .admin: return roles.contains(.leader) || roles.contains(.caseworker)
+        case .leader: return roles.contains(.caseworker)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// The citizen behind a complaint: the one place personal data lives.
+///
+/// Never logged. `description` is redacted so that string interpolation cannot leak it.
+public struct Citizen: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    /// The Danish personal identification number (CPR), if the citizen gave it.
+    public var cpr: String?
+
+    public init(name: String, phone: String? = nil, email: String? = nil, cpr: String? = nil) {
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.cpr = cpr
+    }
+
+    public var description: String { "Citizen(redacted)" }
+}

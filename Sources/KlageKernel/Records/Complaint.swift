@@ -1,0 +1,67 @@
+import Foundation
+
+/// A citizen's complaint: the case that a workflow moves through its states.
+///
+/// The complaint records which workflow (and which version of it) it runs under, so a changed
+/// workflow never strands cases in flight. `version` guards every change (optimistic concurrency).
+public struct Complaint: Sendable, Hashable {
+    public let id: ComplaintID
+    public let tenant: TenantID
+    public let workflow: WorkflowID
+    public let workflowVersion: Int
+    public var state: StateID
+    public var track: ComplaintTrack
+    public var channel: Channel
+    public var subject: String
+    public var description: String
+    /// What the citizen asks for (ISO 10002: "the remedy the citizen wants").
+    public var remedy: String?
+    public var citizen: Citizen
+    public var department: String?
+    /// The case system's own reference; unique per tenant, making create idempotent.
+    public var externalRef: String?
+    public var receivedAt: Date
+    public var deadlines: [Deadline]
+    public var outcome: Outcome?
+    /// Plug-in fields, validated by the workflow's plug-in.
+    public var fields: [String: JSONValue]
+    public var version: Int
+    public let createdAt: Date
+    public var updatedAt: Date
+    public var closedAt: Date?
+
+    public init(
+        id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,
+        track: ComplaintTrack, channel: Channel, subject: String, description: String, remedy: String?,
+        citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
+        deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
+        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.workflow = workflow
+        self.workflowVersion = workflowVersion
+        self.state = state
+        self.track = track
+        self.channel = channel
+        self.subject = subject
+        self.description = description
+        self.remedy = remedy
+        self.citizen = citizen
+        self.department = department
+        self.externalRef = externalRef
+        self.receivedAt = receivedAt
+        self.deadlines = deadlines
+        self.outcome = outcome
+        self.fields = fields
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.closedAt = closedAt
+    }
+
+    /// The earliest due time among deadlines still running; what "overdue" queries index.
+    public var nextDueAt: Date? {
+        deadlines.filter(\.isOpen).map(\.dueAt).min()
+    }
+}

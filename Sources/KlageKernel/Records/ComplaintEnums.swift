@@ -1,0 +1,44 @@
+/// The legal track of a complaint (DOMAIN.md "Two legal tracks").
+///
+/// Dissatisfaction with service or conduct is handled freely by dialogue; an appeal of a decision keeps
+/// its statutory steps and deadlines whatever the dialogue achieves.
+public enum ComplaintTrack: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Dissatisfaction with service, conduct or process: the dialogue track.
+    case dissatisfaction
+    /// An appeal of a decision (afgørelse): reconsider, then forward within the statutory deadline.
+    case appeal
+}
+
+/// How the complaint reached the municipality.
+public enum Channel: String, Sendable, Hashable, Codable, CaseIterable {
+    case phone, email, letter, web, meeting
+    case digitalPost = "digital_post"
+    case other
+}
+
+/// How a complaint ended: the fixed list of DOMAIN.md ("richer closing states").
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The citizen was found right (medhold).
+    case upheld
+    /// The citizen was found partly right.
+    case partlyUpheld = "partly_upheld"
+    /// The complaint was rejected (afslag).
+    case rejected
+    /// The case was forwarded, e.g. to Ankestyrelsen.
+    case forwarded
+    /// The citizen withdrew the complaint after dialogue; needs the citizen's recorded consent.
+    case withdrawn
+    /// Resolved to the citizen's satisfaction; needs the citizen's recorded confirmation.
+    case resolved
+
+    /// Whether closing with this outcome needs the citizen's recorded consent (Awb 9:5, DOMAIN.md).
+    public var needsCitizenConsent: Bool { self == .withdrawn || self == .resolved }
+}
+
+/// The kind of a recorded contact. Oral kinds are two-way conversations and meet first-contact deadlines.
+public enum ContactKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case phone, meeting, video, email, letter, other
+
+    /// Whether this is an oral, two-way conversation (phone, meeting, video).
+    public var isOral: Bool { self == .phone || self == .meeting || self == .video }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The kind of a domain event. Plug-ins may declare their own (`EventType("roskilde.shared")`).
+public struct EventType: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+
+    /// A complaint was received (created).
+    public static let complaintReceived: EventType = "complaint.received"
+    /// A workflow action was taken.
+    public static let actionTaken: EventType = "complaint.actionTaken"
+    /// A complaint entered a state.
+    public static let stateEntered: EventType = "complaint.stateEntered"
+    /// A contact with the citizen was recorded.
+    public static let contactRecorded: EventType = "contact.recorded"
+    /// A deadline was met.
+    public static let deadlineMet: EventType = "deadline.met"
+    /// A deadline was missed.
+    public static let deadlineMissed: EventType = "deadline.missed"
+    /// A learning item was created.
+    public static let learningCreated: EventType = "learning.created"
+    /// A learning item moved through its workflow.
+    public static let learningActed: EventType = "learning.acted"
+}
+
+/// An append-only record of something that happened; the complaint journey is made of these.
+public struct DomainEvent: Sendable, Hashable {
+    public let id: EventID
+    public let tenant: TenantID
+    /// The complaint the event belongs to, if any.
+    public let complaintId: ComplaintID?
+    /// The learning item the event belongs to, if any.
+    public let learningItemId: LearningItemID?
+    public let at: Date
+    public let type: EventType
+    /// The id of the actor who caused it (`system` for the scheduler).
+    public let actor: String
+    /// One line for the journey; never personal data.
+    public let summary: String
+    public let data: [String: JSONValue]
+
+    public init(
+        id: EventID, tenant: TenantID, complaintId: ComplaintID? = nil, learningItemId: LearningItemID? = nil,
+        at: Date, type: EventType, actor: String, summary: String, data: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.complaintId = complaintId
+        self.learningItemId = learningItemId
+        self.at = at
+        self.type = type
+        self.actor = actor
+        self.summary = summary
+        self.data = data
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What the organisation learned from a complaint. Carries no personal data, so it can be shared.
+public struct LearningItem: Sendable, Hashable {
+    public let id: LearningItemID
+    public let tenant: TenantID
+    public let complaintId: ComplaintID?
+    public var title: String
+    public var insight: String
+    public var department: String?
+    public var tags: [String]
+    public var state: StateID
+    public var version: Int
+    public let createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: LearningItemID, tenant: TenantID, complaintId: ComplaintID?, title: String, insight: String,
+        department: String?, tags: [String], state: StateID, version: Int = 1, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.complaintId = complaintId
+        self.title = title
+        self.insight = insight
+        self.department = department
+        self.tags = tags
+        self.state = state
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

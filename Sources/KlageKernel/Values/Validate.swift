@@ -1,0 +1,97 @@
+import Foundation
+
+/// Input rules shared by every service: lengths, formats and personal-data checks.
+///
+/// Each rule throws ``KlageError/validation(field:reason:)`` naming the field.
+public enum Validate {
+    /// A required text: trimmed, non-empty, at most `max` characters.
+    @discardableResult
+    public static func text(_ value: String, field: String, max: Int) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw KlageError.validation(field: field, reason: "must not be empty") }
+        if trimmed.count > max { throw KlageError.validation(field: field, reason: "must be at most \(max) characters") }
+        return trimmed
+    }
+
+    /// An optional text: `nil` and blank become `nil`; otherwise as ``text(_:field:max:)``.
+    public static func optionalText(_ value: String?, field: String, max: Int) throws -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try text(value, field: field, max: max)
+    }
+
+    /// A phone number: digits, spaces and an optional leading `+`, 6 to 20 characters.
+    public static func phone(_ value: String?, field: String) throws -> String? {
+        guard let value = try optionalText(value, field: field, max: 20) else { return nil }
+        let digits = value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+        guard value.count >= 6, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") }) else {
+            throw KlageError.validation(field: field, reason: "must be a phone number (digits, spaces, optional leading +)")
+        }
+        return value
+    }
+
+    /// An e-mail address: one `@` with text on both sides, at most 254 characters.
+    public static func email(_ value: String?, field: String) throws -> String? {
+        guard let value = try optionalText(value, field: field, max: 254) else { return nil }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(" ") else {
+            throw KlageError.validation(field: field, reason: "must be an e-mail address")
+        }
+        return value
+    }
+
+    /// A CPR number: ten digits, optionally `DDMMYY-XXXX`; stored as ten digits.
+    public static func cpr(_ value: String?, field: String) throws -> String? {
+        guard let value = try optionalText(value, field: field, max: 11) else { return nil }
+        let digits = value.replacingOccurrences(of: "-", with: "")
+        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw KlageError.validation(field: field, reason: "must be a CPR number: ten digits, DDMMYY-XXXX")
+        }
+        return digits
+    }
+
+    /// A page size between 1 and 500; 50 when absent.
+    public static func limit(_ value: Int?, field: String = "limit") throws -> Int {
+        guard let value else { return 50 }
+        guard (1...500).contains(value) else { throw KlageError.validation(field: field, reason: "must be between 1 and 500") }
+        return value
+    }
+
+    /// Plug-in fields: at most 50 members and 64 KiB encoded, keys of letters, digits, `_` and `.`.
+    public static func fields(_ value: [String: JSONValue]?, field: String = "fields") throws -> [String: JSONValue] {
+        guard let value else { return [:] }
+        if value.count > 50 { throw KlageError.validation(field: field, reason: "at most 50 fields") }
+        for key in value.keys where key.isEmpty || key.count > 64 || !key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) {
+            throw KlageError.validation(field: field, reason: "field names are 1-64 letters, digits, '_' or '.'")
+        }
+        let size = (try? JSONEncoder().encode(value).count) ?? 0
+        if size > 65_536 { throw KlageError.validation(field: field, reason: "at most 64 KiB") }
+        return value
+    }
+
+    /// Text that must carry no personal data: refuses what looks like a CPR number or a phone number.
+    public static func freeOfPersonalData(_ value: String, field: String) throws {
+        if containsDigitRun(value, minimum: 8) || looksLikeCPR(value) {
+            throw KlageError.validation(field: field, reason: "looks like a CPR or phone number; learning items carry no personal data")
+        }
+    }
+
+    private static func looksLikeCPR(_ value: String) -> Bool {
+        let characters = Array(value)
+        guard characters.count >= 11 else { return false }
+        for start in 0...(characters.count - 11) {
+            let window = characters[start..<(start + 11)]
+            let parts = (Array(window[start..<(start + 6)]), window[start + 6], Array(window[(start + 7)..<(start + 11)]))
+            if parts.0.allSatisfy(\.isNumber), parts.1 == "-", parts.2.allSatisfy(\.isNumber) { return true }
+        }
+        return false
+    }
+
+    private static func containsDigitRun(_ value: String, minimum: Int) -> Bool {
+        var run = 0
+        for character in value {
+            if character.isNumber { run += 1 } else if character != " " { run = 0 }
+            if run >= minimum { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,25 @@
+/// The kernel's own workflow for learning items: proposed, accepted, implemented, or dismissed.
+///
+/// ```
+///   proposed ──accept──▶ accepted ──implement──▶ implemented
+///       └──dismiss──▶ dismissed ◀──dismiss──┘
+/// ```
+public enum LearningWorkflow {
+    /// The definition; validated at start-up with the plug-ins' workflows.
+    public static let definition = WorkflowDefinition(
+        id: "kernel.learning",
+        title: "Learning item",
+        initialState: "proposed",
+        states: [
+            WorkflowState("proposed", title: "Proposed"),
+            WorkflowState("accepted", title: "Accepted: an improvement will be made"),
+            WorkflowState("implemented", title: "Implemented", isFinal: true),
+            WorkflowState("dismissed", title: "Dismissed", isFinal: true),
+        ],
+        actions: [
+            WorkflowAction("accept", title: "Accept", from: ["proposed"], to: "accepted", roles: [.leader]),
+            WorkflowAction("implement", title: "Mark implemented", from: ["accepted"], to: "implemented", roles: [.leader]),
+            WorkflowAction("dismiss", title: "Dismiss", from: ["proposed", "accepted"], to: "dismissed", roles: [.leader], guards: [.noteGiven]),
+        ]
+    )
+}

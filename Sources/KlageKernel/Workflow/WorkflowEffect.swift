@@ -1,0 +1,15 @@
+import Foundation
+
+/// Something the engine did to a complaint; the service turns each into a domain event.
+public enum WorkflowEffect: Sendable, Hashable {
+    /// An action was taken, closing with `outcome` if it gave one.
+    case actionTaken(ActionID, outcome: Outcome?)
+    /// The complaint entered a state.
+    case entered(StateID)
+    /// A deadline's clock started.
+    case deadlineStarted(name: String, dueAt: Date)
+    /// A deadline was met; `late` when after its due time.
+    case deadlineMet(name: String, late: Bool)
+    /// A running deadline was stopped because the complaint closed.
+    case deadlineStopped(name: String)
+}
