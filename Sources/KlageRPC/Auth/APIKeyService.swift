@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+import KlageKernel
+
+/// Issues, checks and revokes API keys. Keys are random and shown once; only their SHA-256 is stored.
+///
+/// A key looks like `klage_` followed by 43 URL-safe characters (256 random bits), so a fast hash
+/// is enough: there is nothing to guess.
+public struct APIKeyService: Sendable {
+    private let env: ServiceEnvironment
+
+    public init(_ env: ServiceEnvironment) {
+        self.env = env
+    }
+
+    /// A new key for a tenant role, or a host operator key when `tenant` is `nil`.
+    ///
+    /// - Returns: the stored key and the secret, which is never shown again.
+    public func create(tenant: TenantID?, role: Role, label: String) async throws -> (key: APIKey, secret: String) {
+        if let tenant {
+            guard role != .operator else { throw KlageError.validation(field: "role", reason: "operator keys belong to no tenant") }
+            guard try await env.store.tenant(tenant) != nil else { throw KlageError.notFound("tenant") }
+        } else if role != .operator {
+            throw KlageError.validation(field: "tenant", reason: "required for role '\(role.rawValue)'")
+        }
+        let label = try Validate.text(label, field: "label", max: 200)
+        var generator = SystemRandomNumberGenerator()
+        let random = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let secret = "klage_" + random.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let key = APIKey(id: env.ids.next(), tenant: tenant, role: role, label: label, hash: Self.hash(secret), createdAt: env.clock.now())
+        try await env.store.insertKey(key)
+        return (key, secret)
+    }
+
+    /// The actor and tenant of a bearer key. - Throws: unauthenticated for an unknown or revoked key.
+    public func authenticate(_ secret: String) async throws -> (actor: Actor, tenant: Tenant?) {
+        guard secret.hasPrefix("klage_"), secret.count < 100,
+              let key = try await env.store.key(hash: Self.hash(secret)), key.revokedAt == nil else {
+            throw KlageError.unauthenticated()
+        }
+        guard let tenantID = key.tenant else { return (key.actor, nil) }
+        guard let tenant = try await env.store.tenant(tenantID) else { throw KlageError.unauthenticated() }
+        return (key.actor, tenant)
+    }
+
+    /// Revokes a key; tenant admins only their own tenant's keys.
+    public func revoke(_ id: APIKeyID, by actor: Actor) async throws {
+        let scope = actor.role == .operator ? nil : actor.tenant
+        guard try await env.store.revokeKey(id, tenant: scope, at: env.clock.now()) else { throw KlageError.notFound("API key") }
+    }
+
+    /// The hex SHA-256 of a secret.
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+}

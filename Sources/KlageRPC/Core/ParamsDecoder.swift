@@ -1,0 +1,66 @@
+import Foundation
+import KlageKernel
+
+/// Turns a params object into a method's typed `Params`, naming the field in every error.
+///
+/// A missing field or a wrong JSON type is -32602 (invalid params); a value of the right type that
+/// breaks a rule (an unknown enum value, a malformed time) is -32022 (validation failed).
+enum ParamsDecoder {
+    private static let decoder = JSONDecoder()
+
+    static func decode<Params: Decodable>(_ type: Params.Type, from params: [String: JSONValue]) throws -> Params {
+        let data = try RPCResponse.encoder.encode(JSONValue.object(params))
+        do {
+            return try decoder.decode(Params.self, from: data)
+        } catch let error as DecodingError {
+            throw map(error)
+        }
+    }
+
+    private static func map(_ error: DecodingError) -> any Error {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return RPCError.invalidParams(field: path(context.codingPath + [key]), reason: "is required")
+        case .valueNotFound(_, let context):
+            return RPCError.invalidParams(field: path(context.codingPath), reason: "must not be null")
+        case .typeMismatch(let type, let context):
+            return RPCError.invalidParams(field: path(context.codingPath), reason: "must be \(jsonName(of: type))")
+        case .dataCorrupted(let context):
+            if let klage = context.underlyingError as? KlageError { return klage }
+            let field = path(context.codingPath)
+            return KlageError.validation(field: field.isEmpty ? "params" : field, reason: reason(context))
+        @unknown default:
+            return RPCError.invalidParams(field: nil, reason: "cannot be read")
+        }
+    }
+
+    private static func reason(_ context: DecodingError.Context) -> String {
+        let text = context.debugDescription
+        if let range = text.range(of: "from invalid String value ") {
+            return "'\(text[range.upperBound...])' is not an allowed value"
+        }
+        return text
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var result = ""
+        for key in keys {
+            if let index = key.intValue {
+                result += "[\(index)]"
+            } else {
+                result += (result.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return result
+    }
+
+    private static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "a boolean"
+        case is [Any].Type: "an array"
+        default: "an object"
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import KlageKernel
+import Logging
+
+/// Serves JSON-RPC 2.0 bodies: parses, authenticates, authorises, decodes params and calls handlers.
+///
+/// Transport-free: the HTTP layer hands it the body and the `Authorization` header.
+///
+/// ```
+///   body ──parse──▶ request(s) ──method?──▶ key? ──role?──▶ params ──▶ handler ──▶ response(s)
+///          -32700     -32600      -32601     -32001  -32003   -32602/-32022   -32004/-32009/…
+/// ```
+public struct RPCDispatcher: Sendable {
+    /// The most requests one batch may hold.
+    public static let maxBatch = 100
+
+    private let registry: RPCMethodRegistry
+    private let keys: APIKeyService
+    private let logger: Logger
+
+    public init(registry: RPCMethodRegistry, keys: APIKeyService, logger: Logger) {
+        self.registry = registry
+        self.keys = keys
+        self.logger = logger
+    }
+
+    /// Answers one HTTP body. Returns `nil` when nothing is to be sent (notifications only).
+    public func handle(body: Data, authorization: String?) async -> Data? {
+        let parsed: JSONValue
+        do {
+            parsed = try JSONDecoder().decode(JSONValue.self, from: body)
+        } catch {
+            return RPCResponse.failure(id: .null, error: .parseError)
+        }
+        var caller = Caller(authorization: authorization, keys: keys)
+        guard case .array(let elements) = parsed else {
+            return await handle(element: parsed, caller: &caller)
+        }
+        if elements.isEmpty {
+            return RPCResponse.failure(id: .null, error: .invalidRequest("an empty batch"))
+        }
+        if elements.count > Self.maxBatch {
+            return RPCResponse.failure(id: .null, error: .invalidRequest("a batch holds at most \(Self.maxBatch) requests"))
+        }
+        var responses: [Data] = []
+        for element in elements {
+            if let response = await handle(element: element, caller: &caller) { responses.append(response) }
+        }
+        return responses.isEmpty ? nil : RPCResponse.batch(responses)
+    }
+
+    private func handle(element: JSONValue, caller: inout Caller) async -> Data? {
+        switch RPCRequest.parse(element) {
+        case .failure(let invalid):
+            return RPCResponse.failure(id: invalid.id, error: invalid.error)
+        case .success(let request):
+            let outcome = await call(request, caller: &caller)
+            guard let id = request.id else { return nil }
+            switch outcome {
+            case .success(let result): return RPCResponse.success(id: id, result: result)
+            case .failure(let error): return RPCResponse.failure(id: id, error: error)
+            }
+        }
+    }
+
+    private func call(_ request: RPCRequest, caller: inout Caller) async -> Result<Data, RPCError> {
+        let started = ContinuousClock.now
+        var logger = self.logger
+        logger[metadataKey: "rpc.method"] = .string(request.method)
+        var tenantForLog: String?
+        let result: Result<Data, RPCError>
+        do {
+            guard let entry = registry.entry(request.method) else { throw RPCError.methodNotFound }
+            let (actor, tenant) = try await caller.resolve(required: entry.access != .open)
+            tenantForLog = tenant?.id.rawValue
+            try authorise(entry, actor: actor, tenant: tenant)
+            let context = RPCContext(actor: actor, tenant: tenant, logger: logger)
+            result = .success(try await entry.handle(request.params ?? [:], context))
+        } catch let error as RPCError {
+            result = .failure(error)
+        } catch let error as KlageError {
+            if error.code == .internalError || error.code == .unavailable {
+                logger.error("call failed", metadata: ["error": .string(error.description)])
+            }
+            result = .failure(RPCError(error))
+        } catch {
+            logger.error("call failed", metadata: ["error": .string(String(describing: type(of: error)))])
+            result = .failure(.internalError)
+        }
+        let elapsed = ContinuousClock.now - started
+        logger.debug("rpc", metadata: [
+            "tenant": .string(tenantForLog ?? "-"),
+            "code": .string(result.errorCode.map(String.init) ?? "ok"),
+            "ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+        ])
+        return result
+    }
+
+    private func authorise(_ entry: RPCMethodRegistry.Entry, actor: Actor?, tenant: Tenant?) throws {
+        switch entry.access {
+        case .open:
+            return
+        case .hostOperator:
+            guard actor?.role == .operator else { throw KlageError.forbidden("only a host operator key may call \(entry.name)") }
+        case .tenant(let roles):
+            guard let actor, let tenant, actor.holds(anyOf: roles) else {
+                throw KlageError.forbidden("this key's role may not call \(entry.name)")
+            }
+            if let plugin = entry.plugin, !tenant.plugins.contains(plugin.rawValue) {
+                throw RPCError.methodNotFound
+            }
+        }
+    }
+
+    /// The caller of one HTTP request, authenticated at most once, and only when a method needs it.
+    private struct Caller {
+        let authorization: String?
+        let keys: APIKeyService
+        var resolved: Result<(Actor?, Tenant?), KlageError>?
+
+        init(authorization: String?, keys: APIKeyService) {
+            self.authorization = authorization
+            self.keys = keys
+        }
+
+        mutating func resolve(required: Bool) async throws -> (Actor?, Tenant?) {
+            if resolved == nil {
+                if let header = authorization, header.hasPrefix("Bearer ") {
+                    do {
+                        let (actor, tenant) = try await keys.authenticate(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+                        resolved = .success((actor, tenant))
+                    } catch let error as KlageError {
+                        resolved = .failure(error)
+                    }
+                } else if authorization == nil {
+                    resolved = .success((nil, nil))
+                } else {
+                    resolved = .failure(.unauthenticated("the Authorization header must be 'Bearer <api key>'"))
+                }
+            }
+            switch resolved! {
+            case .success(let value):
+                if required, value.0 == nil { throw KlageError.unauthenticated() }
+                return value
+            case .failure(let error):
+                if required || error.code != .unauthenticated { throw error }
+                return (nil, nil)
+            }
+        }
+    }
+}
+
+extension Result where Failure == RPCError {
+    var errorCode: Int? {
+        if case .failure(let error) = self { return error.code }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import KlageKernel
+
+/// The methods the dispatcher serves, frozen after registration; also the source of `rpc.discover`.
+///
+/// ```swift
+/// var builder = RPCMethodRegistry.Builder()
+/// builder.register(ComplaintGet.self) { params, context in … }
+/// let registry = builder.build()
+/// ```
+public struct RPCMethodRegistry: Sendable {
+    /// One registered method: its declaration and its type-erased handler.
+    public struct Entry: Sendable {
+        public let name: String
+        public let summary: String
+        public let access: RPCAccess
+        public let params: [RPCParam]
+        public let result: RPCSchema
+        /// The plug-in that contributed it; only tenants enabling that plug-in see it.
+        public let plugin: PluginID?
+        let handle: @Sendable ([String: JSONValue], RPCContext) async throws -> Data
+    }
+
+    private let entries: [String: Entry]
+
+    /// The entry for `name`, if registered.
+    public func entry(_ name: String) -> Entry? { entries[name] }
+
+    /// The methods a caller of `tenant` (or a keyless caller, or an operator when `nil`) can use, sorted by name.
+    public func entries(visibleTo tenant: Tenant?) -> [Entry] {
+        entries.values
+            .filter { entry in entry.plugin.map { plugin in tenant?.plugins.contains(plugin.rawValue) ?? false } ?? true }
+            .sorted { $0.name < $1.name }
+    }
+
+    /// Every method name, sorted.
+    public var names: [String] { entries.keys.sorted() }
+
+    /// Collects method registrations.
+    public struct Builder: Sendable {
+        private var entries: [String: Entry] = [:]
+
+        public init() {}
+
+        /// Registers a method's handler. Registering one name twice is a programmer mistake.
+        public mutating func register<Method: RPCMethod>(
+            _ method: Method.Type, plugin: PluginID? = nil,
+            handler: @escaping @Sendable (Method.Params, RPCContext) async throws -> Method.Result
+        ) {
+            precondition(entries[Method.name] == nil, "method \(Method.name) registered twice")
+            entries[Method.name] = Entry(
+                name: Method.name, summary: Method.summary, access: Method.access, params: Method.params,
+                result: Method.result, plugin: plugin
+            ) { params, context in
+                let decoded = try ParamsDecoder.decode(Method.Params.self, from: params)
+                let result = try await handler(decoded, context)
+                return try RPCResponse.encoder.encode(result)
+            }
+        }
+
+        /// Freezes the registry.
+        public func build() -> RPCMethodRegistry {
+            RPCMethodRegistry(entries: entries)
+        }
+    }
+}

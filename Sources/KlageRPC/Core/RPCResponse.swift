@@ -1,0 +1,48 @@
+import Foundation
+import KlageKernel
+
+/// Writes JSON-RPC responses as bytes: the envelope by hand, the result by `JSONEncoder`.
+enum RPCResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// `{"jsonrpc":"2.0","id":…,"result":…}` around an already-encoded result.
+    static func success(id: RPCID, result: Data) -> Data {
+        var data = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
+        data.append(encodeID(id))
+        data.append(contentsOf: Array(",\"result\":".utf8))
+        data.append(result)
+        data.append(UInt8(ascii: "}"))
+        return data
+    }
+
+    /// `{"jsonrpc":"2.0","id":…,"error":{…}}`.
+    static func failure(id: RPCID, error: RPCError) -> Data {
+        var object: [String: JSONValue] = ["code": .number(Double(error.code)), "message": .string(error.message)]
+        if let data = error.data { object["data"] = data }
+        var data = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
+        data.append(encodeID(id))
+        data.append(contentsOf: Array(",\"error\":".utf8))
+        data.append((try? encoder.encode(JSONValue.object(object))) ?? Data("{\"code\":-32603,\"message\":\"Internal error\"}".utf8))
+        data.append(UInt8(ascii: "}"))
+        return data
+    }
+
+    /// A batch's responses as a JSON array.
+    static func batch(_ responses: [Data]) -> Data {
+        var data = Data([UInt8(ascii: "[")])
+        for (index, response) in responses.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(response)
+        }
+        data.append(UInt8(ascii: "]"))
+        return data
+    }
+
+    private static func encodeID(_ id: RPCID) -> Data {
+        (try? encoder.encode(id.json)) ?? Data("null".utf8)
+    }
+}

@@ -1,0 +1,144 @@
+import KlageKernel
+
+/// `complaint.create`: registers a complaint; idempotent on `externalRef`.
+public enum ComplaintCreate: RPCMethod {
+    public struct Params: Decodable, Sendable {
+        struct CitizenParams: Decodable, Sendable {
+            let name: String
+            let phone: String?
+            let email: String?
+            let cpr: String?
+        }
+        let workflow: WorkflowID
+        let track: ComplaintTrack?
+        let channel: Channel
+        let subject: String
+        let description: String
+        let remedy: String?
+        let citizen: CitizenParams
+        let receivedAt: RPCTime?
+        let department: String?
+        let externalRef: String?
+        let fields: [String: JSONValue]?
+    }
+    public typealias Result = ComplaintView
+    public static let name = "complaint.create"
+    public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
+    public static let access = RPCAccess.tenant([.caseworker, .integration])
+    public static let params = [
+        RPCParam("workflow", .string, required: true), RPCParam("track", .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "default dissatisfaction"),
+        RPCParam("channel", .oneOf(Channel.allCases.map(\.rawValue)), required: true), RPCParam("subject", .string, required: true),
+        RPCParam("description", .string, required: true), RPCParam("remedy", .string, "what the citizen asks for"),
+        RPCParam("citizen", .ref("CitizenInput"), required: true), RPCParam("receivedAt", .dateTime),
+        RPCParam("department", .string), RPCParam("externalRef", .string, "the case system's reference"), RPCParam("fields", .anyObject),
+    ]
+    public static let result = RPCSchema.ref("Complaint")
+}
+
+/// `complaint.get`: one complaint.
+public enum ComplaintGet: RPCMethod {
+    public struct Params: Decodable, Sendable { let id: ComplaintID }
+    public typealias Result = ComplaintView
+    public static let name = "complaint.get"
+    public static let summary = "One complaint by id."
+    public static let access = RPCAccess.anyTenantRole
+    public static let params = [RPCParam("id", .string, required: true)]
+    public static let result = RPCSchema.ref("Complaint")
+}
+
+/// `complaint.list`: a page of complaints, newest first.
+public enum ComplaintList: RPCMethod {
+    public struct Params: Decodable, Sendable {
+        let state: StateID?
+        let workflow: WorkflowID?
+        let overdue: Bool?
+        let department: String?
+        let limit: Int?
+        let cursor: String?
+    }
+    public typealias Result = PageView<ComplaintView>
+    public static let name = "complaint.list"
+    public static let summary = "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due."
+    public static let access = RPCAccess.anyTenantRole
+    public static let params = [
+        RPCParam("state", .string), RPCParam("workflow", .string), RPCParam("overdue", .boolean), RPCParam("department", .string),
+        RPCParam("limit", .integer(minimum: 1, maximum: 500)), RPCParam("cursor", .string),
+    ]
+    public static let result = PageView<ComplaintView>.schema("Complaint")
+}
+
+/// `complaint.act`: runs one workflow action.
+public enum ComplaintAct: RPCMethod {
+    public struct Params: Decodable, Sendable {
+        let id: ComplaintID
+        let action: ActionID
+        let version: Int
+        let note: String?
+        let outcome: Outcome?
+        let fields: [String: JSONValue]?
+    }
+    public typealias Result = ComplaintView
+    public static let name = "complaint.act"
+    public static let summary = "Runs one workflow action on a complaint at the given version."
+    public static let access = RPCAccess.tenant([.caseworker])
+    public static let params = [
+        RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
+        RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
+        RPCParam("outcome", .oneOf(Outcome.allCases.map(\.rawValue))), RPCParam("fields", .anyObject),
+    ]
+    public static let result = RPCSchema.ref("Complaint")
+}
+
+/// `complaint.journey`: the complaint's events, oldest first.
+public enum ComplaintJourney: RPCMethod {
+    public struct Params: Decodable, Sendable { let id: ComplaintID }
+    public typealias Result = EventsView
+    public static let name = "complaint.journey"
+    public static let summary = "The complaint journey: every event, oldest first."
+    public static let access = RPCAccess.anyTenantRole
+    public static let params = [RPCParam("id", .string, required: true)]
+    public static let result = RPCSchema.object(["events": .array(.ref("Event"))], required: ["events"])
+}
+
+/// The events of a journey.
+public struct EventsView: Encodable, Sendable {
+    let events: [EventView]
+}
+
+extension RPCServices {
+    func registerComplaintMethods(into builder: inout RPCMethodRegistry.Builder) {
+        builder.register(ComplaintCreate.self) { params, context in
+            let (tenant, actor) = try context.tenantScope()
+            let draft = NewComplaint(
+                workflow: params.workflow, track: params.track ?? .dissatisfaction, channel: params.channel,
+                subject: params.subject, description: params.description, remedy: params.remedy,
+                citizen: Citizen(name: params.citizen.name, phone: params.citizen.phone, email: params.citizen.email, cpr: params.citizen.cpr),
+                receivedAt: params.receivedAt?.date, department: params.department, externalRef: params.externalRef,
+                fields: params.fields ?? [:]
+            )
+            return ComplaintView(try await complaints.create(draft, in: tenant, by: actor), now: now)
+        }
+        builder.register(ComplaintGet.self) { params, context in
+            let (tenant, _) = try context.tenantScope()
+            return ComplaintView(try await complaints.get(params.id, in: tenant), now: now)
+        }
+        builder.register(ComplaintList.self) { params, context in
+            let (tenant, _) = try context.tenantScope()
+            let query = ComplaintQuery(state: params.state, workflow: params.workflow, department: params.department,
+                                       limit: try Validate.limit(params.limit), after: try PageCursor.decode(params.cursor))
+            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: tenant)
+            let now = now
+            return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)
+        }
+        builder.register(ComplaintAct.self) { params, context in
+            let (tenant, actor) = try context.tenantScope()
+            let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
+                                                     outcome: params.outcome, fields: params.fields ?? [:], in: tenant, by: actor)
+            return ComplaintView(complaint, now: now)
+        }
+        builder.register(ComplaintJourney.self) { params, context in
+            let (tenant, _) = try context.tenantScope()
+            return EventsView(events: try await complaints.journey(params.id, in: tenant).map(EventView.init))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import KlageKernel
+
+/// `contact.record`: records a conversation or letter with the citizen.
+public enum ContactRecord: RPCMethod {
+    public struct Params: Decodable, Sendable {
+        let complaintId: ComplaintID
+        let kind: ContactKind
+        let occurredAt: RPCTime
+        let summary: String
+        let agreement: String?
+        let fields: [String: JSONValue]?
+    }
+    public typealias Result = ContactView
+    public static let name = "contact.record"
+    public static let summary = "Records a contact with the citizen; an oral contact (phone, meeting, video) meets a first-contact deadline."
+    public static let access = RPCAccess.tenant([.caseworker])
+    public static let params = [
+        RPCParam("complaintId", .string, required: true), RPCParam("kind", .oneOf(ContactKind.allCases.map(\.rawValue)), required: true),
+        RPCParam("occurredAt", .dateTime, required: true), RPCParam("summary", .string, required: true),
+        RPCParam("agreement", .string, "who does what, by when"), RPCParam("fields", .anyObject),
+    ]
+    public static let result = RPCSchema.ref("Contact")
+}
+
+/// `contact.list`: the contacts of a complaint, oldest first.
+public enum ContactList: RPCMethod {
+    public struct Params: Decodable, Sendable { let complaintId: ComplaintID }
+    public typealias Result = ItemsView<ContactView>
+    public static let name = "contact.list"
+    public static let summary = "The contacts recorded on a complaint, oldest first."
+    public static let access = RPCAccess.anyTenantRole
+    public static let params = [RPCParam("complaintId", .string, required: true)]
+    public static let result = ItemsView<ContactView>.schema("Contact")
+}
+
+extension RPCServices {
+    func registerContactMethods(into builder: inout RPCMethodRegistry.Builder) {
+        builder.register(ContactRecord.self) { params, context in
+            let (tenant, actor) = try context.tenantScope()
+            let draft = NewContact(complaintId: params.complaintId, kind: params.kind, occurredAt: params.occurredAt.date,
+                                   summary: params.summary, agreement: params.agreement, fields: params.fields ?? [:])
+            return ContactView(try await complaints.recordContact(draft, in: tenant, by: actor))
+        }
+        builder.register(ContactList.self) { params, context in
+            let (tenant, _) = try context.tenantScope()
+            return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: tenant).map(ContactView.init))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import KlageKernel
+
+/// Everything the core methods call: the kernel's services plus the host's health and version.
+public struct RPCServices: Sendable {
+    public let env: ServiceEnvironment
+    public let complaints: ComplaintService
+    public let learning: LearningService
+    public let tenants: TenantService
+    public let keys: APIKeyService
+    /// Answers whether storage is reachable, and the engine's name.
+    public let storageHealth: @Sendable () async -> (ok: Bool, engine: String)
+    /// Klage's version.
+    public let version: String
+
+    public init(env: ServiceEnvironment, version: String, storageHealth: @escaping @Sendable () async -> (ok: Bool, engine: String)) {
+        self.env = env
+        self.complaints = ComplaintService(env)
+        self.learning = LearningService(env)
+        self.tenants = TenantService(env)
+        self.keys = APIKeyService(env)
+        self.storageHealth = storageHealth
+        self.version = version
+    }
+
+    /// Now, by the host's clock.
+    var now: Date { env.clock.now() }
+}
+
+import Foundation

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Applies pending migrations in order, each in its own transaction, and records them.
+///
+/// ```swift
+/// let applied = try await Migrator(migrations: Schema.migrations).migrate(driver)
+/// ```
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    /// Creates a migrator. Ids must be unique and ascending: a programmer mistake otherwise.
+    public init(migrations: [Migration] = Schema.migrations) {
+        precondition(zip(migrations, migrations.dropFirst()).allSatisfy { $0.id < $1.id }, "migration ids must ascend")
+        self.migrations = migrations
+    }
+
+    /// Applies what is pending and returns the ids applied now.
+    ///
+    /// - Throws: ``StorageError`` with code `migration` when the database holds migrations this
+    ///   build does not know (it is newer), or when a statement fails (that migration is rolled back).
+    @discardableResult
+    public func migrate(_ driver: any SQLDriver) async throws -> [Int] {
+        let dialect = driver.dialect
+        _ = try await driver.write(tenant: nil) { connection in
+            try connection.execute(
+                "CREATE TABLE IF NOT EXISTS klage_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            )
+        }
+        var appliedNow: [Int] = []
+        let known = Set(migrations.map(\.id))
+        for migration in migrations {
+            let applied = try await driver.write(tenant: nil) { connection -> Bool in
+                if dialect == .postgres {
+                    // Instances starting together take turns; the lock ends with the transaction.
+                    try connection.execute("SELECT pg_advisory_xact_lock(4242001)")
+                }
+                let done = try connection.query("SELECT id FROM klage_migrations ORDER BY id").compactMap { $0["id"].integer }.map(Int.init)
+                if let unknown = done.first(where: { !known.contains($0) }) {
+                    throw StorageError(code: .migration, message: "the database has migration \(unknown), which this build does not know; run a newer klage")
+                }
+                if done.contains(migration.id) { return false }
+                let statements = migration.statements + (dialect == .postgres ? migration.postgresStatements : [])
+                for statement in statements {
+                    do {
+                        try connection.execute(SQL(unsafeSQL: statement))
+                    } catch let error as StorageError {
+                        throw StorageError(code: .migration, message: "migration \(migration.id) (\(migration.name)) failed", detail: error.debugDescription)
+                    }
+                }
+                try connection.execute(
+                    "INSERT INTO klage_migrations (id, name, applied_at) VALUES (\(migration.id), \(migration.name), \(Date()))"
+                )
+                return true
+            }
+            if applied { appliedNow.append(migration.id) }
+        }
+        return appliedNow
+    }
+
+    /// The ids of the migrations the database has applied.
+    public func applied(_ driver: any SQLDriver) async throws -> [Int] {
+        try await driver.read(tenant: nil) { connection in
+            try connection.query("SELECT id FROM klage_migrations ORDER BY id").compactMap { $0["id"].integer }.map(Int.init)
+        }
+    }
+}

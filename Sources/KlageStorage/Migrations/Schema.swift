@@ -1,0 +1,111 @@
+/// Klage's schema, as the ordered list of its migrations.
+///
+/// Rules: `tenant_id` leads every tenant-owned table's primary key and foreign keys (Citus-ready);
+/// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
+public enum Schema {
+    /// Every migration, in order.
+    public static let migrations: [Migration] = [initial]
+
+    static let initial = Migration(id: 1, name: "initial schema", statements: [
+        """
+        CREATE TABLE tenants (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            plugins TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT REFERENCES tenants (id),
+            role TEXT NOT NULL,
+            label TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL,
+            revoked_at BIGINT
+        )
+        """,
+        """
+        CREATE TABLE complaints (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            id TEXT NOT NULL,
+            workflow TEXT NOT NULL,
+            workflow_version INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            track TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            description TEXT NOT NULL,
+            remedy TEXT,
+            citizen TEXT NOT NULL,
+            department TEXT,
+            external_ref TEXT,
+            received_at BIGINT NOT NULL,
+            deadlines TEXT NOT NULL,
+            next_due_at BIGINT,
+            outcome TEXT,
+            fields TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            closed_at BIGINT,
+            PRIMARY KEY (tenant_id, id)
+        )
+        """,
+        "CREATE UNIQUE INDEX complaints_external_ref ON complaints (tenant_id, external_ref)",
+        "CREATE INDEX complaints_state ON complaints (tenant_id, state, id)",
+        "CREATE INDEX complaints_next_due ON complaints (tenant_id, next_due_at)",
+        """
+        CREATE TABLE contacts (
+            tenant_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            complaint_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            occurred_at BIGINT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            agreement TEXT,
+            fields TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            PRIMARY KEY (tenant_id, id),
+            FOREIGN KEY (tenant_id, complaint_id) REFERENCES complaints (tenant_id, id)
+        )
+        """,
+        "CREATE INDEX contacts_complaint ON contacts (tenant_id, complaint_id, occurred_at)",
+        """
+        CREATE TABLE learning_items (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            id TEXT NOT NULL,
+            complaint_id TEXT,
+            title TEXT NOT NULL,
+            insight TEXT NOT NULL,
+            department TEXT,
+            tags TEXT NOT NULL,
+            state TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (tenant_id, id),
+            FOREIGN KEY (tenant_id, complaint_id) REFERENCES complaints (tenant_id, id)
+        )
+        """,
+        "CREATE INDEX learning_items_state ON learning_items (tenant_id, state, id)",
+        """
+        CREATE TABLE events (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            id TEXT NOT NULL,
+            complaint_id TEXT,
+            learning_item_id TEXT,
+            at BIGINT NOT NULL,
+            type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, id)
+        )
+        """,
+        "CREATE INDEX events_complaint ON events (tenant_id, complaint_id, id)",
+    ])
+}

@@ -1,0 +1,36 @@
+import KlageKernel
+
+/// A connection inside a transaction: run statements with bound parameters.
+///
+/// Calls block; drivers run them off Swift's cooperative pool.
+public protocol SQLConnection {
+    /// Runs a statement and returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: SQL) throws -> Int
+    /// Runs a query and returns its rows.
+    func query(_ sql: SQL) throws -> [SQLRow]
+}
+
+/// The one small protocol a storage engine implements: transactions over connections.
+///
+/// Repositories are written once on top of it (see ``SQLKlageStore``). The `tenant` lets an engine
+/// enforce tenancy a second time (PostgreSQL row-level security); it is `nil` for host-level work.
+public protocol SQLDriver: Sendable {
+    /// The engine's SQL differences.
+    var dialect: SQLDialect { get }
+    /// Runs `body` in a read-only transaction.
+    func read<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    /// Runs `body` in a read-write transaction; it commits when `body` returns and rolls back when it throws.
+    func write<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T
+    /// Whether the database answers a trivial query now.
+    func ping() async -> Bool
+    /// Closes every connection.
+    func close() async
+}
+
+extension SQLConnection {
+    /// The first row of a query, or `nil`.
+    public func queryFirst(_ sql: SQL) throws -> SQLRow? {
+        try query(sql).first
+    }
+}
