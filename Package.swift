@@ -68,10 +68,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Helpers shared by the test targets: temporary stores on every engine, a server on loopback.
+        .target(
+            name: "KlageTestSupport",
+            dependencies: ["KlageKernel", "KlageStorage", "KlageSQLite", "KlageServer", "KlageRPC"],
+            path: "Tests/KlageTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageSQLite"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageStorage", "KlageSQLite"], swiftSettings: swiftSettings),
-        .testTarget(name: "PluginTests", dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "KlageTestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import KlageRPC
+import Logging
+
+/// The HTTP face of a ``KlageHost``: `POST /rpc`, `GET /healthz`, `GET /readyz`.
+public enum HTTPServer {
+    /// The Hummingbird application serving `host`; `onRunning` receives the bound port.
+    public static func application(
+        host: KlageHost, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router(context: BasicRequestContext.self)
+        let dispatcher = host.dispatcher
+        let limit = host.configuration.maxBodyBytes
+        router.post("rpc") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: limit)
+            let reply = await dispatcher.handle(body: Data(body.readableBytesView), authorization: request.headers[.authorization])
+            guard let reply else { return Response(status: .noContent) }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply))
+            )
+        }
+        router.get("healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+        }
+        router.get("readyz") { _, _ -> Response in
+            let ready = await host.store.driver.ping()
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ready ? "{\"status\":\"ready\"}" : "{\"status\":\"storage unavailable\"}"))
+            )
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host.configuration.host, port: host.configuration.port), serverName: "klage"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: host.logger
+        )
+    }
+}

@@ -1,0 +1,68 @@
+import KlageKernel
+import KlageRPC
+import KlageStorage
+import Logging
+
+/// Everything one running Klage needs, composed once: storage (migrated), plug-ins, services and the
+/// JSON-RPC dispatcher. The HTTP server and the command line both start from here.
+///
+/// ```swift
+/// let host = try await KlageHost.open(configuration)
+/// let reply = await host.dispatcher.handle(body: body, authorization: header)
+/// ```
+public struct KlageHost: Sendable {
+    /// Klage's version, reported by `system.health` and `rpc.discover`.
+    public static let version = "0.1.0"
+
+    public let configuration: ServerConfiguration
+    public let store: SQLKlageStore
+    public let registry: PluginRegistry
+    public let services: RPCServices
+    public let dispatcher: RPCDispatcher
+    public let logger: Logger
+
+    /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
+    ///
+    /// - Throws: a configuration, storage or workflow-definition error; the server must not start then.
+    public static func open(
+        _ configuration: ServerConfiguration, plugins: [any KlagePlugin] = KlagePlugins.all,
+        clock: any KlageClock = SystemClock(), logger: Logger = Logger(label: "klage")
+    ) async throws -> KlageHost {
+        let url = try DatabaseURL(configuration.database)
+        let driver = try await StorageFactory.open(url)
+        let store = SQLKlageStore(driver: driver)
+        let applied = try await store.migrate()
+        if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
+        try WorkflowValidator.validate(LearningWorkflow.definition)
+        let registry = try KlagePlugins.registry(plugins)
+        let env = ServiceEnvironment(store: store, registry: registry, clock: clock)
+        let services = RPCServices(env: env, version: version) {
+            (await driver.ping(), driver.dialect.name)
+        }
+        let host = KlageHost(
+            configuration: configuration, store: store, registry: registry, services: services,
+            dispatcher: RPCDispatcher(registry: services.makeRegistry(), keys: services.keys, logger: logger), logger: logger
+        )
+        try await host.seedTenants()
+        return host
+    }
+
+    /// Creates the configuration's tenants that do not exist yet; existing ones are left as they are.
+    public func seedTenants() async throws {
+        for seed in configuration.tenants where try await store.tenant(TenantID(seed.id)) == nil {
+            do {
+                try await services.tenants.create(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:])
+                logger.info("tenant created from configuration", metadata: ["tenant": .string(seed.id)])
+            } catch let error as KlageError where error.code == .conflict {
+                continue  // another instance created it first
+            } catch let error as KlageError {
+                throw ConfigurationError(message: "tenant '\(seed.id)' in the configuration: \(error.message)")
+            }
+        }
+    }
+
+    /// Closes storage.
+    public func shutdown() async {
+        await store.driver.close()
+    }
+}

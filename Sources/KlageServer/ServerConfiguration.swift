@@ -1,0 +1,108 @@
+import Foundation
+import KlageKernel
+
+/// The server's configuration: read from a JSON file in `Config/`, then overridden by `KLAGE_*`
+/// environment variables, then by command-line flags.
+///
+/// ```json
+/// { "host": "127.0.0.1", "port": 8080, "database": "sqlite:data/klage.sqlite", "tenantsFolder": "tenants" }
+/// ```
+public struct ServerConfiguration: Sendable, Codable, Equatable {
+    /// The address to listen on.
+    public var host: String = "127.0.0.1"
+    /// The port to listen on; 0 picks a free one.
+    public var port: Int = 8080
+    /// The database URL: `sqlite:PATH` or `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`.
+    public var database: String = "sqlite:data/klage.sqlite"
+    /// The largest request body accepted, in bytes.
+    public var maxBodyBytes: Int = 1_048_576
+    /// The log level: trace, debug, info, notice, warning, error, critical.
+    public var logLevel: String = "info"
+    /// A folder of tenant files (one JSON object each), relative to the configuration file.
+    public var tenantsFolder: String?
+    /// Tenants declared inline.
+    public var tenants: [TenantSeed] = []
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ServerConfiguration()
+        host = try container.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
+        port = try container.decodeIfPresent(Int.self, forKey: .port) ?? defaults.port
+        database = try container.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
+        maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
+        logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+        tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
+        tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
+    }
+
+    /// A tenant the server creates at start-up when it does not exist yet.
+    public struct TenantSeed: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var plugins: [String]
+        public var settings: [String: JSONValue]?
+
+        public init(id: String, name: String, plugins: [String], settings: [String: JSONValue]? = nil) {
+            self.id = id
+            self.name = name
+            self.plugins = plugins
+            self.settings = settings
+        }
+    }
+
+    /// Loads a configuration file (and its tenants folder); a missing default file gives the defaults.
+    ///
+    /// - Parameters:
+    ///   - path: the file; `nil` tries `Config/klage.json`.
+    ///   - environment: `KLAGE_HOST`, `KLAGE_PORT`, `KLAGE_DATABASE_URL`, `KLAGE_LOG_LEVEL` override the file.
+    /// - Throws: ``ConfigurationError`` naming the file and what is wrong with it.
+    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfiguration {
+        let file = path ?? "Config/klage.json"
+        var configuration = ServerConfiguration()
+        if FileManager.default.fileExists(atPath: file) {
+            configuration = try decode(ServerConfiguration.self, at: file)
+            if let folder = configuration.tenantsFolder {
+                let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+                let directory = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : base.appendingPathComponent(folder)
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+                for name in names.sorted() where name.hasSuffix(".json") {
+                    configuration.tenants.append(try decode(TenantSeed.self, at: directory.appendingPathComponent(name).path))
+                }
+            }
+        } else if path != nil {
+            throw ConfigurationError(message: "configuration file \(file) does not exist")
+        }
+        if let host = environment["KLAGE_HOST"] { configuration.host = host }
+        if let port = environment["KLAGE_PORT"] {
+            guard let value = Int(port) else { throw ConfigurationError(message: "KLAGE_PORT must be a number") }
+            configuration.port = value
+        }
+        if let database = environment["KLAGE_DATABASE_URL"], !database.isEmpty { configuration.database = database }
+        if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
+        try configuration.validate()
+        return configuration
+    }
+
+    /// Checks ranges. - Throws: ``ConfigurationError``.
+    public func validate() throws {
+        guard (0...65_535).contains(port) else { throw ConfigurationError(message: "port must be between 0 and 65535") }
+        guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
+        _ = try DatabaseURL(database)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ConfigurationError(message: "cannot read \(path): \(error)")
+        }
+    }
+}
+
+/// A configuration that cannot be used, with what is wrong.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

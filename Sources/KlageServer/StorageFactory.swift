@@ -1,0 +1,15 @@
+import KlageSQLite
+import KlageStorage
+
+/// Opens the storage engine a database URL names.
+public enum StorageFactory {
+    /// A driver for `url`. - Throws: ``KlageStorage/StorageError`` when it cannot be opened.
+    public static func open(_ url: DatabaseURL) async throws -> any SQLDriver {
+        switch url {
+        case .sqlite(let path):
+            return try SQLiteDriver(path: path)
+        case .postgres:
+            throw StorageError(code: .badURL, message: "PostgreSQL is not built into this version yet; use sqlite:PATH")
+        }
+    }
+}

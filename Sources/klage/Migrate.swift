@@ -1,0 +1,20 @@
+import ArgumentParser
+import KlageServer
+
+/// `klage migrate`: applies pending migrations and exits.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let host = try await options.openHost()
+        let applied = try await host.store.driver.read(tenant: nil) { connection in
+            try connection.query("SELECT id, name FROM klage_migrations ORDER BY id").map { row in
+                "\(row["id"].integer ?? 0) \(row.optionalString("name") ?? "")"
+            }
+        }
+        print("database is at migration \(applied.last ?? "none")")
+        await host.shutdown()
+    }
+}

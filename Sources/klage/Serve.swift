@@ -1,0 +1,37 @@
+import ArgumentParser
+import Hummingbird
+import KlageServer
+
+/// `klage serve`: migrates, creates the configured tenants, and serves JSON-RPC over HTTP until SIGTERM.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the server (SQLite by default, demo tenants from Config/).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port to listen on (default 8080).")
+    var port: Int?
+
+    func run() async throws {
+        var configuration = try options.load()
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        try configuration.validate()
+        let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel)
+        let klage = try await KlageHost.open(configuration, logger: logger)
+        let database = try DatabaseURL(configuration.database).description
+        let address = configuration.host
+        logger.info("starting", metadata: [
+            "database": .string(database),
+            "tenants": .string(String(configuration.tenants.count)),
+        ])
+        let app = HTTPServer.application(host: klage) { port in
+            logger.notice("listening", metadata: ["address": .string("http://\(address):\(port)")])
+        }
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await klage.shutdown()
+        logger.notice("stopped")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import KlageKernel
+import KlageServer
+import KlageStorage
+
+/// Runs `body` with a migrated store on a fresh database of `backend`, then closes it.
+///
+/// ```swift
+/// @Test(arguments: StorageBackend.available)
+/// func roundTrip(_ backend: StorageBackend) async throws {
+///     try await withTestStore(backend) { store in … }
+/// }
+/// ```
+public func withTestStore<T>(
+    _ backend: StorageBackend, _ body: (SQLKlageStore) async throws -> T
+) async throws -> T {
+    let url = try backend.freshDatabaseURL()
+    let store = try await openStore(url)
+    do {
+        let result = try await body(store)
+        await store.driver.close()
+        return result
+    } catch {
+        await store.driver.close()
+        throw error
+    }
+}
+
+/// Opens and migrates the store at `url`.
+public func openStore(_ url: String) async throws -> SQLKlageStore {
+    let store = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(url)))
+    try await store.migrate()
+    return store
+}
+
+/// Test fixtures: a tenant, actors and complaint drafts.
+public enum Fixtures {
+    /// A fixed instant: Wednesday 25 November 2026, 09:30 UTC.
+    public static let monday = Timestamp.parse("2026-11-25T09:30:00Z")!
+
+    /// A tenant with the `borgerkontakt` plug-in.
+    public static func tenant(_ id: String = "kobenhavn", plugins: [String] = ["borgerkontakt"]) -> Tenant {
+        Tenant(id: TenantID(id), name: "Test \(id)", plugins: plugins, createdAt: monday)
+    }
+
+    /// A caseworker of `tenant`.
+    public static func caseworker(_ tenant: TenantID) -> Actor {
+        Actor(id: "caseworker-\(tenant)", tenant: tenant, role: .caseworker, label: "caseworker")
+    }
+
+    /// A leader of `tenant`.
+    public static func leader(_ tenant: TenantID) -> Actor {
+        Actor(id: "leader-\(tenant)", tenant: tenant, role: .leader, label: "leader")
+    }
+
+    /// A valid draft for the Copenhagen dialogue workflow.
+    public static func draft(externalRef: String? = nil, receivedAt: Date? = nil) -> NewComplaint {
+        NewComplaint(
+            workflow: "borgerkontakt.dialogue", channel: .phone, subject: "Waiting for a walker",
+            description: "The citizen has waited nine weeks.", citizen: Citizen(name: "Jens Hansen", phone: "+45 12345678"),
+            receivedAt: receivedAt, externalRef: externalRef
+        )
+    }
+}
