@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // The domain: no I/O, Foundation only.
@@ -71,7 +72,10 @@ let package = Package(
         // Helpers shared by the test targets: temporary stores on every engine, a server on loopback.
         .target(
             name: "KlageTestSupport",
-            dependencies: ["KlageKernel", "KlageStorage", "KlageSQLite", "KlageServer", "KlageRPC"],
+            dependencies: [
+                "KlageKernel", "KlageStorage", "KlageSQLite", "KlageServer", "KlageRPC",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/KlageTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -5,6 +5,7 @@ import FoundationNetworking
 import KlageKernel
 import KlageServer
 import Logging
+import ServiceLifecycle
 
 /// A Klage server on a free loopback port, over a fresh database, for end-to-end tests over real HTTP.
 public struct TestServer: Sendable {
@@ -82,20 +83,21 @@ public func withTestServer<T: Sendable>(
     let operatorKey = try await host.services.keys.create(tenant: nil, role: .operator, label: "test operator").secret
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let app = HTTPServer.application(host: host) { port in continuation.yield(port) }
+    let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.run() }
+        group.addTask { try await services.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
         let server = TestServer(host: host, port: port, operatorKey: operatorKey)
+        let result: Result<T, any Error>
         do {
-            let result = try await body(server)
-            group.cancelAll()
-            await host.shutdown()
-            return result
+            result = .success(try await body(server))
         } catch {
-            group.cancelAll()
-            await host.shutdown()
-            throw error
+            result = .failure(error)
         }
+        await services.triggerGracefulShutdown()
+        try await group.waitForAll()
+        await host.shutdown()
+        return try result.get()
     }
 }

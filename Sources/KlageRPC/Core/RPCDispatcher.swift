@@ -14,7 +14,8 @@ public struct RPCDispatcher: Sendable {
     /// The most requests one batch may hold.
     public static let maxBatch = 100
 
-    private let registry: RPCMethodRegistry
+    /// The methods served.
+    public let registry: RPCMethodRegistry
     private let keys: APIKeyService
     private let logger: Logger
 

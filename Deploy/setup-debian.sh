@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the system packages Klage builds, runs and tests with, on Debian or Ubuntu.
+# Idempotent: installs only what is missing, and touches nothing when all is there.
+set -euo pipefail
+
+packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "setup-debian: run as root (or install sudo) to install: ${missing[*]}" >&2; exit 1
+  fi
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-debian: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The OpenRPC validator in ../shared/openrpc needs jsonschema with referencing (jsonschema >= 4.18).
+if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
+  echo "setup-debian: installing the Python packages jsonschema and referencing"
+  python3 -m pip install --quiet jsonschema referencing 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages jsonschema referencing 2>/dev/null \
+    || { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null \
+         && python3 -m pip install --quiet --break-system-packages jsonschema referencing; }
+fi
+
+command -v swift >/dev/null || [ -x /opt/swift/usr/bin/swift ] || {
+  echo "setup-debian: Swift 6 is not on PATH; install it from swift.org first" >&2; exit 1
+}

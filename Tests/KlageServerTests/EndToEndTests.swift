@@ -1,0 +1,166 @@
+import Foundation
+import KlageKernel
+import KlageTestSupport
+import Testing
+
+/// Complaints, contacts and learning over real HTTP on loopback, on every storage engine.
+@Suite struct EndToEndTests {
+    static let complaint: JSONValue = [
+        "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": "Waiting for a walker",
+        "description": "The citizen has waited nine weeks.", "citizen": ["name": "Jens Hansen", "phone": "+45 12345678"],
+        "externalRef": "ESDH-2026-0001",
+    ]
+
+    @Test(arguments: StorageBackend.available)
+    func aComplaintIsCreatedContactedAndClosedByAgreement(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let created = try await server.result("complaint.create", Self.complaint, key: key)
+            let id = try #require(created.string("id"))
+            #expect(created.string("state") == "received")
+            #expect(created["deadlines"]?.arrayValue?.first?.string("name") == "firstContact")
+
+            let early = await #expect(throws: RPCFailure.self) {
+                try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": 1], key: key)
+            }
+            #expect(early?.code == -32009)
+
+            let contact = try await server.result("contact.record", [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())),
+                "summary": "Called the citizen back.", "agreement": "We order the walker today.",
+            ], key: key)
+            #expect(contact.string("kind") == "phone")
+
+            let fetched = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            #expect(fetched.int("version") == 2)
+            #expect(fetched["deadlines"]?.arrayValue?.first?["metAt"] != nil)
+
+            let contacted = try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": 2], key: key)
+            #expect(contacted.string("state") == "contacted")
+            let closed = try await server.result("complaint.act", [
+                "id": .string(id), "action": "close", "version": 3, "outcome": "withdrawn", "fields": ["citizenConsent": true],
+            ], key: key)
+            #expect(closed.string("state") == "closed")
+            #expect(closed.string("outcome") == "withdrawn")
+
+            let journey = try await server.result("complaint.journey", ["id": .string(id)], key: key)
+            #expect(journey["events"]?.arrayValue?.count ?? 0 >= 8)
+            let contacts = try await server.result("contact.list", ["complaintId": .string(id)], key: key)
+            #expect(contacts["items"]?.arrayValue?.count == 1)
+            let list = try await server.result("complaint.list", ["state": "closed"], key: key)
+            #expect(list["items"]?.arrayValue?.map { $0.string("id") } == [id])
+            #expect(list["nextCursor"] == .null)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func anotherTenantsComplaintAnswersExactlyLikeAMissingOne(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend) { server throws in
+            let kobenhavn = try await server.key("kobenhavn", .caseworker)
+            let gladsaxe = try await server.key("gladsaxe", .caseworker)
+            let id = try #require(try await server.result("complaint.create", Self.complaint, key: kobenhavn).string("id"))
+            let missing = try await server.call("complaint.get", ["id": "01a00000-0000-7000-8000-000000000000"], key: gladsaxe)["error"]
+            #expect(missing?["code"] == -32004)
+
+            for (method, params) in [
+                ("complaint.get", ["id": JSONValue.string(id)]),
+                ("complaint.journey", ["id": .string(id)]),
+                ("contact.list", ["complaintId": .string(id)]),
+                ("complaint.act", ["id": .string(id), "action": "continueFormally", "version": 1, "note": "formal"]),
+                ("contact.record", ["complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())), "summary": "x"]),
+            ] as [(String, [String: JSONValue])] {
+                let error = try await server.call(method, .object(params), key: gladsaxe)["error"]
+                #expect(error == missing, "\(method) must answer exactly like a missing id")
+            }
+            let list = try await server.result("complaint.list", [:], key: gladsaxe)
+            #expect(list["items"]?.arrayValue?.isEmpty == true)
+            // Nothing happened to the complaint.
+            #expect(try await server.result("complaint.get", ["id": .string(id)], key: kobenhavn).int("version") == 1)
+        }
+    }
+
+    @Test func rolesAndKeysAreEnforced() async throws {
+        try await withTestServer { server throws in
+            let caseworker = try await server.key("kobenhavn", .caseworker)
+            let integration = try await server.key("kobenhavn", .integration)
+            let forbidden = try await server.call("tenant.create", ["id": "odense", "name": "Odense", "plugins": []], key: caseworker)
+            #expect(forbidden["error"]?["code"] == -32003)
+            #expect(try await server.call("complaint.get", ["id": "x"], key: nil)["error"]?["code"] == -32001)
+            #expect(try await server.call("complaint.get", ["id": "x"], key: "klage_unknown")["error"]?["code"] == -32001)
+            #expect(try await server.call("complaint.act", ["id": "x", "action": "close", "version": 1], key: integration)["error"]?["code"] == -32003)
+            #expect(try await server.call("complaint.get", ["id": "x"], key: server.operatorKey)["error"]?["code"] == -32003)
+
+            let tenant = try await server.result("tenant.create", ["id": "odense", "name": "Odense Kommune", "plugins": ["borgerkontakt"]], key: server.operatorKey)
+            #expect(tenant.string("id") == "odense")
+            let created = try await server.result("apiKey.create", ["tenant": "odense", "role": "caseworker", "label": "Anna"], key: server.operatorKey)
+            let odense = try #require(created.string("key"))
+            #expect(try await server.result("workflow.list", [:], key: odense)["items"]?.arrayValue?.first?.string("id") == "borgerkontakt.dialogue")
+            _ = try await server.result("apiKey.revoke", ["id": .string(created.string("id") ?? "")], key: server.operatorKey)
+            #expect(try await server.call("workflow.list", [:], key: odense)["error"]?["code"] == -32001)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func staleVersionsConflictAndRepeatedExternalRefsReturnTheFirstComplaint(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let first = try await server.result("complaint.create", Self.complaint, key: key)
+            let again = try await server.result("complaint.create", Self.complaint, key: key)
+            #expect(again == first)
+            let id = try #require(first.string("id"))
+            _ = try await server.result("complaint.act", ["id": .string(id), "action": "continueFormally", "version": 1, "note": "Formal route"], key: key)
+            let stale = try await server.call("complaint.act", ["id": .string(id), "action": "decide", "version": 1, "note": "n", "outcome": "rejected"], key: key)
+            #expect(stale["error"]?["code"] == -32009)
+            #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("state") == "formal")
+        }
+    }
+
+    static let invalidFields: [(String, JSONValue, String)] = [
+        ("subject", .string("   "), "subject"),
+        ("channel", .string("fax"), "channel"),
+        ("citizen", .object(["name": "Jens", "phone": "ring mig"]), "citizen.phone"),
+        ("citizen", .object(["name": "Jens", "cpr": "12"]), "citizen.cpr"),
+        ("receivedAt", .string("25/11/2026"), "receivedAt"),
+        ("workflow", .string("roskilde.abc"), "workflow"),
+    ]
+
+    @Test(arguments: invalidFields)
+    func invalidFieldsAreValidationErrorsNamingTheField(field: String, value: JSONValue, named: String) async throws {
+        try await withTestServer { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            var params = Self.complaint.objectValue!
+            params[field] = value
+            let error = try await server.call("complaint.create", .object(params), key: key)["error"]
+            #expect(error?["code"] == -32022)
+            #expect(error?["data"]?["field"] == .string(named))
+            #expect(try await server.result("complaint.list", [:], key: key)["items"]?.arrayValue?.isEmpty == true)
+        }
+    }
+
+    @Test func learningItemsRefusePersonalDataAndMoveByRole() async throws {
+        try await withTestServer { server throws in
+            let caseworker = try await server.key("gladsaxe", .caseworker)
+            let leader = try await server.key("gladsaxe", .leader)
+            let personal = try await server.call("learning.create", ["title": "Call back", "insight": "Ring 12345678 tomorrow"], key: caseworker)
+            #expect(personal["error"]?["data"]?["field"] == "insight")
+            let item = try await server.result("learning.create", ["title": "Letters are unclear", "insight": "Decision letters are misread.", "tags": ["letters"]], key: caseworker)
+            let id = try #require(item.string("id"))
+            #expect(try await server.call("learning.act", ["id": .string(id), "action": "accept", "version": 1], key: caseworker)["error"]?["code"] == -32003)
+            let accepted = try await server.result("learning.act", ["id": .string(id), "action": "accept", "version": 1], key: leader)
+            #expect(accepted.string("state") == "accepted")
+            #expect(try await server.result("learning.list", ["state": "accepted"], key: caseworker)["items"]?.arrayValue?.count == 1)
+            #expect(try await server.result("learning.get", ["id": .string(id)], key: caseworker).string("title") == "Letters are unclear")
+        }
+    }
+
+    @Test func theDataSurvivesARestart() async throws {
+        let url = try StorageBackend.sqlite.freshDatabaseURL()
+        let (id, key) = try await withTestServer(databaseURL: url) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            return (try await server.result("complaint.create", Self.complaint, key: key).string("id") ?? "", key)
+        }
+        try await withTestServer(databaseURL: url) { server throws in
+            #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("subject") == "Waiting for a walker")
+        }
+    }
+}

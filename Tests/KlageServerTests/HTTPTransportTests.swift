@@ -1,0 +1,75 @@
+import Foundation
+import KlageKernel
+import KlageTestSupport
+import Testing
+
+/// HTTP concerns: health endpoints, notifications, the body limit, and `rpc.discover`.
+@Suite struct HTTPTransportTests {
+    @Test func healthAndReadinessAnswer() async throws {
+        try await withTestServer { server throws in
+            #expect(try await server.get("/healthz").status == 200)
+            #expect(try await server.get("/readyz").status == 200)
+            let health = try await server.result("system.health", key: nil)
+            #expect(health.string("status") == "ok")
+            #expect(health.string("storage") == "ok")
+        }
+    }
+
+    @Test func aNotificationGetsNoContentAndABadBodyAParseError() async throws {
+        try await withTestServer { server throws in
+            let notification = try await server.post(Data(#"{"jsonrpc":"2.0","method":"system.health"}"#.utf8), key: nil)
+            #expect(notification.status == 204)
+            #expect(notification.body.isEmpty)
+            let garbage = try await server.post(Data("{nope".utf8), key: nil)
+            #expect(JSONValue.parse(garbage.body)["error"]?["code"] == -32700)
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsRefused() async throws {
+        try await withTestServer { server throws in
+            let big = Data(repeating: UInt8(ascii: " "), count: server.host.configuration.maxBodyBytes + 1)
+            #expect(try await server.post(big, key: nil).status == 413)
+        }
+    }
+
+    @Test func discoverNamesExactlyTheServedMethodsAndPassesTheOpenRPCSchema() async throws {
+        try await withTestServer { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let document = try await server.result("rpc.discover", key: key)
+            let names = Set(document["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
+            let served = Set(server.host.dispatcher.registry.entries(visibleTo: try await server.host.store.tenant("kobenhavn")).map(\.name))
+            #expect(names == served)
+            for required in ["rpc.discover", "system.health", "tenant.create", "tenant.list", "tenant.get", "apiKey.create", "apiKey.revoke",
+                             "workflow.list", "complaint.create", "complaint.get", "complaint.list", "complaint.act", "complaint.journey",
+                             "contact.record", "contact.list", "learning.create", "learning.get", "learning.list", "learning.act"] {
+                #expect(names.contains(required), "rpc.discover lacks \(required)")
+            }
+            try OpenRPCValidator.validate(document)
+        }
+    }
+}
+
+/// Runs `../shared/openrpc/validate.py` (or `$KLAGE_OPENRPC_VALIDATOR`) on a document.
+enum OpenRPCValidator {
+    struct Invalid: Error, CustomStringConvertible { let description: String }
+
+    static func validate(_ document: JSONValue) throws {
+        let script = ProcessInfo.processInfo.environment["KLAGE_OPENRPC_VALIDATOR"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/openrpc/validate.py").standardized.path
+        guard FileManager.default.fileExists(atPath: script) else { throw Invalid(description: "validator not found at \(script)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(try JSONEncoder().encode(document))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Invalid(description: text) }
+    }
+}

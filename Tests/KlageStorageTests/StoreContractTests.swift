@@ -1,0 +1,237 @@
+import Foundation
+import KlageKernel
+import KlageStorage
+import KlageTestSupport
+import Testing
+
+/// One contract every storage engine keeps; each test runs on every available engine.
+@Suite struct StoreContractTests {
+    let registry = try! { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
+
+    func services(_ store: SQLKlageStore, clock: any KlageClock = FixedClock(Fixtures.monday)) -> (ComplaintService, ServiceEnvironment) {
+        let env = ServiceEnvironment(store: store, registry: registry, clock: clock)
+        return (ComplaintService(env), env)
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func migrationsAreRecordedAndRunOnce(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            #expect(try await Migrator().applied(store.driver) == Schema.migrations.map(\.id))
+            #expect(try await store.migrate() == [])
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aDatabaseFromANewerBuildIsRefused(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await store.driver.write(tenant: nil) { connection in
+                try connection.execute("INSERT INTO klage_migrations (id, name, applied_at) VALUES (\(9999), \("future"), \(0))")
+            }
+            let error = await #expect(throws: StorageError.self) { try await store.migrate() }
+            #expect(error?.code == .migration)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func tenantsRoundTripAndIdsAreUnique(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Tenant(id: "roskilde", name: "Roskilde Kommune", plugins: ["roskilde"], settings: ["days": 5], createdAt: Fixtures.monday)
+            try await store.insertTenant(tenant)
+            #expect(try await store.tenant("roskilde") == tenant)
+            #expect(try await store.tenant("nowhere") == nil)
+            await #expect(throws: KlageError.self) { try await store.insertTenant(tenant) }
+            #expect(try await store.allTenants() == [tenant])
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aComplaintRoundTripsWithEveryField(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let (complaints, _) = services(store)
+            var draft = Fixtures.draft(externalRef: "ESDH-1")
+            draft.remedy = "A walker this week"
+            draft.department = "Hjælpemidler"
+            draft.citizen = Citizen(name: "Åse Ærø", phone: "+45 12345678", email: "aase@example.dk", cpr: "010203-1234")
+            draft.fields = ["priority": "high", "nested": ["a": [1, 2.5, true, nil]]]
+            let created = try await complaints.create(draft, in: tenant, by: Fixtures.caseworker(tenant.id))
+            let read = try #require(try await store.complaint(created.id, tenant: tenant.id))
+            #expect(read == created)
+            #expect(read.citizen.cpr == "0102031234")
+            #expect(read.deadlines.count == 1)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aRepeatedExternalRefReturnsTheFirstComplaint(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let (complaints, _) = services(store)
+            let first = try await complaints.create(Fixtures.draft(externalRef: "ESDH-7"), in: tenant, by: Fixtures.caseworker(tenant.id))
+            var again = Fixtures.draft(externalRef: "ESDH-7")
+            again.subject = "A different subject"
+            let second = try await complaints.create(again, in: tenant, by: Fixtures.caseworker(tenant.id))
+            #expect(second == first)
+            #expect(try await store.complaints(tenant: tenant.id, matching: ComplaintQuery()).items.count == 1)
+            #expect(try await store.events(of: first.id, tenant: tenant.id).filter { $0.type == .complaintReceived }.count == 1)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aStaleVersionIsAConflictAndChangesNothing(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let (complaints, _) = services(store)
+            let created = try await complaints.create(Fixtures.draft(), in: tenant, by: Fixtures.caseworker(tenant.id))
+            var changed = created
+            changed.state = "formal"
+            changed.version = 2
+            try await store.updateComplaint(changed, expectedVersion: 1, events: [])
+            var stale = created
+            stale.state = "closed"
+            stale.version = 2
+            let error = await #expect(throws: KlageError.self) { try await store.updateComplaint(stale, expectedVersion: 1, events: []) }
+            #expect(error?.code == .conflict)
+            #expect(try await store.complaint(created.id, tenant: tenant.id)?.state == "formal")
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func anotherTenantsIdIsNotFound(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let kobenhavn = Fixtures.tenant("kobenhavn")
+            let roskilde = Fixtures.tenant("roskilde")
+            try await store.insertTenant(kobenhavn)
+            try await store.insertTenant(roskilde)
+            let (complaints, _) = services(store)
+            let created = try await complaints.create(Fixtures.draft(externalRef: "X"), in: kobenhavn, by: Fixtures.caseworker(kobenhavn.id))
+            #expect(try await store.complaint(created.id, tenant: roskilde.id) == nil)
+            #expect(try await store.complaints(tenant: roskilde.id, matching: ComplaintQuery()).items.isEmpty)
+            #expect(try await store.events(of: created.id, tenant: roskilde.id).isEmpty)
+            // The same external reference in another tenant is another complaint.
+            let other = try await complaints.create(Fixtures.draft(externalRef: "X"), in: roskilde, by: Fixtures.caseworker(roskilde.id))
+            #expect(other.id != created.id)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func listsPageNewestFirstAndFilterOverdue(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let clock = FixedClock(Fixtures.monday)
+            let (complaints, _) = services(store, clock: clock)
+            var made: [Complaint] = []
+            for index in 0..<5 {
+                made.append(try await complaints.create(Fixtures.draft(externalRef: "P-\(index)"), in: tenant, by: Fixtures.caseworker(tenant.id)))
+                clock.advance(by: 3600)
+            }
+            let first = try await complaints.list(ComplaintQuery(limit: 2), overdue: false, in: tenant)
+            #expect(first.items.map(\.id) == [made[4].id, made[3].id])
+            let second = try await complaints.list(ComplaintQuery(limit: 2, after: try PageCursor.decode(first.nextCursor)), overdue: false, in: tenant)
+            #expect(second.items.map(\.id) == [made[2].id, made[1].id])
+            let last = try await complaints.list(ComplaintQuery(limit: 2, after: try PageCursor.decode(second.nextCursor)), overdue: false, in: tenant)
+            #expect(last.items.map(\.id) == [made[0].id])
+            #expect(last.nextCursor == nil)
+
+            // 24 h after the first complaint arrived, its first-contact deadline has passed.
+            clock.set(Fixtures.monday.addingTimeInterval(24 * 3600 + 60))
+            #expect(try await complaints.list(ComplaintQuery(), overdue: true, in: tenant).items.map(\.id) == [made[0].id])
+            _ = try await complaints.recordContact(
+                NewContact(complaintId: made[0].id, kind: .phone, occurredAt: clock.now(), summary: "Called back"),
+                in: tenant, by: Fixtures.caseworker(tenant.id))
+            #expect(try await complaints.list(ComplaintQuery(), overdue: true, in: tenant).items.isEmpty)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func contactsAndTheJourneyKeepTheirOrder(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let clock = FixedClock(Fixtures.monday)
+            let (complaints, _) = services(store, clock: clock)
+            let actor = Fixtures.caseworker(tenant.id)
+            let created = try await complaints.create(Fixtures.draft(), in: tenant, by: actor)
+            clock.advance(by: 600)
+            _ = try await complaints.recordContact(NewContact(complaintId: created.id, kind: .letter, occurredAt: clock.now(), summary: "Letter"), in: tenant, by: actor)
+            clock.advance(by: 600)
+            _ = try await complaints.recordContact(NewContact(complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today"), in: tenant, by: actor)
+            let contacts = try await complaints.contacts(of: created.id, in: tenant)
+            #expect(contacts.map(\.summary) == ["Letter", "Call"])
+            #expect(contacts[1].agreement == "We order it today")
+            let journey = try await complaints.journey(created.id, in: tenant).map(\.type.rawValue)
+            #expect(journey == ["complaint.received", "complaint.stateEntered", "deadline.started", "contact.recorded", "contact.recorded", "deadline.met"])
+            #expect(try await store.complaint(created.id, tenant: tenant.id)?.version == 2)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func learningItemsRoundTripAndMoveWithVersions(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            let (_, env) = services(store)
+            let learning = LearningService(env)
+            let item = try await learning.create(title: "Letters are unclear", insight: "Citizens misread the decision letter.",
+                                                 complaintId: nil, department: "Borgerservice", tags: ["letters"], in: tenant,
+                                                 by: Fixtures.caseworker(tenant.id))
+            #expect(try await store.learningItem(item.id, tenant: tenant.id) == item)
+            let accepted = try await learning.act(item.id, action: "accept", version: 1, note: nil, in: tenant, by: Fixtures.leader(tenant.id))
+            #expect(accepted.state == "accepted")
+            let stale = await #expect(throws: KlageError.self) {
+                try await learning.act(item.id, action: "implement", version: 1, note: nil, in: tenant, by: Fixtures.leader(tenant.id))
+            }
+            #expect(stale?.code == .conflict)
+            #expect(try await store.learningItems(tenant: tenant.id, matching: LearningQuery(state: "accepted")).items.map(\.id) == [item.id])
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func acknowledgedWritesSurviveReopening(_ backend: StorageBackend) async throws {
+        let url = try backend.freshDatabaseURL()
+        let tenant = Fixtures.tenant()
+        let id: ComplaintID
+        do {
+            let store = try await openStore(url)
+            try await store.insertTenant(tenant)
+            id = try await services(store).0.create(Fixtures.draft(), in: tenant, by: Fixtures.caseworker(tenant.id)).id
+            await store.driver.close()
+        }
+        let reopened = try await openStore(url)
+        #expect(try await reopened.complaint(id, tenant: tenant.id)?.subject == "Waiting for a walker")
+        await reopened.driver.close()
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aFailedTransactionLeavesNothingBehind(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await store.insertTenant(Fixtures.tenant())
+            struct Boom: Error {}
+            await #expect(throws: Boom.self) {
+                try await store.driver.write(tenant: nil) { connection in
+                    try connection.execute("UPDATE tenants SET name = \("changed")")
+                    throw Boom()
+                }
+            }
+            #expect(try await store.tenant("kobenhavn")?.name == "Test kobenhavn")
+        }
+    }
+}
+
+/// A plug-in with the dialogue workflow the fixtures use.
+struct TestPlugin: KlagePlugin {
+    let id: PluginID = "borgerkontakt"
+    let title = "Test"
+    func register(into registrar: inout PluginRegistrar) {
+        registrar.workflow(WorkflowDefinition(
+            id: "borgerkontakt.dialogue", title: "t", initialState: "received",
+            states: [WorkflowState("received", title: "R"), WorkflowState("formal", title: "F"), WorkflowState("closed", title: "C", isFinal: true)],
+            actions: [WorkflowAction("formal", title: "F", from: ["received"], to: "formal"),
+                      WorkflowAction("close", title: "C", from: ["formal"], to: "closed")],
+            deadlines: [DeadlineRule("firstContact", title: "First", starts: .onReceipt, duration: .hours(24), metBy: .oralContact)]))
+    }
+}

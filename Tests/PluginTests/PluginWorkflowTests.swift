@@ -1,0 +1,30 @@
+import GladsaxeActionGroups
+import KlageKernel
+import RoskildeABC
+import StyrketBorgerkontakt
+import Testing
+
+/// Every shipped plug-in builds into a valid registry, and its workflows keep the kernel's rules.
+@Suite struct PluginWorkflowTests {
+    static let plugins: [any KlagePlugin] = [StyrketBorgerkontakt(), RoskildeABC(), GladsaxeActionGroups()]
+
+    @Test func everyPluginBuildsIntoOneRegistry() throws {
+        var builder = PluginRegistryBuilder()
+        for plugin in Self.plugins { builder.register(plugin) }
+        let registry = try builder.build()
+        #expect(registry.pluginIDs.map(\.rawValue) == ["borgerkontakt", "gladsaxe", "roskilde"])
+        #expect(registry.workflow("borgerkontakt.dialogue")?.deadlines.first?.duration == .hours(24))
+        let copenhagen = Tenant(id: "kobenhavn", name: "K", plugins: ["borgerkontakt"], createdAt: .now)
+        #expect(registry.workflows(for: copenhagen).map(\.id) == ["borgerkontakt.dialogue"])
+        #expect(throws: KlageError.self) { try registry.checkPlugins(["nosuch"]) }
+    }
+
+    @Test func theCopenhagenDialogueClosesByAgreementOnlyAfterAnOralContact() throws {
+        let definition = StyrketBorgerkontakt.dialogue
+        let close = try #require(definition.action("close"))
+        #expect(close.outcomes == [.withdrawn, .resolved])
+        #expect(close.guards.map(\.name) == ["oralContactRecorded"])
+        let decide = try #require(definition.action("decide"))
+        #expect(Set(decide.outcomes) == [.upheld, .partlyUpheld, .rejected, .forwarded])
+    }
+}
