@@ -37,12 +37,22 @@ import Testing
             let key = try await server.key("kobenhavn", .caseworker)
             let document = try await server.result("rpc.discover", key: key)
             let names = Set(document["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
-            let served = Set(server.host.dispatcher.registry.entries(visibleTo: try await server.host.store.tenant("kobenhavn")).map(\.name))
+            let (actor, tenant) = try await server.host.services.keys.authenticate(key)
+            let served = Set(server.host.dispatcher.registry.entries(for: actor, tenant: tenant).map(\.name))
             #expect(names == served)
+            #expect(!names.contains("tenant.create"), "a tenant key cannot call operator methods")
+            for name in names {
+                let error = try await server.call(name, [:], key: key)["error"]?["code"]
+                #expect(error != -32601 && error != -32003, "\(name) is listed but not callable")
+            }
+            let operatorNames = try await server.result("rpc.discover", key: server.operatorKey)["methods"]?.arrayValue?.compactMap { $0.string("name") }
+            #expect(operatorNames == ["apiKey.create", "apiKey.revoke", "rpc.discover", "system.health", "tenant.create", "tenant.get", "tenant.list"])
+            let everything = Set(try await server.result("rpc.discover", key: nil)["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
+            #expect(everything == Set(server.host.dispatcher.registry.names))
             for required in ["rpc.discover", "system.health", "tenant.create", "tenant.list", "tenant.get", "apiKey.create", "apiKey.revoke",
                              "workflow.list", "complaint.create", "complaint.get", "complaint.list", "complaint.act", "complaint.journey",
                              "contact.record", "contact.list", "learning.create", "learning.get", "learning.list", "learning.act"] {
-                #expect(names.contains(required), "rpc.discover lacks \(required)")
+                #expect(everything.contains(required), "rpc.discover lacks \(required)")
             }
             try OpenRPCValidator.validate(document)
         }

@@ -26,11 +26,19 @@ public struct RPCMethodRegistry: Sendable {
     /// The entry for `name`, if registered.
     public func entry(_ name: String) -> Entry? { entries[name] }
 
-    /// The methods a caller of `tenant` (or a keyless caller, or an operator when `nil`) can use, sorted by name.
-    public func entries(visibleTo tenant: Tenant?) -> [Entry] {
-        entries.values
-            .filter { entry in entry.plugin.map { plugin in tenant?.plugins.contains(plugin.rawValue) ?? false } ?? true }
-            .sorted { $0.name < $1.name }
+    /// The methods a caller can use, sorted by name: a host operator sees the open and operator
+    /// methods; a tenant's key sees the open and tenant methods, with the plug-ins its tenant enables;
+    /// a caller without a key sees every core method (the public contract), no plug-in's.
+    public func entries(for actor: Actor?, tenant: Tenant?) -> [Entry] {
+        entries.values.filter { entry in
+            if let plugin = entry.plugin, !(tenant?.plugins.contains(plugin.rawValue) ?? false) { return false }
+            switch (entry.access, actor?.role) {
+            case (.open, _), (_, nil): return true
+            case (.hostOperator, let role): return role == .operator
+            case (.tenant, let role): return role != .operator
+            }
+        }
+        .sorted { $0.name < $1.name }
     }
 
     /// Every method name, sorted.

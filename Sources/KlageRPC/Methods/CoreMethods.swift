@@ -15,7 +15,7 @@ extension RPCServices {
         let version = self.version
         let box = RegistryBox()
         builder.register(RPCDiscover.self) { _, context in
-            OpenRPCDocument.build(entries: box.registry?.entries(visibleTo: context.tenant) ?? [], version: version)
+            OpenRPCDocument.build(entries: box.registry?.entries(for: context.actor, tenant: context.tenant) ?? [], version: version)
         }
         let registry = builder.build()
         box.registry = registry
