@@ -32,6 +32,12 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "KlageSQLite", dependencies: ["KlageStorage", "CSQLite"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "KlagePostgres", dependencies: ["KlageStorage", "CLibPQ"], swiftSettings: swiftSettings),
 
         // JSON-RPC 2.0, transport-free.
         .target(
@@ -53,7 +59,7 @@ let package = Package(
         .target(
             name: "KlageServer",
             dependencies: [
-                "KlageKernel", "KlageStorage", "KlageSQLite", "KlageRPC",
+                "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,6 +4,10 @@
 set -euo pipefail
 
 packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3)
+# --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
+if [ "${1:-}" = "--with-postgres" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  packages+=(postgresql)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,3 +1,4 @@
+import KlagePostgres
 import KlageSQLite
 import KlageStorage
 
@@ -8,8 +9,8 @@ public enum StorageFactory {
         switch url {
         case .sqlite(let path):
             return try SQLiteDriver(path: path)
-        case .postgres:
-            throw StorageError(code: .badURL, message: "PostgreSQL is not built into this version yet; use sqlite:PATH")
+        case .postgres(let url):
+            return try await PostgresDriver.connect(url: url)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import KlageSQLite
 import KlageStorage
 
 /// A storage engine the contract tests run against. Every storage test takes one as its argument.
@@ -22,7 +21,7 @@ public enum StorageBackend: String, Sendable, CaseIterable, CustomTestStringConv
         case .sqlite:
             return "sqlite:" + TemporaryFolder.make().appendingPathComponent("klage.sqlite").path
         case .postgres:
-            throw StorageError(code: .badURL, message: "PostgreSQL tests need the PostgreSQL driver")
+            return try PostgresTestCluster.freshDatabaseURL()
         }
     }
 }

@@ -22,6 +22,7 @@ public struct Migrator: Sendable {
     public func migrate(_ driver: any SQLDriver) async throws -> [Int] {
         let dialect = driver.dialect
         _ = try await driver.write(tenant: nil) { connection in
+            if dialect == .postgres { try connection.execute("SELECT pg_advisory_xact_lock(4242001)") }
             try connection.execute(
                 "CREATE TABLE IF NOT EXISTS klage_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
             )

@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity]
 
     static let initial = Migration(id: 1, name: "initial schema", statements: [
         """
@@ -108,4 +108,37 @@ public enum Schema {
         """,
         "CREATE INDEX events_complaint ON events (tenant_id, complaint_id, id)",
     ])
+
+    /// The tables that belong to a tenant, guarded by row-level security on PostgreSQL.
+    static let tenantOwnedTables = ["complaints", "contacts", "learning_items", "events"]
+
+    /// PostgreSQL's second wall: tenant-scoped transactions run as `klage_app`, which owns no table,
+    /// cannot bypass row-level security, may not delete, and sees only the rows of `klage.tenant`.
+    static let rowLevelSecurity = Migration(id: 2, name: "row-level security", statements: [], postgresStatements: [
+        """
+        DO $$ BEGIN
+            CREATE ROLE klage_app NOLOGIN NOBYPASSRLS;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END $$
+        """,
+        """
+        DO $$ BEGIN
+            EXECUTE format('GRANT klage_app TO %I', current_user);
+        EXCEPTION WHEN others THEN NULL;
+        END $$
+        """,
+        "GRANT USAGE ON SCHEMA public TO klage_app",
+        "GRANT SELECT ON klage_migrations TO klage_app",
+        "GRANT SELECT, INSERT, UPDATE ON tenants, api_keys, complaints, contacts, learning_items TO klage_app",
+        "GRANT SELECT, INSERT ON events TO klage_app",
+    ] + tenantOwnedTables.flatMap { table in
+        [
+            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+            """
+            CREATE POLICY \(table)_tenant_isolation ON \(table)
+                USING (tenant_id = current_setting('klage.tenant', true))
+                WITH CHECK (tenant_id = current_setting('klage.tenant', true))
+            """,
+        ]
+    })
 }

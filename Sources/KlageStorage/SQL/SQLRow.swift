@@ -20,6 +20,11 @@ public struct SQLRow: Sendable {
     /// The values in column order.
     public var allValues: [SQLValue] { values }
 
+    /// The column names in column order.
+    public var columnNames: [String] {
+        columns.sorted { $0.value < $1.value }.map(\.key)
+    }
+
     /// A required text column. - Throws: ``StorageError`` when it is null or not text.
     public func string(_ column: String) throws -> String {
         guard let value = self[column].text else { throw StorageError.corruptRow(column: column) }

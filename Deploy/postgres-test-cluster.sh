@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster in a temporary folder, as a non-root user, on a free port.
+#
+#   source Deploy/postgres-test-cluster.sh; pg_cluster_start NAME    -> exports KLAGE_TEST_<NAME>_URL, _CTL
+#   pg_cluster_stop_all                                              -> stops and removes every cluster started
+#
+# PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user (runuser).
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_clusters=()
+
+pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_cluster_start() {
+  local name=$1 dir port
+  dir=$(mktemp -d /tmp/klage-pg-XXXXXX)
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  pg_as_owner "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+  pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  pg_clusters+=("$dir")
+  export "KLAGE_TEST_${name}_URL=postgres://postgres@127.0.0.1:$port/postgres"
+  # A command that takes start|stop, for tests that take the server down and bring it back.
+  if [ "$(id -u)" -eq 0 ]; then
+    export "KLAGE_TEST_${name}_CTL=runuser -u postgres -- $pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -m fast"
+  else
+    export "KLAGE_TEST_${name}_CTL=$pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -m fast"
+  fi
+}
+
+pg_cluster_stop_all() {
+  local dir
+  for dir in "${pg_clusters[@]}"; do
+    pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
+  done
+  pg_clusters=()
+}

@@ -1,0 +1,179 @@
+import CLibPQ
+import Foundation
+import KlageStorage
+
+/// One libpq connection (`PGconn*`): connected in `init`, finished in `deinit`.
+///
+/// Not thread-safe by itself: the ``PostgresPool`` lends it to one caller at a time, and every call
+/// runs on a dispatch queue, off Swift's cooperative pool (libpq blocks on the network).
+///
+/// `@unchecked Sendable`: the pool hands a connection to one caller at a time and takes it back
+/// before lending it again, so no two threads ever use one `PGconn` together.
+final class PostgresConnection: SQLConnection, @unchecked Sendable {
+    /// A connection found dead at the start of a transaction, before anything was sent: safe to retry elsewhere.
+    struct StaleConnection: Error {
+        let underlying: StorageError
+    }
+
+    private let handle: OpaquePointer
+    /// Statements prepared on this connection, by SQL text.
+    private var prepared: [String: String] = [:]
+
+    /// Connects with a `postgres://` URL or a libpq connection string.
+    ///
+    /// - Throws: ``KlageStorage/StorageError`` with code `unavailable` for a refused connection, a wrong
+    ///   host or failed authentication; the message says which, the password never appears.
+    init(url: String) throws {
+        guard let connection = PQconnectdb(url) else {
+            throw StorageError(code: .unavailable, message: "cannot allocate a PostgreSQL connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let detail = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(connection)
+            throw StorageError(code: .unavailable, message: Self.connectionFailure(detail), detail: detail)
+        }
+        self.handle = connection
+        try exec("SET TIME ZONE 'UTC'")
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Whether the connection is still usable; a broken one is thrown away by the pool.
+    var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// Whether the connection sits outside a transaction, as it must when returned to the pool.
+    var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+
+    /// Runs SQL text without parameters (transaction control, settings).
+    func exec(_ text: String) throws {
+        guard let result = PQexec(handle, text) else { throw failure(nil) }
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    @discardableResult
+    func execute(_ sql: SQL) throws -> Int {
+        try run(sql) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+    }
+
+    func query(_ sql: SQL) throws -> [SQLRow] {
+        try run(sql) { result in
+            let columnCount = PQnfields(result)
+            var columns: [String: Int] = [:]
+            var types: [Oid] = []
+            for column in 0..<columnCount {
+                columns[String(cString: PQfname(result, column))] = Int(column)
+                types.append(PQftype(result, column))
+            }
+            return (0..<PQntuples(result)).map { row in
+                SQLRow(columns: columns, values: (0..<columnCount).map { column in
+                    guard PQgetisnull(result, row, column) == 0 else { return .null }
+                    return Self.value(String(cString: PQgetvalue(result, row, column)), type: types[Int(column)])
+                })
+            }
+        }
+    }
+
+    /// Runs `body` inside `BEGIN` and `COMMIT`, rolling back on error. With a tenant, the transaction
+    /// acts as the `klage_app` role with `klage.tenant` set, so row-level security applies.
+    func transaction<T>(tenant: String?, readOnly: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
+        do {
+            try exec(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+        } catch let error as StorageError where !isHealthy {
+            throw StaleConnection(underlying: error)
+        }
+        do {
+            if let tenant {
+                try exec("SET LOCAL ROLE klage_app")
+                try execute("SELECT set_config('klage.tenant', \(tenant), true)")
+            }
+            let result = try body(self)
+            try exec("COMMIT")
+            return result
+        } catch {
+            if isHealthy { try? exec("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Prepares a statement once per connection, then executes it with text parameters.
+    private func run<T>(_ sql: SQL, _ read: (OpaquePointer) throws -> T) throws -> T {
+        let (text, bindings) = SQLDialect.postgres.render(sql)
+        let name: String
+        if let known = prepared[text] {
+            name = known
+        } else {
+            name = "k\(prepared.count)"
+            guard let result = PQprepare(handle, name, text, 0, nil) else { throw failure(nil) }
+            defer { PQclear(result) }
+            try check(result)
+            prepared[text] = name
+        }
+        let texts: [String?] = bindings.map { value in
+            switch value {
+            case .null: nil
+            case .integer(let number): String(number)
+            case .real(let number): String(number)
+            case .text(let text): text
+            }
+        }
+        return try withCStrings(texts) { pointers in
+            guard let result = PQexecPrepared(handle, name, Int32(pointers.count), pointers, nil, nil, 0) else { throw failure(nil) }
+            defer { PQclear(result) }
+            try check(result)
+            return try read(result)
+        }
+    }
+
+    private func check(_ result: OpaquePointer) throws {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
+        default: throw failure(result)
+        }
+    }
+
+    /// A ``StorageError`` from a failed result (by SQLSTATE class) or a broken connection.
+    private func failure(_ result: OpaquePointer?) -> StorageError {
+        let detail = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let result, let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map({ String(cString: $0) }) else {
+            return StorageError(code: .unavailable, message: "the PostgreSQL connection failed", detail: detail)
+        }
+        switch state.prefix(2) {
+        case "23": return StorageError(code: .constraint, message: "a constraint failed", detail: detail)
+        case "08", "57", "53": return StorageError(code: .unavailable, message: "PostgreSQL is unavailable (\(state))", detail: detail)
+        case "40": return StorageError(code: .unavailable, message: "the transaction was rolled back by PostgreSQL (\(state)); retry", detail: detail)
+        default: return StorageError(code: .engine, message: "PostgreSQL error \(state)", detail: detail)
+        }
+    }
+
+    private static func connectionFailure(_ detail: String) -> String {
+        let lower = detail.lowercased()
+        if lower.contains("password authentication failed") || lower.contains("authentication failed") || lower.contains("no password supplied") {
+            return "PostgreSQL refused the credentials (authentication failed)"
+        }
+        if lower.contains("does not exist") { return "the PostgreSQL database or role does not exist" }
+        if lower.contains("connection refused") || lower.contains("no such file") { return "PostgreSQL refused the connection (is the server running?)" }
+        if lower.contains("could not translate host name") { return "the PostgreSQL host name is unknown" }
+        if lower.contains("invalid") || lower.contains("missing") { return "the PostgreSQL URL is invalid" }
+        return "cannot connect to PostgreSQL"
+    }
+
+    /// Converts a text-format value by its column type's OID.
+    private static func value(_ text: String, type: Oid) -> SQLValue {
+        switch type {
+        case 20, 21, 23, 26: Int64(text).map(SQLValue.integer) ?? .text(text)
+        case 700, 701, 1700: Double(text).map(SQLValue.real) ?? .text(text)
+        case 16: .integer(text == "t" ? 1 : 0)
+        default: .text(text)
+        }
+    }
+}
+
+/// Calls `body` with C strings for `values` (NULL for `nil`) that live until it returns.
+private func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) throws -> T {
+    var pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+    defer { pointers.forEach { free($0) } }
+    return try body(pointers.map { UnsafePointer($0) })
+}

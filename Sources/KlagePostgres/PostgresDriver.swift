@@ -1,0 +1,54 @@
+import KlageKernel
+import KlageStorage
+
+/// The PostgreSQL engine over libpq: a bounded connection pool, prepared statements with bound
+/// parameters only, and row-level security as a second wall around every tenant's rows.
+///
+/// Each tenant-scoped transaction runs as the `klage_app` role (no table ownership, no BYPASSRLS) with
+/// `klage.tenant` set by `set_config(…, true)`, the parameterised form of `SET LOCAL`; the policies of
+/// migration 2 then hide every other tenant's rows even from a query that forgot its filter.
+///
+/// ```swift
+/// let driver = try await PostgresDriver.connect(url: "postgres://klage@localhost/klage")
+/// ```
+public final class PostgresDriver: SQLDriver {
+    public let dialect = SQLDialect.postgres
+    private let pool: PostgresPool
+
+    private init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Connects, checking the URL and the credentials with a first connection.
+    ///
+    /// - Parameters:
+    ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`, `postgresql://…`, or `?host=/socket/dir`.
+    ///   - maxConnections: the pool's bound.
+    /// - Throws: ``KlageStorage/StorageError`` (`unavailable`) saying whether the server refused the
+    ///   connection, the credentials failed, or the database does not exist.
+    public static func connect(url: String, maxConnections: Int = 10) async throws -> PostgresDriver {
+        let driver = PostgresDriver(pool: PostgresPool(url: url, maxConnections: max(1, maxConnections)))
+        _ = try await driver.pool.withConnection { connection in try connection.query("SELECT 1 AS ok").count }
+        return driver
+    }
+
+    public func read<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        try await pool.withConnection { connection in
+            try connection.transaction(tenant: tenant?.rawValue, readOnly: true) { try body($0) }
+        }
+    }
+
+    public func write<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
+        try await pool.withConnection { connection in
+            try connection.transaction(tenant: tenant?.rawValue, readOnly: false) { try body($0) }
+        }
+    }
+
+    public func ping() async -> Bool {
+        (try? await read(tenant: nil) { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
+    }
+
+    public func close() async {
+        pool.close()
+    }
+}
