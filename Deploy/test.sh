@@ -8,8 +8,14 @@ cd "$(dirname "$0")/.."
 
 Deploy/setup-debian.sh --with-postgres
 source Deploy/postgres-test-cluster.sh
-trap pg_cluster_stop_all EXIT
+log=$(mktemp)
+trap 'pg_cluster_stop_all; rm -f "$log"' EXIT
 pg_cluster_start POSTGRES          # shared by the storage and end-to-end tests, one database per test
 pg_cluster_start POSTGRES_OUTAGE   # taken down and brought back by the outage test alone
 
-swift test "$@"
+status=0
+swift test "$@" 2>&1 | tee "$log" || status=$?
+echo "PostgreSQL: $(grep -c '→ postgres to .* started' "$log" || true) storage test cases ran on PostgreSQL, $(grep -c '→ sqlite to .* started' "$log" || true) on SQLite"
+# CI reads the last line: repeat swift test's closing summary after the count.
+grep -E '^(✔|✘) Test run with' "$log" | tail -n 1 || true
+exit "$status"

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KlagePostgres
 import KlageStorage
 
@@ -14,13 +17,29 @@ public enum PostgresTestCluster {
         return url
     }
 
-    /// Creates an empty database and returns its URL.
-    public static func freshDatabaseURL() throws -> String {
-        let admin = try adminURL()
+    /// Creates an empty database in the cluster at `admin` (the shared one by default) and returns its URL.
+    public static func freshDatabaseURL(admin: String? = nil) throws -> String {
+        let admin = try admin ?? adminURL()
         let name = "klage_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try PostgresAdmin.execute("CREATE DATABASE \(name)", url: admin)
         guard var components = URLComponents(string: admin) else { throw StorageError(code: .badURL, message: "bad admin URL") }
         components.path = "/" + name
         return components.string!
+    }
+
+    /// The cluster reserved for the outage test, and the `pg_ctl` command that stops and starts it.
+    public static var outage: (url: String, control: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["KLAGE_TEST_POSTGRES_OUTAGE_URL"], let control = environment["KLAGE_TEST_POSTGRES_OUTAGE_CTL"] else { return nil }
+        return (url, control)
+    }
+
+    /// Runs `pg_ctl stop` or `pg_ctl start` on the outage cluster and waits for it.
+    public static func control(_ action: String) throws {
+        guard let outage else { throw StorageError(code: .badURL, message: "no outage cluster") }
+        // system(3), not Foundation's Process: the server that `pg_ctl start` leaves running would inherit
+        // the descriptor Process watches for the child's exit, and waitUntilExit would never return.
+        let status = system("\(outage.control) \(action) >/dev/null 2>&1")
+        guard status == 0 else { throw StorageError(code: .engine, message: "pg_ctl \(action) failed (\(status))") }
     }
 }

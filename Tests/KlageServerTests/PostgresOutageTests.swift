@@ -1,0 +1,45 @@
+import Foundation
+import KlageKernel
+import KlageTestSupport
+import Testing
+
+/// PostgreSQL stops and comes back while Klage runs: calls in between fail clearly, calls after it
+/// succeed, and nothing acknowledged is lost. Uses a cluster of its own, so no other test is disturbed.
+@Suite(.enabled(if: PostgresTestCluster.outage != nil, "needs KLAGE_TEST_POSTGRES_OUTAGE_URL and _CTL"))
+struct PostgresOutageTests {
+    @Test func callsDuringAnOutageFailClearlyAndCallsAfterItSucceed() async throws {
+        let url = try PostgresTestCluster.freshDatabaseURL(admin: PostgresTestCluster.outage?.url)
+        try await withTestServer(databaseURL: url) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            var acknowledged: [String] = []
+            for index in 0..<5 {
+                var params = EndToEndTests.complaint.objectValue!
+                params["externalRef"] = .string("before-\(index)")
+                acknowledged.append(try await server.result("complaint.create", .object(params), key: key).string("id") ?? "")
+            }
+
+            try PostgresTestCluster.control("stop")
+            do {
+                let during = try await server.call("complaint.get", ["id": .string(acknowledged[0])], key: key)
+                #expect(during["error"]?["code"] == -32603)
+                #expect(during["error"]?["message"] == "Storage unavailable; try again")
+                #expect(during["error"]?["data"]?["retryable"] == true)
+                #expect(try await server.get("/readyz").status == 503)
+                #expect(try await server.get("/healthz").status == 200)
+            } catch {
+                try? PostgresTestCluster.control("start")
+                throw error
+            }
+            try PostgresTestCluster.control("start")
+
+            #expect(try await server.get("/readyz").status == 200)
+            for id in acknowledged {
+                #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("id") == id)
+            }
+            var params = EndToEndTests.complaint.objectValue!
+            params["externalRef"] = "after"
+            _ = try await server.result("complaint.create", .object(params), key: key)
+            #expect(try await server.result("complaint.list", [:], key: key)["items"]?.arrayValue?.count == 6)
+        }
+    }
+}
