@@ -33,6 +33,8 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             throw StorageError(code: .unavailable, message: Self.connectionFailure(detail), detail: detail)
         }
         self.handle = connection
+        // Notices (e.g. "relation already exists, skipping") are not errors; keep them off stderr.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         try exec("SET TIME ZONE 'UTC'")
     }
 
@@ -79,16 +81,17 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// Runs `body` inside `BEGIN` and `COMMIT`, rolling back on error. With a tenant, the transaction
     /// acts as the `klage_app` role with `klage.tenant` set, so row-level security applies.
     func transaction<T>(tenant: String?, readOnly: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
+        // One round trip opens the transaction and, for a tenant, takes the role and sets the tenant.
+        var opening = readOnly ? "BEGIN READ ONLY" : "BEGIN"
+        if let tenant {
+            opening += "; SET LOCAL ROLE klage_app; SET LOCAL klage.tenant = \(try literal(tenant))"
+        }
         do {
-            try exec(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+            try exec(opening)
         } catch let error as StorageError where !isHealthy {
             throw StaleConnection(underlying: error)
         }
         do {
-            if let tenant {
-                try exec("SET LOCAL ROLE klage_app")
-                try execute("SELECT set_config('klage.tenant', \(tenant), true)")
-            }
             let result = try body(self)
             try exec("COMMIT")
             return result
@@ -96,6 +99,13 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             if isHealthy { try? exec("ROLLBACK") }
             throw error
         }
+    }
+
+    /// `text` as a quoted SQL literal, escaped by libpq for this connection's encoding.
+    private func literal(_ text: String) throws -> String {
+        guard let escaped = PQescapeLiteral(handle, text, text.utf8.count) else { throw failure(nil) }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
     }
 
     /// Prepares a statement once per connection, then executes it with text parameters.

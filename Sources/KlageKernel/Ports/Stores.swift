@@ -14,8 +14,9 @@ public protocol TenantStore: Sendable {
 public protocol APIKeyStore: Sendable {
     /// Inserts a key.
     func insertKey(_ key: APIKey) async throws
-    /// The key whose secret hashes to `hash`, revoked or not; `nil` when there is none.
-    func key(hash: String) async throws -> APIKey?
+    /// The key whose secret hashes to `hash`, revoked or not, with its tenant (in one read);
+    /// `nil` when there is none.
+    func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)?
     /// Revokes a key of `tenant` (any tenant's when `nil`, for operators). Returns whether one was revoked.
     func revokeKey(_ id: APIKeyID, tenant: TenantID?, at: Date) async throws -> Bool
 }

@@ -36,11 +36,10 @@ public struct APIKeyService: Sendable {
     /// The actor and tenant of a bearer key. - Throws: unauthenticated for an unknown or revoked key.
     public func authenticate(_ secret: String) async throws -> (actor: Actor, tenant: Tenant?) {
         guard secret.hasPrefix("klage_"), secret.count < 100,
-              let key = try await env.store.key(hash: Self.hash(secret)), key.revokedAt == nil else {
+              let (key, tenant) = try await env.store.key(hash: Self.hash(secret)), key.revokedAt == nil,
+              (key.tenant == nil) == (tenant == nil) else {
             throw KlageError.unauthenticated()
         }
-        guard let tenantID = key.tenant else { return (key.actor, nil) }
-        guard let tenant = try await env.store.tenant(tenantID) else { throw KlageError.unauthenticated() }
         return (key.actor, tenant)
     }
 

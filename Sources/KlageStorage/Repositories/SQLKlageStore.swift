@@ -107,12 +107,15 @@ extension SQLKlageStore: APIKeyStore {
         }
     }
 
-    public func key(hash: String) async throws -> APIKey? {
+    public func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)? {
         try await read(nil) { connection in
             guard let row = try connection.queryFirst("SELECT * FROM api_keys WHERE hash = \(hash)") else { return nil }
-            return APIKey(id: try row.value("id"), tenant: row.optionalString("tenant_id").map { TenantID($0) },
-                          role: try row.value("role"), label: try row.string("label"), hash: try row.string("hash"),
-                          createdAt: try row.date("created_at"), revokedAt: row.optionalDate("revoked_at"))
+            let key = APIKey(id: try row.value("id"), tenant: row.optionalString("tenant_id").map { TenantID($0) },
+                             role: try row.value("role"), label: try row.string("label"), hash: try row.string("hash"),
+                             createdAt: try row.date("created_at"), revokedAt: row.optionalDate("revoked_at"))
+            guard let tenantID = key.tenant else { return (key, nil) }
+            let tenant = try connection.queryFirst("SELECT * FROM tenants WHERE id = \(tenantID)").map(Self.tenant(from:))
+            return (key, tenant)
         }
     }
 
