@@ -63,6 +63,7 @@ let package = Package(
                 "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -35,7 +35,13 @@ public struct KlageHost: Sendable {
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
         try WorkflowValidator.validate(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
-        let env = ServiceEnvironment(store: store, registry: registry, clock: clock)
+        let env = ServiceEnvironment(
+            store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,
+            hookFailed: { plugin, event, error in
+                logger.error("plug-in hook failed", metadata: ["plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
+                                                               "error": .string(String(describing: error))])
+            }
+        )
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)
         }

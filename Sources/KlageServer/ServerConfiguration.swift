@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var maxBodyBytes: Int = 1_048_576
     /// The log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"
+    /// How often the deadline scheduler looks for warned and missed deadlines, in seconds; 0 turns it off.
+    public var schedulerIntervalSeconds: Int = 30
     /// A folder of tenant files (one JSON object each), relative to the configuration file.
     public var tenantsFolder: String?
     /// Tenants declared inline.
@@ -33,6 +35,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         database = try container.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+        schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
         tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
     }

@@ -29,7 +29,7 @@ import Testing
             channel: .phone, subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil,
             externalRef: nil, receivedAt: Self.received, createdAt: Self.received, updatedAt: Self.received
         )
-        _ = WorkflowEngine().start(&complaint, in: Self.definition)
+        _ = WorkflowEngine().start(&complaint, in: Self.definition, settings: [:])
         return complaint
     }
 
@@ -47,7 +47,8 @@ import Testing
     @Test func startPutsTheComplaintInItsInitialStateWithAReceiptClock() {
         let complaint = started()
         #expect(complaint.state == "received")
-        #expect(complaint.deadlines == [Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600))])
+        #expect(complaint.deadlines == [Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600),
+                                                 warnAt: Self.received.addingTimeInterval(18 * 3600), working: false)])
     }
 
     @Test func anActionFromTheWrongStateIsAConflict() {
@@ -122,7 +123,7 @@ import Testing
         #expect(closed.state == "closed")
         #expect(closed.outcome == .withdrawn)
         #expect(closed.closedAt == Self.received)
-        #expect(closed.deadlines.allSatisfy { !$0.isOpen })
+        #expect(closed.deadlines.filter(\.isOpen).map(\.name) == ["writtenConfirmation"], "a confirmation with appeal guidance is owed")
     }
 
     @Test func anOralContactWithinTheDeadlineMeetsIt() {

@@ -60,7 +60,7 @@ import Testing
     /// Runs `body` with a dispatcher serving the specification's methods over a real store.
     func withDispatcher(_ body: (RPCDispatcher) async throws -> Void) async throws {
         try await withTestStore(.sqlite) { store throws in
-            let env = ServiceEnvironment(store: store, registry: try PluginRegistryBuilder().build())
+            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
             var builder = RPCMethodRegistry.Builder()
             builder.register(Subtract.self) { params, _ in params.minuend - params.subtrahend }
             builder.register(Sum.self) { params, _ in params.values.reduce(0, +) }

@@ -46,7 +46,7 @@ import Testing
                 #expect(error != -32601 && error != -32003, "\(name) is listed but not callable")
             }
             let operatorNames = try await server.result("rpc.discover", key: server.operatorKey)["methods"]?.arrayValue?.compactMap { $0.string("name") }
-            #expect(operatorNames == ["apiKey.create", "apiKey.revoke", "rpc.discover", "system.health", "tenant.create", "tenant.get", "tenant.list"])
+            #expect(operatorNames == ["apiKey.create", "apiKey.revoke", "rpc.discover", "survey.submit", "system.health", "tenant.create", "tenant.get", "tenant.list"])
             let everything = Set(try await server.result("rpc.discover", key: nil)["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
             #expect(everything == Set(server.host.dispatcher.registry.names))
             for required in ["rpc.discover", "system.health", "tenant.create", "tenant.list", "tenant.get", "apiKey.create", "apiKey.revoke",

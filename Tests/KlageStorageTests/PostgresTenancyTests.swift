@@ -10,7 +10,7 @@ struct PostgresTenancyTests {
     @Test func aQueryThatForgotItsTenantFilterStillSeesOnlyItsTenant() async throws {
         try await withTestStore(.postgres) { store throws in
             let registry = try { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
-            let complaints = ComplaintService(ServiceEnvironment(store: store, registry: registry))
+            let complaints = ComplaintService(Fixtures.environment(store, registry: registry))
             for id in ["kobenhavn", "roskilde"] {
                 let tenant = Fixtures.tenant(id)
                 try await store.insertTenant(tenant)

@@ -9,7 +9,7 @@ import Testing
     let registry = try! { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
 
     func services(_ store: SQLKlageStore, clock: any KlageClock = FixedClock(Fixtures.monday)) -> (ComplaintService, ServiceEnvironment) {
-        let env = ServiceEnvironment(store: store, registry: registry, clock: clock)
+        let env = Fixtures.environment(store, registry: registry, clock: clock)
         return (ComplaintService(env), env)
     }
 

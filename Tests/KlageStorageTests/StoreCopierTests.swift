@@ -9,7 +9,7 @@ import Testing
     /// Fills a store with two tenants' complaints, contacts, learning items and keys.
     func fill(_ store: SQLKlageStore, complaints count: Int) async throws {
         let registry = try { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
-        let env = ServiceEnvironment(store: store, registry: registry)
+        let env = Fixtures.environment(store, registry: registry)
         let complaints = ComplaintService(env)
         for id in ["kobenhavn", "roskilde"] {
             let tenant = Fixtures.tenant(id)

@@ -62,3 +62,12 @@ public enum Fixtures {
         )
     }
 }
+
+import KlageRPC
+
+extension Fixtures {
+    /// The services' environment over `store`, hashing secrets as the server does.
+    public static func environment(_ store: any KlageStore, registry: PluginRegistry, clock: any KlageClock = SystemClock()) -> ServiceEnvironment {
+        ServiceEnvironment(store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash)
+    }
+}

@@ -29,6 +29,7 @@ public struct PluginRegistrar: Sendable {
     public let pluginID: PluginID
     private(set) var workflows: [WorkflowDefinition] = []
     private(set) var eventHandlers: [EventHandlerRegistration] = []
+    private(set) var operations: [PluginOperation] = []
 
     init(pluginID: PluginID) {
         self.pluginID = pluginID
@@ -40,8 +41,19 @@ public struct PluginRegistrar: Sendable {
     }
 
     /// Registers a handler called after an event of `type` is stored, for tenants that enable the plug-in.
-    public mutating func on(_ type: EventType, _ handler: @escaping @Sendable (DomainEvent) async -> Void) {
+    ///
+    /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
+    /// logged and what was stored stays stored.
+    public mutating func on(_ type: EventType, _ handler: @escaping @Sendable (DomainEvent, PluginContext) async throws -> Void) {
         eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: type, handler: handler))
+    }
+
+    /// Registers an operation, exposed as a JSON-RPC method. Its name must be `<plugin>.<noun>.<verb>`.
+    public mutating func operation(_ operation: PluginOperation) {
+        let parts = operation.name.split(separator: ".", omittingEmptySubsequences: false)
+        precondition(parts.count == 3 && parts[0] == pluginID.rawValue && parts.allSatisfy { !$0.isEmpty },
+                     "operation \(operation.name) must be named \(pluginID).<noun>.<verb>")
+        operations.append(operation)
     }
 }
 
@@ -49,5 +61,5 @@ public struct PluginRegistrar: Sendable {
 public struct EventHandlerRegistration: Sendable {
     public let pluginID: PluginID
     public let type: EventType
-    public let handler: @Sendable (DomainEvent) async -> Void
+    public let handler: @Sendable (DomainEvent, PluginContext) async throws -> Void
 }

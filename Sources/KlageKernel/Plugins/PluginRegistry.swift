@@ -5,15 +5,19 @@ public struct PluginRegistry: Sendable {
     private let workflows: [WorkflowID: [Int: WorkflowDefinition]]
     private let workflowOwners: [WorkflowID: PluginID]
     private let eventHandlers: [EventHandlerRegistration]
+    /// Every plug-in operation with its plug-in, sorted by name.
+    public let operations: [(plugin: PluginID, operation: PluginOperation)]
 
     init(
         titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
-        workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration]
+        workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration],
+        operations: [(PluginID, PluginOperation)]
     ) {
         self.titles = titles
         self.workflows = workflows
         self.workflowOwners = workflowOwners
         self.eventHandlers = eventHandlers
+        self.operations = operations.map { (plugin: $0.0, operation: $0.1) }
     }
 
     /// The ids of all plug-ins, sorted.

@@ -39,11 +39,19 @@ public struct PluginRegistryBuilder: Sendable {
                 owners[definition.id] = registrar.pluginID
             }
         }
+        var operations: [String: (PluginID, PluginOperation)] = [:]
+        for registrar in registrars {
+            for operation in registrar.operations {
+                precondition(operations[operation.name] == nil, "operation \(operation.name) is registered twice")
+                operations[operation.name] = (registrar.pluginID, operation)
+            }
+        }
         return PluginRegistry(
             titles: titles,
             workflows: workflows,
             workflowOwners: owners,
-            eventHandlers: registrars.flatMap(\.eventHandlers)
+            eventHandlers: registrars.flatMap(\.eventHandlers),
+            operations: operations.values.sorted { $0.1.name < $1.1.name }
         )
     }
 }

@@ -39,6 +39,10 @@ public protocol ComplaintStore: Sendable {
     func contacts(of complaint: ComplaintID, tenant: TenantID) async throws -> [Contact]
     /// The events of a complaint, oldest first: the journey.
     func events(of complaint: ComplaintID, tenant: TenantID) async throws -> [DomainEvent]
+    /// Appends events without changing a record (plug-in notes, survey issues).
+    func appendEvents(_ events: [DomainEvent], tenant: TenantID) async throws
+    /// Complaints of every tenant with a clock to check at or before `now` (host-level, for the scheduler).
+    func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint]
 }
 
 /// Stores learning items.
@@ -54,7 +58,7 @@ public protocol LearningStore: Sendable {
 }
 
 /// Everything Klage stores, as one port; storage engines implement it once.
-public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore
+public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore & PluginRecordStore & SurveyStore
 
 /// A page of results and the cursor for the next one (`nil` on the last page).
 public struct Page<Item: Sendable>: Sendable {

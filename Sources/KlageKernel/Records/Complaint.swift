@@ -29,14 +29,17 @@ public struct Complaint: Sendable, Hashable {
     public let createdAt: Date
     public var updatedAt: Date
     public var closedAt: Date?
+    /// When a missed deadline was escalated to a leader.
+    public var escalatedAt: Date?
 
     public init(
         id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,
         track: ComplaintTrack, channel: Channel, subject: String, description: String, remedy: String?,
         citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
         deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
-        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil
+        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil
     ) {
+        self.escalatedAt = escalatedAt
         self.id = id
         self.tenant = tenant
         self.workflow = workflow
@@ -62,6 +65,16 @@ public struct Complaint: Sendable, Hashable {
 
     /// The earliest due time among deadlines still running; what "overdue" queries index.
     public var nextDueAt: Date? {
-        deadlines.filter(\.isOpen).map(\.dueAt).min()
+        deadlines.filter(\.isRunning).map(\.dueAt).min()
+    }
+
+    /// The next instant the deadline scheduler has something to record; what it queries.
+    public var nextCheckAt: Date? {
+        deadlines.compactMap(\.nextCheckAt).min()
+    }
+
+    /// Whether the complaint's clocks are paused (e.g. while waiting for the citizen).
+    public var isPaused: Bool {
+        deadlines.contains { $0.isOpen && $0.pausedAt != nil }
     }
 }

@@ -2,10 +2,16 @@ import Foundation
 
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
 public struct Contact: Sendable, Hashable {
+    /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
+    public var isTwoWayConversation: Bool { kind.isOral && reached }
+
     public let id: ContactID
     public let tenant: TenantID
     public let complaintId: ComplaintID
     public let kind: ContactKind
+    /// Whether the contact reached the citizen; a failed call attempt is recorded with `false` and
+    /// does not stop a first-contact clock.
+    public let reached: Bool
     public let occurredAt: Date
     /// The id of the actor who recorded it.
     public let recordedBy: String
@@ -17,13 +23,14 @@ public struct Contact: Sendable, Hashable {
     public let createdAt: Date
 
     public init(
-        id: ContactID, tenant: TenantID, complaintId: ComplaintID, kind: ContactKind, occurredAt: Date,
+        id: ContactID, tenant: TenantID, complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date,
         recordedBy: String, summary: String, agreement: String?, fields: [String: JSONValue], createdAt: Date
     ) {
         self.id = id
         self.tenant = tenant
         self.complaintId = complaintId
         self.kind = kind
+        self.reached = reached
         self.occurredAt = occurredAt
         self.recordedBy = recordedBy
         self.summary = summary

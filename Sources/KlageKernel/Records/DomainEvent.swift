@@ -20,6 +20,19 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let deadlineMet: EventType = "deadline.met"
     /// A deadline was missed.
     public static let deadlineMissed: EventType = "deadline.missed"
+    /// A deadline reached its warn point.
+    public static let deadlineWarned: EventType = "deadline.warned"
+    /// A missed deadline was escalated to a leader.
+    public static let deadlineEscalated: EventType = "deadline.escalated"
+    /// The complaint's clocks were paused or resumed.
+    public static let clocksPaused: EventType = "deadline.paused"
+    public static let clocksResumed: EventType = "deadline.resumed"
+    /// A written confirmation with appeal guidance is owed to the citizen.
+    public static let confirmationOwed: EventType = "complaint.confirmationOwed"
+    /// A closed complaint was reopened.
+    public static let reopened: EventType = "complaint.reopened"
+    /// A satisfaction survey was issued.
+    public static let surveyIssued: EventType = "survey.issued"
     /// A learning item was created.
     public static let learningCreated: EventType = "learning.created"
     /// A learning item moved through its workflow.

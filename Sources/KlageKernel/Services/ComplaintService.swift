@@ -1,6 +1,7 @@
 import Foundation
 
-/// The use cases of complaints and contacts: create, read, list, act, journey, record a contact.
+/// The use cases of complaints and contacts: create, read, list, act, journey, record a contact,
+/// pause and resume the clocks, reopen, and the scheduler's deadline checks.
 ///
 /// Every method takes the caller's tenant and actor; nothing here can reach another tenant's data.
 public struct ComplaintService: Sendable {
@@ -24,6 +25,8 @@ public struct ComplaintService: Sendable {
         if receivedAt > now.addingTimeInterval(300) {
             throw KlageError.validation(field: "receivedAt", reason: "must not be in the future")
         }
+        let fields = try Validate.fields(draft.fields)
+        try FieldSpec.validate(fields, against: definition.complaintFields, path: "fields")
         let citizen = Citizen(
             name: try Validate.text(draft.citizen.name, field: "citizen.name", max: 200),
             phone: try Validate.phone(draft.citizen.phone, field: "citizen.phone"),
@@ -39,15 +42,14 @@ public struct ComplaintService: Sendable {
             citizen: citizen,
             department: try Validate.optionalText(draft.department, field: "department", max: 100),
             externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100),
-            receivedAt: receivedAt, fields: try Validate.fields(draft.fields),
-            createdAt: now, updatedAt: now
+            receivedAt: receivedAt, fields: fields, createdAt: now, updatedAt: now
         )
-        let effects = engine.start(&complaint, in: definition)
+        let effects = engine.start(&complaint, in: definition, settings: tenant.settings)
         var events = [env.event(.complaintReceived, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
                                 summary: "Complaint received by \(complaint.channel.rawValue) (\(complaint.track.rawValue))")]
         events += self.events(for: effects, complaint: complaint, actor: actor, at: now)
         let (stored, created) = try await env.store.insertComplaint(complaint, events: events)
-        if created { await env.publish(events, tenant: tenant) }
+        if created { await env.publish(events, tenant: tenant, actor: actor) }
         return stored
     }
 
@@ -69,43 +71,63 @@ public struct ComplaintService: Sendable {
     /// Takes one workflow action.
     ///
     /// - Throws: conflict for a stale `version` or an action not allowed now; forbidden for the wrong
-    ///   role; validation for an unknown action or missing outcome or consent.
+    ///   role; validation for an unknown action, bad fields, or a missing outcome or consent.
     public func act(
         _ id: ComplaintID, action: ActionID, version: Int, note: String?, outcome: Outcome?,
         fields: [String: JSONValue], in tenant: Tenant, by actor: Actor
     ) async throws -> Complaint {
-        let complaint = try await get(id, in: tenant)
-        guard complaint.version == version else {
-            throw KlageError.staleVersion(expected: version, current: complaint.version)
-        }
-        guard let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion) else {
-            throw KlageError.conflict("workflow '\(complaint.workflow)' version \(complaint.workflowVersion) is not on this host")
-        }
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
-        let now = env.clock.now()
-        let input = GuardInput(
-            complaint: complaint, contacts: try await env.store.contacts(of: id, tenant: tenant.id), actor: actor,
-            now: now, note: note, fields: try Validate.fields(fields), outcome: outcome
-        )
-        var (next, effects) = try engine.perform(action, on: complaint, in: definition, input: input)
-        next.version = complaint.version + 1
-        next.updatedAt = now
-        var events = self.events(for: effects, complaint: next, actor: actor, at: now)
-        if let note, let index = events.firstIndex(where: { $0.type == .actionTaken }) {
-            let taken = events[index]
-            events[index] = DomainEvent(id: taken.id, tenant: taken.tenant, complaintId: taken.complaintId, at: taken.at,
-                                        type: taken.type, actor: taken.actor, summary: taken.summary,
-                                        data: taken.data.merging(["note": .string(note)]) { _, new in new })
+        let fields = try Validate.fields(fields)
+        let contacts = try await env.store.contacts(of: id, tenant: tenant.id)
+        return try await change(id, version: version, in: tenant, by: actor, note: note) { complaint, definition, now in
+            let input = GuardInput(complaint: complaint, contacts: contacts, actor: actor, now: now, note: note, fields: fields, outcome: outcome)
+            let (next, effects) = try engine.perform(action, on: complaint, in: definition, input: input, settings: tenant.settings)
+            complaint = next
+            return effects
         }
-        try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
-        await env.publish(events, tenant: tenant)
-        return next
+    }
+
+    /// Pauses the complaint's clocks, e.g. while waiting for the citizen; the reason goes into the journey.
+    public func pause(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+        let reason = try Validate.text(reason, field: "reason", max: 1_000)
+        return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, _, now in
+            try engine.pause(&complaint, at: now)
+        }
+    }
+
+    /// Resumes paused clocks with the time they had left.
+    public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+        try await change(id, version: version, in: tenant, by: actor, note: nil) { complaint, _, now in
+            try engine.resume(&complaint, at: now)
+        }
+    }
+
+    /// Reopens a complaint closed as withdrawn or resolved within the tenant's window (`reopenWindowDays`, 14 by default).
+    public func reopen(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+        let reason = try Validate.text(reason, field: "reason", max: 1_000)
+        let window = Int(tenant.settings["reopenWindowDays"]?.numberValue ?? 14)
+        return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, definition, now in
+            try engine.reopen(&complaint, in: definition, at: now, windowDays: window)
+        }
     }
 
     /// The complaint journey: every event, oldest first.
     public func journey(_ id: ComplaintID, in tenant: Tenant) async throws -> [DomainEvent] {
         _ = try await get(id, in: tenant)
         return try await env.store.events(of: id, tenant: tenant.id)
+    }
+
+    /// Adds an event to a complaint's journey without changing the complaint (plug-in notes, touchpoints).
+    @discardableResult
+    public func appendEvent(
+        _ type: EventType, to id: ComplaintID, in tenant: Tenant, by actor: Actor, summary: String,
+        data: [String: JSONValue] = [:], at: Date? = nil
+    ) async throws -> DomainEvent {
+        _ = try await get(id, in: tenant)
+        let event = env.event(type, complaint: id, tenant: tenant.id, actor: actor, at: at ?? env.clock.now(), summary: summary, data: data)
+        try await env.store.appendEvents([event], tenant: tenant.id)
+        await env.publish([event], tenant: tenant, actor: actor)
+        return event
     }
 
     /// Records a contact with the citizen and meets the deadlines it completes.
@@ -124,19 +146,21 @@ public struct ComplaintService: Sendable {
             if draft.occurredAt < complaint.receivedAt.addingTimeInterval(-365 * 86_400) {
                 throw KlageError.validation(field: "occurredAt", reason: "must not be more than a year before the complaint was received")
             }
+            let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
+            try FieldSpec.validate(fields, against: definition?.contactFields ?? [], path: "fields")
             let contact = Contact(
-                id: env.ids.next(), tenant: tenant.id, complaintId: complaint.id, kind: draft.kind,
+                id: env.ids.next(), tenant: tenant.id, complaintId: complaint.id, kind: draft.kind, reached: draft.reached,
                 occurredAt: draft.occurredAt, recordedBy: actor.id, summary: summary, agreement: agreement,
                 fields: fields, createdAt: now
             )
             var next = complaint
             var effects: [WorkflowEffect] = []
-            if let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion) {
-                effects = engine.contactRecorded(contact, on: &next, in: definition)
-            }
+            if let definition { effects = engine.contactRecorded(contact, on: &next, in: definition) }
+            let what = contact.reached ? contact.kind.rawValue : "\(contact.kind.rawValue) attempt, citizen not reached"
             var events = [env.event(.contactRecorded, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
-                                    summary: "Contact recorded: \(contact.kind.rawValue)",
-                                    data: ["contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue)])]
+                                    summary: "Contact recorded: \(what)",
+                                    data: ["contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue),
+                                           "reached": .bool(contact.reached)])]
             events += self.events(for: effects, complaint: next, actor: actor, at: now)
             var update: (complaint: Complaint, expectedVersion: Int)?
             if next != complaint {
@@ -146,7 +170,7 @@ public struct ComplaintService: Sendable {
             }
             do {
                 try await env.store.insertContact(contact, update: update, events: events)
-                await env.publish(events, tenant: tenant)
+                await env.publish(events, tenant: tenant, actor: actor)
                 return contact
             } catch let error as KlageError where error.code == .conflict && attempt < 5 {
                 continue
@@ -161,6 +185,66 @@ public struct ComplaintService: Sendable {
         return try await env.store.contacts(of: id, tenant: tenant.id)
     }
 
+    /// Records the warn and fail points that have passed, for every tenant: what the scheduler runs.
+    ///
+    /// Safe with several instances: each change is a compare-and-swap on the complaint's version, so
+    /// exactly one instance records a warning or a miss; the others see a conflict and move on.
+    /// - Returns: how many complaints it changed.
+    @discardableResult
+    public func checkDeadlines(limit: Int = 500) async throws -> Int {
+        let now = env.clock.now()
+        var changed = 0
+        var tenants: [TenantID: Tenant] = [:]
+        for complaint in try await env.store.complaintsToCheck(at: now, limit: limit) {
+            if tenants[complaint.tenant] == nil { tenants[complaint.tenant] = try await env.store.tenant(complaint.tenant) }
+            guard let tenant = tenants[complaint.tenant] else { continue }
+            var next = complaint
+            let effects = engine.checkClocks(&next, at: now)
+            guard !effects.isEmpty else { continue }
+            next.version = complaint.version + 1
+            next.updatedAt = now
+            let actor = Actor.system(tenant: tenant.id)
+            let events = self.events(for: effects, complaint: next, actor: actor, at: now)
+            do {
+                try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
+                changed += 1
+                await env.publish(events, tenant: tenant, actor: actor)
+            } catch let error as KlageError where error.code == .conflict {
+                continue  // another instance, or a caseworker, changed it first; the next run looks again
+            }
+        }
+        return changed
+    }
+
+    /// Loads a complaint at `version`, lets `body` change it, and stores the change with its events.
+    private func change(
+        _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Actor, note: String?,
+        _ body: (inout Complaint, WorkflowDefinition, Date) throws -> [WorkflowEffect]
+    ) async throws -> Complaint {
+        let complaint = try await get(id, in: tenant)
+        guard complaint.version == version else {
+            throw KlageError.staleVersion(expected: version, current: complaint.version)
+        }
+        guard let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion) else {
+            throw KlageError.conflict("workflow '\(complaint.workflow)' version \(complaint.workflowVersion) is not on this host")
+        }
+        let now = env.clock.now()
+        var next = complaint
+        let effects = try body(&next, definition, now)
+        next.version = complaint.version + 1
+        next.updatedAt = now
+        var events = self.events(for: effects, complaint: next, actor: actor, at: now)
+        if let note, !events.isEmpty {
+            let first = events[0]
+            events[0] = DomainEvent(id: first.id, tenant: first.tenant, complaintId: first.complaintId, at: first.at, type: first.type,
+                                    actor: first.actor, summary: first.summary,
+                                    data: first.data.merging(["note": .string(note)]) { _, new in new })
+        }
+        try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
+        await env.publish(events, tenant: tenant, actor: actor)
+        return next
+    }
+
     private func workflow(_ id: WorkflowID, for tenant: Tenant) throws -> WorkflowDefinition {
         guard env.registry.isEnabled(id, for: tenant), let definition = env.registry.workflow(id) else {
             let known = env.registry.workflows(for: tenant).map(\.id.rawValue).joined(separator: ", ")
@@ -170,21 +254,36 @@ public struct ComplaintService: Sendable {
     }
 
     private func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Actor, at now: Date) -> [DomainEvent] {
-        effects.map { effect in
-            let (type, summary, data): (EventType, String, [String: JSONValue]) = switch effect {
-            case .actionTaken(let action, let outcome):
-                (.actionTaken, "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
-                 ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null])
-            case .entered(let state):
-                (.stateEntered, "Entered state '\(state)'", ["state": .string(state.rawValue)])
-            case .deadlineStarted(let name, let dueAt):
-                ("deadline.started", "Deadline '\(name)' started", ["deadline": .string(name), "dueAt": .string(Timestamp.format(dueAt))])
-            case .deadlineMet(let name, let late):
-                (.deadlineMet, "Deadline '\(name)' met" + (late ? " late" : ""), ["deadline": .string(name), "late": .bool(late)])
-            case .deadlineStopped(let name):
-                ("deadline.stopped", "Deadline '\(name)' stopped at closing", ["deadline": .string(name)])
+        effects.flatMap { effect -> [DomainEvent] in
+            func event(_ type: EventType, _ summary: String, _ data: [String: JSONValue] = [:]) -> DomainEvent {
+                env.event(type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: summary, data: data)
             }
-            return env.event(type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: summary, data: data)
+            switch effect {
+            case .actionTaken(let action, let outcome):
+                return [event(.actionTaken, "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
+                              ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null])]
+            case .entered(let state):
+                return [event(.stateEntered, "Entered state '\(state)'", ["state": .string(state.rawValue)])]
+            case .deadlineStarted(let name, let dueAt):
+                return [event("deadline.started", "Deadline '\(name)' started", ["deadline": .string(name), "dueAt": .string(Timestamp.format(dueAt))])]
+            case .deadlineMet(let name, let late):
+                return [event(.deadlineMet, "Deadline '\(name)' met" + (late ? " late" : ""), ["deadline": .string(name), "late": .bool(late)])]
+            case .deadlineStopped(let name):
+                return [event("deadline.stopped", "Deadline '\(name)' stopped at closing", ["deadline": .string(name)])]
+            case .deadlineWarned(let name):
+                return [event(.deadlineWarned, "Deadline '\(name)' is at risk", ["deadline": .string(name)])]
+            case .deadlineMissed(let name):
+                return [event(.deadlineMissed, "Deadline '\(name)' missed", ["deadline": .string(name)]),
+                        event(.deadlineEscalated, "Missed deadline '\(name)' escalated to a leader", ["deadline": .string(name), "to": "leader"])]
+            case .clocksPaused:
+                return [event(.clocksPaused, "Clocks paused")]
+            case .clocksResumed:
+                return [event(.clocksResumed, "Clocks resumed")]
+            case .confirmationOwed:
+                return [event(.confirmationOwed, "A written confirmation with appeal guidance is owed to the citizen")]
+            case .reopened(let state):
+                return [event(.reopened, "Complaint reopened", ["state": .string(state.rawValue)])]
+            }
         }
     }
 }

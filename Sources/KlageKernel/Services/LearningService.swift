@@ -34,7 +34,7 @@ public struct LearningService: Sendable {
                                 actor: actor, at: now, summary: "Learning item created",
                                 data: ["learningItemId": .string(item.id.rawValue)])]
         try await env.store.insertLearningItem(item, events: events)
-        await env.publish(events, tenant: tenant)
+        await env.publish(events, tenant: tenant, actor: actor)
         return item
     }
 
@@ -78,7 +78,7 @@ public struct LearningService: Sendable {
         let events = [env.event(.learningActed, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
                                 actor: actor, at: now, summary: "Learning item: \(action.title)", data: data)]
         try await env.store.updateLearningItem(next, expectedVersion: item.version, events: events)
-        await env.publish(events, tenant: tenant)
+        await env.publish(events, tenant: tenant, actor: actor)
         return next
     }
 }

@@ -37,14 +37,17 @@ public struct NewComplaint: Sendable {
 public struct NewContact: Sendable {
     public var complaintId: ComplaintID
     public var kind: ContactKind
+    /// Whether the contact reached the citizen; `false` records a failed call attempt.
+    public var reached: Bool
     public var occurredAt: Date
     public var summary: String
     public var agreement: String?
     public var fields: [String: JSONValue]
 
-    public init(complaintId: ComplaintID, kind: ContactKind, occurredAt: Date, summary: String, agreement: String? = nil, fields: [String: JSONValue] = [:]) {
+    public init(complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date, summary: String, agreement: String? = nil, fields: [String: JSONValue] = [:]) {
         self.complaintId = complaintId
         self.kind = kind
+        self.reached = reached
         self.occurredAt = occurredAt
         self.summary = summary
         self.agreement = agreement

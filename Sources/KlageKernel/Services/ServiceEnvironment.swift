@@ -6,19 +6,38 @@ public struct ServiceEnvironment: Sendable {
     public let registry: PluginRegistry
     public let clock: any KlageClock
     public let ids: IDGenerator
+    /// Hashes secrets (API keys, survey tokens) before they are stored; SHA-256 in the server.
+    public let hashSecret: @Sendable (String) -> String
+    /// Where plug-in hooks report failures; they never undo what was stored.
+    public let hookFailed: @Sendable (PluginID, EventType, any Error) -> Void
 
-    public init(store: any KlageStore, registry: PluginRegistry, clock: any KlageClock = SystemClock()) {
+    public init(
+        store: any KlageStore, registry: PluginRegistry, clock: any KlageClock = SystemClock(),
+        hashSecret: @escaping @Sendable (String) -> String,
+        hookFailed: @escaping @Sendable (PluginID, EventType, any Error) -> Void = { _, _, _ in }
+    ) {
         self.store = store
         self.registry = registry
         self.clock = clock
         self.ids = IDGenerator(clock: clock)
+        self.hashSecret = hashSecret
+        self.hookFailed = hookFailed
     }
 
-    /// Runs the plug-in hooks for stored events; a failing hook never undoes what was stored.
-    func publish(_ events: [DomainEvent], tenant: Tenant) async {
+    /// The context a plug-in's operation or hook runs in.
+    public func pluginContext(_ plugin: PluginID, tenant: Tenant, actor: Actor) -> PluginContext {
+        PluginContext(plugin: plugin, tenant: tenant, actor: actor, env: self)
+    }
+
+    /// Runs the plug-in hooks for stored events; a failing hook is reported and never undoes what was stored.
+    func publish(_ events: [DomainEvent], tenant: Tenant, actor: Actor) async {
         for event in events {
             for registration in registry.handlers(for: event.type, tenant: tenant) {
-                await registration.handler(event)
+                do {
+                    try await registration.handler(event, pluginContext(registration.pluginID, tenant: tenant, actor: actor))
+                } catch {
+                    hookFailed(registration.pluginID, event.type, error)
+                }
             }
         }
     }

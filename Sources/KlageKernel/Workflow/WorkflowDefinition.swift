@@ -26,11 +26,21 @@ public struct WorkflowDefinition: Sendable {
     public let states: [WorkflowState]
     public let actions: [WorkflowAction]
     public let deadlines: [DeadlineRule]
+    /// Fields this workflow adds to its complaints (validated at create).
+    public let complaintFields: [FieldSpec]
+    /// Fields this workflow adds to contacts on its complaints (validated at record).
+    public let contactFields: [FieldSpec]
+    /// Where a complaint closed by agreement goes back to when reopened; the initial state by default.
+    public let reopenState: StateID
 
     public init(
         id: WorkflowID, version: Int = 1, title: String, tracks: Set<ComplaintTrack> = Set(ComplaintTrack.allCases),
-        initialState: StateID, states: [WorkflowState], actions: [WorkflowAction], deadlines: [DeadlineRule] = []
+        initialState: StateID, states: [WorkflowState], actions: [WorkflowAction], deadlines: [DeadlineRule] = [],
+        complaintFields: [FieldSpec] = [], contactFields: [FieldSpec] = [], reopenState: StateID? = nil
     ) {
+        self.complaintFields = complaintFields
+        self.contactFields = contactFields
+        self.reopenState = reopenState ?? initialState
         self.id = id
         self.version = version
         self.title = title
@@ -83,11 +93,14 @@ public struct WorkflowAction: Sendable {
     public let guards: [WorkflowGuard]
     /// The outcomes this action may close with; non-empty means an outcome is required.
     public let outcomes: [Outcome]
+    /// The fields the action takes (validated, then merged into the complaint's fields).
+    public let fields: [FieldSpec]
 
     public init(
         _ id: ActionID, title: String, from: [StateID], to: StateID, roles: Set<Role> = [.caseworker],
-        guards: [WorkflowGuard] = [], outcomes: [Outcome] = []
+        guards: [WorkflowGuard] = [], outcomes: [Outcome] = [], fields: [FieldSpec] = []
     ) {
+        self.fields = fields
         self.id = id
         self.title = title
         self.from = from

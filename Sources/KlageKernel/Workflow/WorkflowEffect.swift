@@ -12,4 +12,15 @@ public enum WorkflowEffect: Sendable, Hashable {
     case deadlineMet(name: String, late: Bool)
     /// A running deadline was stopped because the complaint closed.
     case deadlineStopped(name: String)
+    /// A deadline reached its warn point.
+    case deadlineWarned(name: String)
+    /// A deadline passed its due time unmet, and was escalated to a leader.
+    case deadlineMissed(name: String)
+    /// The clocks were paused or resumed.
+    case clocksPaused
+    case clocksResumed
+    /// A complaint closed by agreement owes the citizen a written confirmation with appeal guidance.
+    case confirmationOwed
+    /// A closed complaint was reopened.
+    case reopened(StateID)
 }

@@ -1,41 +1,51 @@
 import Foundation
 
-/// Runs workflows: starts complaints in their initial state, takes actions, and keeps deadlines.
+/// Runs workflows: starts complaints in their initial state, takes actions, and keeps deadlines
+/// (warn and fail points, pause and resume, the statutory clocks of DOMAIN.md).
 ///
 /// Pure: it changes values and reports ``WorkflowEffect``s; the caller stores them and records events.
 ///
 /// ```swift
 /// var complaint = draft
-/// let started = engine.start(&complaint, in: definition)
+/// let started = engine.start(&complaint, in: definition, settings: tenant.settings)
 /// let (next, effects) = try engine.perform("close", on: complaint, in: definition, input: input)
 /// ```
 public struct WorkflowEngine: Sendable {
-    public init() {}
+    /// The fields the kernel itself reads from actions.
+    public static let kernelActionFields: Set<String> = ["citizenConsent"]
 
-    /// Puts a new complaint in the workflow's initial state and starts the clocks that run from receipt.
-    public func start(_ complaint: inout Complaint, in definition: WorkflowDefinition) -> [WorkflowEffect] {
+    public let calendar: DanishCalendar
+
+    public init(calendar: DanishCalendar = .standard) {
+        self.calendar = calendar
+    }
+
+    /// Puts a new complaint in the workflow's initial state and starts the clocks that run from receipt;
+    /// an appeal also gets the statutory forwarding deadline.
+    public func start(_ complaint: inout Complaint, in definition: WorkflowDefinition, settings: [String: JSONValue]) -> [WorkflowEffect] {
         complaint.state = definition.initialState
         var effects: [WorkflowEffect] = [.entered(definition.initialState)]
-        for rule in definition.deadlines {
+        var rules = definition.deadlines.filter { rule in
             switch rule.start {
-            case .onReceipt:
-                effects.append(startClock(rule, at: complaint.receivedAt, on: &complaint))
-            case .onEntering(let state) where state == definition.initialState:
-                effects.append(startClock(rule, at: complaint.receivedAt, on: &complaint))
-            case .onEntering:
-                break
+            case .onReceipt: true
+            case .onEntering(let state): state == definition.initialState
             }
+        }
+        if complaint.track == .appeal { rules.append(StatutoryDeadlines.appealForwarding) }
+        for rule in rules {
+            effects.append(startClock(rule, at: complaint.receivedAt, on: &complaint, settings: settings))
         }
         return effects
     }
 
-    /// Takes one action on a complaint, checking state, role, outcome, consent and guards in that order.
+    /// Takes one action on a complaint, checking state, role, fields, outcome, consent, track and guards.
     ///
     /// - Returns: the changed complaint (version not yet bumped) and what happened.
-    /// - Throws: ``KlageError`` — validation for an unknown action or a wrong outcome, conflict when the
-    ///   action is not allowed in this state or a guard fails, forbidden when the role may not take it.
+    /// - Throws: ``KlageError`` — validation for an unknown action, bad fields or a wrong outcome, conflict
+    ///   when the action is not allowed in this state or a guard fails, forbidden when the role may not take it.
     public func perform(
-        _ actionID: ActionID, on complaint: Complaint, in definition: WorkflowDefinition, input: GuardInput
+        _ actionID: ActionID, on complaint: Complaint, in definition: WorkflowDefinition, input: GuardInput,
+        settings: [String: JSONValue] = [:]
     ) throws -> (Complaint, [WorkflowEffect]) {
         guard let action = definition.action(actionID) else {
             let known = definition.actions.map(\.id.rawValue).joined(separator: ", ")
@@ -47,7 +57,8 @@ public struct WorkflowEngine: Sendable {
         guard input.actor.holds(anyOf: action.roles) else {
             throw KlageError.forbidden("role '\(input.actor.role.rawValue)' may not take action '\(actionID)'")
         }
-        try checkOutcome(input.outcome, for: action, fields: input.fields)
+        try FieldSpec.validate(input.fields, against: action.fields, path: "fields", alsoAllowed: Self.kernelActionFields)
+        try checkOutcome(input.outcome, for: action, complaint: complaint, fields: input.fields)
         if let failed = action.guards.first(where: { !$0.holds(for: input) }) {
             throw KlageError.conflict("action '\(actionID)' needs \(failed.name): \(failed.requirement)")
         }
@@ -56,34 +67,101 @@ public struct WorkflowEngine: Sendable {
         var effects: [WorkflowEffect] = [.actionTaken(actionID, outcome: input.outcome)]
         if let outcome = input.outcome { next.outcome = outcome }
         next.fields.merge(input.fields) { _, new in new }
-        effects += enter(action.to, on: &next, in: definition, at: input.now)
+        effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings)
         return (next, effects)
     }
 
     /// Meets the deadlines that a newly recorded contact completes.
     public func contactRecorded(_ contact: Contact, on complaint: inout Complaint, in definition: WorkflowDefinition) -> [WorkflowEffect] {
-        meet(on: &complaint, in: definition, at: contact.occurredAt) { completion in
+        guard contact.reached else { return [] }
+        return meet(on: &complaint, in: definition, at: contact.occurredAt) { completion in
             switch completion {
             case .oralContact: contact.kind.isOral
             case .anyContact: true
-            case .entering: false
+            case .writtenContact: contact.kind == .letter || contact.kind == .email
+            case .entering, .closing: false
             }
         }
     }
 
-    private func checkOutcome(_ outcome: Outcome?, for action: WorkflowAction, fields: [String: JSONValue]) throws {
+    /// Records the warn and fail points that `now` has passed, once each.
+    public func checkClocks(_ complaint: inout Complaint, at now: Date) -> [WorkflowEffect] {
+        var effects: [WorkflowEffect] = []
+        for index in complaint.deadlines.indices where complaint.deadlines[index].isRunning {
+            if complaint.deadlines[index].warnedAt == nil, let warnAt = complaint.deadlines[index].warnAt, warnAt <= now {
+                complaint.deadlines[index].warnedAt = now
+                effects.append(.deadlineWarned(name: complaint.deadlines[index].name))
+            }
+            if complaint.deadlines[index].missedAt == nil, complaint.deadlines[index].dueAt <= now {
+                complaint.deadlines[index].missedAt = now
+                if complaint.escalatedAt == nil { complaint.escalatedAt = now }
+                effects.append(.deadlineMissed(name: complaint.deadlines[index].name))
+            }
+        }
+        return effects
+    }
+
+    /// Pauses every running clock (e.g. while waiting for the citizen). - Throws: conflict when paused or closed.
+    public func pause(_ complaint: inout Complaint, at now: Date) throws -> [WorkflowEffect] {
+        guard complaint.closedAt == nil else { throw KlageError.conflict("a closed complaint has no clocks to pause") }
+        guard !complaint.isPaused else { throw KlageError.conflict("the clocks are paused already") }
+        for index in complaint.deadlines.indices where complaint.deadlines[index].isRunning {
+            complaint.deadlines[index].pausedAt = now
+        }
+        return [.clocksPaused]
+    }
+
+    /// Resumes paused clocks with the time they had left (working time for working-hour clocks).
+    /// - Throws: conflict when nothing is paused.
+    public func resume(_ complaint: inout Complaint, at now: Date) throws -> [WorkflowEffect] {
+        guard complaint.isPaused else { throw KlageError.conflict("the clocks are not paused") }
+        for index in complaint.deadlines.indices {
+            guard complaint.deadlines[index].isOpen, let pausedAt = complaint.deadlines[index].pausedAt else { continue }
+            let working = complaint.deadlines[index].working ?? false
+            func shifted(_ date: Date) -> Date {
+                guard date > pausedAt else { return date }
+                if working {
+                    return calendar.adding(workingHours: calendar.workingSeconds(from: pausedAt, to: date) / 3600, to: now)
+                }
+                return now.addingTimeInterval(date.timeIntervalSince(pausedAt))
+            }
+            complaint.deadlines[index].dueAt = shifted(complaint.deadlines[index].dueAt)
+            complaint.deadlines[index].warnAt = complaint.deadlines[index].warnAt.map(shifted)
+            complaint.deadlines[index].pausedAt = nil
+        }
+        return [.clocksResumed]
+    }
+
+    /// Reopens a complaint closed by agreement, within the tenant's window.
+    /// - Throws: conflict when it is not closed as withdrawn or resolved, or the window has passed.
+    public func reopen(_ complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date, windowDays: Int) throws -> [WorkflowEffect] {
+        guard let closedAt = complaint.closedAt, complaint.outcome?.needsCitizenConsent == true else {
+            throw KlageError.conflict("only a complaint closed as withdrawn or resolved can be reopened")
+        }
+        guard now.timeIntervalSince(closedAt) <= Double(windowDays) * 86_400 else {
+            throw KlageError.conflict("the \(windowDays)-day window to reopen has passed")
+        }
+        complaint.closedAt = nil
+        complaint.outcome = nil
+        complaint.state = definition.reopenState
+        for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
+            complaint.deadlines[index].stoppedAt = now
+        }
+        return [.reopened(definition.reopenState)]
+    }
+
+    private func checkOutcome(_ outcome: Outcome?, for action: WorkflowAction, complaint: Complaint, fields: [String: JSONValue]) throws {
         if action.outcomes.isEmpty {
             if outcome != nil {
                 throw KlageError.validation(field: "outcome", reason: "action '\(action.id)' takes no outcome")
             }
             return
         }
+        let allowed = action.outcomes.map(\.rawValue).joined(separator: ", ")
         guard let outcome else {
-            let allowed = action.outcomes.map(\.rawValue).joined(separator: ", ")
             throw KlageError.validation(field: "outcome", reason: "required; one of: \(allowed)")
         }
         guard action.outcomes.contains(outcome) else {
-            let allowed = action.outcomes.map(\.rawValue).joined(separator: ", ")
             throw KlageError.validation(field: "outcome", reason: "'\(outcome.rawValue)' is not allowed here; one of: \(allowed)")
         }
         if outcome.needsCitizenConsent, fields["citizenConsent"] != .bool(true) {
@@ -92,23 +170,38 @@ public struct WorkflowEngine: Sendable {
                 reason: "closing as '\(outcome.rawValue)' needs the citizen's recorded consent (true)"
             )
         }
+        if complaint.track == .appeal, outcome == .rejected {
+            throw KlageError.validation(
+                field: "outcome",
+                reason: "an appeal whose decision the municipality keeps must be forwarded to the appeals board (outcome 'forwarded')"
+            )
+        }
     }
 
-    private func enter(_ state: StateID, on complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date) -> [WorkflowEffect] {
+    private func enter(_ state: StateID, on complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date,
+                       settings: [String: JSONValue]) -> [WorkflowEffect] {
         complaint.state = state
         var effects: [WorkflowEffect] = [.entered(state)]
+        let isFinal = definition.state(state)?.isFinal == true
         effects += meet(on: &complaint, in: definition, at: now) { completion in
-            if case .entering(let states) = completion { return states.contains(state) }
-            return false
+            switch completion {
+            case .entering(let states): states.contains(state)
+            case .closing: isFinal
+            default: false
+            }
         }
         for rule in definition.deadlines where rule.start == .onEntering(state) {
-            effects.append(startClock(rule, at: now, on: &complaint))
+            effects.append(startClock(rule, at: now, on: &complaint, settings: settings))
         }
-        if definition.state(state)?.isFinal == true {
+        if isFinal {
             complaint.closedAt = now
             for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
                 complaint.deadlines[index].stoppedAt = now
                 effects.append(.deadlineStopped(name: complaint.deadlines[index].name))
+            }
+            if complaint.outcome?.needsCitizenConsent == true {
+                effects.append(.confirmationOwed)
+                effects.append(startClock(StatutoryDeadlines.writtenConfirmation, at: now, on: &complaint, settings: settings))
             }
         }
         return effects
@@ -121,15 +214,21 @@ public struct WorkflowEngine: Sendable {
         var effects: [WorkflowEffect] = []
         for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
             let name = complaint.deadlines[index].name
-            guard let rule = definition.deadlines.first(where: { $0.name == name }), matches(rule.completion) else { continue }
+            let rule = definition.deadlines.first { $0.name == name } ?? StatutoryDeadlines.all.first { $0.name == name }
+            guard let rule, matches(rule.completion) else { continue }
             complaint.deadlines[index].metAt = time
+            complaint.deadlines[index].pausedAt = nil
             effects.append(.deadlineMet(name: name, late: time > complaint.deadlines[index].dueAt))
         }
         return effects
     }
 
-    private func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint) -> WorkflowEffect {
-        let deadline = Deadline(name: rule.name, dueAt: rule.duration.due(from: start))
+    private func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint, settings: [String: JSONValue]) -> WorkflowEffect {
+        let duration = rule.duration(settings: settings)
+        let deadline = Deadline(
+            name: rule.name, dueAt: duration.end(from: start, calendar: calendar),
+            warnAt: duration.end(from: start, fraction: rule.warnAt, calendar: calendar), working: duration.isWorking
+        )
         complaint.deadlines.removeAll { $0.name == rule.name }
         complaint.deadlines.append(deadline)
         return .deadlineStarted(name: rule.name, dueAt: deadline.dueAt)

@@ -24,11 +24,8 @@ public struct APIKeyService: Sendable {
             throw KlageError.validation(field: "tenant", reason: "required for role '\(role.rawValue)'")
         }
         let label = try Validate.text(label, field: "label", max: 200)
-        var generator = SystemRandomNumberGenerator()
-        let random = Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        let secret = "klage_" + random.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        let key = APIKey(id: env.ids.next(), tenant: tenant, role: role, label: label, hash: Self.hash(secret), createdAt: env.clock.now())
+        let secret = "klage_" + SecretToken.make()
+        let key = APIKey(id: env.ids.next(), tenant: tenant, role: role, label: label, hash: env.hashSecret(secret), createdAt: env.clock.now())
         try await env.store.insertKey(key)
         return (key, secret)
     }
@@ -36,7 +33,7 @@ public struct APIKeyService: Sendable {
     /// The actor and tenant of a bearer key. - Throws: unauthenticated for an unknown or revoked key.
     public func authenticate(_ secret: String) async throws -> (actor: Actor, tenant: Tenant?) {
         guard secret.hasPrefix("klage_"), secret.count < 100,
-              let (key, tenant) = try await env.store.key(hash: Self.hash(secret)), key.revokedAt == nil,
+              let (key, tenant) = try await env.store.key(hash: env.hashSecret(secret)), key.revokedAt == nil,
               (key.tenant == nil) == (tenant == nil) else {
             throw KlageError.unauthenticated()
         }

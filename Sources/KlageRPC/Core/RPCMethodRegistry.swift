@@ -66,6 +66,15 @@ public struct RPCMethodRegistry: Sendable {
             }
         }
 
+        /// Registers a method declared at run time (a plug-in operation) with a raw handler.
+        public mutating func register(
+            name: String, summary: String, access: RPCAccess, params: [RPCParam], result: RPCSchema, plugin: PluginID?,
+            handler: @escaping @Sendable ([String: JSONValue], RPCContext) async throws -> Data
+        ) {
+            precondition(entries[name] == nil, "method \(name) registered twice")
+            entries[name] = Entry(name: name, summary: summary, access: access, params: params, result: result, plugin: plugin, handle: handler)
+        }
+
         /// Freezes the registry.
         public func build() -> RPCMethodRegistry {
             RPCMethodRegistry(entries: entries)

@@ -5,6 +5,7 @@ public enum ContactRecord: RPCMethod {
     public struct Params: Decodable, Sendable {
         let complaintId: ComplaintID
         let kind: ContactKind
+        let reached: Bool?
         let occurredAt: RPCTime
         let summary: String
         let agreement: String?
@@ -16,6 +17,7 @@ public enum ContactRecord: RPCMethod {
     public static let access = RPCAccess.tenant([.caseworker])
     public static let params = [
         RPCParam("complaintId", .string, required: true), RPCParam("kind", .oneOf(ContactKind.allCases.map(\.rawValue)), required: true),
+        RPCParam("reached", .boolean, "false records a failed attempt (no answer); it does not meet a first-contact deadline"),
         RPCParam("occurredAt", .dateTime, required: true), RPCParam("summary", .string, required: true),
         RPCParam("agreement", .string, "who does what, by when"), RPCParam("fields", .anyObject),
     ]
@@ -37,7 +39,7 @@ extension RPCServices {
     func registerContactMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ContactRecord.self) { params, context in
             let (tenant, actor) = try context.tenantScope()
-            let draft = NewContact(complaintId: params.complaintId, kind: params.kind, occurredAt: params.occurredAt.date,
+            let draft = NewContact(complaintId: params.complaintId, kind: params.kind, reached: params.reached ?? true, occurredAt: params.occurredAt.date,
                                    summary: params.summary, agreement: params.agreement, fields: params.fields ?? [:])
             return ContactView(try await complaints.recordContact(draft, in: tenant, by: actor))
         }

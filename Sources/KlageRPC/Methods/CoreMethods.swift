@@ -11,6 +11,8 @@ extension RPCServices {
         registerComplaintMethods(into: &builder)
         registerContactMethods(into: &builder)
         registerLearningMethods(into: &builder)
+        registerClockAndSurveyMethods(into: &builder)
+        registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version
         let box = RegistryBox()

@@ -7,6 +7,7 @@ public struct RPCServices: Sendable {
     public let learning: LearningService
     public let tenants: TenantService
     public let keys: APIKeyService
+    public let surveys: SurveyService
     /// Answers whether storage is reachable, and the engine's name.
     public let storageHealth: @Sendable () async -> (ok: Bool, engine: String)
     /// Klage's version.
@@ -18,6 +19,7 @@ public struct RPCServices: Sendable {
         self.learning = LearningService(env)
         self.tenants = TenantService(env)
         self.keys = APIKeyService(env)
+        self.surveys = SurveyService(env)
         self.storageHealth = storageHealth
         self.version = version
     }

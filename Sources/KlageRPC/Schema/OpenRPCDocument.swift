@@ -45,7 +45,8 @@ enum OpenRPCDocument {
         "Workflow": WorkflowView.schema,
         "Citizen": .object(["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),
         "CitizenInput": .object(["name": .string, "phone": .string, "email": .string, "cpr": .string], required: ["name"]),
-        "Deadline": .object(["name": .string, "dueAt": .dateTime, "metAt": .nullable(.dateTime), "stoppedAt": .nullable(.dateTime),
+        "Deadline": .object(["name": .string, "dueAt": .dateTime, "warnAt": .nullable(.dateTime), "metAt": .nullable(.dateTime),
+                             "stoppedAt": .nullable(.dateTime), "pausedAt": .nullable(.dateTime),
                              "missed": .boolean], required: ["name", "dueAt", "missed"]),
     ]
 }

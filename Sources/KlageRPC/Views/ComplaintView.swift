@@ -7,8 +7,10 @@ public struct ComplaintView: Encodable, Sendable {
     public struct DeadlineView: Encodable, Sendable {
         let name: String
         let dueAt: String
+        let warnAt: String?
         let metAt: String?
         let stoppedAt: String?
+        let pausedAt: String?
         let missed: Bool
     }
 
@@ -41,6 +43,8 @@ public struct ComplaintView: Encodable, Sendable {
     let createdAt: String
     let updatedAt: String
     let closedAt: String?
+    let escalatedAt: String?
+    let paused: Bool
 
     public init(_ complaint: Complaint, now: Date) {
         id = complaint.id.rawValue
@@ -58,8 +62,9 @@ public struct ComplaintView: Encodable, Sendable {
         externalRef = complaint.externalRef
         receivedAt = Timestamp.format(complaint.receivedAt)
         deadlines = complaint.deadlines.map { deadline in
-            DeadlineView(name: deadline.name, dueAt: Timestamp.format(deadline.dueAt), metAt: deadline.metAt.map(Timestamp.format),
-                         stoppedAt: deadline.stoppedAt.map(Timestamp.format), missed: deadline.isMissed(at: now))
+            DeadlineView(name: deadline.name, dueAt: Timestamp.format(deadline.dueAt), warnAt: deadline.warnAt.map(Timestamp.format),
+                         metAt: deadline.metAt.map(Timestamp.format), stoppedAt: deadline.stoppedAt.map(Timestamp.format),
+                         pausedAt: deadline.pausedAt.map(Timestamp.format), missed: deadline.isMissed(at: now))
         }
         outcome = complaint.outcome?.rawValue
         fields = complaint.fields
@@ -67,6 +72,8 @@ public struct ComplaintView: Encodable, Sendable {
         createdAt = Timestamp.format(complaint.createdAt)
         updatedAt = Timestamp.format(complaint.updatedAt)
         closedAt = complaint.closedAt.map(Timestamp.format)
+        escalatedAt = complaint.escalatedAt.map(Timestamp.format)
+        paused = complaint.isPaused
     }
 
     /// The OpenRPC schema of this view.
@@ -77,5 +84,6 @@ public struct ComplaintView: Encodable, Sendable {
         "department": .nullable(.string), "externalRef": .nullable(.string), "receivedAt": .dateTime,
         "deadlines": .array(.ref("Deadline")), "outcome": .nullable(.oneOf(Outcome.allCases.map(\.rawValue))),
         "fields": .anyObject, "version": .integer(), "createdAt": .dateTime, "updatedAt": .dateTime, "closedAt": .nullable(.dateTime),
+        "escalatedAt": .nullable(.dateTime), "paused": .boolean,
     ], required: ["id", "tenant", "workflow", "state", "channel", "subject", "description", "citizen", "receivedAt", "deadlines", "fields", "version", "createdAt", "updatedAt"])
 }

@@ -12,14 +12,19 @@ public struct WorkflowView: Encodable, Sendable {
         let roles: [String]
         let outcomes: [String]
         let guards: [GuardView]
+        let fields: [FieldView]
     }
     struct DeadlineRuleView: Encodable, Sendable {
         let name: String
         let title: String
         let starts: String
+        /// `24h` calendar hours, `10d` days, `8wh` working hours, `5wd` working days.
         let duration: String
+        /// The tenant setting that overrides the duration.
+        let setting: String?
         let metBy: String
     }
+    struct FieldView: Encodable, Sendable { let name: String; let required: Bool; let summary: String? }
 
     let id: String
     let version: Int
@@ -29,6 +34,8 @@ public struct WorkflowView: Encodable, Sendable {
     let states: [StateView]
     let actions: [ActionView]
     let deadlines: [DeadlineRuleView]
+    let complaintFields: [FieldView]
+    let contactFields: [FieldView]
 
     public init(_ definition: WorkflowDefinition) {
         id = definition.id.rawValue
@@ -40,23 +47,25 @@ public struct WorkflowView: Encodable, Sendable {
         actions = definition.actions.map { action in
             ActionView(id: action.id.rawValue, title: action.title, from: action.from.map(\.rawValue), to: action.to.rawValue,
                        roles: action.roles.map(\.rawValue).sorted(), outcomes: action.outcomes.map(\.rawValue),
-                       guards: action.guards.map { GuardView(name: $0.name, requirement: $0.requirement) })
+                       guards: action.guards.map { GuardView(name: $0.name, requirement: $0.requirement) },
+                       fields: action.fields.map(FieldView.init))
         }
+        complaintFields = definition.complaintFields.map(FieldView.init)
+        contactFields = definition.contactFields.map(FieldView.init)
         deadlines = definition.deadlines.map { rule in
             let starts = switch rule.start {
             case .onReceipt: "receipt"
             case .onEntering(let state): "entering:\(state)"
             }
-            let duration = switch rule.duration {
-            case .hours(let hours): "PT\(hours)H"
-            case .days(let days): "P\(days)D"
-            }
             let metBy = switch rule.completion {
             case .oralContact: "oralContact"
             case .anyContact: "anyContact"
+            case .writtenContact: "writtenContact"
+            case .closing: "closing"
             case .entering(let states): "entering:" + states.map(\.rawValue).joined(separator: ",")
             }
-            return DeadlineRuleView(name: rule.name, title: rule.title, starts: starts, duration: duration, metBy: metBy)
+            return DeadlineRuleView(name: rule.name, title: rule.title, starts: starts, duration: rule.duration.description,
+                                    setting: rule.setting, metBy: metBy)
         }
     }
 
@@ -65,6 +74,14 @@ public struct WorkflowView: Encodable, Sendable {
         "states": .array(.object(["id": .string, "title": .string, "final": .boolean])),
         "actions": .array(.object(["id": .string, "title": .string, "from": .array(.string), "to": .string,
                                    "roles": .array(.string), "outcomes": .array(.string), "guards": .array(.anyObject)])),
-        "deadlines": .array(.object(["name": .string, "title": .string, "starts": .string, "duration": .string, "metBy": .string])),
+        "deadlines": .array(.object(["name": .string, "title": .string, "starts": .string, "duration": .string,
+                                     "setting": .nullable(.string), "metBy": .string])),
+        "complaintFields": .array(.anyObject), "contactFields": .array(.anyObject),
     ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines"])
+}
+
+extension WorkflowView.FieldView {
+    init(_ field: FieldSpec) {
+        self.init(name: field.name, required: field.required, summary: field.summary)
+    }
 }

@@ -40,6 +40,8 @@ public struct StoreCopier: Sendable {
         Table(name: "contacts", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "learning_items", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "events", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
+        Table(name: "plugin_records", orderBy: "tenant_id, plugin, kind, id", tenantColumn: "tenant_id"),
+        Table(name: "surveys", orderBy: "tenant_id, complaint_id", tenantColumn: "tenant_id"),
     ]
 
     public init() {}

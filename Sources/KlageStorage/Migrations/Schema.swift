@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial, rowLevelSecurity]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform]
 
     static let initial = Migration(id: 1, name: "initial schema", statements: [
         """
@@ -132,6 +132,57 @@ public enum Schema {
         "GRANT SELECT, INSERT, UPDATE ON tenants, api_keys, complaints, contacts, learning_items TO klage_app",
         "GRANT SELECT, INSERT ON events TO klage_app",
     ] + tenantOwnedTables.flatMap { table in
+        [
+            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+            """
+            CREATE POLICY \(table)_tenant_isolation ON \(table)
+                USING (tenant_id = current_setting('klage.tenant', true))
+                WITH CHECK (tenant_id = current_setting('klage.tenant', true))
+            """,
+        ]
+    })
+
+    /// The plug-in platform: scheduler columns, failed call attempts, plug-in records and surveys.
+    static let pluginPlatform = Migration(id: 3, name: "plug-in records, surveys, scheduler", statements: [
+        "ALTER TABLE complaints ADD COLUMN next_check_at BIGINT",
+        "ALTER TABLE complaints ADD COLUMN escalated_at BIGINT",
+        "CREATE INDEX complaints_next_check ON complaints (next_check_at)",
+        "ALTER TABLE contacts ADD COLUMN reached INTEGER NOT NULL DEFAULT 1",
+        """
+        CREATE TABLE plugin_records (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            plugin TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            ref TEXT,
+            state TEXT,
+            due_at BIGINT,
+            version INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (tenant_id, plugin, kind, id)
+        )
+        """,
+        "CREATE INDEX plugin_records_ref ON plugin_records (tenant_id, plugin, kind, ref)",
+        "CREATE INDEX plugin_records_state ON plugin_records (tenant_id, plugin, kind, state, due_at)",
+        """
+        CREATE TABLE surveys (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            complaint_id TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            issued_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            submitted_at BIGINT,
+            score INTEGER,
+            comment TEXT,
+            PRIMARY KEY (tenant_id, complaint_id),
+            FOREIGN KEY (tenant_id, complaint_id) REFERENCES complaints (tenant_id, id)
+        )
+        """,
+    ], postgresStatements: [
+        "GRANT SELECT, INSERT, UPDATE ON plugin_records, surveys TO klage_app",
+    ] + ["plugin_records", "surveys"].flatMap { table in
         [
             "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
             """

@@ -7,7 +7,7 @@ extension SQLKlageStore: ComplaintStore {
             let inserted = try connection.execute("""
                 INSERT INTO complaints (tenant_id, id, workflow, workflow_version, state, track, channel, subject, description,
                     remedy, citizen, department, external_ref, received_at, deadlines, next_due_at, outcome, fields, version,
-                    created_at, updated_at, closed_at)
+                    created_at, updated_at, closed_at, next_check_at, escalated_at)
                 VALUES (\(try Self.columnValues(complaint)))
                 ON CONFLICT DO NOTHING
                 """)
@@ -53,8 +53,8 @@ extension SQLKlageStore: ComplaintStore {
         try await write(contact.tenant) { connection in
             if let update { try Self.update(update.complaint, expectedVersion: update.expectedVersion, on: connection) }
             try connection.execute("""
-                INSERT INTO contacts (tenant_id, id, complaint_id, kind, occurred_at, recorded_by, summary, agreement, fields, created_at)
-                VALUES (\(contact.tenant), \(contact.id), \(contact.complaintId), \(contact.kind.rawValue), \(contact.occurredAt),
+                INSERT INTO contacts (tenant_id, id, complaint_id, kind, reached, occurred_at, recorded_by, summary, agreement, fields, created_at)
+                VALUES (\(contact.tenant), \(contact.id), \(contact.complaintId), \(contact.kind.rawValue), \(contact.reached), \(contact.occurredAt),
                         \(contact.recordedBy), \(contact.summary), \(contact.agreement), \(try RowJSON.text(contact.fields)), \(contact.createdAt))
                 """)
             try Self.insert(events, on: connection)
@@ -67,7 +67,7 @@ extension SQLKlageStore: ComplaintStore {
                 SELECT * FROM contacts WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY occurred_at, id
                 """).map { row in
                 Contact(id: try row.value("id"), tenant: try row.value("tenant_id"), complaintId: try row.value("complaint_id"),
-                        kind: try row.value("kind"), occurredAt: try row.date("occurred_at"), recordedBy: try row.string("recorded_by"),
+                        kind: try row.value("kind"), reached: row["reached"].integer != 0, occurredAt: try row.date("occurred_at"), recordedBy: try row.string("recorded_by"),
                         summary: try row.string("summary"), agreement: row.optionalString("agreement"),
                         fields: try row.json("fields"), createdAt: try row.date("created_at"))
             }
@@ -86,6 +86,17 @@ extension SQLKlageStore: ComplaintStore {
         }
     }
 
+    public func appendEvents(_ events: [DomainEvent], tenant: TenantID) async throws {
+        try await write(tenant) { connection in try Self.insert(events, on: connection) }
+    }
+
+    public func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint] {
+        try await read(nil) { connection in
+            try connection.query("SELECT * FROM complaints WHERE next_check_at <= \(now) ORDER BY next_check_at LIMIT \(limit)")
+                .map(Self.complaint(from:))
+        }
+    }
+
     private static func update(_ complaint: Complaint, expectedVersion: Int, on connection: any SQLConnection) throws {
         let citizen = try RowJSON.text(complaint.citizen)
         let deadlines = try RowJSON.text(complaint.deadlines)
@@ -96,7 +107,8 @@ extension SQLKlageStore: ComplaintStore {
                 subject = \(complaint.subject), description = \(complaint.description), remedy = \(complaint.remedy),
                 citizen = \(citizen), department = \(complaint.department), deadlines = \(deadlines), next_due_at = \(complaint.nextDueAt),
                 outcome = \(outcome), fields = \(fields), version = \(complaint.version),
-                updated_at = \(complaint.updatedAt), closed_at = \(complaint.closedAt)
+                updated_at = \(complaint.updatedAt), closed_at = \(complaint.closedAt),
+                next_check_at = \(complaint.nextCheckAt), escalated_at = \(complaint.escalatedAt)
             WHERE tenant_id = \(complaint.tenant) AND id = \(complaint.id) AND version = \(expectedVersion)
             """)
         guard changed == 0 else { return }
@@ -115,7 +127,7 @@ extension SQLKlageStore: ComplaintStore {
         \(c.tenant), \(c.id), \(c.workflow), \(c.workflowVersion), \(c.state), \(c.track.rawValue), \(c.channel.rawValue),
         \(c.subject), \(c.description), \(c.remedy), \(citizen), \(c.department), \(c.externalRef),
         \(c.receivedAt), \(deadlines), \(c.nextDueAt), \(outcome), \(fields),
-        \(c.version), \(c.createdAt), \(c.updatedAt), \(c.closedAt)
+        \(c.version), \(c.createdAt), \(c.updatedAt), \(c.closedAt), \(c.nextCheckAt), \(c.escalatedAt)
         """
     }
 
@@ -134,7 +146,7 @@ extension SQLKlageStore: ComplaintStore {
             remedy: row.optionalString("remedy"), citizen: citizen, department: row.optionalString("department"),
             externalRef: row.optionalString("external_ref"), receivedAt: try row.date("received_at"),
             deadlines: deadlines, outcome: outcome, fields: fields, version: try row.int("version"), createdAt: try row.date("created_at"),
-            updatedAt: try row.date("updated_at"), closedAt: row.optionalDate("closed_at")
+            updatedAt: try row.date("updated_at"), closedAt: row.optionalDate("closed_at"), escalatedAt: row.optionalDate("escalated_at")
         )
     }
 }

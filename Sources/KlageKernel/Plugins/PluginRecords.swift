@@ -1,0 +1,117 @@
+import Foundation
+
+/// One record a plug-in keeps: a kind, an id, a JSON body and a few indexed fields.
+public struct PluginRecord: Sendable, Hashable {
+    public let kind: String
+    public let id: String
+    public var body: [String: JSONValue]
+    /// An indexed reference, e.g. a complaint id or a department.
+    public var ref: String?
+    /// An indexed state, e.g. `open` or `done`.
+    public var state: String?
+    /// An indexed due time, for "overdue" lists.
+    public var dueAt: Date?
+    public var version: Int
+    public let createdAt: Date
+    public var updatedAt: Date
+
+    public init(kind: String, id: String, body: [String: JSONValue], ref: String? = nil, state: String? = nil, dueAt: Date? = nil,
+                version: Int = 1, createdAt: Date, updatedAt: Date) {
+        self.kind = kind
+        self.id = id
+        self.body = body
+        self.ref = ref
+        self.state = state
+        self.dueAt = dueAt
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The record as JSON for an operation's result: the body plus id, kind, indexed fields and version.
+    public var json: JSONValue {
+        var object = body
+        object["id"] = .string(id)
+        object["kind"] = .string(kind)
+        if let ref { object["ref"] = .string(ref) }
+        if let state { object["state"] = .string(state) }
+        if let dueAt { object["dueAt"] = .string(Timestamp.format(dueAt)) }
+        object["version"] = .number(Double(version))
+        object["createdAt"] = .string(Timestamp.format(createdAt))
+        object["updatedAt"] = .string(Timestamp.format(updatedAt))
+        return .object(object)
+    }
+}
+
+/// Filters for listing a plug-in's records.
+public struct PluginRecordQuery: Sendable, Hashable {
+    public var ref: String?
+    public var state: String?
+    public var dueBefore: Date?
+    public var limit: Int
+
+    public init(ref: String? = nil, state: String? = nil, dueBefore: Date? = nil, limit: Int = 200) {
+        self.ref = ref
+        self.state = state
+        self.dueBefore = dueBefore
+        self.limit = limit
+    }
+}
+
+/// Stores plug-ins' records; every call names the plug-in and the tenant.
+public protocol PluginRecordStore: Sendable {
+    func insertRecord(_ record: PluginRecord, plugin: PluginID, tenant: TenantID) async throws
+    /// Replaces a record if its stored version is still `expectedVersion`. - Throws: conflict when stale.
+    func updateRecord(_ record: PluginRecord, expectedVersion: Int, plugin: PluginID, tenant: TenantID) async throws
+    func record(kind: String, id: String, plugin: PluginID, tenant: TenantID) async throws -> PluginRecord?
+    /// Records of a kind, oldest first.
+    func records(kind: String, matching query: PluginRecordQuery, plugin: PluginID, tenant: TenantID) async throws -> [PluginRecord]
+}
+
+/// A plug-in's records in one tenant: the only storage a plug-in gets, so it never writes SQL or crosses a tenant.
+public struct PluginRecords: Sendable {
+    private let plugin: PluginID
+    private let tenant: TenantID
+    private let env: ServiceEnvironment
+
+    init(plugin: PluginID, tenant: TenantID, env: ServiceEnvironment) {
+        self.plugin = plugin
+        self.tenant = tenant
+        self.env = env
+    }
+
+    /// Stores a new record with a fresh time-ordered id.
+    public func create(_ kind: String, body: [String: JSONValue], ref: String? = nil, state: String? = nil, dueAt: Date? = nil) async throws -> PluginRecord {
+        let now = env.clock.now()
+        let id: Identifier<PluginRecord> = env.ids.next()
+        let record = PluginRecord(kind: kind, id: id.rawValue, body: body, ref: ref, state: state, dueAt: dueAt, createdAt: now, updatedAt: now)
+        try await env.store.insertRecord(record, plugin: plugin, tenant: tenant)
+        return record
+    }
+
+    /// The record, or `nil` (also for another tenant's or plug-in's id).
+    public func get(_ kind: String, id: String) async throws -> PluginRecord? {
+        try await env.store.record(kind: kind, id: id, plugin: plugin, tenant: tenant)
+    }
+
+    /// The record. - Throws: not found, naming `what`.
+    public func require(_ kind: String, id: String, what: String) async throws -> PluginRecord {
+        guard let record = try await get(kind, id: id) else { throw KlageError.notFound(what) }
+        return record
+    }
+
+    /// Saves changes made to `record`, bumping its version. - Throws: conflict when it changed meanwhile.
+    @discardableResult
+    public func update(_ record: PluginRecord) async throws -> PluginRecord {
+        var next = record
+        next.version += 1
+        next.updatedAt = env.clock.now()
+        try await env.store.updateRecord(next, expectedVersion: record.version, plugin: plugin, tenant: tenant)
+        return next
+    }
+
+    /// Records of a kind, oldest first.
+    public func list(_ kind: String, _ query: PluginRecordQuery = PluginRecordQuery()) async throws -> [PluginRecord] {
+        try await env.store.records(kind: kind, matching: query, plugin: plugin, tenant: tenant)
+    }
+}

@@ -1,0 +1,24 @@
+import Logging
+import ServiceLifecycle
+
+/// The background service that records warned and missed deadlines (and escalates misses to a
+/// leader) every `schedulerIntervalSeconds`. Safe to run in every instance: see
+/// ``KlageKernel/ComplaintService/checkDeadlines(limit:)``.
+struct DeadlineScheduler: Service {
+    let host: KlageHost
+
+    func run() async throws {
+        let interval = Duration.seconds(host.configuration.schedulerIntervalSeconds)
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let changed = try await host.services.complaints.checkDeadlines()
+                    if changed > 0 { host.logger.info("deadlines checked", metadata: ["complaints": .string(String(changed))]) }
+                } catch {
+                    host.logger.warning("deadline check failed", metadata: ["error": .string(String(describing: error))])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}
