@@ -54,13 +54,14 @@ let package = Package(
         .target(name: "StyrketBorgerkontakt", dependencies: ["KlageKernel"], path: "Plugins/StyrketBorgerkontakt", swiftSettings: swiftSettings),
         .target(name: "RoskildeABC", dependencies: ["KlageKernel"], path: "Plugins/RoskildeABC", swiftSettings: swiftSettings),
         .target(name: "GladsaxeActionGroups", dependencies: ["KlageKernel"], path: "Plugins/GladsaxeActionGroups", swiftSettings: swiftSettings),
+        .target(name: "ExampleAcknowledgement", dependencies: ["KlageKernel"], path: "Plugins/ExampleAcknowledgement", swiftSettings: swiftSettings),
 
         // Composition root and executable.
         .target(
             name: "KlageServer",
             dependencies: [
                 "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
-                "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups",
+                "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,7 +93,7 @@ let package = Package(
         .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "KlageTestSupport"],
+            dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement", "KlageTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

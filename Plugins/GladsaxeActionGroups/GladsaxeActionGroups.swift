@@ -1,15 +1,25 @@
 import KlageKernel
 
-/// Gladsaxe's action groups: the organisation-wide roll-out of Styrket Borgerkontakt, in which
-/// learning items go to department champions and an action group turns them into actions.
+/// Gladsaxe's action groups (Aktion Styrket Borgerkontakt): the organisation-wide roll-out of the
+/// method, steered by an action group and carried by champions (ildsjæle) in every department.
 ///
-/// Gladsaxe handles the complaints themselves with the `borgerkontakt` workflow; this plug-in adds
-/// the learning loop (departments, champions, meetings, actions) in its own issue.
+/// ```
+///   learning item ──routed──▶ department's champion ──reviewed at──▶ action-group meeting
+///         (learning.create)      (gladsaxe.route.list)     (gladsaxe.meeting.review)
+///                                                                 │
+///                          done ◀──gladsaxe.action.complete── action (owner, due date)
+/// ```
+/// Gladsaxe handles the complaints themselves with the `borgerkontakt` workflow.
 public struct GladsaxeActionGroups: KlagePlugin {
     public let id: PluginID = "gladsaxe"
     public let title = "Action groups and champions (Gladsaxe)"
 
     public init() {}
 
-    public func register(into registrar: inout PluginRegistrar) {}
+    public func register(into registrar: inout PluginRegistrar) {
+        registrar.on(.learningCreated, LearningLoop.route)
+        for operation in Organisation.operations + LearningLoop.operations {
+            registrar.operation(operation)
+        }
+    }
 }

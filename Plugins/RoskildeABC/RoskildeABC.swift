@@ -1,7 +1,9 @@
 import KlageKernel
 
 /// Roskilde's A-B-C method (Klagedrevet Innovation): A, direct oral contact; B, share the citizen's
-/// experience with colleagues; C, get back to the citizen quickly. No letter is forced.
+/// experience with named colleagues or departments; C, get back to the citizen within a set number of
+/// days. The citizen's choice of a written answer is recorded and no letter step is forced; the
+/// complaint journey shows touchpoints before the complaint and counts internal hand-offs.
 public struct RoskildeABC: KlagePlugin {
     public let id: PluginID = "roskilde"
     public let title = "A-B-C, complaint-driven innovation (Roskilde)"
@@ -10,13 +12,19 @@ public struct RoskildeABC: KlagePlugin {
 
     public func register(into registrar: inout PluginRegistrar) {
         registrar.workflow(Self.abc)
+        registrar.operation(ComplaintJourney.addTouchpoint)
+        registrar.operation(ComplaintJourney.recordHandoff)
+        registrar.operation(ComplaintJourney.summary)
     }
 
     /// The A-B-C workflow.
     ///
     /// ```
     ///   received ──a──▶ contacted ──b──▶ shared ──c──▶ answered ──close──▶ closed
+    ///     A: talk        B: share (with whom)   C: get back (written answer wanted?)
     /// ```
+    /// A is due 24 hours after receipt (setting `roskilde.firstContactDeadline`), C within 5 working
+    /// days (setting `roskilde.getBackDeadline`, e.g. `"3wd"`).
     public static let abc = WorkflowDefinition(
         id: "roskilde.abc",
         version: 1,
@@ -31,14 +39,21 @@ public struct RoskildeABC: KlagePlugin {
         ],
         actions: [
             WorkflowAction("a", title: "A: direct oral contact", from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
-            WorkflowAction("b", title: "B: share the experience with colleagues", from: ["contacted"], to: "shared", guards: [.noteGiven]),
-            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [.contactRecorded]),
+            WorkflowAction("b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [
+                FieldSpec("sharedWith", .list(.text(max: 200), max: 30), required: true, "the colleagues or departments told"),
+                FieldSpec("lesson", .text(max: 2_000), "what they were told"),
+            ]),
+            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [.contactRecorded], fields: [
+                FieldSpec("wantsWrittenAnswer", .bool, required: true, "the citizen's own choice; no letter is forced"),
+            ]),
             WorkflowAction("close", title: "Close", from: ["answered"], to: "closed",
                            outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, duration: .hours(24), metBy: .oralContact),
-            DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, duration: .days(10), metBy: .entering(["answered"])),
+            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, duration: .hours(24),
+                         setting: "roskilde.firstContactDeadline", metBy: .oralContact),
+            DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, duration: .workingDays(5),
+                         setting: "roskilde.getBackDeadline", metBy: .entering(["answered"])),
         ]
     )
 }

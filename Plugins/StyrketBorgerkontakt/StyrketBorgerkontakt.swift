@@ -1,7 +1,8 @@
 import KlageKernel
 
 /// Copenhagen's Styrket Borgerkontakt: call the citizen back within 24 hours, talk along the
-/// conversation triangle, and close by agreement, or continue the formal complaint procedure.
+/// conversation triangle, agree on who does what by when, and close by agreement, or continue the
+/// formal complaint procedure.
 ///
 /// ```swift
 /// var plugins = PluginRegistryBuilder()
@@ -15,6 +16,9 @@ public struct StyrketBorgerkontakt: KlagePlugin {
 
     public func register(into registrar: inout PluginRegistrar) {
         registrar.workflow(Self.dialogue)
+        registrar.on(.contactRecorded, AgreementTasks.contactRecorded)
+        registrar.operation(AgreementTasks.list)
+        registrar.operation(AgreementTasks.complete)
     }
 
     /// The dialogue workflow.
@@ -24,7 +28,8 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     ///      │                            │
     ///      └────continueFormally────────┴──▶ formal ──decide(upheld|…|forwarded)──▶ closed
     /// ```
-    /// First contact is due 24 hours after receipt and is met by the first oral conversation.
+    /// The call-back is due 24 hours after receipt (tenant setting `borgerkontakt.callbackDeadline`,
+    /// e.g. `"8wh"`) and is met by the first oral conversation that reaches the citizen.
     public static let dialogue = WorkflowDefinition(
         id: "borgerkontakt.dialogue",
         version: 1,
@@ -42,12 +47,16 @@ public struct StyrketBorgerkontakt: KlagePlugin {
             WorkflowAction("close", title: "Close by agreement with the citizen", from: ["contacted"], to: "closed",
                            guards: [.oralContactRecorded], outcomes: [.withdrawn, .resolved]),
             WorkflowAction("continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
-                           to: "formal", guards: [.noteGiven]),
+                           to: "formal", guards: [.noteGiven],
+                           fields: [FieldSpec("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")]),
             WorkflowAction("decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
-                           roles: [.caseworker], guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded]),
+                           guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
+                           fields: [FieldSpec("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, duration: .hours(24), metBy: .oralContact),
-        ]
+            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, duration: .hours(24),
+                         setting: "borgerkontakt.callbackDeadline", metBy: .oralContact),
+        ],
+        contactFields: Triangle.fields
     )
 }

@@ -1,3 +1,4 @@
+import ExampleAcknowledgement
 import GladsaxeActionGroups
 import KlageKernel
 import RoskildeABC
@@ -10,6 +11,7 @@ public enum KlagePlugins {
         StyrketBorgerkontakt(),
         RoskildeABC(),
         GladsaxeActionGroups(),
+        ExampleAcknowledgement(),
     ]
 
     /// The validated registry of every plug-in.

@@ -77,6 +77,7 @@ public func withTestServer<T: Sendable>(
     configuration.port = 0
     configuration.database = try databaseURL ?? backend.freshDatabaseURL()
     configuration.tenants = TestServer.demoTenants
+    configuration.schedulerIntervalSeconds = 0  // tests run the deadline checks themselves, at fixed times
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
     let host = try await KlageHost.open(configuration, clock: clock, logger: logger)

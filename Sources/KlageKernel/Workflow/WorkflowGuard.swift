@@ -24,14 +24,14 @@ public struct WorkflowGuard: Sendable {
     /// Whether the guard holds for `input`.
     public func holds(for input: GuardInput) -> Bool { check(input) }
 
-    /// An oral, two-way contact (phone, meeting, video) has been recorded on the complaint.
+    /// An oral, two-way conversation (phone, meeting, video that reached the citizen) has been recorded.
     public static let oralContactRecorded = WorkflowGuard(
-        "oralContactRecorded", "an oral contact (phone, meeting or video) must be recorded first"
-    ) { input in input.contacts.contains { $0.kind.isOral } }
+        "oralContactRecorded", "an oral conversation with the citizen (phone, meeting or video) must be recorded first"
+    ) { input in input.contacts.contains(where: \.isTwoWayConversation) }
 
-    /// Any contact has been recorded on the complaint.
-    public static let contactRecorded = WorkflowGuard("contactRecorded", "a contact must be recorded first") { input in
-        !input.contacts.isEmpty
+    /// A contact that reached the citizen has been recorded on the complaint.
+    public static let contactRecorded = WorkflowGuard("contactRecorded", "a contact with the citizen must be recorded first") { input in
+        input.contacts.contains(where: \.reached)
     }
 
     /// The action carries a non-empty note.

@@ -76,7 +76,7 @@ extension SQLKlageStore: ComplaintStore {
 
     public func events(of complaint: ComplaintID, tenant: TenantID) async throws -> [DomainEvent] {
         try await read(tenant) { connection in
-            try connection.query("SELECT * FROM events WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY id").map { row in
+            try connection.query("SELECT * FROM events WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY at, id").map { row in
                 DomainEvent(id: try row.value("id"), tenant: try row.value("tenant_id"),
                             complaintId: row.optionalString("complaint_id").map { ComplaintID($0) },
                             learningItemId: row.optionalString("learning_item_id").map { LearningItemID($0) },

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import KlageKernel
+
+/// Warn and fail points, pause and resume, and the statutory clocks of the appeal track.
+@Suite struct ClockRulesTests {
+    static let received = Timestamp.parse("2026-11-25T09:30:00Z")!
+    let engine = WorkflowEngine()
+
+    static let definition = WorkflowDefinition(
+        id: "test.flow", title: "t", initialState: "received",
+        states: [WorkflowState("received", title: "R"), WorkflowState("closed", title: "C", isFinal: true)],
+        actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed",
+                                 outcomes: [.withdrawn, .resolved, .upheld, .rejected, .forwarded])],
+        deadlines: [DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .workingHours(8),
+                                 setting: "test.answerDeadline", metBy: .closing)]
+    )
+
+    func complaint(track: ComplaintTrack = .dissatisfaction, settings: [String: JSONValue] = [:]) -> Complaint {
+        var complaint = Complaint(
+            id: "c", tenant: "t", workflow: Self.definition.id, workflowVersion: 1, state: "x", track: track, channel: .letter,
+            subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil, externalRef: nil,
+            receivedAt: Self.received, createdAt: Self.received, updatedAt: Self.received
+        )
+        _ = engine.start(&complaint, in: Self.definition, settings: settings)
+        return complaint
+    }
+
+    func input(_ complaint: Complaint, outcome: Outcome, at now: Date = received, consent: Bool = false) -> GuardInput {
+        GuardInput(complaint: complaint, contacts: [], actor: Actor(id: "a", tenant: "t", role: .caseworker, label: "a"), now: now,
+                   note: nil, fields: consent ? ["citizenConsent": true] : [:], outcome: outcome)
+    }
+
+    @Test func aTenantSettingOverridesTheDuration() {
+        #expect(complaint().deadlines[0].dueAt == Timestamp.parse("2026-11-26T09:30:00Z"))  // 8 working hours: next day, same time
+        #expect(complaint(settings: ["test.answerDeadline": "2h"]).deadlines[0].dueAt == Timestamp.parse("2026-11-25T11:30:00Z"))
+        #expect(complaint(settings: ["test.answerDeadline": "nonsense"]).deadlines[0].dueAt == Timestamp.parse("2026-11-26T09:30:00Z"))
+    }
+
+    @Test func theWarnPointComesBeforeTheFailPointAndEachIsRecordedOnce() {
+        var complaint = complaint()
+        let warnAt = try! #require(complaint.deadlines[0].warnAt)
+        #expect(warnAt < complaint.deadlines[0].dueAt)
+        #expect(engine.checkClocks(&complaint, at: warnAt.addingTimeInterval(-1)).isEmpty)
+        #expect(engine.checkClocks(&complaint, at: warnAt) == [.deadlineWarned(name: "answer")])
+        #expect(engine.checkClocks(&complaint, at: warnAt.addingTimeInterval(60)).isEmpty)
+        let due = complaint.deadlines[0].dueAt
+        #expect(engine.checkClocks(&complaint, at: due) == [.deadlineMissed(name: "answer")])
+        #expect(complaint.escalatedAt == due)
+        #expect(engine.checkClocks(&complaint, at: due.addingTimeInterval(3600)).isEmpty)
+        #expect(complaint.nextCheckAt == nil)
+    }
+
+    @Test func aPausedClockGivesBackItsWorkingTimeOnResume() throws {
+        var complaint = complaint()
+        let paused = Self.received.addingTimeInterval(3600)  // 11:30 CET: 7 working hours left
+        _ = try engine.pause(&complaint, at: paused)
+        #expect(complaint.nextDueAt == nil, "a paused clock is not overdue")
+        #expect(complaint.deadlines[0].isMissed(at: paused.addingTimeInterval(7 * 86_400)) == false)
+        #expect(throws: KlageError.self) { _ = try engine.pause(&complaint, at: paused) }
+        let resumed = Timestamp.parse("2026-11-30T08:00:00Z")!  // Monday 09:00 CET
+        _ = try engine.resume(&complaint, at: resumed)
+        #expect(Timestamp.format(complaint.deadlines[0].dueAt) == "2026-11-30T15:00:00Z")  // 7 working hours later: 16:00 CET
+    }
+
+    @Test func anAppealKeepsItsForwardingDeadlineAndCannotBeClosedAsRejected() throws {
+        let appeal = complaint(track: .appeal)
+        let forwarding = try #require(appeal.deadlines.first { $0.name == "appealForwarding" })
+        #expect(forwarding.dueAt == Self.received.addingTimeInterval(28 * 86_400))
+        let error = #expect(throws: KlageError.self) {
+            try engine.perform("close", on: appeal, in: Self.definition, input: input(appeal, outcome: .rejected))
+        }
+        #expect(error?.field == "outcome")
+        let (forwarded, _) = try engine.perform("close", on: appeal, in: Self.definition, input: input(appeal, outcome: .forwarded))
+        #expect(forwarded.deadlines.first { $0.name == "appealForwarding" }?.metAt != nil)
+        // A dissatisfaction complaint may be rejected.
+        let plain = complaint()
+        _ = try engine.perform("close", on: plain, in: Self.definition, input: input(plain, outcome: .rejected))
+    }
+
+    @Test func closingByAgreementOwesAWrittenConfirmationAndCanBeReopenedWithinTheWindow() throws {
+        let open = complaint()
+        let (closed, effects) = try engine.perform("close", on: open, in: Self.definition, input: input(open, outcome: .resolved, consent: true))
+        #expect(effects.contains(.confirmationOwed))
+        var letter = closed
+        let contact = Contact(id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
+                              summary: "Confirmation with appeal guidance", agreement: nil, fields: [:], createdAt: Self.received)
+        #expect(engine.contactRecorded(contact, on: &letter, in: Self.definition) == [.deadlineMet(name: "writtenConfirmation", late: false)])
+
+        var late = closed
+        #expect(throws: KlageError.self) {
+            _ = try engine.reopen(&late, in: Self.definition, at: Self.received.addingTimeInterval(15 * 86_400), windowDays: 14)
+        }
+        var reopened = closed
+        _ = try engine.reopen(&reopened, in: Self.definition, at: Self.received.addingTimeInterval(86_400), windowDays: 14)
+        #expect(reopened.state == "received")
+        #expect(reopened.outcome == nil)
+        #expect(reopened.closedAt == nil)
+    }
+}
