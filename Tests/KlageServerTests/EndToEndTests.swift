@@ -5,11 +5,7 @@ import Testing
 
 /// Complaints, contacts and learning over real HTTP on loopback, on every storage engine.
 @Suite struct EndToEndTests {
-    static let complaint: JSONValue = [
-        "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": "Waiting for a walker",
-        "description": "The citizen has waited nine weeks.", "citizen": ["name": "Jens Hansen", "phone": "+45 12345678"],
-        "externalRef": "ESDH-2026-0001",
-    ]
+    static let complaint = Fixtures.copenhagenComplaint
 
     @Test(arguments: StorageBackend.available)
     func aComplaintIsCreatedContactedAndClosedByAgreement(_ backend: StorageBackend) async throws {

@@ -13,7 +13,7 @@ struct PostgresOutageTests {
             let key = try await server.key("kobenhavn", .caseworker)
             var acknowledged: [String] = []
             for index in 0..<5 {
-                var params = EndToEndTests.complaint.objectValue!
+                var params = Fixtures.copenhagenComplaint.objectValue!
                 params["externalRef"] = .string("before-\(index)")
                 acknowledged.append(try await server.result("complaint.create", .object(params), key: key).string("id") ?? "")
             }
@@ -36,7 +36,7 @@ struct PostgresOutageTests {
             for id in acknowledged {
                 #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("id") == id)
             }
-            var params = EndToEndTests.complaint.objectValue!
+            var params = Fixtures.copenhagenComplaint.objectValue!
             params["externalRef"] = "after"
             _ = try await server.result("complaint.create", .object(params), key: key)
             #expect(try await server.result("complaint.list", [:], key: key)["items"]?.arrayValue?.count == 6)

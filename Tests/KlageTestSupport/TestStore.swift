@@ -53,6 +53,13 @@ public enum Fixtures {
         Actor(id: "leader-\(tenant)", tenant: tenant, role: .leader, label: "leader")
     }
 
+    /// Params of a valid `complaint.create` for the Copenhagen dialogue workflow.
+    public static let copenhagenComplaint: JSONValue = [
+        "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": "Waiting for a walker",
+        "description": "The citizen has waited nine weeks.", "citizen": ["name": "Jens Hansen", "phone": "+45 12345678"],
+        "externalRef": "ESDH-2026-0001",
+    ]
+
     /// A valid draft for the Copenhagen dialogue workflow.
     public static func draft(externalRef: String? = nil, receivedAt: Date? = nil) -> NewComplaint {
         NewComplaint(

@@ -1,0 +1,110 @@
+import Foundation
+import KlageKernel
+import KlageTestSupport
+import Testing
+
+/// Copenhagen, Styrket Borgerkontakt: complaint -> call within the deadline along the triangle -> withdrawn.
+@Suite struct CopenhagenWalkTests {
+    static let triangle: JSONValue = [
+        "introduction": ["purposeStated": true, "acceptance": true],
+        "listening": ["interests": "A walker before the weekend", "summary": "The delay is the problem, not the decision",
+                      "options": ["loan a walker", "express delivery"]],
+        "agreement": ["tasks": [["who": "Caseworker", "what": "Order express delivery", "due": "2026-11-27T12:00:00Z"],
+                                ["who": "Citizen", "what": "Call if it has not arrived", "due": "2026-11-28T12:00:00Z"]],
+                      "furtherQuestions": true, "thanked": true],
+    ]
+
+    @Test(arguments: StorageBackend.available)
+    func aComplaintIsCalledBackAlongTheTriangleAndWithdrawn(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let created = try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key)
+            let id = try #require(created.string("id"))
+
+            clock.advance(by: 2 * 3600)
+            // A failed attempt is recorded but does not stop the call-back clock.
+            _ = try await server.result("contact.record", [
+                "complaintId": .string(id), "kind": "phone", "reached": false, "occurredAt": .string(Timestamp.format(clock.now())),
+                "summary": "No answer; left a message",
+            ], key: key)
+            #expect(try await server.result("complaint.get", ["id": .string(id)], key: key)["deadlines"]?.arrayValue?.first?["metAt"] == nil)
+
+            clock.advance(by: 3600)
+            let badSide = try await server.call("contact.record", [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                "summary": "Called back", "fields": ["introduction": ["purposeStated": true]],
+            ], key: key)
+            #expect(badSide["error"]?["data"]?["field"] == "fields.introduction.acceptance")
+
+            _ = try await server.result("contact.record", [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                "summary": "Called back and listened", "agreement": "Express delivery; the citizen calls if it is late",
+                "fields": Self.triangle,
+            ], key: key)
+            let contacted = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            let callBack = try #require(contacted["deadlines"]?.arrayValue?.first)
+            #expect(callBack["metAt"] == .string(Timestamp.format(clock.now())))
+            #expect(callBack["missed"] == false)
+
+            let tasks = try await server.result("borgerkontakt.task.list", ["complaintId": .string(id)], key: key)["items"]?.arrayValue ?? []
+            #expect(tasks.map { $0.string("who") } == ["Caseworker", "Citizen"])
+            let journey = try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []
+            #expect(journey.contains { $0.string("type") == "borgerkontakt.section13Note" })
+
+            let confirmed = try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(contacted.int("version") ?? 0))], key: key)
+            let withdrawn = try await server.result("complaint.act", [
+                "id": .string(id), "action": "close", "version": .number(Double(confirmed.int("version") ?? 0)),
+                "outcome": "withdrawn", "fields": ["citizenConsent": true], "note": "The citizen withdrew after the call",
+            ], key: key)
+            #expect(withdrawn.string("state") == "closed")
+            #expect(withdrawn.string("outcome") == "withdrawn")
+            #expect(withdrawn["deadlines"]?.arrayValue?.contains { $0.string("name") == "writtenConfirmation" } == true)
+
+            // The agreed tasks are tracked: one done in time, the other overdue two days later.
+            _ = try await server.result("borgerkontakt.task.complete", ["id": .string(tasks[0].string("id") ?? "")], key: key)
+            clock.advance(by: 3 * 86_400)
+            let overdue = try await server.result("borgerkontakt.task.list", ["overdue": true], key: key)["items"]?.arrayValue ?? []
+            #expect(overdue.map { $0.string("who") } == ["Citizen"])
+        }
+    }
+
+    @Test func aMissedCallBackShowsAsMissedAndOverdueAndIsEscalatedOnce() async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            clock.advance(by: 19 * 3600)
+            #expect(try await server.host.services.complaints.checkDeadlines() == 1)
+            #expect(try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue?.isEmpty == true)
+
+            clock.advance(by: 6 * 3600)
+            #expect(try await server.host.services.complaints.checkDeadlines() == 1)
+            #expect(try await server.host.services.complaints.checkDeadlines() == 0, "recorded once")
+            let overdue = try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue ?? []
+            #expect(overdue.map { $0.string("id") } == [id])
+            let complaint = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            #expect(complaint["deadlines"]?.arrayValue?.first?["missed"] == true)
+            #expect(complaint["escalatedAt"] != nil)
+            let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
+            #expect(types.filter { $0 == "deadline.warned" }.count == 1)
+            #expect(types.filter { $0 == "deadline.missed" }.count == 1)
+            #expect(types.filter { $0 == "deadline.escalated" }.count == 1)
+        }
+    }
+
+    @Test func pausedClocksAreNotOverdueAndResumeWithTheirTimeLeft() async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            clock.advance(by: 4 * 3600)
+            let paused = try await server.result("complaint.pause", ["id": .string(id), "version": 1, "reason": "Waiting for the citizen's documents"], key: key)
+            #expect(paused["paused"] == true)
+            clock.advance(by: 3 * 86_400)
+            #expect(try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue?.isEmpty == true)
+            let resumed = try await server.result("complaint.resume", ["id": .string(id), "version": 2], key: key)
+            #expect(resumed["deadlines"]?.arrayValue?.first?.string("dueAt") == Timestamp.format(clock.now().addingTimeInterval(20 * 3600)))
+        }
+    }
+}
