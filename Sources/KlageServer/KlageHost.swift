@@ -53,12 +53,17 @@ public struct KlageHost: Sendable {
         return host
     }
 
-    /// Creates the configuration's tenants that do not exist yet; existing ones are left as they are.
+    /// Creates the configuration's tenants that do not exist yet, and gives existing ones the name,
+    /// plug-ins and settings the configuration declares. Tenants made through `tenant.create` are left alone.
     public func seedTenants() async throws {
-        for seed in configuration.tenants where try await store.tenant(TenantID(seed.id)) == nil {
+        for seed in configuration.tenants {
             do {
-                try await services.tenants.create(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:])
-                logger.info("tenant created from configuration", metadata: ["tenant": .string(seed.id)])
+                if try await store.tenant(TenantID(seed.id)) == nil {
+                    try await services.tenants.create(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:])
+                    logger.info("tenant created from configuration", metadata: ["tenant": .string(seed.id)])
+                } else if try await services.tenants.configure(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:]) {
+                    logger.info("tenant updated from configuration", metadata: ["tenant": .string(seed.id)])
+                }
             } catch let error as KlageError where error.code == .conflict {
                 continue  // another instance created it first
             } catch let error as KlageError {

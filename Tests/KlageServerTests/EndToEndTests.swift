@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageTestSupport
+import KlageServer
 import Testing
 
 /// Complaints, contacts and learning over real HTTP on loopback, on every storage engine.
@@ -158,5 +159,35 @@ import Testing
         try await withTestServer(databaseURL: url) { server throws in
             #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("subject") == "Waiting for a walker")
         }
+    }
+}
+
+/// Tenants declared in configuration follow it on every start.
+@Suite struct ConfigurationTests {
+    @Test func aConfiguredTenantTakesTheConfiguredPluginsAndSettingsOnRestart() async throws {
+        let url = try StorageBackend.sqlite.freshDatabaseURL()
+        try await withTestServer(databaseURL: url) { server throws in
+            #expect(try await server.host.store.tenant("roskilde")?.plugins == ["roskilde"])
+        }
+        var configuration = ServerConfiguration()
+        configuration.database = url
+        configuration.tenants = [.init(id: "roskilde", name: "Roskilde Kommune", plugins: ["roskilde", "gladsaxe"],
+                                       settings: ["roskilde.getBackDeadline": "3wd"])]
+        let host = try await KlageHost.open(configuration)
+        let tenant = try #require(try await host.store.tenant("roskilde"))
+        #expect(tenant.plugins == ["gladsaxe", "roskilde"])
+        #expect(tenant.settings["roskilde.getBackDeadline"] == "3wd")
+        await host.shutdown()
+
+        configuration.tenants = [.init(id: "roskilde", name: "Roskilde", plugins: ["nosuch"])]
+        await #expect(throws: ConfigurationError.self) { _ = try await KlageHost.open(configuration) }
+    }
+
+    @Test func theShippedConfigurationLoadsWithItsThreeDemoTenants() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config/klage.json").standardized.path
+        let configuration = try ServerConfiguration.load(path: file, environment: ["KLAGE_PORT": "9090"])
+        #expect(configuration.tenants.map(\.id) == ["gladsaxe", "kobenhavn", "roskilde"])
+        #expect(configuration.port == 9090)
+        #expect(configuration.database == "sqlite:data/klage.sqlite")
     }
 }

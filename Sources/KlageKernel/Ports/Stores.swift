@@ -4,6 +4,8 @@ import Foundation
 public protocol TenantStore: Sendable {
     /// Inserts a tenant. - Throws: conflict when the id is taken.
     func insertTenant(_ tenant: Tenant) async throws
+    /// Replaces a tenant's name, plug-ins and settings. - Throws: not found.
+    func updateTenant(_ tenant: Tenant) async throws
     /// The tenant with this id, or `nil`.
     func tenant(_ id: TenantID) async throws -> Tenant?
     /// Every tenant, sorted by id.

@@ -15,14 +15,33 @@ public struct TenantService: Sendable {
               id.first?.isLetter == true else {
             throw KlageError.validation(field: "id", reason: "2-40 lowercase letters, digits or '-', starting with a letter")
         }
-        try env.registry.checkPlugins(plugins)
-        let tenant = Tenant(
-            id: TenantID(id), name: try Validate.text(name, field: "name", max: 200),
-            plugins: Array(Set(plugins)).sorted(), settings: try Validate.fields(settings, field: "settings"),
-            createdAt: env.clock.now()
-        )
+        let tenant = try validated(Tenant(id: TenantID(id), name: name, plugins: plugins, settings: settings, createdAt: env.clock.now()))
         try await env.store.insertTenant(tenant)
         return tenant
+    }
+
+    /// Makes a tenant's name, plug-ins and settings those given (e.g. from configuration), if they differ.
+    /// - Returns: whether anything changed.
+    @discardableResult
+    public func configure(id: String, name: String, plugins: [String], settings: [String: JSONValue]) async throws -> Bool {
+        let current = try await get(TenantID(id))
+        let wanted = try validated(Tenant(id: current.id, name: name, plugins: plugins, settings: settings, createdAt: current.createdAt))
+        guard wanted != current else { return false }
+        try await env.store.updateTenant(wanted)
+        return true
+    }
+
+    /// Checks a tenant's fields: a known plug-in for each, deadline settings that parse (`"24h"`, `"5wd"`…).
+    private func validated(_ tenant: Tenant) throws -> Tenant {
+        try env.registry.checkPlugins(tenant.plugins)
+        let settings = try Validate.fields(tenant.settings, field: "settings")
+        for (key, value) in settings where key.hasSuffix("Deadline") {
+            guard let text = value.stringValue, DeadlineDuration(text) != nil else {
+                throw KlageError.validation(field: "settings.\(key)", reason: "a duration such as \"24h\", \"10d\", \"8wh\" or \"5wd\"")
+            }
+        }
+        return Tenant(id: tenant.id, name: try Validate.text(tenant.name, field: "name", max: 200),
+                      plugins: Array(Set(tenant.plugins)).sorted(), settings: settings, createdAt: tenant.createdAt)
     }
 
     /// The tenant with this id. - Throws: not found.

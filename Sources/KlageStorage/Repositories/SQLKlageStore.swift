@@ -79,6 +79,15 @@ extension SQLKlageStore: TenantStore {
         if exists { throw KlageError.conflict("tenant '\(tenant.id)' exists already") }
     }
 
+    public func updateTenant(_ tenant: Tenant) async throws {
+        let plugins = try RowJSON.text(tenant.plugins)
+        let settings = try RowJSON.text(tenant.settings)
+        let changed = try await write(nil) { connection in
+            try connection.execute("UPDATE tenants SET name = \(tenant.name), plugins = \(plugins), settings = \(settings) WHERE id = \(tenant.id)")
+        }
+        if changed == 0 { throw KlageError.notFound("tenant") }
+    }
+
     public func tenant(_ id: TenantID) async throws -> Tenant? {
         try await read(nil) { connection in
             try connection.queryFirst("SELECT * FROM tenants WHERE id = \(id)").map(Self.tenant(from:))
