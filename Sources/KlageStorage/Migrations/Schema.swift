@@ -131,16 +131,21 @@ public enum Schema {
         "GRANT SELECT ON klage_migrations TO klage_app",
         "GRANT SELECT, INSERT, UPDATE ON tenants, api_keys, complaints, contacts, learning_items TO klage_app",
         "GRANT SELECT, INSERT ON events TO klage_app",
-    ] + tenantOwnedTables.flatMap { table in
-        [
-            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
-            """
-            CREATE POLICY \(table)_tenant_isolation ON \(table)
-                USING (tenant_id = current_setting('klage.tenant', true))
-                WITH CHECK (tenant_id = current_setting('klage.tenant', true))
-            """,
-        ]
-    })
+    ] + isolatingTenants(of: tenantOwnedTables))
+
+    /// Row-level security on `tables`: only the rows of the transaction's `klage.tenant` are visible or writable.
+    static func isolatingTenants(of tables: [String]) -> [String] {
+        tables.flatMap { table in
+            [
+                "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+                """
+                CREATE POLICY \(table)_tenant_isolation ON \(table)
+                    USING (tenant_id = current_setting('klage.tenant', true))
+                    WITH CHECK (tenant_id = current_setting('klage.tenant', true))
+                """,
+            ]
+        }
+    }
 
     /// The plug-in platform: scheduler columns, failed call attempts, plug-in records and surveys.
     static let pluginPlatform = Migration(id: 3, name: "plug-in records, surveys, scheduler", statements: [
@@ -182,14 +187,5 @@ public enum Schema {
         """,
     ], postgresStatements: [
         "GRANT SELECT, INSERT, UPDATE ON plugin_records, surveys TO klage_app",
-    ] + ["plugin_records", "surveys"].flatMap { table in
-        [
-            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
-            """
-            CREATE POLICY \(table)_tenant_isolation ON \(table)
-                USING (tenant_id = current_setting('klage.tenant', true))
-                WITH CHECK (tenant_id = current_setting('klage.tenant', true))
-            """,
-        ]
-    })
+    ] + isolatingTenants(of: ["plugin_records", "surveys"]))
 }

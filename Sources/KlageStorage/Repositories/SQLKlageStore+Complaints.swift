@@ -111,11 +111,10 @@ extension SQLKlageStore: ComplaintStore {
                 next_check_at = \(complaint.nextCheckAt), escalated_at = \(complaint.escalatedAt)
             WHERE tenant_id = \(complaint.tenant) AND id = \(complaint.id) AND version = \(expectedVersion)
             """)
-        guard changed == 0 else { return }
-        guard let row = try connection.queryFirst("SELECT version FROM complaints WHERE tenant_id = \(complaint.tenant) AND id = \(complaint.id)") else {
-            throw KlageError.notFound("complaint")
+        if changed == 0 {
+            try Self.explainFailedUpdate(table: "complaints", what: "complaint", tenant: complaint.tenant, id: complaint.id.rawValue,
+                                         expectedVersion: expectedVersion, on: connection)
         }
-        throw KlageError.staleVersion(expected: expectedVersion, current: try row.int("version"))
     }
 
     private static func columnValues(_ c: Complaint) throws -> SQL {

@@ -39,10 +39,8 @@ extension SQLKlageStore: LearningStore {
                 WHERE tenant_id = \(item.tenant) AND id = \(item.id) AND version = \(expectedVersion)
                 """)
             if changed == 0 {
-                guard let row = try connection.queryFirst("SELECT version FROM learning_items WHERE tenant_id = \(item.tenant) AND id = \(item.id)") else {
-                    throw KlageError.notFound("learning item")
-                }
-                throw KlageError.staleVersion(expected: expectedVersion, current: try row.int("version"))
+                try Self.explainFailedUpdate(table: "learning_items", what: "learning item", tenant: item.tenant, id: item.id.rawValue,
+                                             expectedVersion: expectedVersion, on: connection)
             }
             try Self.insert(events, on: connection)
         }

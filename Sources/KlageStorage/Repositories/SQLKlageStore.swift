@@ -58,6 +58,16 @@ public struct SQLKlageStore: Sendable {
         }
     }
 
+    /// After a compare-and-swap `UPDATE` changed no row: not found when the row is gone, else a stale version.
+    static func explainFailedUpdate(
+        table: String, what: String, tenant: TenantID, id: String, expectedVersion: Int, on connection: any SQLConnection
+    ) throws -> Never {
+        guard let row = try connection.queryFirst("SELECT version FROM \(unsafeRaw: table) WHERE tenant_id = \(tenant) AND id = \(id)") else {
+            throw KlageError.notFound(what)
+        }
+        throw KlageError.staleVersion(expected: expectedVersion, current: try row.int("version"))
+    }
+
     /// Turns rows fetched with one row too many into a page.
     static func page<Item>(_ items: [Item], limit: Int, id: (Item) -> String) -> Page<Item> {
         guard items.count > limit else { return Page(items: items, nextCursor: nil) }
