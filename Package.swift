@@ -93,7 +93,10 @@ let package = Package(
         .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PluginTests",
-            dependencies: ["KlageKernel", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement", "KlageTestSupport"],
+            dependencies: [
+                "KlageKernel", "KlageServer", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement",
+                "KlageTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

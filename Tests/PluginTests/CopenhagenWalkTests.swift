@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageServer
 import KlageTestSupport
 import Testing
 
@@ -52,6 +53,12 @@ import Testing
             let journey = try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []
             #expect(journey.contains { $0.string("type") == "borgerkontakt.section13Note" })
 
+            // A learning item can be raised from any step.
+            let learned = try await server.result("learning.create", [
+                "title": "Delivery times are unclear", "insight": "Citizens are not told how long deliveries take.", "complaintId": .string(id),
+            ], key: key)
+            #expect(learned.string("complaintId") == id)
+
             let confirmed = try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(contacted.int("version") ?? 0))], key: key)
             let withdrawn = try await server.result("complaint.act", [
                 "id": .string(id), "action": "close", "version": .number(Double(confirmed.int("version") ?? 0)),
@@ -83,6 +90,8 @@ import Testing
             #expect(try await server.host.services.complaints.checkDeadlines() == 0, "recorded once")
             let overdue = try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue ?? []
             #expect(overdue.map { $0.string("id") } == [id])
+            let leader = try await server.key("kobenhavn", .leader)
+            #expect(try await server.result("complaint.list", ["escalated": true], key: leader)["items"]?.arrayValue?.map { $0.string("id") } == [id])
             let complaint = try await server.result("complaint.get", ["id": .string(id)], key: key)
             #expect(complaint["deadlines"]?.arrayValue?.first?["missed"] == true)
             #expect(complaint["escalatedAt"] != nil)
@@ -105,6 +114,36 @@ import Testing
             #expect(try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue?.isEmpty == true)
             let resumed = try await server.result("complaint.resume", ["id": .string(id), "version": 2], key: key)
             #expect(resumed["deadlines"]?.arrayValue?.first?.string("dueAt") == Timestamp.format(clock.now().addingTimeInterval(20 * 3600)))
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func severalInstancesCheckingDeadlinesTogetherRecordEachMissOnce(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        let url = try backend.freshDatabaseURL()
+        try await withTestServer(databaseURL: url, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            var ids: [String] = []
+            for index in 0..<10 {
+                var params = Fixtures.copenhagenComplaint.objectValue!
+                params["externalRef"] = .string("multi-\(index)")
+                ids.append(try await server.result("complaint.create", .object(params), key: key).string("id") ?? "")
+            }
+            var configuration = ServerConfiguration()
+            configuration.database = url
+            let second = try await KlageHost.open(configuration, clock: clock)
+            clock.advance(by: 25 * 3600)
+            async let first = server.host.services.complaints.checkDeadlines()
+            async let other = second.services.complaints.checkDeadlines()
+            let (a, b) = try await (first, other)
+            #expect(try await server.host.services.complaints.checkDeadlines() + second.services.complaints.checkDeadlines() == 0)
+            #expect(a + b == 10, "each complaint changed by exactly one instance")
+            for id in ids {
+                let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
+                #expect(types.filter { $0 == "deadline.missed" }.count == 1)
+                #expect(types.filter { $0 == "deadline.warned" }.count == 1)
+            }
+            await second.shutdown()
         }
     }
 }

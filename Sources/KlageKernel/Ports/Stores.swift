@@ -80,11 +80,15 @@ public struct ComplaintQuery: Sendable, Hashable {
     public var department: String?
     /// When set, only complaints with a running deadline due before this instant.
     public var overdueAt: Date?
+    /// When true, only complaints with a missed deadline escalated to a leader.
+    public var escalated: Bool
     public var limit: Int
     /// The id after which the page starts (exclusive), from a previous page's cursor.
     public var after: String?
 
-    public init(state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil, limit: Int = 50, after: String? = nil) {
+    public init(state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,
+                escalated: Bool = false, limit: Int = 50, after: String? = nil) {
+        self.escalated = escalated
         self.state = state
         self.workflow = workflow
         self.department = department

@@ -52,6 +52,7 @@ public enum ComplaintList: RPCMethod {
         let state: StateID?
         let workflow: WorkflowID?
         let overdue: Bool?
+        let escalated: Bool?
         let department: String?
         let limit: Int?
         let cursor: String?
@@ -61,7 +62,8 @@ public enum ComplaintList: RPCMethod {
     public static let summary = "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due."
     public static let access = RPCAccess.anyTenantRole
     public static let params = [
-        RPCParam("state", .string), RPCParam("workflow", .string), RPCParam("overdue", .boolean), RPCParam("department", .string),
+        RPCParam("state", .string), RPCParam("workflow", .string), RPCParam("overdue", .boolean),
+        RPCParam("escalated", .boolean, "only complaints whose missed deadline was escalated to a leader"), RPCParam("department", .string),
         RPCParam("limit", .integer(minimum: 1, maximum: 500)), RPCParam("cursor", .string),
     ]
     public static let result = PageView<ComplaintView>.schema("Complaint")
@@ -125,7 +127,8 @@ extension RPCServices {
         builder.register(ComplaintList.self) { params, context in
             let (tenant, _) = try context.tenantScope()
             let query = ComplaintQuery(state: params.state, workflow: params.workflow, department: params.department,
-                                       limit: try Validate.limit(params.limit), after: try PageCursor.decode(params.cursor))
+                                       escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
+                                       after: try PageCursor.decode(params.cursor))
             let page = try await complaints.list(query, overdue: params.overdue ?? false, in: tenant)
             let now = now
             return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)

@@ -35,6 +35,7 @@ extension SQLKlageStore: ComplaintStore {
             if let workflow = query.workflow { sql = sql + " AND workflow = \(workflow)" }
             if let department = query.department { sql = sql + " AND department = \(department)" }
             if let overdueAt = query.overdueAt { sql = sql + " AND next_due_at < \(overdueAt)" }
+            if query.escalated { sql = sql + " AND escalated_at IS NOT NULL" }
             if let after = query.after { sql = sql + " AND id < \(after)" }
             sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
             let items = try connection.query(sql).map(Self.complaint(from:))
