@@ -53,17 +53,7 @@ public struct LearningService: Sendable {
     public func act(_ id: LearningItemID, action actionID: ActionID, version: Int, note: String?, in tenant: Tenant, by actor: Actor) async throws -> LearningItem {
         let item = try await get(id, in: tenant)
         guard item.version == version else { throw KlageError.staleVersion(expected: version, current: item.version) }
-        let definition = LearningWorkflow.definition
-        guard let action = definition.action(actionID) else {
-            let known = definition.actions.map(\.id.rawValue).joined(separator: ", ")
-            throw KlageError.validation(field: "action", reason: "unknown action '\(actionID)'; learning items have: \(known)")
-        }
-        guard action.from.contains(item.state) else {
-            throw KlageError.conflict("action '\(actionID)' is not allowed in state '\(item.state)'")
-        }
-        guard actor.holds(anyOf: action.roles) else {
-            throw KlageError.forbidden("role '\(actor.role.rawValue)' may not take action '\(actionID)'")
-        }
+        let action = try WorkflowEngine().allowedAction(actionID, from: item.state, in: LearningWorkflow.definition, by: actor)
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
         if action.guards.contains(where: { $0.name == WorkflowGuard.noteGiven.name }), note == nil {
             throw KlageError.validation(field: "note", reason: "required for '\(actionID)'")

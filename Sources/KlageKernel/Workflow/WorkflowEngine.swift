@@ -47,16 +47,7 @@ public struct WorkflowEngine: Sendable {
         _ actionID: ActionID, on complaint: Complaint, in definition: WorkflowDefinition, input: GuardInput,
         settings: [String: JSONValue] = [:]
     ) throws -> (Complaint, [WorkflowEffect]) {
-        guard let action = definition.action(actionID) else {
-            let known = definition.actions.map(\.id.rawValue).joined(separator: ", ")
-            throw KlageError.validation(field: "action", reason: "unknown action '\(actionID)'; this workflow has: \(known)")
-        }
-        guard action.from.contains(complaint.state) else {
-            throw KlageError.conflict("action '\(actionID)' is not allowed in state '\(complaint.state)'")
-        }
-        guard input.actor.holds(anyOf: action.roles) else {
-            throw KlageError.forbidden("role '\(input.actor.role.rawValue)' may not take action '\(actionID)'")
-        }
+        let action = try allowedAction(actionID, from: complaint.state, in: definition, by: input.actor)
         try FieldSpec.validate(input.fields, against: action.fields, path: "fields", alsoAllowed: Self.kernelActionFields)
         try checkOutcome(input.outcome, for: action, complaint: complaint, fields: input.fields)
         if let failed = action.guards.first(where: { !$0.holds(for: input) }) {
@@ -69,6 +60,24 @@ public struct WorkflowEngine: Sendable {
         next.fields.merge(input.fields) { _, new in new }
         effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings)
         return (next, effects)
+    }
+
+    /// The action `actionID` if `actor` may take it from `state`.
+    ///
+    /// - Throws: validation for an action the workflow does not have, conflict when it does not leave
+    ///   `state`, forbidden when the actor's role may not take it.
+    public func allowedAction(_ actionID: ActionID, from state: StateID, in definition: WorkflowDefinition, by actor: Actor) throws -> WorkflowAction {
+        guard let action = definition.action(actionID) else {
+            let known = definition.actions.map(\.id.rawValue).joined(separator: ", ")
+            throw KlageError.validation(field: "action", reason: "unknown action '\(actionID)'; the workflow has: \(known)")
+        }
+        guard action.from.contains(state) else {
+            throw KlageError.conflict("action '\(actionID)' is not allowed in state '\(state)'")
+        }
+        guard actor.holds(anyOf: action.roles) else {
+            throw KlageError.forbidden("role '\(actor.role.rawValue)' may not take action '\(actionID)'")
+        }
+        return action
     }
 
     /// Meets the deadlines that a newly recorded contact completes.
