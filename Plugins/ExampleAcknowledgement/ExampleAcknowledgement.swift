@@ -41,7 +41,7 @@ public struct ExampleAcknowledgement: KlagePlugin {
         params: [FieldSpec("complaintId", .text(max: 64), required: true), FieldSpec("text", .text(max: 2_000), required: true)]
     ) { input, context in
         let event = try await context.complaints.appendEvent(
-            "example.note", to: ComplaintID(try input.required("complaintId")), in: context.tenant, by: context.actor,
+            "example.note", to: ComplaintID(try input.required("complaintId")),
             summary: "Note", data: ["text": .string(try input.required("text"))]
         )
         return ["id": .string(event.id.rawValue)]

@@ -13,7 +13,7 @@ enum LearningLoop {
     /// On a new learning item with a department: route it to that department's champion.
     @Sendable static func route(_ event: DomainEvent, _ context: PluginContext) async throws {
         guard let itemID = event.learningItemId else { return }
-        let item = try await context.learning.get(itemID, in: context.tenant)
+        let item = try await context.learning.get(itemID)
         guard let name = item.department, let department = try await context.records.list(Organisation.department, PluginRecordQuery(ref: name)).first
         else { return }
         try await context.records.create(route, body: [
@@ -59,9 +59,11 @@ enum LearningLoop {
         routed.body["meetingId"] = .string(held.id)
         routed.body["decision"] = .string(try input.required("decision"))
         if let note = input.string("note") { routed.body["note"] = .string(note) }
+        // The route's version check decides between two meetings reviewing the same item at once.
+        let reviewed = try await context.records.update(routed)
         held.body["reviewed"] = .array((held.body["reviewed"]?.arrayValue ?? []) + [.string(itemID)])
         try await context.records.update(held)
-        return try await context.records.update(routed).json
+        return reviewed.json
     }
 
     /// `gladsaxe.action.create`: an improvement action with an owner and a due date.
@@ -73,7 +75,7 @@ enum LearningLoop {
         ]
     ) { input, context in
         let itemID = try input.required("learningItemId")
-        _ = try await context.learning.get(LearningItemID(itemID), in: context.tenant)
+        _ = try await context.learning.get(LearningItemID(itemID))
         guard let routed = try await context.records.list(route, PluginRecordQuery(ref: itemID)).first, routed.body["decision"] == "act" else {
             throw KlageError.conflict("the action group has not decided to act on this learning item")
         }

@@ -18,13 +18,13 @@ enum ComplaintJourney {
         ]
     ) { input, context in
         let complaintId = ComplaintID(try input.required("complaintId"))
-        let complaint = try await context.complaints.get(complaintId, in: context.tenant)
+        let complaint = try await context.complaints.get(complaintId)
         guard let at = input.time("at"), at <= complaint.receivedAt else {
             throw KlageError.validation(field: "at", reason: "a touchpoint comes before the complaint was received")
         }
         var data: [String: JSONValue] = ["channel": .string(try input.required("channel")), "description": .string(try input.required("description"))]
         if let department = input.string("department") { data["department"] = .string(department) }
-        let event = try await context.complaints.appendEvent(touchpoint, to: complaintId, in: context.tenant, by: context.actor,
+        let event = try await context.complaints.appendEvent(touchpoint, to: complaintId,
                                                              summary: "Touchpoint before the complaint", data: data, at: at)
         return ["id": .string(event.id.rawValue), "at": .string(Timestamp.format(at))]
     }
@@ -39,7 +39,7 @@ enum ComplaintJourney {
     ) { input, context in
         let complaintId = ComplaintID(try input.required("complaintId"))
         let event = try await context.complaints.appendEvent(
-            handoff, to: complaintId, in: context.tenant, by: context.actor, summary: "Handed off internally",
+            handoff, to: complaintId, summary: "Handed off internally",
             data: ["from": .string(try input.required("from")), "to": .string(try input.required("to")),
                    "withCitizen": .bool(input.bool("withCitizen") ?? false)]
         )
@@ -53,9 +53,9 @@ enum ComplaintJourney {
         params: [FieldSpec("complaintId", .text(max: 64), required: true)]
     ) { input, context in
         let complaintId = ComplaintID(try input.required("complaintId"))
-        let complaint = try await context.complaints.get(complaintId, in: context.tenant)
-        let events = try await context.complaints.journey(complaintId, in: context.tenant)
-        let contacts = try await context.complaints.contacts(of: complaintId, in: context.tenant)
+        let complaint = try await context.complaints.get(complaintId)
+        let events = try await context.complaints.journey(of: complaintId)
+        let contacts = try await context.complaints.contacts(of: complaintId)
         return [
             "complaintId": .string(complaintId.rawValue),
             "touchpointsBefore": .number(Double(events.filter { $0.type == touchpoint }.count)),

@@ -8,11 +8,11 @@ enum AgreementTasks {
     /// On a recorded contact: a completed triangle is noted as the §13 note, and its agreement's points become tasks.
     @Sendable static func contactRecorded(_ event: DomainEvent, _ context: PluginContext) async throws {
         guard let complaintId = event.complaintId, let contactId = event.data["contactId"]?.stringValue else { return }
-        guard let contact = try await context.complaints.contacts(of: complaintId, in: context.tenant).first(where: { $0.id.rawValue == contactId })
+        guard let contact = try await context.complaints.contacts(of: complaintId).first(where: { $0.id.rawValue == contactId })
         else { return }
         if Triangle.isComplete(contact.fields) {
             try await context.complaints.appendEvent(
-                "borgerkontakt.section13Note", to: complaintId, in: context.tenant, by: context.actor,
+                "borgerkontakt.section13Note", to: complaintId,
                 summary: "Completed conversation triangle recorded as the §13 note", data: ["contactId": .string(contactId)]
             )
         }
@@ -51,7 +51,7 @@ enum AgreementTasks {
         if let note = input.string("note") { task.body["note"] = .string(note) }
         let saved = try await context.records.update(task)
         if let complaint = task.ref {
-            try await context.complaints.appendEvent("borgerkontakt.taskDone", to: ComplaintID(complaint), in: context.tenant, by: context.actor,
+            try await context.complaints.appendEvent("borgerkontakt.taskDone", to: ComplaintID(complaint),
                                                      summary: "Agreed task done", data: ["taskId": .string(task.id)])
         }
         return saved.json

@@ -42,8 +42,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
         PQfinish(handle)
     }
 
-    /// Whether the connection is still usable; a broken one is thrown away by the pool.
-    var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+    /// Set when the server invalidated this connection's prepared statements (a migration changed a table).
+    private var isPoisoned = false
+
+    /// Whether the connection is still usable; a broken or poisoned one is thrown away by the pool.
+    var isHealthy: Bool { !isPoisoned && PQstatus(handle) == CONNECTION_OK }
 
     /// Whether the connection sits outside a transaction, as it must when returned to the pool.
     var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
@@ -140,7 +143,15 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     private func check(_ result: OpaquePointer) throws {
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
-        default: throw failure(result)
+        default:
+            let error = failure(result)
+            // "cached plan must not change result type": a migration altered a table under a prepared
+            // statement. The transaction is aborted (nothing committed), so retry it on a new connection.
+            if PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map({ String(cString: $0) }) == "0A000" {
+                isPoisoned = true
+                throw StaleConnection(underlying: error)
+            }
+            throw error
         }
     }
 

@@ -44,8 +44,9 @@ public final class PostgresDriver: SQLDriver {
         }
     }
 
+    /// Whether a tenant-scoped transaction works: the server answers and the `klage_app` role can be taken.
     public func ping() async -> Bool {
-        (try? await read(tenant: nil) { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
+        (try? await read(tenant: "-") { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
     }
 
     public func close() async {

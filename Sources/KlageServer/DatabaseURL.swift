@@ -30,6 +30,9 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let url):
             guard var components = URLComponents(string: url) else { return "postgres://…" }
             if components.password != nil { components.password = "***" }
+            components.queryItems = components.queryItems?.map { item in
+                item.name.lowercased().contains("password") ? URLQueryItem(name: item.name, value: "***") : item
+            }
             return components.string ?? "postgres://…"
         }
     }

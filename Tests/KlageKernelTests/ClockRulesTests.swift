@@ -78,6 +78,34 @@ import Testing
         _ = try engine.perform("close", on: plain, in: Self.definition, input: input(plain, outcome: .rejected))
     }
 
+    @Test func theAppealClockIsNotPausedAndRunsAgainToItsOriginalDueTimeOnReopen() throws {
+        var appeal = complaint(track: .appeal)
+        let due = try #require(appeal.deadlines.first { $0.name == "appealForwarding" }?.dueAt)
+        _ = try engine.pause(&appeal, at: Self.received.addingTimeInterval(3600))
+        #expect(appeal.deadlines.first { $0.name == "appealForwarding" }?.pausedAt == nil)
+        #expect(appeal.deadlines.first { $0.name == "answer" }?.pausedAt != nil)
+        _ = try engine.resume(&appeal, at: Self.received.addingTimeInterval(7200))
+
+        let (withdrawn, _) = try engine.perform("close", on: appeal, in: Self.definition, input: input(appeal, outcome: .withdrawn, consent: true))
+        var reopened = withdrawn
+        let effects = try engine.reopen(&reopened, in: Self.definition, at: Self.received.addingTimeInterval(86_400), windowDays: 14)
+        let forwarding = try #require(reopened.deadlines.first { $0.name == "appealForwarding" })
+        #expect(forwarding.isRunning)
+        #expect(forwarding.dueAt == due)
+        #expect(effects.contains(.deadlineStarted(name: "appealForwarding", dueAt: due)))
+    }
+
+    @Test func aContactFromBeforeAClockStartedCannotMeetIt() throws {
+        let open = complaint()
+        let (closed, _) = try engine.perform("close", on: open, in: Self.definition,
+                                             input: input(open, outcome: .resolved, at: Self.received.addingTimeInterval(86_400), consent: true))
+        var backdated = closed
+        let intakeLetter = Contact(id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
+                                   summary: "Acknowledgement at intake", agreement: nil, fields: [:], createdAt: Self.received)
+        #expect(engine.contactRecorded(intakeLetter, on: &backdated, in: Self.definition).isEmpty)
+        #expect(backdated.deadlines.first { $0.name == "writtenConfirmation" }?.isOpen == true)
+    }
+
     @Test func closingByAgreementOwesAWrittenConfirmationAndCanBeReopenedWithinTheWindow() throws {
         let open = complaint()
         let (closed, effects) = try engine.perform("close", on: open, in: Self.definition, input: input(open, outcome: .resolved, consent: true))

@@ -47,8 +47,10 @@ import Testing
     @Test func startPutsTheComplaintInItsInitialStateWithAReceiptClock() {
         let complaint = started()
         #expect(complaint.state == "received")
-        #expect(complaint.deadlines == [Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600),
-                                                 warnAt: Self.received.addingTimeInterval(18 * 3600), working: false)])
+        var expected = Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600),
+                                warnAt: Self.received.addingTimeInterval(18 * 3600), working: false)
+        expected.startedAt = Self.received
+        #expect(complaint.deadlines == [expected])
     }
 
     @Test func anActionFromTheWrongStateIsAConflict() {
@@ -131,6 +133,16 @@ import Testing
         let effects = WorkflowEngine().contactRecorded(contact(.phone, at: Self.received.addingTimeInterval(23 * 3600)), on: &complaint, in: Self.definition)
         #expect(effects == [.deadlineMet(name: "firstContact", late: false)])
         #expect(complaint.deadlines[0].isMissed(at: Self.received.addingTimeInterval(48 * 3600)) == false)
+    }
+
+    @Test func undeclaredActionFieldsAreRefusedSoTheyCannotOverwriteWhatOtherStepsRecorded() throws {
+        let call = contact(.phone, at: Self.received)
+        let complaint = started()
+        let error = #expect(throws: KlageError.self) {
+            try WorkflowEngine().perform("confirm", on: complaint, in: Self.definition,
+                                         input: input(complaint, contacts: [call], fields: ["sharedWith": []]))
+        }
+        #expect(error?.field == "fields.sharedWith")
     }
 
     @Test func aLetterDoesNotMeetTheFirstContactDeadline() {

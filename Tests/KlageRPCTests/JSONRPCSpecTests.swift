@@ -89,6 +89,7 @@ import Testing
         try await withDispatcher { dispatcher in
             #expect(await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "update"}"#) == nil)
             #expect(await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "foobar"}"#) == nil)
+            #expect(await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": [42, 23]}"#) == nil)
         }
     }
 

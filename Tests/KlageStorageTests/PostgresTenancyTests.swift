@@ -51,6 +51,18 @@ struct PostgresTenancyTests {
         }
     }
 
+    @Test func readsSurviveAMigrationThatChangesATableUnderPreparedStatements() async throws {
+        try await withTestStore(.postgres) { store throws in
+            let tenant = Fixtures.tenant()
+            try await store.insertTenant(tenant)
+            for _ in 0..<3 { #expect(try await store.tenant(tenant.id) == tenant) }  // prepared and cached
+            try await store.driver.write(tenant: nil) { connection in
+                try connection.execute("ALTER TABLE tenants ADD COLUMN added_by_a_later_migration TEXT")
+            }
+            for _ in 0..<3 { #expect(try await store.tenant(tenant.id) == tenant) }
+        }
+    }
+
     @Test func unreachableServersAndMissingDatabasesGiveClearErrors() async throws {
         let refused = await #expect(throws: StorageError.self) {
             _ = try await openStore("postgres://klage@127.0.0.1:1/klage")

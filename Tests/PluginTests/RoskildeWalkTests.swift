@@ -44,6 +44,11 @@ import Testing
                 "id": .string(id), "action": "c", "version": complaint["version"]!, "fields": ["wantsWrittenAnswer": false],
             ], key: key)
             #expect(complaint["deadlines"]?.arrayValue?.first { $0.string("name") == "getBack" }?["metAt"] != nil)
+            let overwrite = try await server.call("complaint.act", [
+                "id": .string(id), "action": "close", "version": complaint["version"]!, "outcome": "resolved",
+                "fields": ["citizenConsent": true, "sharedWith": []],
+            ], key: key)
+            #expect(overwrite["error"]?["data"]?["field"] == "fields.sharedWith", "a later step cannot overwrite B's record")
             complaint = try await server.result("complaint.act", [
                 "id": .string(id), "action": "close", "version": complaint["version"]!, "outcome": "resolved", "fields": ["citizenConsent": true],
             ], key: key)

@@ -35,9 +35,14 @@ public struct FieldSpec: Sendable, Hashable {
     /// no fields takes free-form ones (within ``Validate/fields(_:field:)``'s limits).
     ///
     /// - Throws: validation naming the field's path, e.g. `fields.agreement.tasks[0].due`.
-    public static func validate(_ fields: [String: JSONValue], against specs: [FieldSpec], path: String, alsoAllowed: Set<String> = []) throws {
+    ///
+    /// With `strict`, undeclared fields are refused even where none are declared (action fields, which
+    /// are merged into the complaint and must not overwrite what other steps recorded).
+    public static func validate(
+        _ fields: [String: JSONValue], against specs: [FieldSpec], path: String, alsoAllowed: Set<String> = [], strict: Bool = false
+    ) throws {
         let declared = Set(specs.map(\.name))
-        for key in fields.keys.sorted() where !specs.isEmpty && !declared.contains(key) && !alsoAllowed.contains(key) {
+        for key in fields.keys.sorted() where (strict || !specs.isEmpty) && !declared.contains(key) && !alsoAllowed.contains(key) {
             throw KlageError.validation(field: join(path, key), reason: "is not a field here; known: \(specs.map(\.name).joined(separator: ", "))")
         }
         for spec in specs {

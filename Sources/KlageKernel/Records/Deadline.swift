@@ -22,6 +22,8 @@ public struct Deadline: Sendable, Hashable, Codable {
     public var missedAt: Date?
     /// Whether the clock counts working hours (so a pause gives back working time).
     public var working: Bool?
+    /// When the clock started; a contact that happened before it cannot meet it.
+    public var startedAt: Date?
 
     public init(name: String, dueAt: Date, warnAt: Date? = nil, metAt: Date? = nil, stoppedAt: Date? = nil, working: Bool? = nil) {
         self.name = name

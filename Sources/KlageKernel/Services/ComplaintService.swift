@@ -105,9 +105,9 @@ public struct ComplaintService: Sendable {
     /// Reopens a complaint closed as withdrawn or resolved within the tenant's window (`reopenWindowDays`, 14 by default).
     public func reopen(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
         let reason = try Validate.text(reason, field: "reason", max: 1_000)
-        let window = Int(tenant.settings["reopenWindowDays"]?.numberValue ?? 14)
+        let window = TenantSettings.value(TenantSettings.reopenWindowDays, in: tenant.settings)
         return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, definition, now in
-            try engine.reopen(&complaint, in: definition, at: now, windowDays: window)
+            try engine.reopen(&complaint, in: definition, at: now, windowDays: window, settings: tenant.settings)
         }
     }
 

@@ -16,11 +16,12 @@ public struct SurveyService: Sendable {
         guard complaint.closedAt != nil else { throw KlageError.conflict("a survey is issued when the complaint is closed") }
         let token = "srv_" + SecretToken.make()
         let now = env.clock.now()
-        let days = Int(tenant.settings["surveyValidDays"]?.numberValue ?? 30)
-        let expiresAt = now.addingTimeInterval(Double(max(1, min(days, 365))) * 86_400)
-        try await env.store.insertSurvey(Survey(tenant: tenant.id, complaintId: complaint.id, tokenHash: env.hashSecret(token),
-                                                issuedAt: now, expiresAt: expiresAt))
-        try await ComplaintService(env).appendEvent(.surveyIssued, to: complaint.id, in: tenant, by: actor, summary: "Satisfaction survey issued")
+        let days = TenantSettings.value(TenantSettings.surveyValidDays, in: tenant.settings)
+        let expiresAt = now.addingTimeInterval(Double(days) * 86_400)
+        let survey = Survey(tenant: tenant.id, complaintId: complaint.id, tokenHash: env.hashSecret(token), issuedAt: now, expiresAt: expiresAt)
+        let events = [env.event(.surveyIssued, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now, summary: "Satisfaction survey issued")]
+        try await env.store.insertSurvey(survey, events: events)
+        await env.publish(events, tenant: tenant, actor: actor)
         return (token, expiresAt)
     }
 

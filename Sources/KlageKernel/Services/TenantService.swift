@@ -35,11 +35,7 @@ public struct TenantService: Sendable {
     private func validated(_ tenant: Tenant) throws -> Tenant {
         try env.registry.checkPlugins(tenant.plugins)
         let settings = try Validate.fields(tenant.settings, field: "settings")
-        for (key, value) in settings where key.hasSuffix("Deadline") {
-            guard let text = value.stringValue, DeadlineDuration(text) != nil else {
-                throw KlageError.validation(field: "settings.\(key)", reason: "a duration such as \"24h\", \"10d\", \"8wh\" or \"5wd\"")
-            }
-        }
+        try TenantSettings.validate(settings)
         return Tenant(id: tenant.id, name: try Validate.text(tenant.name, field: "name", max: 200),
                       plugins: Array(Set(tenant.plugins)).sorted(), settings: settings, createdAt: tenant.createdAt)
     }

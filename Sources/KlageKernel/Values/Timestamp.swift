@@ -45,7 +45,9 @@ public enum Timestamp {
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { millis *= 10 }
+            if digits < 3 {
+                for _ in digits..<3 { millis *= 10 }
+            }
         }
         var offset: Int64 = 0
         guard index < chars.count else { return nil }

@@ -48,7 +48,7 @@ public struct WorkflowEngine: Sendable {
         settings: [String: JSONValue] = [:]
     ) throws -> (Complaint, [WorkflowEffect]) {
         let action = try allowedAction(actionID, from: complaint.state, in: definition, by: input.actor)
-        try FieldSpec.validate(input.fields, against: action.fields, path: "fields", alsoAllowed: Self.kernelActionFields)
+        try FieldSpec.validate(input.fields, against: action.fields, path: "fields", alsoAllowed: Self.kernelActionFields, strict: true)
         try checkOutcome(input.outcome, for: action, complaint: complaint, fields: input.fields)
         if let failed = action.guards.first(where: { !$0.holds(for: input) }) {
             throw KlageError.conflict("action '\(actionID)' needs \(failed.name): \(failed.requirement)")
@@ -83,7 +83,7 @@ public struct WorkflowEngine: Sendable {
     /// Meets the deadlines that a newly recorded contact completes.
     public func contactRecorded(_ contact: Contact, on complaint: inout Complaint, in definition: WorkflowDefinition) -> [WorkflowEffect] {
         guard contact.reached else { return [] }
-        return meet(on: &complaint, in: definition, at: contact.occurredAt) { completion in
+        return meet(on: &complaint, in: definition, at: contact.occurredAt, notBefore: true) { completion in
             switch completion {
             case .oralContact: contact.kind.isOral
             case .anyContact: true
@@ -114,7 +114,9 @@ public struct WorkflowEngine: Sendable {
     public func pause(_ complaint: inout Complaint, at now: Date) throws -> [WorkflowEffect] {
         guard complaint.closedAt == nil else { throw KlageError.conflict("a closed complaint has no clocks to pause") }
         guard !complaint.isPaused else { throw KlageError.conflict("the clocks are paused already") }
-        for index in complaint.deadlines.indices where complaint.deadlines[index].isRunning {
+        // The statutory appeal clock runs on whatever the dialogue waits for.
+        for index in complaint.deadlines.indices where complaint.deadlines[index].isRunning
+            && complaint.deadlines[index].name != StatutoryDeadlines.appealForwarding.name {
             complaint.deadlines[index].pausedAt = now
         }
         return [.clocksPaused]
@@ -143,7 +145,9 @@ public struct WorkflowEngine: Sendable {
 
     /// Reopens a complaint closed by agreement, within the tenant's window.
     /// - Throws: conflict when it is not closed as withdrawn or resolved, or the window has passed.
-    public func reopen(_ complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date, windowDays: Int) throws -> [WorkflowEffect] {
+    public func reopen(
+        _ complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date, windowDays: Int, settings: [String: JSONValue] = [:]
+    ) throws -> [WorkflowEffect] {
         guard let closedAt = complaint.closedAt, complaint.outcome?.needsCitizenConsent == true else {
             throw KlageError.conflict("only a complaint closed as withdrawn or resolved can be reopened")
         }
@@ -156,7 +160,19 @@ public struct WorkflowEngine: Sendable {
         for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
             complaint.deadlines[index].stoppedAt = now
         }
-        return [.reopened(definition.reopenState)]
+        var effects: [WorkflowEffect] = [.reopened(definition.reopenState)]
+        // An appeal's statutory clock runs again, to its original due time: reopening does not buy time.
+        if let index = complaint.deadlines.firstIndex(where: { $0.name == StatutoryDeadlines.appealForwarding.name }) {
+            complaint.deadlines[index].metAt = nil
+            complaint.deadlines[index].stoppedAt = nil
+            complaint.deadlines[index].missedAt = nil
+            complaint.deadlines[index].warnedAt = nil
+            effects.append(.deadlineStarted(name: complaint.deadlines[index].name, dueAt: complaint.deadlines[index].dueAt))
+        }
+        for rule in definition.deadlines where rule.start == .onEntering(definition.reopenState) {
+            effects.append(startClock(rule, at: now, on: &complaint, settings: settings))
+        }
+        return effects
     }
 
     private func checkOutcome(_ outcome: Outcome?, for action: WorkflowAction, complaint: Complaint, fields: [String: JSONValue]) throws {
@@ -216,12 +232,15 @@ public struct WorkflowEngine: Sendable {
         return effects
     }
 
+    /// Meets the open deadlines whose rule `matches`; with `notBefore`, only clocks that had started by `time`
+    /// (a backdated contact cannot meet a clock that started after it).
     private func meet(
-        on complaint: inout Complaint, in definition: WorkflowDefinition, at time: Date,
+        on complaint: inout Complaint, in definition: WorkflowDefinition, at time: Date, notBefore: Bool = false,
         when matches: (DeadlineRule.Completion) -> Bool
     ) -> [WorkflowEffect] {
         var effects: [WorkflowEffect] = []
         for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
+            if notBefore, let started = complaint.deadlines[index].startedAt, time < started { continue }
             let name = complaint.deadlines[index].name
             let rule = definition.deadlines.first { $0.name == name } ?? StatutoryDeadlines.all.first { $0.name == name }
             guard let rule, matches(rule.completion) else { continue }
@@ -234,10 +253,11 @@ public struct WorkflowEngine: Sendable {
 
     private func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint, settings: [String: JSONValue]) -> WorkflowEffect {
         let duration = rule.duration(settings: settings)
-        let deadline = Deadline(
+        var deadline = Deadline(
             name: rule.name, dueAt: duration.end(from: start, calendar: calendar),
             warnAt: duration.end(from: start, fraction: rule.warnAt, calendar: calendar), working: duration.isWorking
         )
+        deadline.startedAt = start
         complaint.deadlines.removeAll { $0.name == rule.name }
         complaint.deadlines.append(deadline)
         return .deadlineStarted(name: rule.name, dueAt: deadline.dueAt)

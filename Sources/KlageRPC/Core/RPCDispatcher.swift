@@ -53,7 +53,7 @@ public struct RPCDispatcher: Sendable {
     private func handle(element: JSONValue, caller: inout Caller) async -> Data? {
         switch RPCRequest.parse(element) {
         case .failure(let invalid):
-            return RPCResponse.failure(id: invalid.id, error: invalid.error)
+            return invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
         case .success(let request):
             let outcome = await call(request, caller: &caller)
             guard let id = request.id else { return nil }

@@ -54,7 +54,9 @@ public struct RPCRequest: Sendable {
         case .object(let params)?:
             return .success(RPCRequest(id: id, method: method, params: params))
         case .array?:
-            return .failure(InvalidRequest(id: answerTo, error: .invalidParams(field: nil, reason: "params are by name: send an object")))
+            // A notification is never answered, not even with an error.
+            return .failure(InvalidRequest(id: answerTo, error: .invalidParams(field: nil, reason: "params are by name: send an object"),
+                                           silent: id == nil))
         default:
             return .failure(InvalidRequest(id: answerTo, error: .invalidRequest("params must be an object")))
         }
@@ -64,5 +66,7 @@ public struct RPCRequest: Sendable {
     struct InvalidRequest: Error {
         let id: RPCID
         let error: RPCError
+        /// A well-formed notification whose params are wrong: it gets no response.
+        var silent = false
     }
 }

@@ -123,8 +123,9 @@ public enum Schema {
         """,
         """
         DO $$ BEGIN
-            EXECUTE format('GRANT klage_app TO %I', current_user);
-        EXCEPTION WHEN others THEN NULL;
+            IF NOT pg_has_role(current_user, 'klage_app', 'MEMBER') THEN
+                EXECUTE format('GRANT klage_app TO %I', current_user);
+            END IF;
         END $$
         """,
         "GRANT USAGE ON SCHEMA public TO klage_app",

@@ -51,7 +51,7 @@ extension SQLKlageStore: PluginRecordStore {
 }
 
 extension SQLKlageStore: SurveyStore {
-    public func insertSurvey(_ survey: Survey) async throws {
+    public func insertSurvey(_ survey: Survey, events: [DomainEvent]) async throws {
         let exists = try await write(survey.tenant) { connection -> Bool in
             if try connection.queryFirst("SELECT token_hash FROM surveys WHERE tenant_id = \(survey.tenant) AND complaint_id = \(survey.complaintId)") != nil {
                 return true
@@ -60,6 +60,7 @@ extension SQLKlageStore: SurveyStore {
                 INSERT INTO surveys (tenant_id, complaint_id, token_hash, issued_at, expires_at)
                 VALUES (\(survey.tenant), \(survey.complaintId), \(survey.tokenHash), \(survey.issuedAt), \(survey.expiresAt))
                 """)
+            try Self.insert(events, on: connection)
             return false
         }
         if exists { throw KlageError.conflict("this complaint has a survey already") }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The complaint use cases a plug-in may call, bound to its context's tenant and actor: there is no
+/// parameter through which a plug-in could name another tenant.
+public struct TenantComplaints: Sendable {
+    private let service: ComplaintService
+    private let tenant: Tenant
+    private let actor: Actor
+
+    init(_ service: ComplaintService, tenant: Tenant, actor: Actor) {
+        self.service = service
+        self.tenant = tenant
+        self.actor = actor
+    }
+
+    /// The complaint. - Throws: not found (also for another tenant's id).
+    public func get(_ id: ComplaintID) async throws -> Complaint {
+        try await service.get(id, in: tenant)
+    }
+
+    /// The complaint's contacts, oldest first.
+    public func contacts(of id: ComplaintID) async throws -> [Contact] {
+        try await service.contacts(of: id, in: tenant)
+    }
+
+    /// The complaint's journey, oldest first.
+    public func journey(of id: ComplaintID) async throws -> [DomainEvent] {
+        try await service.journey(id, in: tenant)
+    }
+
+    /// Adds an event (a plug-in note, a touchpoint) to the complaint's journey, by the context's actor.
+    @discardableResult
+    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: [String: JSONValue] = [:], at: Date? = nil) async throws -> DomainEvent {
+        try await service.appendEvent(type, to: id, in: tenant, by: actor, summary: summary, data: data, at: at)
+    }
+}
+
+/// The learning-item use cases a plug-in may call, bound to its context's tenant.
+public struct TenantLearning: Sendable {
+    private let service: LearningService
+    private let tenant: Tenant
+
+    init(_ service: LearningService, tenant: Tenant) {
+        self.service = service
+        self.tenant = tenant
+    }
+
+    /// The learning item. - Throws: not found (also for another tenant's id).
+    public func get(_ id: LearningItemID) async throws -> LearningItem {
+        try await service.get(id, in: tenant)
+    }
+}
