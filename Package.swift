@@ -88,7 +88,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlagePostgres", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "KlageServerTests", dependencies: ["KlageServer", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -18,6 +18,8 @@ pg_cluster_start() {
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   pg_as_owner "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+  # One role must prove a password, so tests can see how a failed authentication is reported.
+  pg_as_owner sh -c "printf 'host all klage_password_test 127.0.0.1/32 scram-sha-256\n' | cat - '$dir/data/pg_hba.conf' > '$dir/hba' && mv '$dir/hba' '$dir/data/pg_hba.conf'"
   pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
   pg_clusters+=("$dir")
   export "KLAGE_TEST_${name}_URL=postgres://postgres@127.0.0.1:$port/postgres"

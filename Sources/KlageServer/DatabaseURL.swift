@@ -15,7 +15,10 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             guard !path.isEmpty else { throw ConfigurationError(message: "a sqlite: URL needs a path, e.g. sqlite:data/klage.sqlite") }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            guard URLComponents(string: text)?.path.count ?? 0 > 1 else {
+            guard let components = URLComponents(string: text) else {
+                throw ConfigurationError(message: "the postgres:// URL is malformed: check the port, and percent-encode special characters in the password")
+            }
+            guard components.path.count > 1 else {
                 throw ConfigurationError(message: "a postgres:// URL needs a database name, e.g. postgres://klage@localhost/klage")
             }
             self = .postgres(text)

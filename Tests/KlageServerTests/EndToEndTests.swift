@@ -183,6 +183,23 @@ import Testing
         await #expect(throws: ConfigurationError.self) { _ = try await KlageHost.open(configuration) }
     }
 
+    @Test(arguments: [
+        ("mysql://db/klage", "must start with sqlite: or postgres://"),
+        ("postgres://klage@localhost:notaport/klage", "malformed"),
+        ("postgres://klage@localhost", "needs a database name"),
+        ("sqlite:", "needs a path"),
+    ])
+    func badDatabaseURLsAreExplained(url: String, says: String) {
+        let error = #expect(throws: ConfigurationError.self) { _ = try DatabaseURL(url) }
+        #expect(error?.message.contains(says) == true)
+    }
+
+    @Test func passwordsNeverReachTheLogs() throws {
+        let url = try DatabaseURL("postgres://klage:s3cret@db.example/klage?sslpassword=other-secret&host=/run/postgresql")
+        #expect(!url.description.contains("s3cret"))
+        #expect(!url.description.contains("other-secret"))
+    }
+
     @Test func theShippedConfigurationLoadsWithItsThreeDemoTenants() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config/klage.json").standardized.path
         let configuration = try ServerConfiguration.load(path: file, environment: ["KLAGE_PORT": "9090"])

@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlagePostgres
 import KlageStorage
 import KlageTestSupport
 import Testing
@@ -69,6 +70,22 @@ struct PostgresTenancyTests {
         }
         #expect(refused?.code == .unavailable)
         #expect(refused?.message.contains("refused") == true)
+
+        let malformed = await #expect(throws: StorageError.self) {
+            _ = try await PostgresDriver.connect(url: "postgres://klage@127.0.0.1:1/klage?sslmode=sometimes")
+        }
+        #expect(malformed?.message == "the PostgreSQL URL is invalid")
+
+        // Failed authentication: a role that must prove a password (see Deploy/postgres-test-cluster.sh).
+        let admin = try PostgresTestCluster.adminURL()
+        try PostgresAdmin.execute(
+            "DO $$ BEGIN CREATE ROLE klage_password_test LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$", url: admin)
+        var wrong = URLComponents(string: admin)!
+        wrong.user = "klage_password_test"
+        wrong.password = "wrong-secret"
+        let denied = await #expect(throws: StorageError.self) { _ = try await openStore(wrong.string!) }
+        #expect(denied?.message == "PostgreSQL refused the credentials (authentication failed)")
+        #expect(denied?.description.contains("wrong-secret") == false)
 
         var missing = URLComponents(string: try PostgresTestCluster.adminURL())!
         missing.path = "/no_such_database"
