@@ -5,8 +5,9 @@ import Synchronization
 
 /// The SQLite engine: one writer connection and several readers over one WAL database file.
 ///
-/// Writes queue on the writer (SQLite allows one at a time anyway); reads spread over the readers and
-/// never wait for writes. Every commit is durable (`synchronous=FULL`) before it is acknowledged.
+/// Writes queue on the writer (SQLite allows one at a time anyway), which commits concurrent writes
+/// together, each in its own savepoint (``SQLiteGroupWriter``); reads spread over the readers and never
+/// wait for writes. Every commit is durable (`synchronous=FULL`) before it is acknowledged.
 ///
 /// ```swift
 /// let driver = try SQLiteDriver(path: "data/klage.sqlite")
@@ -15,7 +16,7 @@ public final class SQLiteDriver: SQLDriver {
     public let dialect = SQLDialect.sqlite
     /// The database file.
     public let path: String
-    private let writer: SQLiteWorker
+    private let writer: SQLiteGroupWriter
     private let readers: [SQLiteWorker]
     private let nextReader = Atomic<Int>(0)
 
@@ -26,7 +27,7 @@ public final class SQLiteDriver: SQLDriver {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        self.writer = try SQLiteWorker(path: path, readOnly: false, label: "klage.sqlite.writer")
+        self.writer = try SQLiteGroupWriter(path: path)
         self.readers = try (0..<max(1, readers)).map { index in
             try SQLiteWorker(path: path, readOnly: true, label: "klage.sqlite.reader.\(index)")
         }
@@ -40,9 +41,7 @@ public final class SQLiteDriver: SQLDriver {
     }
 
     public func write<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await writer.run { connection in
-            try connection.transaction(write: true) { try body($0) }
-        }
+        try await writer.write { connection in try body(connection) }
     }
 
     public func ping() async -> Bool {

@@ -207,6 +207,35 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.available)
+    func concurrentWritesAllLandExceptTheOneThatFails(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            struct Boom: Error {}
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        do {
+                            try await store.driver.write(tenant: nil) { connection in
+                                try connection.execute("""
+                                    INSERT INTO tenants (id, name, plugins, settings, created_at) VALUES (\("t\(index)"), \("T"), \("[]"), \("{}"), \(0))
+                                    """)
+                                if index == 13 { throw Boom() }
+                            }
+                            return true
+                        } catch {
+                            return false
+                        }
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 39)
+            let stored = try await store.allTenants().map(\.id.rawValue)
+            #expect(stored.count == 39)
+            #expect(!stored.contains("t13"), "the failed write's own insert was rolled back")
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
     func aFailedTransactionLeavesNothingBehind(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
             try await store.insertTenant(Fixtures.tenant())
