@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import KlageKernel
+import KlageServer
+import KlageTestSupport
+import Testing
+
+/// An acknowledged write survives the server being killed (SIGKILL, no shutdown), on every engine.
+@Suite struct CrashDurabilityTests {
+    /// The `klage` executable that `swift test` builds beside the test bundle.
+    static let binary: String? = {
+        let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let candidates = [folder.appendingPathComponent("klage").path,
+                          folder.deletingLastPathComponent().appendingPathComponent("klage").path]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    @Test(arguments: StorageBackend.available)
+    func acknowledgedComplaintsSurviveAKill(_ backend: StorageBackend) async throws {
+        let url = try backend.freshDatabaseURL()
+        let binary = try #require(Self.binary)
+        let port = try freePort()
+        // Migrate and make a key first, with the same binary.
+        let key = try run(binary, ["key", "create", "--database", url, "--tenant", "kobenhavn", "--role", "caseworker"]).split(separator: "\n").last.map(String.init) ?? ""
+
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: binary)
+        server.arguments = ["serve", "--database", url, "--port", String(port)]
+        server.environment = ["KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"]
+        server.currentDirectoryURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        try await waitUntilHealthy(port: port)
+
+        let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    var params = Fixtures.copenhagenComplaint.objectValue!
+                    params["externalRef"] = .string("crash-\(index)")
+                    let body = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": JSONValue.object(params)] as JSONValue)
+                    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/rpc")!)
+                    request.httpMethod = "POST"
+                    request.httpBody = body
+                    request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+                    let (data, _) = try await URLSession.shared.data(for: request)
+                    return JSONValue.parse(data)["result"]?.string("id")
+                }
+            }
+            return try await group.reduce(into: [String]()) { if let id = $1 { $0.append(id) } }
+        }
+        #expect(acknowledged.count == 40)
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+
+        let store = try await openStore(url)
+        for id in acknowledged {
+            #expect(try await store.complaint(ComplaintID(id), tenant: "kobenhavn") != nil, "complaint \(id) was acknowledged")
+        }
+        await store.driver.close()
+    }
+
+    private func run(_ binary: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func waitUntilHealthy(port: Int) async throws {
+        for _ in 0..<100 {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the server did not become ready")
+    }
+
+    private func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
