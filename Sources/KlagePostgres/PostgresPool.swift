@@ -11,6 +11,7 @@ final class PostgresPool: Sendable {
         var idle: [PostgresConnection] = []
         var open = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
+        var closed = false
     }
 
     private let url: String
@@ -46,15 +47,16 @@ final class PostgresPool: Sendable {
         }
     }
 
-    /// Closes every idle connection.
+    /// Closes every idle connection now, and each lent-out one when it comes back.
     func close() {
         let idle = state.withLock { state -> [PostgresConnection] in
+            state.closed = true
             let idle = state.idle
             state.open -= idle.count
             state.idle = []
             return idle
         }
-        _ = idle
+        _ = idle  // released here: deinit finishes each connection
     }
 
     private func acquire() async throws -> (PostgresConnection, reused: Bool) {
@@ -98,7 +100,7 @@ final class PostgresPool: Sendable {
     private func release(_ connection: PostgresConnection) {
         let healthy = connection.isHealthy && connection.isIdle
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            if healthy { state.idle.append(connection) } else { state.open -= 1 }
+            if healthy && !state.closed { state.idle.append(connection) } else { state.open -= 1 }
             return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
         }
         waiter?.resume()
