@@ -150,6 +150,24 @@ import Testing
         }
     }
 
+    @Test(arguments: StorageBackend.available)
+    func everyReadOfPersonalDataIsLoggedForTheCitizensRightOfAccess(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend) { server throws in
+            let caseworker = try await server.key("kobenhavn", .caseworker)
+            let leader = try await server.key("kobenhavn", .leader)
+            let id = try #require(try await server.result("complaint.create", Self.complaint, key: caseworker).string("id"))
+            _ = try await server.result("complaint.get", ["id": .string(id)], key: caseworker)
+            _ = try await server.result("complaint.list", [:], key: leader)
+            _ = try await server.result("contact.list", ["complaintId": .string(id)], key: caseworker)
+            #expect(try await server.call("complaint.accessLog", ["id": .string(id)], key: caseworker)["error"]?["code"] == -32003)
+            let reads = try await server.result("complaint.accessLog", ["id": .string(id)], key: leader)["reads"]?.arrayValue ?? []
+            #expect(reads.map { $0.string("purpose") } == ["complaint.get", "complaint.list", "contact.list"])
+            #expect(reads.first?.string("actorLabel") == "test")
+            let other = try await server.key("gladsaxe", .leader)
+            #expect(try await server.call("complaint.accessLog", ["id": .string(id)], key: other)["error"]?["code"] == -32004)
+        }
+    }
+
     @Test func theDataSurvivesARestart() async throws {
         let url = try StorageBackend.sqlite.freshDatabaseURL()
         let (id, key) = try await withTestServer(databaseURL: url) { server throws in

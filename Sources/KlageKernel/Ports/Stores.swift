@@ -61,6 +61,7 @@ public protocol LearningStore: Sendable {
 
 /// Everything Klage stores, as one port; storage engines implement it once.
 public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore & PluginRecordStore & SurveyStore
+    & AccessLogStore
 
 /// A page of results and the cursor for the next one (`nil` on the last page).
 public struct Page<Item: Sendable>: Sendable {

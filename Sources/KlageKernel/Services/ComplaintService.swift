@@ -61,11 +61,35 @@ public struct ComplaintService: Sendable {
         return complaint
     }
 
+    /// The complaint, for showing to `actor`: the read of its personal data is logged first.
+    public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Actor, purpose: String) async throws -> Complaint {
+        let complaint = try await get(id, in: tenant)
+        try await logAccess(to: [complaint.id], in: tenant, by: actor, purpose: purpose)
+        return complaint
+    }
+
     /// A page of the tenant's complaints; `overdue` keeps those with a running deadline past due.
-    public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant) async throws -> Page<Complaint> {
+    /// With an actor, the read of every listed complaint's personal data is logged.
+    public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Actor? = nil) async throws -> Page<Complaint> {
         var query = query
         if overdue { query.overdueAt = env.clock.now() }
-        return try await env.store.complaints(tenant: tenant.id, matching: query)
+        let page = try await env.store.complaints(tenant: tenant.id, matching: query)
+        if let actor { try await logAccess(to: page.items.map(\.id), in: tenant, by: actor, purpose: "complaint.list") }
+        return page
+    }
+
+    /// Who read a complaint's personal data, oldest first: part of the citizen's right of access.
+    public func accessLog(of id: ComplaintID, in tenant: Tenant) async throws -> [AccessRecord] {
+        _ = try await get(id, in: tenant)
+        return try await env.store.accessLog(of: id, tenant: tenant.id)
+    }
+
+    private func logAccess(to ids: [ComplaintID], in tenant: Tenant, by actor: Actor, purpose: String) async throws {
+        guard !ids.isEmpty else { return }
+        let now = env.clock.now()
+        try await env.store.recordAccess(ids.map {
+            AccessRecord(tenant: tenant.id, complaintId: $0, actor: actor.id, actorLabel: actor.label, at: now, purpose: purpose)
+        }, tenant: tenant.id)
     }
 
     /// Takes one workflow action.

@@ -27,15 +27,16 @@ public struct RPCMethodRegistry: Sendable {
     public func entry(_ name: String) -> Entry? { entries[name] }
 
     /// The methods a caller can use, sorted by name: a host operator sees the open and operator
-    /// methods; a tenant's key sees the open and tenant methods, with the plug-ins its tenant enables;
-    /// a caller without a key sees every core method (the public contract), no plug-in's.
+    /// methods; a tenant's key sees the open methods and the tenant methods its role may call, with the
+    /// plug-ins its tenant enables; a caller without a key sees every core method (the public contract).
     public func entries(for actor: Actor?, tenant: Tenant?) -> [Entry] {
         entries.values.filter { entry in
             if let plugin = entry.plugin, !(tenant?.plugins.contains(plugin.rawValue) ?? false) { return false }
-            switch (entry.access, actor?.role) {
-            case (.open, _), (_, nil): return true
-            case (.hostOperator, let role): return role == .operator
-            case (.tenant, let role): return role != .operator
+            guard let actor else { return true }
+            switch entry.access {
+            case .open: return true
+            case .hostOperator: return actor.role == .operator
+            case .tenant(let roles): return actor.role != .operator && actor.holds(anyOf: roles)
             }
         }
         .sorted { $0.name < $1.name }

@@ -102,6 +102,38 @@ public enum ComplaintJourney: RPCMethod {
     public static let result = RPCSchema.object(["events": .array(.ref("Event"))], required: ["events"])
 }
 
+/// `complaint.accessLog`: who read the complaint's personal data, for a data subject's request.
+public enum ComplaintAccessLog: RPCMethod {
+    public struct Params: Decodable, Sendable { let id: ComplaintID }
+    public typealias Result = AccessLogView
+    public static let name = "complaint.accessLog"
+    public static let summary = "Who read the complaint's personal data and when (GDPR art. 15), oldest first."
+    public static let access = RPCAccess.tenant([.leader])
+    public static let params = [RPCParam("id", .string, required: true)]
+    public static let result = RPCSchema.object([
+        "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string])),
+    ], required: ["reads"])
+}
+
+/// The reads of a complaint's personal data.
+public struct AccessLogView: Encodable, Sendable {
+    struct Read: Encodable, Sendable {
+        let at: String
+        let actor: String
+        let actorLabel: String
+        let purpose: String
+
+        init(_ record: AccessRecord) {
+            at = Timestamp.format(record.at)
+            actor = record.actor
+            actorLabel = record.actorLabel
+            purpose = record.purpose
+        }
+    }
+
+    let reads: [Read]
+}
+
 /// The events of a journey.
 public struct EventsView: Encodable, Sendable {
     let events: [EventView]
@@ -121,15 +153,15 @@ extension RPCServices {
             return ComplaintView(try await complaints.create(draft, in: tenant, by: actor), now: now)
         }
         builder.register(ComplaintGet.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
-            return ComplaintView(try await complaints.get(params.id, in: tenant), now: now)
+            let (tenant, actor) = try context.tenantScope()
+            return ComplaintView(try await complaints.read(params.id, in: tenant, by: actor, purpose: ComplaintGet.name), now: now)
         }
         builder.register(ComplaintList.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
+            let (tenant, actor) = try context.tenantScope()
             let query = ComplaintQuery(state: params.state, workflow: params.workflow, department: params.department,
                                        escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
                                        after: try PageCursor.decode(params.cursor))
-            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: tenant)
+            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: tenant, by: actor)
             let now = now
             return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)
         }
@@ -138,6 +170,10 @@ extension RPCServices {
             let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
                                                      outcome: params.outcome, fields: params.fields ?? [:], in: tenant, by: actor)
             return ComplaintView(complaint, now: now)
+        }
+        builder.register(ComplaintAccessLog.self) { params, context in
+            let (tenant, _) = try context.tenantScope()
+            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: tenant).map(AccessLogView.Read.init))
         }
         builder.register(ComplaintJourney.self) { params, context in
             let (tenant, _) = try context.tenantScope()

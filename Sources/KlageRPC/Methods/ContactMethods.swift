@@ -44,7 +44,8 @@ extension RPCServices {
             return ContactView(try await complaints.recordContact(draft, in: tenant, by: actor))
         }
         builder.register(ContactList.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
+            let (tenant, actor) = try context.tenantScope()
+            _ = try await complaints.read(params.complaintId, in: tenant, by: actor, purpose: ContactList.name)
             return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: tenant).map(ContactView.init))
         }
     }

@@ -42,6 +42,7 @@ public struct StoreCopier: Sendable {
         Table(name: "events", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "plugin_records", orderBy: "tenant_id, plugin, kind, id", tenantColumn: "tenant_id"),
         Table(name: "surveys", orderBy: "tenant_id, complaint_id", tenantColumn: "tenant_id"),
+        Table(name: "access_log", orderBy: "tenant_id, complaint_id, seq", tenantColumn: "tenant_id"),
     ]
 
     public init() {}

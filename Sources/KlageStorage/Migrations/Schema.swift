@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog]
 
     static let initial = Migration(id: 1, name: "initial schema", statements: [
         """
@@ -189,4 +189,20 @@ public enum Schema {
     ], postgresStatements: [
         "GRANT SELECT, INSERT, UPDATE ON plugin_records, surveys TO klage_app",
     ] + isolatingTenants(of: ["plugin_records", "surveys"]))
+
+    /// Who read which complaint's personal data: append-only, part of a citizen's right of access.
+    static let accessLog = Migration(id: 4, name: "access log", statements: [
+        """
+        CREATE TABLE access_log (
+            tenant_id TEXT NOT NULL REFERENCES tenants (id),
+            complaint_id TEXT NOT NULL,
+            seq TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            actor_label TEXT NOT NULL,
+            at BIGINT NOT NULL,
+            purpose TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, complaint_id, seq)
+        )
+        """,
+    ], postgresStatements: ["GRANT SELECT, INSERT ON access_log TO klage_app"] + isolatingTenants(of: ["access_log"]))
 }

@@ -1,0 +1,33 @@
+import Foundation
+
+/// One read of a complaint's personal data: who read it, when, and through what.
+///
+/// Access logs are part of a citizen's right of access (GDPR art. 15, CJEU C-579/21), so every read
+/// through the API is recorded before the data is returned. Append-only.
+public struct AccessRecord: Sendable, Hashable {
+    public let tenant: TenantID
+    public let complaintId: ComplaintID
+    /// The id of the key that read, and its label (a person's initials or a system's name).
+    public let actor: String
+    public let actorLabel: String
+    public let at: Date
+    /// The method that read it, e.g. `complaint.get`.
+    public let purpose: String
+
+    public init(tenant: TenantID, complaintId: ComplaintID, actor: String, actorLabel: String, at: Date, purpose: String) {
+        self.tenant = tenant
+        self.complaintId = complaintId
+        self.actor = actor
+        self.actorLabel = actorLabel
+        self.at = at
+        self.purpose = purpose
+    }
+}
+
+/// Stores the access log.
+public protocol AccessLogStore: Sendable {
+    /// Appends access records (all of one tenant), durably.
+    func recordAccess(_ records: [AccessRecord], tenant: TenantID) async throws
+    /// The reads of a complaint, oldest first.
+    func accessLog(of complaint: ComplaintID, tenant: TenantID) async throws -> [AccessRecord]
+}
