@@ -63,8 +63,10 @@ public struct ComplaintService: Sendable {
 
     /// The complaint, for showing to `actor`: the read of its personal data is logged first.
     public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Actor, purpose: String) async throws -> Complaint {
-        let complaint = try await get(id, in: tenant)
-        try await logAccess(to: [complaint.id], in: tenant, by: actor, purpose: purpose)
+        let access = AccessRecord(tenant: tenant.id, complaintId: id, actor: actor.id, actorLabel: actor.label, at: env.clock.now(), purpose: purpose)
+        guard let complaint = try await env.store.complaint(id, tenant: tenant.id, recording: access) else {
+            throw KlageError.notFound("complaint")
+        }
         return complaint
     }
 

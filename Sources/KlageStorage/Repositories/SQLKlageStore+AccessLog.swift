@@ -3,15 +3,25 @@ import KlageKernel
 
 extension SQLKlageStore: AccessLogStore {
     public func recordAccess(_ records: [AccessRecord], tenant: TenantID) async throws {
-        // Time-ordered, unique sequence ids keep reads in the order they happened.
-        let rows: [(AccessRecord, String)] = records.map { ($0, IDGenerator.uuidV7(at: $0.at)) }
+        try await write(tenant) { connection in try Self.insert(records, on: connection) }
+    }
+
+    public func complaint(_ id: ComplaintID, tenant: TenantID, recording access: AccessRecord) async throws -> Complaint? {
         try await write(tenant) { connection in
-            for (record, seq) in rows {
-                try connection.execute("""
-                    INSERT INTO access_log (tenant_id, complaint_id, seq, actor, actor_label, at, purpose)
-                    VALUES (\(record.tenant), \(record.complaintId), \(seq), \(record.actor), \(record.actorLabel), \(record.at), \(record.purpose))
-                    """)
-            }
+            guard let row = try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(id)") else { return nil }
+            try Self.insert([access], on: connection)
+            return try Self.complaint(from: row)
+        }
+    }
+
+    /// Appends access records; time-ordered, unique sequence ids keep reads in the order they happened.
+    static func insert(_ records: [AccessRecord], on connection: any SQLConnection) throws {
+        for record in records {
+            try connection.execute("""
+                INSERT INTO access_log (tenant_id, complaint_id, seq, actor, actor_label, at, purpose)
+                VALUES (\(record.tenant), \(record.complaintId), \(IDGenerator.uuidV7(at: record.at)), \(record.actor),
+                        \(record.actorLabel), \(record.at), \(record.purpose))
+                """)
         }
     }
 
