@@ -12,6 +12,7 @@ extension RPCServices {
         registerContactMethods(into: &builder)
         registerLearningMethods(into: &builder)
         registerClockAndSurveyMethods(into: &builder)
+        registerReportMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

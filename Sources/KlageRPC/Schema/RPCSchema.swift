@@ -8,6 +8,7 @@ public indirect enum RPCSchema: Sendable, Hashable {
     /// An RFC 3339 time.
     case dateTime
     case integer(minimum: Int? = nil, maximum: Int? = nil)
+    case number
     case boolean
     case oneOf([String])
     case array(RPCSchema)
@@ -30,6 +31,7 @@ public indirect enum RPCSchema: Sendable, Hashable {
                 [("minimum", minimum.map { JSONValue.number(Double($0)) }), ("maximum", maximum.map { JSONValue.number(Double($0)) })]
                     .compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { $1 }))
         case .boolean: ["type": "boolean"]
+        case .number: ["type": "number"]
         case .oneOf(let values): ["type": "string", "enum": .array(values.map(JSONValue.string))]
         case .array(let items): ["type": "array", "items": items.json]
         case .object(let properties, let required):
