@@ -13,6 +13,13 @@ import Testing
         return (ComplaintService(env), env)
     }
 
+    /// A tenant with the `borgerkontakt` plug-in, stored.
+    func insertedTenant(_ store: SQLKlageStore) async throws -> Tenant {
+        let tenant = Fixtures.tenant()
+        try await store.insertTenant(tenant)
+        return tenant
+    }
+
     @Test(arguments: StorageBackend.available)
     func migrationsAreRecordedAndRunOnce(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
@@ -47,8 +54,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func aComplaintRoundTripsWithEveryField(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let (complaints, _) = services(store)
             var draft = Fixtures.draft(externalRef: "ESDH-1")
             draft.remedy = "A walker this week"
@@ -66,8 +72,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func aRepeatedExternalRefReturnsTheFirstComplaint(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let (complaints, _) = services(store)
             let first = try await complaints.create(Fixtures.draft(externalRef: "ESDH-7"), in: tenant, by: Fixtures.caseworker(tenant.id))
             var again = Fixtures.draft(externalRef: "ESDH-7")
@@ -82,8 +87,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func aStaleVersionIsAConflictAndChangesNothing(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let (complaints, _) = services(store)
             let created = try await complaints.create(Fixtures.draft(), in: tenant, by: Fixtures.caseworker(tenant.id))
             var changed = created
@@ -120,8 +124,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func listsPageNewestFirstAndFilterOverdue(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let clock = FixedClock(Fixtures.monday)
             let (complaints, _) = services(store, clock: clock)
             var made: [Complaint] = []
@@ -150,8 +153,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func contactsAndTheJourneyKeepTheirOrder(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let clock = FixedClock(Fixtures.monday)
             let (complaints, _) = services(store, clock: clock)
             let actor = Fixtures.caseworker(tenant.id)
@@ -172,8 +174,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func learningItemsRoundTripAndMoveWithVersions(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
-            let tenant = Fixtures.tenant()
-            try await store.insertTenant(tenant)
+            let tenant = try await insertedTenant(store)
             let (_, env) = services(store)
             let learning = LearningService(env)
             let item = try await learning.create(title: "Letters are unclear", insight: "Citizens misread the decision letter.",
