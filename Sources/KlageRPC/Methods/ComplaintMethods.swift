@@ -26,7 +26,13 @@ public enum ComplaintCreate: RPCMethod {
     public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
     public static let access = RPCAccess.tenant([.caseworker, .integration])
     public static let params = [
-        RPCParam("workflow", .string, required: true), RPCParam("track", .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "default dissatisfaction"),
+        RPCParam("workflow", .string, required: true), RPCParam(
+            "track", .defaulted(.oneOf(ComplaintTrack.allCases.map(\.rawValue)), "dissatisfaction"),
+            "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
+                + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
+                + "achieves, and it closes only as 'upheld', as 'withdrawn' with the citizen's consent, or as 'forwarded' with "
+                + "fields.forwardedTo). Left out, the complaint is dissatisfaction, and the complaint returned says so in 'track'"
+        ),
         RPCParam("channel", .oneOf(Channel.allCases.map(\.rawValue)), required: true), RPCParam("subject", .string, required: true),
         RPCParam("description", .string, required: true), RPCParam("remedy", .string, "what the citizen asks for"),
         RPCParam("citizen", .ref("CitizenInput"), required: true), RPCParam("receivedAt", .dateTime),
