@@ -102,4 +102,29 @@ import Testing
             #expect(callBack["metAt"] == .null || callBack["metAt"] == nil)
         }
     }
+
+    @Test(arguments: StorageBackend.available)
+    func aTenantSetsHowManyFailedAttemptsOpenTheWrittenRoute(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock) { server throws in
+            _ = try await server.result("tenant.create", [
+                "id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"],
+                "settings": ["failedCallAttemptsBeforeWrittenRoute": 2],
+            ], key: server.operatorKey)
+            let refused = try await server.call("tenant.create", [
+                "id": "nowhere", "name": "Nowhere", "plugins": ["borgerkontakt"], "settings": ["failedCallAttemptsBeforeWrittenRoute": 0],
+            ], key: server.operatorKey)
+            #expect(refused["error"]?["data"]?["field"] == "settings.failedCallAttemptsBeforeWrittenRoute")
+            let key = try await server.key("furesoe", .caseworker)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            for _ in 1...2 {
+                clock.advance(by: 1800)
+                _ = try await server.result("contact.record", Self.call(id, at: clock.now(), reached: false), key: key)
+            }
+            #expect(try await Self.journeyTypes(server, id, key: key).contains("contact.writtenRouteOpened"))
+            _ = try await server.result("contact.record", Self.call(id, at: clock.now(), kind: "letter"), key: key)
+            let callBack = try #require(try await server.result("complaint.get", ["id": .string(id)], key: key)["deadlines"]?.arrayValue?.first)
+            #expect(callBack.string("metAt") == Timestamp.format(clock.now()))
+        }
+    }
 }
