@@ -11,6 +11,12 @@ import Testing
          "summary": "Called the citizen"]
     }
 
+    /// A caseworker key of Copenhagen and a new complaint registered with it.
+    static func copenhagenComplaint(_ server: TestServer, tenant: String = "kobenhavn") async throws -> (key: String, id: String) {
+        let key = try await server.key(tenant, .caseworker)
+        return (key, try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id")))
+    }
+
     static func journeyTypes(_ server: TestServer, _ id: String, key: String) async throws -> [String] {
         (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
     }
@@ -35,8 +41,7 @@ import Testing
     func aBackdatedCallNeverClearsARecordedMissOrItsEscalation(_ backend: StorageBackend) async throws {
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(backend, clock: clock) { server throws in
-            let key = try await server.key("kobenhavn", .caseworker)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            let (key, id) = try await Self.copenhagenComplaint(server)
             clock.advance(by: 2 * 86_400)
             try await server.host.services.complaints.checkDeadlines()
             // The call is said to have happened an hour after receipt, long before the miss was recorded.
@@ -73,8 +78,7 @@ import Testing
     func afterThreeFailedCallAttemptsAnEmailMeetsFirstContactAndTheJourneySaysWhy(_ backend: StorageBackend) async throws {
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(backend, clock: clock) { server throws in
-            let key = try await server.key("kobenhavn", .caseworker)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            let (key, id) = try await Self.copenhagenComplaint(server)
             for attempt in 1...3 {
                 clock.advance(by: 1800)
                 _ = try await server.result("contact.record", Self.call(id, at: clock.now(), reached: false), key: key)
@@ -93,8 +97,7 @@ import Testing
     func beforeTheAttemptsAreUsedAnEmailDoesNotMeetFirstContact(_ backend: StorageBackend) async throws {
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(backend, clock: clock) { server throws in
-            let key = try await server.key("kobenhavn", .caseworker)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            let (key, id) = try await Self.copenhagenComplaint(server)
             clock.advance(by: 1800)
             _ = try await server.result("contact.record", Self.call(id, at: clock.now(), reached: false), key: key)
             _ = try await server.result("contact.record", Self.call(id, at: clock.now(), kind: "email"), key: key)
@@ -115,8 +118,7 @@ import Testing
                 "id": "nowhere", "name": "Nowhere", "plugins": ["borgerkontakt"], "settings": ["failedCallAttemptsBeforeWrittenRoute": 0],
             ], key: server.operatorKey)
             #expect(refused["error"]?["data"]?["field"] == "settings.failedCallAttemptsBeforeWrittenRoute")
-            let key = try await server.key("furesoe", .caseworker)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            let (key, id) = try await Self.copenhagenComplaint(server, tenant: "furesoe")
             for _ in 1...2 {
                 clock.advance(by: 1800)
                 _ = try await server.result("contact.record", Self.call(id, at: clock.now(), reached: false), key: key)
