@@ -1,8 +1,8 @@
 import KlageKernel
 
-/// Copenhagen's Styrket Borgerkontakt: call the citizen back within one working day (the method's 24 hours, counted on the working calendar), talk along the
-/// conversation triangle, agree on who does what by when, and close by agreement, or continue the
-/// formal complaint procedure.
+/// Copenhagen's Styrket Borgerkontakt: call the citizen back within one working day (the method's
+/// 24 hours, counted on the working calendar), talk along the conversation triangle, agree on who
+/// does what by when, and close by agreement, or continue the formal complaint procedure.
 ///
 /// ```swift
 /// var plugins = PluginRegistryBuilder()
