@@ -19,6 +19,7 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         registrar.on(.contactRecorded, AgreementTasks.contactRecorded)
         registrar.operation(AgreementTasks.list)
         registrar.operation(AgreementTasks.complete)
+        registrar.attention(AgreementTasks.overdue)
     }
 
     /// The dialogue workflow.

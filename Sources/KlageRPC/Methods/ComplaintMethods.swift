@@ -75,15 +75,23 @@ public enum ComplaintList: RPCMethod {
     public static let result = PageView<ComplaintView>.schema("Complaint")
 }
 
-/// `complaint.act`: runs one workflow action.
+/// `complaint.act`: runs one workflow action; one that closes the complaint may record what was learned.
 public enum ComplaintAct: RPCMethod {
     public struct Params: Decodable, Sendable {
+        /// What was learned, recorded as a learning item linked to the complaint.
+        struct LearningParams: Decodable, Sendable {
+            let title: String
+            let insight: String
+            let department: String?
+            let tags: [String]?
+        }
         let id: ComplaintID
         let action: ActionID
         let version: Int
         let note: String?
         let outcome: Outcome?
         let fields: [String: JSONValue]?
+        let learning: LearningParams?
     }
     public typealias Result = ComplaintView
     public static let name = "complaint.act"
@@ -93,6 +101,10 @@ public enum ComplaintAct: RPCMethod {
         RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
         RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
         RPCParam("outcome", .oneOf(Outcome.allCases.map(\.rawValue))), RPCParam("fields", .anyObject),
+        RPCParam("learning", .object(["title": .string, "insight": .string, "department": .string, "tags": .array(.string)],
+                                     required: ["title", "insight"]),
+                 "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
+                     + "validated before the action is taken, then stored as a learning item and shown on the journey"),
     ]
     public static let result = RPCSchema.ref("Complaint")
 }
@@ -173,6 +185,13 @@ extension RPCServices {
         }
         builder.register(ComplaintAct.self) { params, context in
             let (tenant, actor) = try context.tenantScope()
+            if let learned = params.learning {
+                let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
+                let (complaint, _) = try await learning.close(params.id, action: params.action, version: params.version, note: params.note,
+                                                              outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
+                                                              in: tenant, by: actor)
+                return ComplaintView(complaint, now: now)
+            }
             let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
                                                      outcome: params.outcome, fields: params.fields ?? [:], in: tenant, by: actor)
             return ComplaintView(complaint, now: now)
