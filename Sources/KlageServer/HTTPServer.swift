@@ -13,14 +13,16 @@ public enum HTTPServer {
         let dispatcher = host.dispatcher
         let limit = host.configuration.maxBodyBytes
         router.post("rpc") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: limit)
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                // Over the limit: 413, still with a JSON-RPC error a client can read.
+                return rpcResponse(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: limit)))
+            }
             let reply = await dispatcher.handle(body: Data(body.readableBytesView), authorization: request.headers[.authorization])
             guard let reply else { return Response(status: .noContent) }
-            return Response(
-                status: .ok,
-                headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply))
-            )
+            return rpcResponse(.ok, reply)
         }
         router.get("healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
@@ -38,6 +40,15 @@ public enum HTTPServer {
             services: host.configuration.schedulerIntervalSeconds > 0 ? [DeadlineScheduler(host: host)] : [],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: host.logger
+        )
+    }
+
+    /// A JSON-RPC reply with `status`.
+    private static func rpcResponse(_ status: HTTPResponse.Status, _ reply: Data) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply))
         )
     }
 }

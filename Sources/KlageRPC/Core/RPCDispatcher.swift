@@ -26,16 +26,21 @@ public struct RPCDispatcher: Sendable {
     }
 
     /// Answers one HTTP body. Returns `nil` when nothing is to be sent (notifications only).
+    ///
+    /// The body is read by ``JSONParser``, never by Foundation's decoder, so no body can crash the
+    /// host; a body that is not JSON is answered with -32700 and id `null`.
     public func handle(body: Data, authorization: String?) async -> Data? {
-        let parsed: JSONValue
-        do {
-            parsed = try JSONDecoder().decode(JSONValue.self, from: body)
+        let parsed: RPCBody
+        do throws(RPCError) {
+            parsed = try JSONParser().parseBody(body)
         } catch {
-            return RPCResponse.failure(id: .null, error: .parseError)
+            return RPCResponse.failure(id: .null, error: error)
         }
         var caller = Caller(authorization: authorization, keys: keys)
-        guard case .array(let elements) = parsed else {
-            return await handle(element: parsed, caller: &caller)
+        let elements: [RPCBody.Element]
+        switch parsed {
+        case .single(let element): return await handle(element: element, caller: &caller)
+        case .batch(let batch): elements = batch
         }
         if elements.isEmpty {
             return RPCResponse.failure(id: .null, error: .invalidRequest("an empty batch"))
@@ -50,8 +55,16 @@ public struct RPCDispatcher: Sendable {
         return responses.isEmpty ? nil : RPCResponse.batch(responses)
     }
 
-    private func handle(element: JSONValue, caller: inout Caller) async -> Data? {
-        switch RPCRequest.parse(element) {
+    /// The response to a body refused before it was read (too large): an error answered to id `null`.
+    ///
+    /// - Parameter error: the reason, such as ``RPCError/bodyTooLarge(limit:)``.
+    /// - Returns: `{"jsonrpc":"2.0","id":null,"error":{…}}`.
+    public static func refusal(_ error: RPCError) -> Data {
+        RPCResponse.failure(id: .null, error: error)
+    }
+
+    private func handle(element: RPCBody.Element, caller: inout Caller) async -> Data? {
+        switch RPCRequest.parse(element.value, idLiteral: element.idLiteral) {
         case .failure(let invalid):
             return invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
         case .success(let request):

@@ -14,9 +14,20 @@ public struct RPCError: Error, Sendable, Hashable {
 
     /// -32700: the body is not JSON.
     public static let parseError = RPCError(code: -32700, message: "Parse error")
+    /// -32700: the body is not JSON, with the reason and the byte offset where reading stopped.
+    ///
+    /// The reason names the rule broken ("a trailing comma before ']'", "nesting deeper than 64
+    /// levels"), never the bytes themselves.
+    public static func parseError(_ reason: String, offset: Int) -> RPCError {
+        RPCError(code: -32700, message: "Parse error", data: ["reason": .string(reason), "offset": .number(Double(offset))])
+    }
     /// -32600: the JSON is not a valid request object.
     public static func invalidRequest(_ reason: String) -> RPCError {
         RPCError(code: -32600, message: "Invalid Request", data: ["reason": .string(reason)])
+    }
+    /// -32600: the body is larger than the server reads (answered with HTTP 413).
+    public static func bodyTooLarge(limit: Int) -> RPCError {
+        .invalidRequest("the body is larger than \(limit) bytes")
     }
     /// -32601: no such method for this caller.
     public static let methodNotFound = RPCError(code: -32601, message: "Method not found")

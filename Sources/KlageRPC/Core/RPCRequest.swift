@@ -1,21 +1,5 @@
 import KlageKernel
 
-/// A request id: a string, a number or null, echoed back unchanged.
-public enum RPCID: Sendable, Hashable {
-    case string(String)
-    case number(Double)
-    case null
-
-    /// The id as a JSON value, for the response.
-    public var json: JSONValue {
-        switch self {
-        case .string(let value): .string(value)
-        case .number(let value): .number(value)
-        case .null: .null
-        }
-    }
-}
-
 /// One validated JSON-RPC 2.0 request; `id == nil` makes it a notification.
 public struct RPCRequest: Sendable {
     public let id: RPCID?
@@ -27,8 +11,14 @@ public struct RPCRequest: Sendable {
 
     /// Validates one element of a request body.
     ///
+    /// Params holding a number beyond `Double`'s range (`1E400`) are invalid params (-32602): no
+    /// method can use one, and it cannot be written back as JSON.
+    ///
+    /// - Parameters:
+    ///   - value: the element.
+    ///   - idLiteral: the literal text of the element's numeric `id`, as the parser read it.
     /// - Returns: the request, or the error to answer with and the id to answer to.
-    static func parse(_ value: JSONValue) -> Result<RPCRequest, InvalidRequest> {
+    static func parse(_ value: JSONValue, idLiteral: String? = nil) -> Result<RPCRequest, InvalidRequest> {
         guard case .object(let object) = value else {
             return .failure(InvalidRequest(id: .null, error: .invalidRequest("a request must be an object")))
         }
@@ -36,7 +26,7 @@ public struct RPCRequest: Sendable {
         switch object["id"] {
         case nil: id = nil
         case .string(let value)?: id = .string(value)
-        case .number(let value)?: id = .number(value)
+        case .number(let value)?: id = .number(idLiteral ?? RPCID.literal(value))
         case .null?: id = .null
         default:
             return .failure(InvalidRequest(id: .null, error: .invalidRequest("id must be a string, a number or null")))
@@ -52,6 +42,10 @@ public struct RPCRequest: Sendable {
         case nil:
             return .success(RPCRequest(id: id, method: method, params: nil))
         case .object(let params)?:
+            if let field = nonFiniteNumber(in: .object(params), path: "") {
+                return .failure(InvalidRequest(id: answerTo, error: .invalidParams(field: field.isEmpty ? nil : field, reason: "is a number out of range"),
+                                               silent: id == nil))
+            }
             return .success(RPCRequest(id: id, method: method, params: params))
         case .array?:
             // A notification is never answered, not even with an error.
@@ -59,6 +53,28 @@ public struct RPCRequest: Sendable {
                                            silent: id == nil))
         default:
             return .failure(InvalidRequest(id: answerTo, error: .invalidRequest("params must be an object")))
+        }
+    }
+
+    /// The path of the first number in `value` that is not finite, or `nil` when there is none.
+    ///
+    /// Recursion follows the nesting, which the parser bounds.
+    private static func nonFiniteNumber(in value: JSONValue, path: String) -> String? {
+        switch value {
+        case .number(let number):
+            return number.isFinite ? nil : path
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let found = nonFiniteNumber(in: element, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case .object(let members):
+            for (key, member) in members {
+                if let found = nonFiniteNumber(in: member, path: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        case .null, .bool, .string:
+            return nil
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import KlageKernel
 
-/// Writes JSON-RPC responses as bytes: the envelope by hand, the result by `JSONEncoder`.
+/// Writes JSON-RPC responses as bytes: the envelope by hand (a number id as its literal), the result by `JSONEncoder`.
 enum RPCResponse {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -12,7 +12,7 @@ enum RPCResponse {
     /// `{"jsonrpc":"2.0","id":…,"result":…}` around an already-encoded result.
     static func success(id: RPCID, result: Data) -> Data {
         var data = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
-        data.append(encodeID(id))
+        data.append(id.jsonText)
         data.append(contentsOf: Array(",\"result\":".utf8))
         data.append(result)
         data.append(UInt8(ascii: "}"))
@@ -24,7 +24,7 @@ enum RPCResponse {
         var object: [String: JSONValue] = ["code": .number(Double(error.code)), "message": .string(error.message)]
         if let data = error.data { object["data"] = data }
         var data = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
-        data.append(encodeID(id))
+        data.append(id.jsonText)
         data.append(contentsOf: Array(",\"error\":".utf8))
         data.append((try? encoder.encode(JSONValue.object(object))) ?? Data("{\"code\":-32603,\"message\":\"Internal error\"}".utf8))
         data.append(UInt8(ascii: "}"))
@@ -40,9 +40,5 @@ enum RPCResponse {
         }
         data.append(UInt8(ascii: "]"))
         return data
-    }
-
-    private static func encodeID(_ id: RPCID) -> Data {
-        (try? encoder.encode(id.json)) ?? Data("null".utf8)
     }
 }
