@@ -9,6 +9,8 @@ import KlageKernel
 ///                                                                 │
 ///                          done ◀──gladsaxe.action.complete── action (owner, due date)
 /// ```
+/// A learning item must name a department the tenant has added (or none), so nothing goes unrouted;
+/// overdue actions appear on `attention.list` as `gladsaxe.actionOverdue`.
 /// Gladsaxe handles the complaints themselves with the `borgerkontakt` workflow.
 public struct GladsaxeActionGroups: KlagePlugin {
     public let id: PluginID = "gladsaxe"
@@ -17,7 +19,9 @@ public struct GladsaxeActionGroups: KlagePlugin {
     public init() {}
 
     public func register(into registrar: inout PluginRegistrar) {
+        registrar.validateLearningItem(Organisation.validateLearningItem)
         registrar.on(.learningCreated, LearningLoop.route)
+        registrar.attention(LearningLoop.overdueActions)
         for operation in Organisation.operations + LearningLoop.operations {
             registrar.operation(operation)
         }

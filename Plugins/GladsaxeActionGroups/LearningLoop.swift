@@ -10,6 +10,29 @@ enum LearningLoop {
 
     static let operations = [listRoutes, createMeeting, review, createAction, completeAction, listActions]
 
+    /// The attention kind of an open action past its due date.
+    static let actionOverdue: AttentionKind = "gladsaxe.actionOverdue"
+
+    /// Open actions past their due date, for `attention.list`, titled by the action's title (checked
+    /// free of personal data when the action was created), with the department of its learning item.
+    @Sendable static func overdueActions(_ query: AttentionQuery, _ context: PluginContext) async throws -> [AttentionItem] {
+        let overdue = try await context.records.list(action, PluginRecordQuery(
+            state: "open", dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000))
+        var items: [AttentionItem] = []
+        for record in overdue {
+            guard let dueAt = record.dueAt else { continue }
+            var department = record.body["department"]?.stringValue
+            if department == nil, let itemID = record.body["learningItemId"]?.stringValue {
+                department = try? await context.learning.get(LearningItemID(itemID)).department
+            }
+            if let wanted = query.department, wanted != department { continue }
+            items.append(AttentionItem(
+                kind: actionOverdue, dueAt: dueAt, title: record.body["title"]?.stringValue ?? "Improvement action",
+                record: AttentionRecordRef(plugin: context.plugin, kind: action, id: record.id), department: department))
+        }
+        return items
+    }
+
     /// On a new learning item with a department: route it to that department's champion.
     @Sendable static func route(_ event: DomainEvent, _ context: PluginContext) async throws {
         guard let itemID = event.learningItemId else { return }
@@ -79,9 +102,12 @@ enum LearningLoop {
         guard let routed = try await context.records.list(route, PluginRecordQuery(ref: itemID)).first, routed.body["decision"] == "act" else {
             throw KlageError.conflict("the action group has not decided to act on this learning item")
         }
+        let title = try input.required("title")
+        // Actions are listed to leaders on attention.list, so their titles carry no personal data either.
+        try Validate.freeOfPersonalData(title, field: "title")
         return try await context.records.create(action, body: [
-            "learningItemId": .string(itemID), "title": .string(try input.required("title")), "owner": .string(try input.required("owner")),
-            "meetingId": routed.body["meetingId"] ?? .null,
+            "learningItemId": .string(itemID), "title": .string(title), "owner": .string(try input.required("owner")),
+            "meetingId": routed.body["meetingId"] ?? .null, "department": routed.body["department"] ?? .null,
         ], ref: itemID, state: "open", dueAt: input.time("dueAt")).json
     }
 

@@ -19,7 +19,7 @@ enum ComplaintJourney {
     ) { input, context in
         let complaintId = ComplaintID(try input.required("complaintId"))
         let complaint = try await context.complaints.get(complaintId)
-        guard let at = input.time("at"), at <= complaint.receivedAt else {
+        guard let at = input.time("at"), !ClientTime.isAfter(at, complaint.receivedAt) else {
             throw KlageError.validation(field: "at", reason: "a touchpoint comes before the complaint was received")
         }
         var data: [String: JSONValue] = ["channel": .string(try input.required("channel")), "description": .string(try input.required("description"))]

@@ -23,8 +23,10 @@ public struct RoskildeABC: KlagePlugin {
     ///   received ──a──▶ contacted ──b──▶ shared ──c──▶ answered ──close──▶ closed
     ///     A: talk        B: share (with whom)   C: get back (written answer wanted?)
     /// ```
-    /// A is due 24 hours after receipt (setting `roskilde.firstContactDeadline`), C within 5 working
-    /// days (setting `roskilde.getBackDeadline`, e.g. `"3wd"`).
+    /// A is due one working day after receipt (`8wh` on the Danish calendar: a complaint that arrives on
+    /// Friday at 14:00 is due on Monday at 14:00; setting `roskilde.firstContactDeadline`), C within 5
+    /// working days (setting `roskilde.getBackDeadline`, e.g. `"3wd"`). C needs a real get-back: a new
+    /// contact with the citizen after the A conversation, or the written answer when the citizen wants one.
     public static let abc = WorkflowDefinition(
         id: "roskilde.abc",
         version: 1,
@@ -43,17 +45,32 @@ public struct RoskildeABC: KlagePlugin {
                 FieldSpec("sharedWith", .list(.text(max: 200), max: 30), required: true, "the colleagues or departments told"),
                 FieldSpec("lesson", .text(max: 2_000), "what they were told"),
             ]),
-            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [.contactRecorded], fields: [
+            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA], fields: [
                 FieldSpec("wantsWrittenAnswer", .bool, required: true, "the citizen's own choice; no letter is forced"),
             ]),
             WorkflowAction("close", title: "Close", from: ["answered"], to: "closed",
                            outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, duration: .hours(24),
+            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, duration: .workingHours(8),
                          setting: "roskilde.firstContactDeadline", metBy: .oralContact),
             DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, duration: .workingDays(5),
                          setting: "roskilde.getBackDeadline", metBy: .entering(["answered"])),
         ]
     )
+
+    /// C's guard: the citizen heard back after the A conversation. The A conversation is the first
+    /// two-way conversation; the get-back is another contact that reached the citizen, no earlier than
+    /// it, and a letter or e-mail when the citizen wants a written answer (`wantsWrittenAnswer` on C).
+    public static let gotBackAfterA = WorkflowGuard(
+        "gotBackAfterA",
+        "a get-back after the A conversation must be recorded first: a new contact with the citizen, or the written answer when wanted"
+    ) { input in
+        guard let conversationA = input.contacts.filter(\.isTwoWayConversation).min(by: { $0.occurredAt < $1.occurredAt }) else { return false }
+        let wantsWritten = input.fields["wantsWrittenAnswer"]?.boolValue ?? KernelActionFields.wantsWrittenAnswer(input.complaint) ?? false
+        return input.contacts.contains { contact in
+            contact.id != conversationA.id && contact.reached && !ClientTime.isBefore(contact.occurredAt, conversationA.occurredAt)
+                && (!wantsWritten || contact.kind.isWritten)
+        }
+    }
 }

@@ -5,6 +5,33 @@ import KlageKernel
 enum AgreementTasks {
     static let kind = "task"
 
+    /// The attention kind of an open agreed task past its due time.
+    static let taskOverdue: AttentionKind = "borgerkontakt.taskOverdue"
+
+    /// Open agreed tasks past their due time, for `attention.list`.
+    ///
+    /// The title names the point of the agreement, not its text: "who" and "what" were written in a
+    /// conversation with the citizen and may hold personal data. The department is the complaint's.
+    @Sendable static func overdue(_ query: AttentionQuery, _ context: PluginContext) async throws -> [AttentionItem] {
+        let tasks = try await context.records.list(kind, PluginRecordQuery(
+            state: "open", dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000))
+        var departments: [String: String?] = [:]
+        var items: [AttentionItem] = []
+        for task in tasks {
+            guard let dueAt = task.dueAt, let complaint = task.ref else { continue }
+            if departments[complaint] == nil {
+                departments[complaint] = .some(try? await context.complaints.get(ComplaintID(complaint)).department)
+            }
+            let department = departments[complaint] ?? nil
+            if let wanted = query.department, wanted != department { continue }
+            let point = task.body["point"]?.numberValue.map { " (point \(Int($0)) of the agreement)" } ?? ""
+            items.append(AttentionItem(
+                kind: taskOverdue, dueAt: dueAt, title: "Agreed task with the citizen" + point, complaintId: ComplaintID(complaint),
+                record: AttentionRecordRef(plugin: context.plugin, kind: kind, id: task.id), department: department))
+        }
+        return items
+    }
+
     /// On a recorded contact: a completed triangle is noted as the §13 note, and its agreement's points become tasks.
     @Sendable static func contactRecorded(_ event: DomainEvent, _ context: PluginContext) async throws {
         guard let complaintId = event.complaintId, let contactId = event.data["contactId"]?.stringValue else { return }

@@ -1,8 +1,8 @@
 import KlageKernel
 
-/// Copenhagen's Styrket Borgerkontakt: call the citizen back within 24 hours, talk along the
-/// conversation triangle, agree on who does what by when, and close by agreement, or continue the
-/// formal complaint procedure.
+/// Copenhagen's Styrket Borgerkontakt: call the citizen back within one working day (the method's
+/// 24 hours, counted on the working calendar), talk along the conversation triangle, agree on who
+/// does what by when, and close by agreement, or continue the formal complaint procedure.
 ///
 /// ```swift
 /// var plugins = PluginRegistryBuilder()
@@ -19,6 +19,7 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         registrar.on(.contactRecorded, AgreementTasks.contactRecorded)
         registrar.operation(AgreementTasks.list)
         registrar.operation(AgreementTasks.complete)
+        registrar.attention(AgreementTasks.overdue)
     }
 
     /// The dialogue workflow.
@@ -28,8 +29,11 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     ///      │                            │
     ///      └────continueFormally────────┴──▶ formal ──decide(upheld|…|forwarded)──▶ closed
     /// ```
-    /// The call-back is due 24 hours after receipt (tenant setting `borgerkontakt.callbackDeadline`,
-    /// e.g. `"8wh"`) and is met by the first oral conversation that reaches the citizen.
+    /// The call-back is due one working day after receipt on the Danish calendar (`8wh`: a complaint that
+    /// arrives on Friday at 14:00 is due on Monday at 14:00, one that arrives on 23 December at 15:00 on
+    /// 28 December at 15:00; tenant setting `borgerkontakt.callbackDeadline`, e.g. `"24h"` for a service
+    /// that calls back on weekends too) and is met by the first oral conversation that reaches the
+    /// citizen, or by a letter or e-mail once the tenant's number of call attempts has failed.
     public static let dialogue = WorkflowDefinition(
         id: "borgerkontakt.dialogue",
         version: 1,
@@ -54,7 +58,7 @@ public struct StyrketBorgerkontakt: KlagePlugin {
                            fields: [FieldSpec("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, duration: .hours(24),
+            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, duration: .workingHours(8),
                          setting: "borgerkontakt.callbackDeadline", metBy: .oralContact),
         ],
         contactFields: Triangle.fields

@@ -27,8 +27,10 @@ import Testing
     }
 
     func input(_ complaint: Complaint, outcome: Outcome, at now: Date = received, consent: Bool = false) -> GuardInput {
-        GuardInput(complaint: complaint, contacts: [], actor: Actor(id: "a", tenant: "t", role: .caseworker, label: "a"), now: now,
-                   note: nil, fields: consent ? ["citizenConsent": true] : [:], outcome: outcome)
+        var fields: [String: JSONValue] = consent ? ["citizenConsent": true] : [:]
+        if outcome == .forwarded { fields["forwardedTo"] = "Ankestyrelsen" }
+        return GuardInput(complaint: complaint, contacts: [], actor: Actor(id: "a", tenant: "t", role: .caseworker, label: "a"), now: now,
+                          note: nil, fields: fields, outcome: outcome)
     }
 
     @Test func aTenantSettingOverridesTheDuration() {

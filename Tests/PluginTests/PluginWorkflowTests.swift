@@ -13,7 +13,7 @@ import Testing
         for plugin in Self.plugins { builder.register(plugin) }
         let registry = try builder.build()
         #expect(registry.pluginIDs.map(\.rawValue) == ["borgerkontakt", "gladsaxe", "roskilde"])
-        #expect(registry.workflow("borgerkontakt.dialogue")?.deadlines.first?.duration == .hours(24))
+        #expect(registry.workflow("borgerkontakt.dialogue")?.deadlines.first?.duration == .workingHours(8), "one working day")
         let copenhagen = Tenant(id: "kobenhavn", name: "K", plugins: ["borgerkontakt"], createdAt: .now)
         #expect(registry.workflows(for: copenhagen).map(\.id) == ["borgerkontakt.dialogue"])
         #expect(throws: KlageError.self) { try registry.checkPlugins(["nosuch"]) }

@@ -40,6 +40,12 @@ import Testing
                 "fields": ["sharedWith": ["Jobcenter Nord", "Borgerservice"], "lesson": "Letters were unclear"],
             ], key: key)
             #expect(complaint.string("state") == "shared")
+            clock.advance(by: 86_400)
+            _ = try await server.result("contact.record", [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                "summary": "C: called her back with what the colleagues will change",
+            ], key: key)
+            complaint = try await server.result("complaint.get", ["id": .string(id)], key: key)
             complaint = try await server.result("complaint.act", [
                 "id": .string(id), "action": "c", "version": complaint["version"]!, "fields": ["wantsWrittenAnswer": false],
             ], key: key)

@@ -30,6 +30,8 @@ public struct PluginRegistrar: Sendable {
     private(set) var workflows: [WorkflowDefinition] = []
     private(set) var eventHandlers: [EventHandlerRegistration] = []
     private(set) var operations: [PluginOperation] = []
+    private(set) var learningValidators: [LearningValidatorRegistration] = []
+    private(set) var attentionSources: [AttentionSourceRegistration] = []
 
     init(pluginID: PluginID) {
         self.pluginID = pluginID
@@ -55,6 +57,39 @@ public struct PluginRegistrar: Sendable {
                      "operation \(operation.name) must be named \(pluginID).<noun>.<verb>")
         operations.append(operation)
     }
+
+    /// Registers a check run on every new learning item before it is stored, for tenants that enable the plug-in.
+    ///
+    /// Throw ``KlageError/validation(field:reason:)`` to refuse the item; nothing is stored then.
+    /// Tenants without the plug-in are unaffected. Without a registration, nothing is checked.
+    ///
+    /// ```swift
+    /// registrar.validateLearningItem { draft, context in
+    ///     guard let name = draft.department else { return }
+    ///     guard try await context.records.list("department", PluginRecordQuery(ref: name)).isEmpty == false else {
+    ///         throw KlageError.validation(field: "department", reason: "no department '\(name)'")
+    ///     }
+    /// }
+    /// ```
+    public mutating func validateLearningItem(_ validator: @escaping @Sendable (NewLearningItem, PluginContext) async throws -> Void) {
+        learningValidators.append(LearningValidatorRegistration(pluginID: pluginID, validate: validator))
+    }
+
+    /// Registers a source of items for `attention.list`: the plug-in's overdue records, for tenants that enable it.
+    ///
+    /// The source returns items sorted or not, at most `query.limit` of them; the kernel merges them
+    /// with the complaints' clocks, sorts by due time and cuts to the limit. Items must carry no
+    /// citizen personal data. Without a registration, the plug-in contributes nothing.
+    ///
+    /// ```swift
+    /// registrar.attention { query, context in
+    ///     try await context.records.list("task", PluginRecordQuery(state: "open", dueBefore: context.now, limit: query.limit))
+    ///         .map { AttentionItem(kind: "borgerkontakt.taskOverdue", dueAt: $0.dueAt ?? context.now, title: "Agreed task") }
+    /// }
+    /// ```
+    public mutating func attention(_ source: @escaping @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]) {
+        attentionSources.append(AttentionSourceRegistration(pluginID: pluginID, items: source))
+    }
 }
 
 /// One registered event handler.
@@ -62,4 +97,16 @@ public struct EventHandlerRegistration: Sendable {
     public let pluginID: PluginID
     public let type: EventType
     public let handler: @Sendable (DomainEvent, PluginContext) async throws -> Void
+}
+
+/// One registered learning-item check (see ``PluginRegistrar/validateLearningItem(_:)``).
+public struct LearningValidatorRegistration: Sendable {
+    public let pluginID: PluginID
+    public let validate: @Sendable (NewLearningItem, PluginContext) async throws -> Void
+}
+
+/// One registered attention source (see ``PluginRegistrar/attention(_:)``).
+public struct AttentionSourceRegistration: Sendable {
+    public let pluginID: PluginID
+    public let items: @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]
 }

@@ -5,14 +5,19 @@ public struct PluginRegistry: Sendable {
     private let workflows: [WorkflowID: [Int: WorkflowDefinition]]
     private let workflowOwners: [WorkflowID: PluginID]
     private let eventHandlers: [EventHandlerRegistration]
+    private let learningValidators: [LearningValidatorRegistration]
+    private let attentionSources: [AttentionSourceRegistration]
     /// Every plug-in operation with its plug-in, sorted by name.
     public let operations: [(plugin: PluginID, operation: PluginOperation)]
 
     init(
         titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
         workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration],
-        operations: [(PluginID, PluginOperation)]
+        operations: [(PluginID, PluginOperation)], learningValidators: [LearningValidatorRegistration] = [],
+        attentionSources: [AttentionSourceRegistration] = []
     ) {
+        self.learningValidators = learningValidators
+        self.attentionSources = attentionSources
         self.titles = titles
         self.workflows = workflows
         self.workflowOwners = workflowOwners
@@ -54,5 +59,15 @@ public struct PluginRegistry: Sendable {
     /// The handlers registered for `type` by plug-ins that `tenant` enables.
     public func handlers(for type: EventType, tenant: Tenant) -> [EventHandlerRegistration] {
         eventHandlers.filter { $0.type == type && tenant.plugins.contains($0.pluginID.rawValue) }
+    }
+
+    /// The learning-item checks of plug-ins that `tenant` enables, in registration order.
+    public func learningValidators(for tenant: Tenant) -> [LearningValidatorRegistration] {
+        learningValidators.filter { tenant.plugins.contains($0.pluginID.rawValue) }
+    }
+
+    /// The attention sources of plug-ins that `tenant` enables, in registration order.
+    public func attentionSources(for tenant: Tenant) -> [AttentionSourceRegistration] {
+        attentionSources.filter { tenant.plugins.contains($0.pluginID.rawValue) }
     }
 }

@@ -51,7 +51,9 @@ public struct PluginRegistryBuilder: Sendable {
             workflows: workflows,
             workflowOwners: owners,
             eventHandlers: registrars.flatMap(\.eventHandlers),
-            operations: operations.values.sorted { $0.1.name < $1.1.name }
+            operations: operations.values.sorted { $0.1.name < $1.1.name },
+            learningValidators: registrars.flatMap(\.learningValidators),
+            attentionSources: registrars.flatMap(\.attentionSources)
         )
     }
 }

@@ -61,9 +61,20 @@ public protocol LearningStore: Sendable {
     func updateLearningItem(_ item: LearningItem, expectedVersion: Int, events: [DomainEvent]) async throws
 }
 
+/// Finds what needs a leader's or caseworker's attention, one tenant at a time.
+public protocol AttentionStore: Sendable {
+    /// The complaints of `tenant` with at least one running clock that needs attention at `now`
+    /// (``Deadline/attention(at:)``: its warn point or due time has passed), optionally of one
+    /// department; at most `limit`, earliest next due time first.
+    ///
+    /// Answered by a query scoped by the tenant over the indexed due and check times, not by loading
+    /// every complaint; a paused clock (waiting for the citizen) is not counted.
+    func complaintsNeedingAttention(tenant: TenantID, at now: Date, department: String?, limit: Int) async throws -> [Complaint]
+}
+
 /// Everything Klage stores, as one port; storage engines implement it once.
 public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore & PluginRecordStore & SurveyStore
-    & AccessLogStore
+    & AccessLogStore & AttentionStore
 
 /// A page of results and the cursor for the next one (`nil` on the last page).
 public struct Page<Item: Sendable>: Sendable {

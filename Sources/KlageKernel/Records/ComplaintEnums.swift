@@ -41,4 +41,7 @@ public enum ContactKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether this is an oral, two-way conversation (phone, meeting, video).
     public var isOral: Bool { self == .phone || self == .meeting || self == .video }
+
+    /// Whether this is a written contact (letter, e-mail): a written answer, or the written route to an unreachable citizen.
+    public var isWritten: Bool { self == .letter || self == .email }
 }

@@ -5,6 +5,9 @@ public struct Contact: Sendable, Hashable {
     /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
     public var isTwoWayConversation: Bool { kind.isOral && reached }
 
+    /// Whether this records a call (or meeting) that did not reach the citizen: a failed attempt.
+    public var isFailedCallAttempt: Bool { kind.isOral && !reached }
+
     public let id: ContactID
     public let tenant: TenantID
     public let complaintId: ComplaintID

@@ -40,9 +40,11 @@ public struct Deadline: Sendable, Hashable, Codable {
     /// Whether the clock runs now: open and not paused.
     public var isRunning: Bool { isOpen && pausedAt == nil }
 
-    /// Whether the deadline is missed as seen at `now`: met late, stopped late, or still open past due.
+    /// Whether the deadline is missed as seen at `now`: recorded missed by the scheduler (a miss stays
+    /// a miss, whatever is backdated later), met or stopped late, or still open past due. Times are
+    /// compared to the whole second (``ClientTime``): a contact in the second the clock falls due is in time.
     public func isMissed(at now: Date) -> Bool {
-        (metAt ?? stoppedAt ?? pausedAt ?? now) > dueAt
+        missedAt != nil || ClientTime.isAfter(metAt ?? stoppedAt ?? pausedAt ?? now, dueAt)
     }
 
     /// The next instant the scheduler has something to record for this clock, if any.

@@ -31,6 +31,14 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let confirmationOwed: EventType = "complaint.confirmationOwed"
     /// A closed complaint was reopened.
     public static let reopened: EventType = "complaint.reopened"
+    /// The citizen chose whether to receive a written answer (`data.wants`).
+    public static let writtenAnswerChosen: EventType = "complaint.writtenAnswerChosen"
+    /// Closed by agreement with a citizen who wants no written answer: no confirmation is owed.
+    public static let confirmationWaived: EventType = "complaint.confirmationWaived"
+    /// The complaint was forwarded (`data.to`), e.g. an appeal to the appeals board.
+    public static let forwarded: EventType = "complaint.forwarded"
+    /// The citizen was not reached in the tenant's number of call attempts: a letter or e-mail now meets first contact.
+    public static let writtenRouteOpened: EventType = "contact.writtenRouteOpened"
     /// A satisfaction survey was issued.
     public static let surveyIssued: EventType = "survey.issued"
     /// A learning item was created.

@@ -14,7 +14,10 @@ public enum TenantSettings {
     /// How many days a satisfaction survey token stays valid.
     public static let surveyValidDays = Number(key: "surveyValidDays", range: 1...365, defaultValue: 30)
 
-    static let numbers = [reopenWindowDays, surveyValidDays]
+    /// How many failed call attempts (`reached: false`) open the written route: a letter or e-mail then meets first contact.
+    public static let failedCallAttemptsBeforeWrittenRoute = Number(key: "failedCallAttemptsBeforeWrittenRoute", range: 1...20, defaultValue: 3)
+
+    static let numbers = [reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute]
 
     /// The value of `setting` in `settings`, or its default.
     public static func value(_ setting: Number, in settings: [String: JSONValue]) -> Int {

@@ -169,10 +169,15 @@ public struct ComplaintService: Sendable {
         let fields = try Validate.fields(draft.fields)
         for attempt in 1...5 {
             let complaint = try await get(draft.complaintId, in: tenant)
-            if draft.occurredAt < complaint.receivedAt.addingTimeInterval(-365 * 86_400) {
-                throw KlageError.validation(field: "occurredAt", reason: "must not be more than a year before the complaint was received")
+            // Backdating stops where the complaint entered Klage: what happened before cannot meet its clocks.
+            if ClientTime.isBefore(draft.occurredAt, complaint.createdAt) {
+                throw KlageError.validation(
+                    field: "occurredAt",
+                    reason: "must not be before the complaint was registered (\(Timestamp.format(complaint.createdAt)))"
+                )
             }
             let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
+            let earlier = try await env.store.contacts(of: complaint.id, tenant: tenant.id)
             try FieldSpec.validate(fields, against: definition?.contactFields ?? [], path: "fields")
             let contact = Contact(
                 id: env.ids.next(), tenant: tenant.id, complaintId: complaint.id, kind: draft.kind, reached: draft.reached,
@@ -181,7 +186,12 @@ public struct ComplaintService: Sendable {
             )
             var next = complaint
             var effects: [WorkflowEffect] = []
-            if let definition { effects = engine.contactRecorded(contact, on: &next, in: definition) }
+            if let definition {
+                effects = engine.contactRecorded(
+                    contact, on: &next, in: definition, earlier: earlier,
+                    writtenRouteAfter: TenantSettings.value(TenantSettings.failedCallAttemptsBeforeWrittenRoute, in: tenant.settings)
+                )
+            }
             let what = contact.reached ? contact.kind.rawValue : "\(contact.kind.rawValue) attempt, citizen not reached"
             var events = [env.event(.contactRecorded, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
                                     summary: "Contact recorded: \(what)",
@@ -309,6 +319,17 @@ public struct ComplaintService: Sendable {
                 return [event(.confirmationOwed, "A written confirmation with appeal guidance is owed to the citizen")]
             case .reopened(let state):
                 return [event(.reopened, "Complaint reopened", ["state": .string(state.rawValue)])]
+            case .writtenAnswerChosen(let wants):
+                return [event(.writtenAnswerChosen, wants ? "The citizen wants a written answer" : "The citizen does not want a written answer",
+                              ["wants": .bool(wants)])]
+            case .confirmationWaived:
+                return [event(.confirmationWaived, "No written confirmation owed: the citizen chose not to receive a written answer")]
+            case .forwarded(let to):
+                return [event(.forwarded, "Forwarded to \(to)", ["to": .string(to)])]
+            case .writtenRouteOpened(let attempts):
+                return [event(.writtenRouteOpened,
+                              "Citizen not reached in \(attempts) call attempts: a letter or e-mail now meets the first-contact deadline",
+                              ["attempts": .number(Double(attempts))])]
             }
         }
     }

@@ -53,7 +53,7 @@ public struct ReportService: Sendable {
             deadline.metAt.map { $0.timeIntervalSince(complaint.receivedAt) / 3600 }
         })
         let decided = firstContacts.map(\.1).filter { $0.metAt != nil || $0.dueAt <= now }
-        let metInTime = decided.filter { deadline in deadline.metAt.map { $0 <= deadline.dueAt } ?? false }
+        let metInTime = decided.filter { deadline in deadline.metAt != nil && !deadline.isMissed(at: now) }
         summary.firstContactWithinDeadlineRate = decided.isEmpty ? nil : Double(metInTime.count) / Double(decided.count)
         summary.medianDaysToClose = Self.median(closed.compactMap { complaint in
             complaint.closedAt.map { $0.timeIntervalSince(complaint.receivedAt) / 86_400 }

@@ -68,30 +68,22 @@ public enum Validate {
         return value
     }
 
-    /// Text that must carry no personal data: refuses what looks like a CPR number or a phone number.
+    /// Text that must carry no personal data: refuses what looks like a CPR number, a phone number or
+    /// an e-mail address, naming what was found but never echoing it.
+    ///
+    /// Names cannot be detected reliably and are not looked for; see ``PersonalDataFilter`` for
+    /// what is refused and what ordinary text (years, amounts, dates, case numbers) is kept.
+    ///
+    /// ```swift
+    /// try Validate.freeOfPersonalData("Call 12 34 56 78 back", field: "insight")
+    /// // throws: invalid field 'insight': contains what looks like a phone number; …
+    /// ```
+    /// - Throws: ``KlageError/validation(field:reason:)`` naming the field and the kind of data found.
     public static func freeOfPersonalData(_ value: String, field: String) throws {
-        if containsDigitRun(value, minimum: 8) || looksLikeCPR(value) {
-            throw KlageError.validation(field: field, reason: "looks like a CPR or phone number; learning items carry no personal data")
+        if let finding = PersonalDataFilter.firstFinding(in: value) {
+            throw KlageError.validation(
+                field: field,
+                reason: "contains what looks like \(finding.rawValue); it must carry no personal data (leave out names too)")
         }
-    }
-
-    private static func looksLikeCPR(_ value: String) -> Bool {
-        let characters = Array(value)
-        guard characters.count >= 11 else { return false }
-        for start in 0...(characters.count - 11) {
-            let window = characters[start..<(start + 11)]
-            let parts = (Array(window[start..<(start + 6)]), window[start + 6], Array(window[(start + 7)..<(start + 11)]))
-            if parts.0.allSatisfy(\.isNumber), parts.1 == "-", parts.2.allSatisfy(\.isNumber) { return true }
-        }
-        return false
-    }
-
-    private static func containsDigitRun(_ value: String, minimum: Int) -> Bool {
-        var run = 0
-        for character in value {
-            if character.isNumber { run += 1 } else if character != " " { run = 0 }
-            if run >= minimum { return true }
-        }
-        return false
     }
 }

@@ -23,4 +23,12 @@ public enum WorkflowEffect: Sendable, Hashable {
     case confirmationOwed
     /// A closed complaint was reopened.
     case reopened(StateID)
+    /// The citizen chose whether to receive a written answer.
+    case writtenAnswerChosen(wants: Bool)
+    /// Closed by agreement, and the citizen wants no written answer: no confirmation is owed.
+    case confirmationWaived
+    /// The complaint was forwarded to `to`, e.g. an appeal to Ankestyrelsen.
+    case forwarded(to: String)
+    /// After `attempts` failed call attempts, a letter or e-mail meets the first-contact clock.
+    case writtenRouteOpened(attempts: Int)
 }

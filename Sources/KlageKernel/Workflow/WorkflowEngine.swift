@@ -11,9 +11,6 @@ import Foundation
 /// let (next, effects) = try engine.perform("close", on: complaint, in: definition, input: input)
 /// ```
 public struct WorkflowEngine: Sendable {
-    /// The fields the kernel itself reads from actions.
-    public static let kernelActionFields: Set<String> = ["citizenConsent"]
-
     public let calendar: DanishCalendar
 
     public init(calendar: DanishCalendar = .standard) {
@@ -48,7 +45,7 @@ public struct WorkflowEngine: Sendable {
         settings: [String: JSONValue] = [:]
     ) throws -> (Complaint, [WorkflowEffect]) {
         let action = try allowedAction(actionID, from: complaint.state, in: definition, by: input.actor)
-        try FieldSpec.validate(input.fields, against: action.fields, path: "fields", alsoAllowed: Self.kernelActionFields, strict: true)
+        try FieldSpec.validate(input.fields, against: KernelActionFields.specs(for: action), path: "fields", strict: true)
         try checkOutcome(input.outcome, for: action, complaint: complaint, fields: input.fields)
         if let failed = action.guards.first(where: { !$0.holds(for: input) }) {
             throw KlageError.conflict("action '\(actionID)' needs \(failed.name): \(failed.requirement)")
@@ -58,6 +55,13 @@ public struct WorkflowEngine: Sendable {
         var effects: [WorkflowEffect] = [.actionTaken(actionID, outcome: input.outcome)]
         if let outcome = input.outcome { next.outcome = outcome }
         next.fields.merge(input.fields) { _, new in new }
+        if let wants = input.fields[KernelActionFields.wantsWrittenAnswer.name]?.boolValue,
+           wants != KernelActionFields.wantsWrittenAnswer(complaint) {
+            effects.append(.writtenAnswerChosen(wants: wants))
+        }
+        if input.outcome == .forwarded, let to = next.fields[KernelActionFields.forwardedTo.name]?.stringValue {
+            effects.append(.forwarded(to: to))
+        }
         effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings)
         return (next, effects)
     }
@@ -81,11 +85,30 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// Meets the deadlines that a newly recorded contact completes.
-    public func contactRecorded(_ contact: Contact, on complaint: inout Complaint, in definition: WorkflowDefinition) -> [WorkflowEffect] {
+    ///
+    /// A citizen who cannot be reached is not held against the clock forever: once `writtenRouteAfter`
+    /// call attempts have failed (`reached: false`), the written route opens, and a letter or e-mail
+    /// meets the first-contact clock as a conversation would.
+    ///
+    /// - Parameters:
+    ///   - earlier: the contacts recorded on the complaint before this one.
+    ///   - writtenRouteAfter: the tenant's number of failed call attempts that opens the written route.
+    public func contactRecorded(
+        _ contact: Contact, on complaint: inout Complaint, in definition: WorkflowDefinition,
+        earlier: [Contact] = [], writtenRouteAfter attempts: Int = TenantSettings.failedCallAttemptsBeforeWrittenRoute.defaultValue
+    ) -> [WorkflowEffect] {
+        let failedCalls = earlier.filter(\.isFailedCallAttempt).count
+        if contact.isFailedCallAttempt {
+            let waitsForFirstContact = complaint.deadlines.contains { deadline in
+                deadline.isOpen && definition.deadlines.contains { $0.name == deadline.name && $0.completion == .oralContact }
+            }
+            return failedCalls + 1 == attempts && waitsForFirstContact ? [.writtenRouteOpened(attempts: attempts)] : []
+        }
         guard contact.reached else { return [] }
+        let writtenRouteOpen = failedCalls >= attempts
         return meet(on: &complaint, in: definition, at: contact.occurredAt, notBefore: true) { completion in
             switch completion {
-            case .oralContact: contact.kind.isOral
+            case .oralContact: contact.kind.isOral || (writtenRouteOpen && contact.kind.isWritten)
             case .anyContact: true
             case .writtenContact: contact.kind == .letter || contact.kind == .email
             case .entering, .closing: false
@@ -195,10 +218,27 @@ public struct WorkflowEngine: Sendable {
                 reason: "closing as '\(outcome.rawValue)' needs the citizen's recorded consent (true)"
             )
         }
-        if complaint.track == .appeal, outcome == .rejected {
+        if complaint.track == .appeal { try checkAppeal(outcome, complaint: complaint, fields: fields) }
+    }
+
+    /// An appeal of a decision closes without forwarding only when the decision changed fully in the
+    /// citizen's favour (`upheld`) or the citizen withdrew it; a decision kept in whole or in part is
+    /// forwarded to the appeals board, and where it went is recorded (DOMAIN.md "Two legal tracks").
+    private func checkAppeal(_ outcome: Outcome, complaint: Complaint, fields: [String: JSONValue]) throws {
+        switch outcome {
+        case .upheld, .withdrawn:
+            return
+        case .forwarded:
+            let to = fields[KernelActionFields.forwardedTo.name] ?? complaint.fields[KernelActionFields.forwardedTo.name]
+            guard to?.stringValue != nil else {
+                throw KlageError.validation(field: "fields.forwardedTo", reason: "a forwarded appeal records where it went, e.g. Ankestyrelsen")
+            }
+        case .partlyUpheld, .rejected, .resolved:
             throw KlageError.validation(
                 field: "outcome",
-                reason: "an appeal whose decision the municipality keeps must be forwarded to the appeals board (outcome 'forwarded')"
+                reason: "an appeal whose decision the municipality keeps, in whole or in part, must be forwarded to the appeals board "
+                    + "(outcome 'forwarded' with fields.forwardedTo); only 'upheld' (the decision changed fully in the citizen's favour) "
+                    + "or 'withdrawn' with the citizen's consent closes it without forwarding"
             )
         }
     }
@@ -225,28 +265,36 @@ public struct WorkflowEngine: Sendable {
                 effects.append(.deadlineStopped(name: complaint.deadlines[index].name))
             }
             if complaint.outcome?.needsCitizenConsent == true {
-                effects.append(.confirmationOwed)
-                effects.append(startClock(StatutoryDeadlines.writtenConfirmation, at: now, on: &complaint, settings: settings))
+                if KernelActionFields.wantsWrittenAnswer(complaint) == false {
+                    effects.append(.confirmationWaived)
+                } else {
+                    effects.append(.confirmationOwed)
+                    effects.append(startClock(StatutoryDeadlines.writtenConfirmation, at: now, on: &complaint, settings: settings))
+                }
             }
         }
         return effects
     }
 
     /// Meets the open deadlines whose rule `matches`; with `notBefore`, only clocks that had started by `time`
-    /// (a backdated contact cannot meet a clock that started after it).
+    /// (a backdated contact cannot meet a clock that started after it), read to the whole second (``ClientTime``).
+    ///
+    /// A clock the scheduler has recorded as missed is met *late*, even by a backdated contact that lies
+    /// before its due time: a recorded miss, and its escalation, stay on the record.
     private func meet(
         on complaint: inout Complaint, in definition: WorkflowDefinition, at time: Date, notBefore: Bool = false,
         when matches: (DeadlineRule.Completion) -> Bool
     ) -> [WorkflowEffect] {
         var effects: [WorkflowEffect] = []
         for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
-            if notBefore, let started = complaint.deadlines[index].startedAt, time < started { continue }
+            if notBefore, let started = complaint.deadlines[index].startedAt, ClientTime.isBefore(time, started) { continue }
             let name = complaint.deadlines[index].name
             let rule = definition.deadlines.first { $0.name == name } ?? StatutoryDeadlines.all.first { $0.name == name }
             guard let rule, matches(rule.completion) else { continue }
             complaint.deadlines[index].metAt = time
             complaint.deadlines[index].pausedAt = nil
-            effects.append(.deadlineMet(name: name, late: time > complaint.deadlines[index].dueAt))
+            let late = complaint.deadlines[index].missedAt != nil || ClientTime.isAfter(time, complaint.deadlines[index].dueAt)
+            effects.append(.deadlineMet(name: name, late: late))
         }
         return effects
     }

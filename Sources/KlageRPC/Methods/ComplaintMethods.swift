@@ -26,7 +26,13 @@ public enum ComplaintCreate: RPCMethod {
     public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
     public static let access = RPCAccess.tenant([.caseworker, .integration])
     public static let params = [
-        RPCParam("workflow", .string, required: true), RPCParam("track", .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "default dissatisfaction"),
+        RPCParam("workflow", .string, required: true), RPCParam(
+            "track", .defaulted(.oneOf(ComplaintTrack.allCases.map(\.rawValue)), "dissatisfaction"),
+            "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
+                + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
+                + "achieves, and it closes only as 'upheld', as 'withdrawn' with the citizen's consent, or as 'forwarded' with "
+                + "fields.forwardedTo). Left out, the complaint is dissatisfaction, and the complaint returned says so in 'track'"
+        ),
         RPCParam("channel", .oneOf(Channel.allCases.map(\.rawValue)), required: true), RPCParam("subject", .string, required: true),
         RPCParam("description", .string, required: true), RPCParam("remedy", .string, "what the citizen asks for"),
         RPCParam("citizen", .ref("CitizenInput"), required: true), RPCParam("receivedAt", .dateTime),
@@ -69,15 +75,23 @@ public enum ComplaintList: RPCMethod {
     public static let result = PageView<ComplaintView>.schema("Complaint")
 }
 
-/// `complaint.act`: runs one workflow action.
+/// `complaint.act`: runs one workflow action; one that closes the complaint may record what was learned.
 public enum ComplaintAct: RPCMethod {
     public struct Params: Decodable, Sendable {
+        /// What was learned, recorded as a learning item linked to the complaint.
+        struct LearningParams: Decodable, Sendable {
+            let title: String
+            let insight: String
+            let department: String?
+            let tags: [String]?
+        }
         let id: ComplaintID
         let action: ActionID
         let version: Int
         let note: String?
         let outcome: Outcome?
         let fields: [String: JSONValue]?
+        let learning: LearningParams?
     }
     public typealias Result = ComplaintView
     public static let name = "complaint.act"
@@ -87,6 +101,10 @@ public enum ComplaintAct: RPCMethod {
         RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
         RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
         RPCParam("outcome", .oneOf(Outcome.allCases.map(\.rawValue))), RPCParam("fields", .anyObject),
+        RPCParam("learning", .object(["title": .string, "insight": .string, "department": .string, "tags": .array(.string)],
+                                     required: ["title", "insight"]),
+                 "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
+                     + "validated before the action is taken, then stored as a learning item and shown on the journey"),
     ]
     public static let result = RPCSchema.ref("Complaint")
 }
@@ -167,6 +185,13 @@ extension RPCServices {
         }
         builder.register(ComplaintAct.self) { params, context in
             let (tenant, actor) = try context.tenantScope()
+            if let learned = params.learning {
+                let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
+                let (complaint, _) = try await learning.close(params.id, action: params.action, version: params.version, note: params.note,
+                                                              outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
+                                                              in: tenant, by: actor)
+                return ComplaintView(complaint, now: now)
+            }
             let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
                                                      outcome: params.outcome, fields: params.fields ?? [:], in: tenant, by: actor)
             return ComplaintView(complaint, now: now)

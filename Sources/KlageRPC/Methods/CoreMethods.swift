@@ -13,6 +13,7 @@ extension RPCServices {
         registerLearningMethods(into: &builder)
         registerClockAndSurveyMethods(into: &builder)
         registerReportMethods(into: &builder)
+        registerAttentionMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

@@ -1,6 +1,8 @@
 import KlageKernel
 
-/// `learning.create`: records what the organisation learned; refuses personal data.
+/// `learning.create`: records what the organisation learned; refuses personal data and what the
+/// tenant's plug-ins refuse (Gladsaxe: an unknown department). Tied to a complaint, it also goes
+/// into the complaint's journey as "What we learned: <title>".
 public enum LearningCreate: RPCMethod {
     public struct Params: Decodable, Sendable {
         let title: String
@@ -11,7 +13,7 @@ public enum LearningCreate: RPCMethod {
     }
     public typealias Result = LearningItemView
     public static let name = "learning.create"
-    public static let summary = "Creates a learning item, optionally tied to a complaint; it must hold no personal data."
+    public static let summary = "Creates a learning item, optionally tied to a complaint (whose journey then says what was learned); it must hold no personal data."
     public static let access = RPCAccess.tenant([.caseworker])
     public static let params = [
         RPCParam("title", .string, required: true), RPCParam("insight", .string, required: true), RPCParam("complaintId", .string),

@@ -20,6 +20,8 @@ public indirect enum RPCSchema: Sendable, Hashable {
     case ref(String)
     /// The schema or null.
     case nullable(RPCSchema)
+    /// The schema, with the value used when the param is left out.
+    case defaulted(RPCSchema, JSONValue)
 
     /// The schema as JSON.
     public var json: JSONValue {
@@ -42,6 +44,7 @@ public indirect enum RPCSchema: Sendable, Hashable {
         case .anyObject: ["type": "object"]
         case .ref(let name): ["$ref": .string("#/components/schemas/\(name)")]
         case .nullable(let schema): ["oneOf": [schema.json, ["type": "null"]]]
+        case .defaulted(let schema, let value): .object((schema.json.objectValue ?? [:]).merging(["default": value]) { $1 })
         }
     }
 }

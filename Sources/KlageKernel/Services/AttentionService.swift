@@ -1,0 +1,59 @@
+import Foundation
+
+/// What leaders and caseworkers should look at now: complaint clocks at risk or missed, and what the
+/// tenant's plug-ins report as overdue (Copenhagen's agreed tasks, Gladsaxe's improvement actions).
+///
+/// ```
+///   store.complaintsNeedingAttention ──▶ one item per clock: dueSoon | missed ─┐
+///   plug-ins' attention sources ───────▶ their items (e.g. taskOverdue) ───────┼─▶ department filter
+///                                                                               │   sort by dueAt
+///                                                                               └─▶ first `limit`
+/// ```
+/// Items carry no citizen personal data (the complaint's subject is left out too: citizens write
+/// it), so listing them is not access-logged; reading the complaint itself is.
+public struct AttentionService: Sendable {
+    private let env: ServiceEnvironment
+
+    public init(_ env: ServiceEnvironment) {
+        self.env = env
+    }
+
+    /// The tenant's attention list, earliest due first.
+    ///
+    /// A plug-in source that throws is reported like a failing hook and left out, so one plug-in's
+    /// trouble never hides the complaints' clocks.
+    ///
+    /// - Parameters:
+    ///   - query: at most `limit` items (validated by the caller), optionally of one department;
+    ///     with a department, items whose department is unknown are left out.
+    ///   - actor: who asks; plug-in sources run as this actor.
+    /// - Returns: items sorted by due time, then kind and id, so the order is stable.
+    public func list(_ query: AttentionQuery, in tenant: Tenant, by actor: Actor) async throws -> [AttentionItem] {
+        let now = env.clock.now()
+        var items: [AttentionItem] = []
+        for complaint in try await env.store.complaintsNeedingAttention(tenant: tenant.id, at: now, department: query.department,
+                                                                        limit: query.limit) {
+            let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
+            for deadline in complaint.deadlines {
+                guard let kind = deadline.attention(at: now) else { continue }
+                let rule = definition?.deadlines.first { $0.name == deadline.name }
+                    ?? StatutoryDeadlines.all.first { $0.name == deadline.name }
+                items.append(AttentionItem(kind: kind, dueAt: deadline.dueAt, title: rule?.title ?? deadline.name,
+                                           complaintId: complaint.id, deadline: deadline.name, department: complaint.department))
+            }
+        }
+        for source in env.registry.attentionSources(for: tenant) {
+            do {
+                items += try await source.items(query, env.pluginContext(source.pluginID, tenant: tenant, actor: actor))
+            } catch {
+                env.hookFailed(source.pluginID, "attention.list", error)
+            }
+        }
+        if let department = query.department { items.removeAll { $0.department != department } }
+        items.sort { a, b in
+            (a.dueAt, a.kind.rawValue, a.complaintId?.rawValue ?? "", a.record?.id ?? "")
+                < (b.dueAt, b.kind.rawValue, b.complaintId?.rawValue ?? "", b.record?.id ?? "")
+        }
+        return Array(items.prefix(query.limit))
+    }
+}
