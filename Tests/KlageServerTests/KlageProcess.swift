@@ -35,7 +35,10 @@ struct KlageProcess: Sendable {
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         let server = KlageProcess(port: port, process: process)
         for _ in 0..<200 {
@@ -45,7 +48,7 @@ struct KlageProcess: Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         server.stop()
-        throw NotReady(port: port)
+        throw NotReady(port: port, log: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self).suffix(2_000))
     }
 
     /// Stops the server with SIGTERM, as an operator would, and waits for it to exit.
@@ -57,7 +60,9 @@ struct KlageProcess: Sendable {
 
     struct NotReady: Error, CustomStringConvertible {
         let port: Int
-        var description: String { "klage serve did not become ready on port \(port)" }
+        /// The end of what the server wrote to standard error (errors only).
+        let log: Substring
+        var description: String { "klage serve did not become ready on port \(port):\n\(log)" }
     }
 
     /// A port that was free a moment ago.
