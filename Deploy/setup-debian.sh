@@ -3,7 +3,9 @@
 # Idempotent: installs only what is missing, and touches nothing when all is there.
 set -euo pipefail
 
-packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3)
+# curl and jq run the README's session in the tests; python3-jsonschema checks rpc.discover against
+# the OpenRPC meta-schema (Tests/KlageServerTests/OpenRPC/validate.py, run with /usr/bin/python3).
+packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema)
 # --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
 if [ "${1:-}" = "--with-postgres" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   packages+=(postgresql)
@@ -23,15 +25,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-debian: installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-# The OpenRPC validator in ../shared/openrpc needs jsonschema with referencing (jsonschema >= 4.18).
-if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
-  echo "setup-debian: installing the Python packages jsonschema and referencing"
-  python3 -m pip install --quiet jsonschema referencing 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages jsonschema referencing 2>/dev/null \
-    || { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null \
-         && python3 -m pip install --quiet --break-system-packages jsonschema referencing; }
 fi
 
 command -v swift >/dev/null || [ -x /opt/swift/usr/bin/swift ] || {

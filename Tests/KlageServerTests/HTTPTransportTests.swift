@@ -63,28 +63,3 @@ import Testing
         }
     }
 }
-
-/// Runs `../shared/openrpc/validate.py` (or `$KLAGE_OPENRPC_VALIDATOR`) on a document.
-enum OpenRPCValidator {
-    struct Invalid: Error, CustomStringConvertible { let description: String }
-
-    static func validate(_ document: JSONValue) throws {
-        let script = ProcessInfo.processInfo.environment["KLAGE_OPENRPC_VALIDATOR"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/openrpc/validate.py").standardized.path
-        guard FileManager.default.fileExists(atPath: script) else { throw Invalid(description: "validator not found at \(script)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "-"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(document))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Invalid(description: text) }
-    }
-}

@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `klage serve` process on a free loopback port, for tests that drive the built executable.
+///
+/// ```swift
+/// let server = try await KlageProcess.serve(binary: binary, database: url, in: repository)
+/// defer { server.stop() }
+/// ```
+struct KlageProcess: Sendable {
+    let port: Int
+    private let process: Process
+
+    /// The `klage` executable that `swift build` and `swift test` put beside the test bundle.
+    static let binary: String? = {
+        let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let candidates = [folder.appendingPathComponent("klage").path,
+                          folder.deletingLastPathComponent().appendingPathComponent("klage").path]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// Starts `klage serve` on `database` (through `KLAGE_DATABASE_URL`) from `folder`, whose `Config/`
+    /// it reads, and waits until it is ready. - Throws: when it does not become ready within 20 s.
+    static func serve(binary: String, database: String, in folder: URL) async throws -> KlageProcess {
+        let port = try freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]
+        process.environment = ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"]
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        let server = KlageProcess(port: port, process: process)
+        for _ in 0..<200 {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return server }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.stop()
+        throw NotReady(port: port, log: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self).suffix(2_000))
+    }
+
+    /// Stops the server with SIGTERM, as an operator would, and waits for it to exit.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+
+    struct NotReady: Error, CustomStringConvertible {
+        let port: Int
+        /// The end of what the server wrote to standard error (errors only).
+        let log: Substring
+        var description: String { "klage serve did not become ready on port \(port):\n\(log)" }
+    }
+
+    /// A port that was free a moment ago.
+    private static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
