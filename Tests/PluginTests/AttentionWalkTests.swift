@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: StorageBackend.available)
     func clocksAtRiskMissedClocksAndOverdueTasksAreListedByDueTimeWithoutPersonalData(_ backend: StorageBackend) async throws {
-        let clock = FixedClock(Fixtures.monday)  // 2026-11-25T09:30Z; the call-back is due in 24 hours, at risk after 18
+        let clock = FixedClock(Fixtures.monday)  // 2026-11-25T09:30Z; the call-back is due in one working day, at risk after 6 working hours
         try await withTestServer(backend, clock: clock) { server throws in
             let caseworker = try await server.key("kobenhavn", .caseworker)
             let leader = try await server.key("kobenhavn", .leader)
@@ -24,7 +24,7 @@ import Testing
             let second = try #require(try await server.result("complaint.create", Self.complaint("A-2", department: "Hjemmeplejen"), key: caseworker).string("id"))
             #expect(try await server.result("attention.list", key: leader)["items"]?.arrayValue == [])
 
-            clock.set(Timestamp.parse("2026-11-26T04:30:00Z")!)
+            clock.set(Timestamp.parse("2026-11-26T08:00:00Z")!)  // Thursday 09:00 CET: past the first's warn point (08:30), not the second's
             let atRisk = try await server.result("attention.list", key: leader)["items"]?.arrayValue ?? []
             #expect(atRisk == [[
                 "kind": "deadline.dueSoon", "dueAt": "2026-11-26T09:30:00Z", "title": "Call the citizen back",
