@@ -74,7 +74,7 @@ enum AgreementTasks {
         guard task.state == "open" else { throw KlageError.conflict("the task is done already") }
         task.state = "done"
         task.body["doneAt"] = .string(Timestamp.format(context.now))
-        task.body["late"] = .bool(task.dueAt.map { context.now > $0 } ?? false)
+        task.body["late"] = .bool(task.dueAt.map { ClientTime.isAfter(context.now, $0) } ?? false)
         if let note = input.string("note") { task.body["note"] = .string(note) }
         let saved = try await context.records.update(task)
         if let complaint = task.ref {
