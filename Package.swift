@@ -6,6 +6,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only. Adding one
+/// here makes its target and puts it in every target that composes or tests the plug-ins.
+let plugins = ["StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement"]
+let pluginDependencies = plugins.map { Target.Dependency.target(name: $0) }
+
 let package = Package(
     name: "klage",
     platforms: [.macOS(.v14)],
@@ -52,22 +57,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Municipal plug-ins: ordinary library targets that import KlageKernel only.
-        .target(name: "StyrketBorgerkontakt", dependencies: ["KlageKernel"], path: "Plugins/StyrketBorgerkontakt", swiftSettings: swiftSettings),
-        .target(name: "RoskildeABC", dependencies: ["KlageKernel"], path: "Plugins/RoskildeABC", swiftSettings: swiftSettings),
-        .target(name: "GladsaxeActionGroups", dependencies: ["KlageKernel"], path: "Plugins/GladsaxeActionGroups", swiftSettings: swiftSettings),
-        .target(name: "ExampleAcknowledgement", dependencies: ["KlageKernel"], path: "Plugins/ExampleAcknowledgement", swiftSettings: swiftSettings),
-
         // Composition root and executable.
         .target(
             name: "KlageServer",
             dependencies: [
                 "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
-                "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
+            ] + pluginDependencies,
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -100,11 +98,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PluginTests",
-            dependencies: [
-                "KlageKernel", "KlageServer", "StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement",
-                "KlageTestSupport",
-            ],
+            dependencies: ["KlageKernel", "KlageServer", "KlageTestSupport"] + pluginDependencies,
             swiftSettings: swiftSettings
         ),
     ]
 )
+
+// Municipal plug-ins: ordinary library targets under `Plugins/` that import KlageKernel only.
+package.targets += plugins.map { name in
+    .target(name: name, dependencies: ["KlageKernel"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
+}
