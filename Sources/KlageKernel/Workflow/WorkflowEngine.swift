@@ -91,8 +91,12 @@ public struct WorkflowEngine: Sendable {
     /// meets the first-contact clock as a conversation would.
     ///
     /// - Parameters:
+    ///   - contact: the contact just recorded.
+    ///   - complaint: its complaint, whose clocks are met here.
+    ///   - definition: the workflow the complaint runs under.
     ///   - earlier: the contacts recorded on the complaint before this one.
-    ///   - writtenRouteAfter: the tenant's number of failed call attempts that opens the written route.
+    ///   - attempts: the tenant's number of failed call attempts that opens the written route.
+    /// - Returns: the deadlines met, or the written route opening.
     public func contactRecorded(
         _ contact: Contact, on complaint: inout Complaint, in definition: WorkflowDefinition,
         earlier: [Contact] = [], writtenRouteAfter attempts: Int = TenantSettings.failedCallAttemptsBeforeWrittenRoute.defaultValue
