@@ -1,6 +1,8 @@
 import Foundation
 
-/// One record a plug-in keeps: a kind, an id, a JSON body and a few indexed fields.
+/// One record a plug-in keeps, as the store keeps it: a kind, an id, a JSON body and a few indexed fields.
+///
+/// Plug-ins declare their records as ``StorableRecord`` structs and read them as ``StoredRecord``s.
 public struct PluginRecord: Sendable, Hashable {
     public let kind: String
     public let id: String
@@ -78,6 +80,13 @@ public struct PluginRecords: Sendable {
         self.plugin = plugin
         self.tenant = tenant
         self.env = env
+    }
+
+    var clock: any KlageClock { env.clock }
+    var ids: IDGenerator { env.ids }
+
+    func insert(_ record: PluginRecord) async throws {
+        try await env.store.insertRecord(record, plugin: plugin, tenant: tenant)
     }
 
     /// Stores a new record with a fresh time-ordered id.
