@@ -39,6 +39,9 @@ public struct ExampleAcknowledgement: KlagePlugin {
         ]
     )
 
+    /// The journey event of a note.
+    static let note: EventType = "example.note"
+
     /// The complaint a note is added to.
     static let complaintId = Field<ComplaintID>("complaintId", .text(max: 64))
     /// The note's text.
@@ -59,7 +62,7 @@ public struct ExampleAcknowledgement: KlagePlugin {
         "example.note.add", summary: "Adds a note to a complaint's journey.", roles: [.caseworker], params: [complaintId, text]
     ) { input, context in
         let event = try await context.complaints.appendEvent(
-            "example.note", to: try input[complaintId], summary: "Note", data: Note(text: try input[text]))
+            note, to: try input[complaintId], summary: "Note", data: Note(text: try input[text]))
         return Added(id: event.id)
     }
 }

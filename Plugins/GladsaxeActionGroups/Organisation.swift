@@ -93,7 +93,7 @@ enum Organisation {
         let known = try await names(context)
         guard !known.contains(name) else { return }
         throw KlageError.validation(
-            field: "department",
+            field: department.name,
             reason: known.isEmpty
                 ? "unknown department '\(name)'; no departments yet (add them with gladsaxe.department.create)"
                 : "unknown department '\(name)'; known departments: \(known.joined(separator: ", "))")

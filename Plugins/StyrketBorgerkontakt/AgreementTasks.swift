@@ -5,6 +5,10 @@ import KlageKernel
 enum AgreementTasks {
     /// The attention kind of an open agreed task past its due time.
     static let taskOverdue: AttentionKind = "borgerkontakt.taskOverdue"
+    /// The journey event of a completed conversation triangle: the contact's §13 note.
+    static let section13Note: EventType = "borgerkontakt.section13Note"
+    /// The journey event of an agreed task done.
+    static let taskDone: EventType = "borgerkontakt.taskDone"
 
     static let complaintId = Field<ComplaintID?>("complaintId", .text(max: 64))
     static let overdueOnly = Field<Bool?>("overdue", .bool, "only open tasks past their due time")
@@ -48,7 +52,7 @@ enum AgreementTasks {
         let contact = recorded.contact
         if Triangle.isComplete(contact.fields) {
             try await context.complaints.appendEvent(
-                "borgerkontakt.section13Note", to: contact.complaintId,
+                section13Note, to: contact.complaintId,
                 summary: "Completed conversation triangle recorded as the §13 note", data: Section13Note(contactId: contact.id))
         }
         let agreement = (try? contact.fields[Triangle.agreement]) ?? nil
@@ -81,7 +85,7 @@ enum AgreementTasks {
         task.late = ClientTime.isAfter(context.now, task.dueAt)
         if let note = try input[note] { task.note = note }
         let saved = try await context.records.update(task)
-        try await context.complaints.appendEvent("borgerkontakt.taskDone", to: task.complaintId,
+        try await context.complaints.appendEvent(taskDone, to: task.complaintId,
                                                  summary: "Agreed task done", data: TaskDone(taskId: task.id))
         return saved
     }

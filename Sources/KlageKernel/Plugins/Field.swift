@@ -68,17 +68,6 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     }
 }
 
-/// Anything that declares a field: a typed ``Field`` or a plain ``FieldSpec``.
-public protocol FieldDeclaration: Sendable {
-    /// The untyped declaration.
-    var spec: FieldSpec { get }
-}
-
-extension FieldSpec: FieldDeclaration {
-    /// The spec itself.
-    public var spec: FieldSpec { self }
-}
-
 /// `Optional`, so that ``Field`` can tell optional fields from required ones.
 protocol OptionalField {
     static var absent: Self { get }

@@ -107,7 +107,7 @@ public struct PluginRegistrar: Sendable {
     /// ```swift
     /// registrar.validateLearningItem { draft, context in
     ///     guard let name = draft.department else { return }
-    ///     guard try await context.records.list("department", PluginRecordQuery(ref: name)).isEmpty == false else {
+    ///     guard try await context.records.first(Department.self, ref: name) != nil else {
     ///         throw KlageError.validation(field: "department", reason: "no department '\(name)'")
     ///     }
     /// }
@@ -124,8 +124,8 @@ public struct PluginRegistrar: Sendable {
     ///
     /// ```swift
     /// registrar.attention { query, context in
-    ///     try await context.records.list("task", PluginRecordQuery(state: "open", dueBefore: context.now, limit: query.limit))
-    ///         .map { AttentionItem(kind: "borgerkontakt.taskOverdue", dueAt: $0.dueAt ?? context.now, title: "Agreed task") }
+    ///     try await context.records.list(AgreedTask.self, state: .open, dueBefore: context.now, limit: query.limit)
+    ///         .map { AttentionItem(kind: "borgerkontakt.taskOverdue", dueAt: $0.dueAt, title: "Agreed task") }
     /// }
     /// ```
     public mutating func attention(_ source: @escaping @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]) {

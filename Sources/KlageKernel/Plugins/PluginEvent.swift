@@ -1,5 +1,3 @@
-import Foundation
-
 /// An event a plug-in can hook with its typed payload: ``ContactRecorded``, ``LearningItemCreated``.
 ///
 /// ```swift
@@ -32,43 +30,5 @@ public struct PublishedEvent: Sendable {
         self.event = event
         self.contact = contact
         self.learningItem = learningItem
-    }
-}
-
-/// `contact.recorded`: a contact with the citizen was recorded on a complaint.
-public struct ContactRecorded: PluginEvent {
-    /// `contact.recorded`.
-    public static let type: EventType = .contactRecorded
-    /// The stored event.
-    public let event: DomainEvent
-    /// The contact just recorded, with its fields.
-    public let contact: Contact
-    /// The complaint it was recorded on.
-    public var complaintId: ComplaintID { contact.complaintId }
-
-    /// The contact passed along with the event, or the one the event names.
-    public static func payload(of published: PublishedEvent, in context: PluginContext) async throws -> ContactRecorded? {
-        if let contact = published.contact { return ContactRecorded(event: published.event, contact: contact) }
-        guard let complaintId = published.event.complaintId, let contactId = published.event.data["contactId"]?.stringValue,
-              let contact = try await context.complaints.contacts(of: complaintId).first(where: { $0.id.rawValue == contactId })
-        else { return nil }
-        return ContactRecorded(event: published.event, contact: contact)
-    }
-}
-
-/// `learning.created`: a learning item was created (`learning.create`, or closing a complaint with `learning`).
-public struct LearningItemCreated: PluginEvent {
-    /// `learning.created`.
-    public static let type: EventType = .learningCreated
-    /// The stored event.
-    public let event: DomainEvent
-    /// The learning item just created.
-    public let item: LearningItem
-
-    /// The item passed along with the event, or the one the event names.
-    public static func payload(of published: PublishedEvent, in context: PluginContext) async throws -> LearningItemCreated? {
-        if let item = published.learningItem { return LearningItemCreated(event: published.event, item: item) }
-        guard let id = published.event.learningItemId else { return nil }
-        return LearningItemCreated(event: published.event, item: try await context.learning.get(id))
     }
 }
