@@ -1,8 +1,8 @@
 import KlageKernel
 
-/// The example plug-in of `Plugins/README.md`: acknowledge every complaint in writing within two
-/// working days, and let caseworkers add notes to the journey. Compiled and tested like the others;
-/// copy this folder to start a fourth method.
+/// The example plug-in of the guide *Writing a plug-in*: acknowledge every complaint in writing within
+/// two working days, and let caseworkers add notes to the journey. Compiled and tested like the
+/// others; copy this folder to start a fourth method.
 public struct ExampleAcknowledgement: KlagePlugin {
     public let id: PluginID = "example"
     public let title = "Example: written acknowledgement"
@@ -10,9 +10,13 @@ public struct ExampleAcknowledgement: KlagePlugin {
     public init() {}
 
     public func register(into registrar: inout PluginRegistrar) {
+        registrar.setting(Self.acknowledgementDeadline)
         registrar.workflow(Self.workflow)
         registrar.operation(Self.addNote)
     }
+
+    /// How long the written acknowledgement may take; a tenant may set e.g. `"1wd"`.
+    public static let acknowledgementDeadline = DeadlineSetting("example.acknowledgementDeadline", default: .workingDays(2))
 
     /// received ──acknowledge──▶ acknowledged ──close──▶ closed; the acknowledgement is due in 2 working days.
     public static let workflow = WorkflowDefinition(
@@ -30,20 +34,35 @@ public struct ExampleAcknowledgement: KlagePlugin {
                            fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
         ],
         deadlines: [
-            DeadlineRule("acknowledgement", title: "Acknowledge in writing", starts: .onReceipt, duration: .workingDays(2),
-                         setting: "example.acknowledgementDeadline", metBy: .writtenContact),
+            DeadlineRule("acknowledgement", title: "Acknowledge in writing", starts: .onReceipt,
+                         setting: acknowledgementDeadline, metBy: .writtenContact),
         ]
     )
 
+    /// The journey event of a note.
+    static let note: EventType = "example.note"
+
+    /// The complaint a note is added to.
+    static let complaintId = Field<ComplaintID>("complaintId", .text(max: 64))
+    /// The note's text.
+    static let text = Field<String>("text", .text(max: 2_000))
+
+    /// The data of an `example.note` event.
+    struct Note: Codable, Sendable {
+        let text: String
+    }
+
+    /// What `example.note.add` returns: the id of the journey event.
+    struct Added: Encodable, Sendable {
+        let id: EventID
+    }
+
     /// `example.note.add`: a note in the complaint's journey.
     static let addNote = PluginOperation(
-        "example.note.add", summary: "Adds a note to a complaint's journey.", roles: [.caseworker],
-        params: [FieldSpec("complaintId", .text(max: 64), required: true), FieldSpec("text", .text(max: 2_000), required: true)]
+        "example.note.add", summary: "Adds a note to a complaint's journey.", roles: [.caseworker], params: [complaintId, text]
     ) { input, context in
         let event = try await context.complaints.appendEvent(
-            "example.note", to: ComplaintID(try input.required("complaintId")),
-            summary: "Note", data: ["text": .string(try input.required("text"))]
-        )
-        return ["id": .string(event.id.rawValue)]
+            note, to: try input[complaintId], summary: "Note", data: Note(text: try input[text]))
+        return Added(id: event.id)
     }
 }

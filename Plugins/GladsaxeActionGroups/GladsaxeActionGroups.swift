@@ -20,7 +20,7 @@ public struct GladsaxeActionGroups: KlagePlugin {
 
     public func register(into registrar: inout PluginRegistrar) {
         registrar.validateLearningItem(Organisation.validateLearningItem)
-        registrar.on(.learningCreated, LearningLoop.route)
+        registrar.on(LearningItemCreated.self, LearningLoop.route)
         registrar.attention(LearningLoop.overdueActions)
         for operation in Organisation.operations + LearningLoop.operations {
             registrar.operation(operation)

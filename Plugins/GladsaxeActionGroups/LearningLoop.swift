@@ -4,134 +4,131 @@ import KlageKernel
 /// Learning items routed to their department's champion, reviewed at action-group meetings, and
 /// turned into actions with an owner and a due date that are tracked to done.
 enum LearningLoop {
-    static let route = "route"
-    static let meeting = "meeting"
-    static let action = "action"
-
     static let operations = [listRoutes, createMeeting, review, createAction, completeAction, listActions]
 
     /// The attention kind of an open action past its due date.
     static let actionOverdue: AttentionKind = "gladsaxe.actionOverdue"
 
+    static let routeState = Field<Route.State?>("state", .choice(of: Route.State.self))
+    static let department = Field<String?>("department", .text(max: 100))
+    static let heldAt = Field<Date>("heldAt", .time)
+    static let attendees = Field<[String]>("attendees", .list(.text(max: 200), max: 50))
+    static let meetingId = Field<Identifier<Meeting>>("meetingId", .text(max: 64))
+    static let learningItemId = Field<LearningItemID>("learningItemId", .text(max: 64))
+    static let decision = Field<Route.Decision>("decision", .choice(of: Route.Decision.self))
+    static let note = Field<String?>("note", .text(max: 2_000))
+    static let title = Field<String>("title", .text(max: 200))
+    static let owner = Field<String>("owner", .text(max: 200))
+    static let dueAt = Field<Date>("dueAt", .time)
+    static let actionId = Field<Identifier<Action>>("id", .text(max: 64))
+    static let actionState = Field<Action.State?>("state", .choice(of: Action.State.self))
+    static let overdueOnly = Field<Bool?>("overdue", .bool)
+
     /// Open actions past their due date, for `attention.list`, titled by the action's title (checked
     /// free of personal data when the action was created), with the department of its learning item.
     @Sendable static func overdueActions(_ query: AttentionQuery, _ context: PluginContext) async throws -> [AttentionItem] {
-        let overdue = try await context.records.list(action, PluginRecordQuery(
-            state: "open", dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000))
+        let overdue = try await context.records.list(
+            Action.self, state: .open, dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000)
         var items: [AttentionItem] = []
-        for record in overdue {
-            guard let dueAt = record.dueAt else { continue }
-            var department = record.body["department"]?.stringValue
-            if department == nil, let itemID = record.body["learningItemId"]?.stringValue {
-                department = try? await context.learning.get(LearningItemID(itemID)).department
+        for action in overdue {
+            var department = action.department
+            if department == nil {
+                department = try? await context.learning.get(action.learningItemId).department
             }
             if let wanted = query.department, wanted != department { continue }
             items.append(AttentionItem(
-                kind: actionOverdue, dueAt: dueAt, title: record.body["title"]?.stringValue ?? "Improvement action",
-                record: AttentionRecordRef(plugin: context.plugin, kind: action, id: record.id), department: department))
+                kind: actionOverdue, dueAt: action.dueAt, title: action.title,
+                record: AttentionRecordRef(plugin: context.plugin, record: action), department: department))
         }
         return items
     }
 
     /// On a new learning item with a department: route it to that department's champion.
-    @Sendable static func route(_ event: DomainEvent, _ context: PluginContext) async throws {
-        guard let itemID = event.learningItemId else { return }
-        let item = try await context.learning.get(itemID)
-        guard let name = item.department, let department = try await context.records.list(Organisation.department, PluginRecordQuery(ref: name)).first
-        else { return }
-        try await context.records.create(route, body: [
-            "learningItemId": .string(item.id.rawValue), "title": .string(item.title), "department": .string(name),
-            "champion": department.body["champion"] ?? .null,
-        ], ref: item.id.rawValue, state: "routed")
+    @Sendable static func route(_ created: LearningItemCreated, _ context: PluginContext) async throws {
+        let item = created.item
+        guard let name = item.department, let department = try await context.records.first(Department.self, ref: name) else { return }
+        try await context.records.create(Route(
+            learningItemId: item.id, title: item.title, department: name, champion: department.champion, state: .routed))
     }
 
     /// `gladsaxe.route.list`: what waits for the champions (or one department's champion).
     static let listRoutes = PluginOperation(
         "gladsaxe.route.list", summary: "Learning items routed to department champions, waiting for the action group or reviewed.",
-        roles: [.caseworker],
-        params: [FieldSpec("state", .choice(["routed", "reviewed"])), FieldSpec("department", .text(max: 100))]
+        roles: [.caseworker], params: [routeState, department]
     ) { input, context in
-        let routes = try await context.records.list(route, PluginRecordQuery(state: input.string("state"), limit: 1_000))
-            .filter { input.string("department") == nil || $0.body["department"]?.stringValue == input.string("department") }
-        return ["items": .array(routes.map(\.json))]
+        let wanted = try input[department]
+        let routes = try await context.records.list(Route.self, state: try input[routeState], limit: 1_000)
+            .filter { wanted == nil || $0.department == wanted }
+        return ItemList(routes)
     }
 
     /// `gladsaxe.meeting.create`: an action-group meeting.
     static let createMeeting = PluginOperation(
-        "gladsaxe.meeting.create", summary: "Records an action-group meeting.", roles: [.leader],
-        params: [FieldSpec("heldAt", .time, required: true), FieldSpec("attendees", .list(.text(max: 200), max: 50), required: true)]
+        "gladsaxe.meeting.create", summary: "Records an action-group meeting.", roles: [.leader], params: [heldAt, attendees]
     ) { input, context in
-        try await context.records.create(meeting, body: input.params.merging(["reviewed": .array([])]) { $1 }, dueAt: input.time("heldAt")).json
+        try await context.records.create(Meeting(heldAt: try input[heldAt], attendees: try input[attendees], reviewed: []))
     }
 
     /// `gladsaxe.meeting.review`: the action group reviews a routed learning item at a meeting.
     static let review = PluginOperation(
         "gladsaxe.meeting.review", summary: "Reviews a routed learning item at a meeting: act on it, or not.", roles: [.leader],
-        params: [
-            FieldSpec("meetingId", .text(max: 64), required: true), FieldSpec("learningItemId", .text(max: 64), required: true),
-            FieldSpec("decision", .choice(["act", "noAction"]), required: true), FieldSpec("note", .text(max: 2_000)),
-        ]
+        params: [meetingId, learningItemId, decision, note]
     ) { input, context in
-        var held = try await context.records.require(meeting, id: try input.required("meetingId"), what: "meeting")
-        let itemID = try input.required("learningItemId")
-        guard var routed = try await context.records.list(route, PluginRecordQuery(ref: itemID)).first else {
+        var held = try await context.records.require(try input[meetingId], what: "meeting")
+        let itemID = try input[learningItemId]
+        guard var routed = try await context.records.first(Route.self, ref: itemID.rawValue) else {
             throw KlageError.notFound("routed learning item")
         }
-        guard routed.state == "routed" else { throw KlageError.conflict("the learning item has been reviewed already") }
-        routed.state = "reviewed"
-        routed.body["meetingId"] = .string(held.id)
-        routed.body["decision"] = .string(try input.required("decision"))
-        if let note = input.string("note") { routed.body["note"] = .string(note) }
+        guard routed.state == .routed else { throw KlageError.conflict("the learning item has been reviewed already") }
+        routed.state = .reviewed
+        routed.meetingId = held.id
+        routed.decision = try input[decision]
+        if let note = try input[note] { routed.note = note }
         // The route's version check decides between two meetings reviewing the same item at once.
         let reviewed = try await context.records.update(routed)
-        held.body["reviewed"] = .array((held.body["reviewed"]?.arrayValue ?? []) + [.string(itemID)])
+        held.reviewed.append(itemID)
         try await context.records.update(held)
-        return reviewed.json
+        return reviewed
     }
 
     /// `gladsaxe.action.create`: an improvement action with an owner and a due date.
     static let createAction = PluginOperation(
         "gladsaxe.action.create", summary: "Turns a reviewed learning item into an action with an owner and a due date.", roles: [.leader],
-        params: [
-            FieldSpec("learningItemId", .text(max: 64), required: true), FieldSpec("title", .text(max: 200), required: true),
-            FieldSpec("owner", .text(max: 200), required: true), FieldSpec("dueAt", .time, required: true),
-        ]
+        params: [learningItemId, title, owner, dueAt]
     ) { input, context in
-        let itemID = try input.required("learningItemId")
-        _ = try await context.learning.get(LearningItemID(itemID))
-        guard let routed = try await context.records.list(route, PluginRecordQuery(ref: itemID)).first, routed.body["decision"] == "act" else {
+        let itemID = try input[learningItemId]
+        _ = try await context.learning.get(itemID)
+        guard let routed = try await context.records.first(Route.self, ref: itemID.rawValue), routed.decision == .act else {
             throw KlageError.conflict("the action group has not decided to act on this learning item")
         }
-        let title = try input.required("title")
+        let text = try input[title]
         // Actions are listed to leaders on attention.list, so their titles carry no personal data either.
-        try Validate.freeOfPersonalData(title, field: "title")
-        return try await context.records.create(action, body: [
-            "learningItemId": .string(itemID), "title": .string(title), "owner": .string(try input.required("owner")),
-            "meetingId": routed.body["meetingId"] ?? .null, "department": routed.body["department"] ?? .null,
-        ], ref: itemID, state: "open", dueAt: input.time("dueAt")).json
+        try Validate.freeOfPersonalData(text, field: title.name)
+        return try await context.records.create(Action(
+            learningItemId: itemID, title: text, owner: try input[owner], meetingId: routed.meetingId, department: routed.department,
+            state: .open, dueAt: try input[dueAt]))
     }
 
     /// `gladsaxe.action.complete`: an action is done.
     static let completeAction = PluginOperation(
-        "gladsaxe.action.complete", summary: "Marks an action done.", roles: [.caseworker],
-        params: [FieldSpec("id", .text(max: 64), required: true), FieldSpec("note", .text(max: 2_000))]
+        "gladsaxe.action.complete", summary: "Marks an action done.", roles: [.caseworker], params: [actionId, note]
     ) { input, context in
-        var done = try await context.records.require(action, id: try input.required("id"), what: "action")
-        guard done.state == "open" else { throw KlageError.conflict("the action is done already") }
-        done.state = "done"
-        done.body["doneAt"] = .string(Timestamp.format(context.now))
-        if let note = input.string("note") { done.body["note"] = .string(note) }
-        return try await context.records.update(done).json
+        var done = try await context.records.require(try input[actionId], what: "action")
+        guard done.state == .open else { throw KlageError.conflict("the action is done already") }
+        done.state = .done
+        done.doneAt = context.now
+        if let note = try input[note] { done.note = note }
+        return try await context.records.update(done)
     }
 
     /// `gladsaxe.action.list`: actions, or only the overdue ones.
     static let listActions = PluginOperation(
         "gladsaxe.action.list", summary: "Improvement actions; overdue keeps open actions past their due date.", roles: [.caseworker],
-        params: [FieldSpec("state", .choice(["open", "done"])), FieldSpec("overdue", .bool)]
+        params: [actionState, overdueOnly]
     ) { input, context in
-        let overdue = input.bool("overdue") == true
-        let actions = try await context.records.list(action, PluginRecordQuery(
-            state: overdue ? "open" : input.string("state"), dueBefore: overdue ? context.now : nil, limit: 1_000))
-        return ["items": .array(actions.map(\.json))]
+        let overdue = try input[overdueOnly] == true
+        let state: Action.State? = try overdue ? .open : input[actionState]
+        let actions = try await context.records.list(Action.self, state: state, dueBefore: overdue ? context.now : nil, limit: 1_000)
+        return ItemList(actions)
     }
 }

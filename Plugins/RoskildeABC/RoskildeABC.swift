@@ -11,11 +11,25 @@ public struct RoskildeABC: KlagePlugin {
     public init() {}
 
     public func register(into registrar: inout PluginRegistrar) {
+        registrar.setting(Self.firstContactDeadline)
+        registrar.setting(Self.getBackDeadline)
         registrar.workflow(Self.abc)
         registrar.operation(ComplaintJourney.addTouchpoint)
         registrar.operation(ComplaintJourney.recordHandoff)
         registrar.operation(ComplaintJourney.summary)
     }
+
+    /// A: the direct oral contact, due one working day after receipt.
+    public static let firstContactDeadline = DeadlineSetting("roskilde.firstContactDeadline", default: .workingHours(8))
+    /// C: getting back to the citizen, due 5 working days after receipt (e.g. `"3wd"`).
+    public static let getBackDeadline = DeadlineSetting("roskilde.getBackDeadline", default: .workingDays(5))
+
+    /// B: the colleagues or departments told.
+    static let sharedWith = Field<[String]>("sharedWith", .list(.text(max: 200), max: 30), "the colleagues or departments told")
+    /// B: what they were told.
+    static let lesson = Field<String?>("lesson", .text(max: 2_000), "what they were told")
+    /// C: whether the citizen wants a written answer.
+    static let wantsWrittenAnswer = Field<Bool>("wantsWrittenAnswer", .bool, "the citizen's own choice; no letter is forced")
 
     /// The A-B-C workflow.
     ///
@@ -41,21 +55,15 @@ public struct RoskildeABC: KlagePlugin {
         ],
         actions: [
             WorkflowAction("a", title: "A: direct oral contact", from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
-            WorkflowAction("b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [
-                FieldSpec("sharedWith", .list(.text(max: 200), max: 30), required: true, "the colleagues or departments told"),
-                FieldSpec("lesson", .text(max: 2_000), "what they were told"),
-            ]),
-            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA], fields: [
-                FieldSpec("wantsWrittenAnswer", .bool, required: true, "the citizen's own choice; no letter is forced"),
-            ]),
+            WorkflowAction("b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith.spec, lesson.spec]),
+            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA], fields: [wantsWrittenAnswer.spec]),
             WorkflowAction("close", title: "Close", from: ["answered"], to: "closed",
                            outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, duration: .workingHours(8),
-                         setting: "roskilde.firstContactDeadline", metBy: .oralContact),
-            DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, duration: .workingDays(5),
-                         setting: "roskilde.getBackDeadline", metBy: .entering(["answered"])),
+            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, setting: firstContactDeadline, metBy: .oralContact),
+            DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, setting: getBackDeadline,
+                         metBy: .entering(["answered"])),
         ]
     )
 
@@ -67,7 +75,7 @@ public struct RoskildeABC: KlagePlugin {
         "a get-back after the A conversation must be recorded first: a new contact with the citizen, or the written answer when wanted"
     ) { input in
         guard let conversationA = input.contacts.filter(\.isTwoWayConversation).min(by: { $0.occurredAt < $1.occurredAt }) else { return false }
-        let wantsWritten = input.fields["wantsWrittenAnswer"]?.boolValue ?? KernelActionFields.wantsWrittenAnswer(input.complaint) ?? false
+        let wantsWritten = (try? input.fields[wantsWrittenAnswer.optional]) ?? KernelActionFields.wantsWrittenAnswer(input.complaint) ?? false
         return input.contacts.contains { contact in
             contact.id != conversationA.id && contact.reached && !ClientTime.isBefore(contact.occurredAt, conversationA.occurredAt)
                 && (!wantsWritten || contact.kind.isWritten)

@@ -3,84 +3,90 @@ import KlageKernel
 
 /// Every point of a triangle's agreement becomes a dated task with its own follow-up deadline.
 enum AgreementTasks {
-    static let kind = "task"
-
     /// The attention kind of an open agreed task past its due time.
     static let taskOverdue: AttentionKind = "borgerkontakt.taskOverdue"
+    /// The journey event of a completed conversation triangle: the contact's §13 note.
+    static let section13Note: EventType = "borgerkontakt.section13Note"
+    /// The journey event of an agreed task done.
+    static let taskDone: EventType = "borgerkontakt.taskDone"
+
+    static let complaintId = Field<ComplaintID?>("complaintId", .text(max: 64))
+    static let overdueOnly = Field<Bool?>("overdue", .bool, "only open tasks past their due time")
+    static let id = Field<Identifier<AgreedTask>>("id", .text(max: 64))
+    static let note = Field<String?>("note", .text(max: 2_000))
+
+    /// The data of a `borgerkontakt.section13Note` event.
+    struct Section13Note: Codable, Sendable {
+        let contactId: ContactID
+    }
+
+    /// The data of a `borgerkontakt.taskDone` event.
+    struct TaskDone: Codable, Sendable {
+        let taskId: Identifier<AgreedTask>
+    }
 
     /// Open agreed tasks past their due time, for `attention.list`.
     ///
     /// The title names the point of the agreement, not its text: "who" and "what" were written in a
     /// conversation with the citizen and may hold personal data. The department is the complaint's.
     @Sendable static func overdue(_ query: AttentionQuery, _ context: PluginContext) async throws -> [AttentionItem] {
-        let tasks = try await context.records.list(kind, PluginRecordQuery(
-            state: "open", dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000))
-        var departments: [String: String?] = [:]
+        let tasks = try await context.records.list(
+            AgreedTask.self, state: .open, dueBefore: context.now, limit: query.department == nil ? query.limit : 1_000)
+        var departments: [ComplaintID: String?] = [:]
         var items: [AttentionItem] = []
         for task in tasks {
-            guard let dueAt = task.dueAt, let complaint = task.ref else { continue }
-            if departments[complaint] == nil {
-                departments[complaint] = .some(try? await context.complaints.get(ComplaintID(complaint)).department)
+            if departments[task.complaintId] == nil {
+                departments[task.complaintId] = .some(try? await context.complaints.get(task.complaintId).department)
             }
-            let department = departments[complaint] ?? nil
+            let department = departments[task.complaintId] ?? nil
             if let wanted = query.department, wanted != department { continue }
-            let point = task.body["point"]?.numberValue.map { " (point \(Int($0)) of the agreement)" } ?? ""
             items.append(AttentionItem(
-                kind: taskOverdue, dueAt: dueAt, title: "Agreed task with the citizen" + point, complaintId: ComplaintID(complaint),
-                record: AttentionRecordRef(plugin: context.plugin, kind: kind, id: task.id), department: department))
+                kind: taskOverdue, dueAt: task.dueAt, title: "Agreed task with the citizen (point \(task.point) of the agreement)",
+                complaintId: task.complaintId, record: AttentionRecordRef(plugin: context.plugin, record: task), department: department))
         }
         return items
     }
 
     /// On a recorded contact: a completed triangle is noted as the §13 note, and its agreement's points become tasks.
-    @Sendable static func contactRecorded(_ event: DomainEvent, _ context: PluginContext) async throws {
-        guard let complaintId = event.complaintId, let contactId = event.data["contactId"]?.stringValue else { return }
-        guard let contact = try await context.complaints.contacts(of: complaintId).first(where: { $0.id.rawValue == contactId })
-        else { return }
+    @Sendable static func contactRecorded(_ recorded: ContactRecorded, _ context: PluginContext) async throws {
+        let contact = recorded.contact
         if Triangle.isComplete(contact.fields) {
             try await context.complaints.appendEvent(
-                "borgerkontakt.section13Note", to: complaintId,
-                summary: "Completed conversation triangle recorded as the §13 note", data: ["contactId": .string(contactId)]
-            )
+                section13Note, to: contact.complaintId,
+                summary: "Completed conversation triangle recorded as the §13 note", data: Section13Note(contactId: contact.id))
         }
-        for (index, task) in (contact.fields["agreement"]?["tasks"]?.arrayValue ?? []).enumerated() {
-            guard let who = task["who"]?.stringValue, let what = task["what"]?.stringValue,
-                  let due = task["due"]?.stringValue.flatMap(Timestamp.parse) else { continue }
-            try await context.records.create(kind, body: [
-                "complaintId": .string(complaintId.rawValue), "contactId": .string(contactId), "point": .number(Double(index + 1)),
-                "who": .string(who), "what": .string(what),
-            ], ref: complaintId.rawValue, state: "open", dueAt: due)
+        let agreement = (try? contact.fields[Triangle.agreement]) ?? nil
+        for (index, point) in (agreement?.tasks ?? []).enumerated() {
+            try await context.records.create(AgreedTask(
+                complaintId: contact.complaintId, contactId: contact.id, point: index + 1, who: point.who, what: point.what,
+                state: .open, dueAt: point.due))
         }
     }
 
     /// `borgerkontakt.task.list`: the agreed tasks, of one complaint or all; `overdue` keeps open ones past due.
     static let list = PluginOperation(
         "borgerkontakt.task.list", summary: "The tasks agreed with citizens (who does what by when), of one complaint or all.",
-        roles: [.caseworker, .integration],
-        params: [FieldSpec("complaintId", .text(max: 64)), FieldSpec("overdue", .bool, "only open tasks past their due time")]
+        roles: [.caseworker, .integration], params: [complaintId, overdueOnly]
     ) { input, context in
-        let overdue = input.bool("overdue") == true
-        let tasks = try await context.records.list(kind, PluginRecordQuery(
-            ref: input.string("complaintId"), state: overdue ? "open" : nil, dueBefore: overdue ? context.now : nil))
-        return ["items": .array(tasks.map(\.json))]
+        let overdue = try input[overdueOnly] == true
+        let tasks = try await context.records.list(
+            AgreedTask.self, ref: try input[complaintId]?.rawValue, state: overdue ? .open : nil, dueBefore: overdue ? context.now : nil)
+        return ItemList(tasks)
     }
 
     /// `borgerkontakt.task.complete`: marks an agreed task done; its follow-up deadline is met.
     static let complete = PluginOperation(
-        "borgerkontakt.task.complete", summary: "Marks an agreed task done.", roles: [.caseworker],
-        params: [FieldSpec("id", .text(max: 64), required: true), FieldSpec("note", .text(max: 2_000))]
+        "borgerkontakt.task.complete", summary: "Marks an agreed task done.", roles: [.caseworker], params: [id, note]
     ) { input, context in
-        var task = try await context.records.require(kind, id: try input.required("id"), what: "task")
-        guard task.state == "open" else { throw KlageError.conflict("the task is done already") }
-        task.state = "done"
-        task.body["doneAt"] = .string(Timestamp.format(context.now))
-        task.body["late"] = .bool(task.dueAt.map { ClientTime.isAfter(context.now, $0) } ?? false)
-        if let note = input.string("note") { task.body["note"] = .string(note) }
+        var task = try await context.records.require(try input[id], what: "task")
+        guard task.state == .open else { throw KlageError.conflict("the task is done already") }
+        task.state = .done
+        task.doneAt = context.now
+        task.late = ClientTime.isAfter(context.now, task.dueAt)
+        if let note = try input[note] { task.note = note }
         let saved = try await context.records.update(task)
-        if let complaint = task.ref {
-            try await context.complaints.appendEvent("borgerkontakt.taskDone", to: ComplaintID(complaint),
-                                                     summary: "Agreed task done", data: ["taskId": .string(task.id)])
-        }
-        return saved.json
+        try await context.complaints.appendEvent(taskDone, to: task.complaintId,
+                                                 summary: "Agreed task done", data: TaskDone(taskId: task.id))
+        return saved
     }
 }

@@ -15,12 +15,19 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     public init() {}
 
     public func register(into registrar: inout PluginRegistrar) {
+        registrar.setting(Self.callbackDeadline)
         registrar.workflow(Self.dialogue)
-        registrar.on(.contactRecorded, AgreementTasks.contactRecorded)
+        registrar.on(ContactRecorded.self, AgreementTasks.contactRecorded)
         registrar.operation(AgreementTasks.list)
         registrar.operation(AgreementTasks.complete)
         registrar.attention(AgreementTasks.overdue)
     }
+
+    /// The call-back: one working day after receipt (`8wh`); a tenant may set e.g. `"24h"`.
+    public static let callbackDeadline = DeadlineSetting("borgerkontakt.callbackDeadline", default: .workingHours(8))
+
+    /// Where a complaint continued formally went, e.g. Ankestyrelsen.
+    static let forwardedTo = Field<String?>("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")
 
     /// The dialogue workflow.
     ///
@@ -52,14 +59,13 @@ public struct StyrketBorgerkontakt: KlagePlugin {
                            guards: [.oralContactRecorded], outcomes: [.withdrawn, .resolved]),
             WorkflowAction("continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
                            to: "formal", guards: [.noteGiven],
-                           fields: [FieldSpec("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")]),
+                           fields: [forwardedTo.spec]),
             WorkflowAction("decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
                            guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
-                           fields: [FieldSpec("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")]),
+                           fields: [forwardedTo.spec]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, duration: .workingHours(8),
-                         setting: "borgerkontakt.callbackDeadline", metBy: .oralContact),
+            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, setting: callbackDeadline, metBy: .oralContact),
         ],
         contactFields: Triangle.fields
     )

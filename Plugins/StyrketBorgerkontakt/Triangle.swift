@@ -1,3 +1,4 @@
+import Foundation
 import KlageKernel
 
 /// The conversation triangle: the three sides of a call, recorded as validated contact fields.
@@ -13,31 +14,56 @@ import KlageKernel
 /// A contact with all three sides is a completed triangle: it is the contact's note under the
 /// Access to Public Administration Files Act §13 (notatpligt).
 public enum Triangle {
+    /// Side 3: the agreement, as the hook reads it.
+    public struct Agreement: Codable, Sendable {
+        /// Who does what, by when.
+        public let tasks: [Point]
+        /// Whether the citizen was asked for further questions.
+        public let furtherQuestions: Bool?
+        /// Whether the citizen was thanked for their time.
+        public let thanked: Bool
+    }
+
+    /// One point of an agreement.
+    public struct Point: Codable, Sendable {
+        /// Who does it (written with the citizen; may hold personal data).
+        public let who: String
+        /// What is done (written with the citizen; may hold personal data).
+        public let what: String
+        /// By when.
+        public let due: Date
+    }
+
+    /// Side 1: introduction and acceptance.
+    public static let introduction = Field<JSONValue?>("introduction", .object([
+        FieldSpec("purposeStated", .bool, required: true, "the purpose of the call was stated"),
+        FieldSpec("acceptance", .bool, required: true, "the citizen accepted to talk"),
+        FieldSpec("note", .text(max: 2_000)),
+    ]), "side 1: introduction and acceptance")
+
+    /// Side 2: listen, summarise, ask.
+    public static let listening = Field<JSONValue?>("listening", .object([
+        FieldSpec("interests", .text(max: 4_000), required: true, "the citizen's interests and perspective"),
+        FieldSpec("summary", .text(max: 4_000), required: true, "the summary given back to the citizen"),
+        FieldSpec("options", .list(.text(max: 500), max: 20), "possible outcomes considered together"),
+    ]), "side 2: listen, summarise, ask")
+
+    /// Side 3: agreement and thanks.
+    public static let agreement = Field<Agreement?>("agreement", .object([
+        FieldSpec("tasks", .list(.object([
+            FieldSpec("who", .text(max: 200), required: true),
+            FieldSpec("what", .text(max: 1_000), required: true),
+            FieldSpec("due", .time, required: true),
+        ]), max: 20), required: true, "who does what, by when"),
+        FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
+        FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
+    ]), "side 3: agreement and thanks")
+
     /// The contact fields, one object per side.
-    public static let fields: [FieldSpec] = [
-        FieldSpec("introduction", .object([
-            FieldSpec("purposeStated", .bool, required: true, "the purpose of the call was stated"),
-            FieldSpec("acceptance", .bool, required: true, "the citizen accepted to talk"),
-            FieldSpec("note", .text(max: 2_000)),
-        ]), "side 1: introduction and acceptance"),
-        FieldSpec("listening", .object([
-            FieldSpec("interests", .text(max: 4_000), required: true, "the citizen's interests and perspective"),
-            FieldSpec("summary", .text(max: 4_000), required: true, "the summary given back to the citizen"),
-            FieldSpec("options", .list(.text(max: 500), max: 20), "possible outcomes considered together"),
-        ]), "side 2: listen, summarise, ask"),
-        FieldSpec("agreement", .object([
-            FieldSpec("tasks", .list(.object([
-                FieldSpec("who", .text(max: 200), required: true),
-                FieldSpec("what", .text(max: 1_000), required: true),
-                FieldSpec("due", .time, required: true),
-            ]), max: 20), required: true, "who does what, by when"),
-            FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
-            FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
-        ]), "side 3: agreement and thanks"),
-    ]
+    public static let fields: [FieldSpec] = [introduction.spec, listening.spec, agreement.spec]
 
     /// Whether a contact's fields hold all three sides.
     public static func isComplete(_ fields: [String: JSONValue]) -> Bool {
-        fields["introduction"] != nil && fields["listening"] != nil && fields["agreement"] != nil
+        self.fields.allSatisfy { fields[$0.name] != nil }
     }
 }

@@ -32,6 +32,7 @@ public struct PluginRegistrar: Sendable {
     private(set) var operations: [PluginOperation] = []
     private(set) var learningValidators: [LearningValidatorRegistration] = []
     private(set) var attentionSources: [AttentionSourceRegistration] = []
+    private(set) var settings: [any TenantSetting] = []
 
     init(pluginID: PluginID) {
         self.pluginID = pluginID
@@ -40,14 +41,54 @@ public struct PluginRegistrar: Sendable {
     /// Registers a workflow. Its id must start with the plug-in's id and a dot.
     public mutating func workflow(_ definition: WorkflowDefinition) {
         workflows.append(definition)
+        for rule in definition.deadlines {
+            if let key = rule.setting, !settings.contains(where: { $0.key == key }) {
+                settings.append(DeadlineSetting(key, default: rule.duration))
+            }
+        }
     }
 
-    /// Registers a handler called after an event of `type` is stored, for tenants that enable the plug-in.
+    /// Registers a handler called with the typed payload of an event after it is stored, for tenants
+    /// that enable the plug-in.
+    ///
+    /// ```swift
+    /// registrar.on(ContactRecorded.self) { recorded, context in
+    ///     guard let agreement = try recorded.contact.fields[Triangle.agreement] else { return }
+    ///     …
+    /// }
+    /// ```
+    /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
+    /// logged and what was stored stays stored.
+    public mutating func on<Event: PluginEvent>(_ event: Event.Type, _ handler: @escaping @Sendable (Event, PluginContext) async throws -> Void) {
+        eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: Event.type) { published, context in
+            guard let payload = try await Event.payload(of: published, in: context) else { return }
+            try await handler(payload, context)
+        })
+    }
+
+    /// Registers a handler called after an event of `type` is stored, for tenants that enable the plug-in;
+    /// for events without a typed payload (``PluginEvent``), e.g. `.complaintReceived` or `.deadlineMissed`.
     ///
     /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
     /// logged and what was stored stays stored.
     public mutating func on(_ type: EventType, _ handler: @escaping @Sendable (DomainEvent, PluginContext) async throws -> Void) {
-        eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: type, handler: handler))
+        eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: type) { published, context in
+            try await handler(published.event, context)
+        })
+    }
+
+    /// Declares a tenant setting: the kernel checks tenants' values of it on `tenant.create` and
+    /// `tenant.update`, and the plug-in reads it typed with ``PluginContext/setting(_:)``.
+    ///
+    /// ```swift
+    /// static let callbackDeadline = DeadlineSetting("borgerkontakt.callbackDeadline", default: .workingHours(8))
+    /// registrar.setting(Self.callbackDeadline)
+    /// ```
+    /// Its key must start with the plug-in's id and a dot. The settings that a registered workflow's
+    /// deadlines name are declared with them.
+    public mutating func setting(_ setting: some TenantSetting) {
+        precondition(setting.key.hasPrefix(pluginID.rawValue + "."), "setting \(setting.key) must start with '\(pluginID).'")
+        settings.append(setting)
     }
 
     /// Registers an operation, exposed as a JSON-RPC method. Its name must be `<plugin>.<noun>.<verb>`.
@@ -66,7 +107,7 @@ public struct PluginRegistrar: Sendable {
     /// ```swift
     /// registrar.validateLearningItem { draft, context in
     ///     guard let name = draft.department else { return }
-    ///     guard try await context.records.list("department", PluginRecordQuery(ref: name)).isEmpty == false else {
+    ///     guard try await context.records.first(Department.self, ref: name) != nil else {
     ///         throw KlageError.validation(field: "department", reason: "no department '\(name)'")
     ///     }
     /// }
@@ -83,8 +124,8 @@ public struct PluginRegistrar: Sendable {
     ///
     /// ```swift
     /// registrar.attention { query, context in
-    ///     try await context.records.list("task", PluginRecordQuery(state: "open", dueBefore: context.now, limit: query.limit))
-    ///         .map { AttentionItem(kind: "borgerkontakt.taskOverdue", dueAt: $0.dueAt ?? context.now, title: "Agreed task") }
+    ///     try await context.records.list(AgreedTask.self, state: .open, dueBefore: context.now, limit: query.limit)
+    ///         .map { AttentionItem(kind: "borgerkontakt.taskOverdue", dueAt: $0.dueAt, title: "Agreed task") }
     /// }
     /// ```
     public mutating func attention(_ source: @escaping @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]) {
@@ -92,21 +133,28 @@ public struct PluginRegistrar: Sendable {
     }
 }
 
-/// One registered event handler.
+/// One registered event handler (see ``PluginRegistrar``'s `on`).
 public struct EventHandlerRegistration: Sendable {
+    /// The plug-in that registered it.
     public let pluginID: PluginID
+    /// The event type it handles.
     public let type: EventType
-    public let handler: @Sendable (DomainEvent, PluginContext) async throws -> Void
+    /// The handler, given the published event.
+    public let handler: @Sendable (PublishedEvent, PluginContext) async throws -> Void
 }
 
 /// One registered learning-item check (see ``PluginRegistrar/validateLearningItem(_:)``).
 public struct LearningValidatorRegistration: Sendable {
+    /// The plug-in that registered it.
     public let pluginID: PluginID
+    /// The check.
     public let validate: @Sendable (NewLearningItem, PluginContext) async throws -> Void
 }
 
 /// One registered attention source (see ``PluginRegistrar/attention(_:)``).
 public struct AttentionSourceRegistration: Sendable {
+    /// The plug-in that registered it.
     public let pluginID: PluginID
+    /// The source.
     public let items: @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]
 }

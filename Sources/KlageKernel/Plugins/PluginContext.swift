@@ -3,9 +3,13 @@ import Foundation
 /// What a plug-in's operations and event handlers can use: the tenant, who acts, its own records,
 /// and the kernel's services, all bound to the one tenant (no call takes a tenant, so none can cross one).
 public struct PluginContext: Sendable {
+    /// The plug-in running.
     public let plugin: PluginID
+    /// The tenant it runs for.
     public let tenant: Tenant
+    /// Who acts: the caller of the operation, or whoever caused the event.
     public let actor: Actor
+    /// The time the operation or hook started.
     public let now: Date
     /// The plug-in's own records in this tenant.
     public let records: PluginRecords
@@ -24,6 +28,12 @@ public struct PluginContext: Sendable {
         self.learning = TenantLearning(LearningService(env), tenant: tenant)
     }
 
-    /// A tenant setting, e.g. `"roskilde.getBackDays"`.
-    public func setting(_ key: String) -> JSONValue? { tenant.settings[key] }
+    /// A declared setting's value for this tenant, or its default.
+    ///
+    /// ```swift
+    /// let callback = context.setting(StyrketBorgerkontakt.callbackDeadline)   // DeadlineDuration
+    /// ```
+    public func setting<Setting: TenantSetting>(_ setting: Setting) -> Setting.Value {
+        setting.value(in: tenant.settings)
+    }
 }

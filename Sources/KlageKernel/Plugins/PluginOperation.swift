@@ -2,60 +2,56 @@ import Foundation
 
 /// An operation a plug-in exposes as the JSON-RPC method `<plugin>.<noun>.<verb>`.
 ///
-/// Params are declared as ``FieldSpec``s: the RPC layer validates them before the handler runs and
-/// lists them in `rpc.discover`, only for tenants that enable the plug-in.
+/// Params are declared once, as typed ``Field``s: the RPC layer validates them before the handler
+/// runs and lists them in `rpc.discover`, only for tenants that enable the plug-in; the handler reads
+/// them typed from its ``OperationInput``. The handler returns any `Encodable` value, which becomes
+/// the method's result.
 ///
 /// ```swift
-/// PluginOperation("gladsaxe.action.complete", summary: "Marks an action done.", roles: [.caseworker],
-///                 params: [FieldSpec("id", .text(max: 64), required: true)]) { input, context in
-///     …
+/// static let id = Field<Identifier<Action>>("id", .text(max: 64))
+/// static let note = Field<String?>("note", .text(max: 2_000))
+///
+/// static let complete = PluginOperation(
+///     "gladsaxe.action.complete", summary: "Marks an action done.", roles: [.caseworker], params: [id, note]
+/// ) { input, context in
+///     var action = try await context.records.require(try input[id], what: "action")
+///     action.note = try input[note]
+///     return try await context.records.update(action)
 /// }
 /// ```
 public struct PluginOperation: Sendable {
+    /// The method's name, `<plugin>.<noun>.<verb>`.
     public let name: String
+    /// One sentence for `rpc.discover`.
     public let summary: String
+    /// The roles that may call it.
     public let roles: Set<Role>
+    /// The params, as the kernel validates and `rpc.discover` lists them.
     public let params: [FieldSpec]
+    /// Runs the operation on validated params and returns its result as JSON.
     public let handler: @Sendable (OperationInput, PluginContext) async throws -> JSONValue
 
-    public init(
-        _ name: String, summary: String, roles: Set<Role>, params: [FieldSpec] = [],
-        handler: @escaping @Sendable (OperationInput, PluginContext) async throws -> JSONValue
+    /// Declares an operation.
+    ///
+    /// - Parameters:
+    ///   - name: `<plugin>.<noun>.<verb>`.
+    ///   - summary: One sentence for `rpc.discover`.
+    ///   - roles: The roles that may call it.
+    ///   - params: Its params, typically ``Field``s that the handler reads with `input[field]`.
+    ///   - handler: Runs on validated params; its `Encodable` result is the method's result.
+    public init<Result: Encodable>(
+        _ name: String, summary: String, roles: Set<Role>, params: [any FieldDeclaration] = [],
+        handler: @escaping @Sendable (OperationInput, PluginContext) async throws -> Result
     ) {
+        let specs = params.map(\.spec)
+        let declared = Set(specs.map(\.name))
+        precondition(declared.count == specs.count, "operation \(name) declares a param twice")
         self.name = name
         self.summary = summary
         self.roles = roles
-        self.params = params
-        self.handler = handler
+        self.params = specs
+        self.handler = { input, context in
+            try PluginJSON.encode(try await handler(OperationInput(params: input.params, declared: declared), context))
+        }
     }
-}
-
-/// An operation's validated params, with typed accessors.
-public struct OperationInput: Sendable {
-    public let params: [String: JSONValue]
-
-    public init(params: [String: JSONValue]) {
-        self.params = params
-    }
-
-    /// A text param; `nil` when absent.
-    public func string(_ name: String) -> String? { params[name]?.stringValue }
-
-    /// A required text param (validated as required by its spec).
-    public func required(_ name: String) throws -> String {
-        guard let value = string(name) else { throw KlageError.validation(field: name, reason: "is required") }
-        return value
-    }
-
-    /// A Boolean param; `nil` when absent.
-    public func bool(_ name: String) -> Bool? { params[name]?.boolValue }
-
-    /// A whole-number param; `nil` when absent.
-    public func int(_ name: String) -> Int? { params[name]?.numberValue.map { Int($0) } }
-
-    /// A time param; `nil` when absent.
-    public func time(_ name: String) -> Date? { string(name).flatMap(Timestamp.parse) }
-
-    /// A list-of-text param; empty when absent.
-    public func strings(_ name: String) -> [String] { params[name]?.arrayValue?.compactMap(\.stringValue) ?? [] }
 }

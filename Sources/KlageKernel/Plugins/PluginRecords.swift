@@ -1,6 +1,8 @@
 import Foundation
 
-/// One record a plug-in keeps: a kind, an id, a JSON body and a few indexed fields.
+/// One record a plug-in keeps, as the store keeps it: a kind, an id, a JSON body and a few indexed fields.
+///
+/// Plug-ins declare their records as ``StorableRecord`` structs and read them as ``StoredRecord``s.
 public struct PluginRecord: Sendable, Hashable {
     public let kind: String
     public let id: String
@@ -69,6 +71,9 @@ public protocol PluginRecordStore: Sendable {
 }
 
 /// A plug-in's records in one tenant: the only storage a plug-in gets, so it never writes SQL or crosses a tenant.
+///
+/// Records are ``StorableRecord`` structs: `create`, `get`, `require`, `update`, `list` and `first`
+/// take and return them typed, as ``StoredRecord``s.
 public struct PluginRecords: Sendable {
     private let plugin: PluginID
     private let tenant: TenantID
@@ -80,29 +85,21 @@ public struct PluginRecords: Sendable {
         self.env = env
     }
 
-    /// Stores a new record with a fresh time-ordered id.
-    public func create(_ kind: String, body: [String: JSONValue], ref: String? = nil, state: String? = nil, dueAt: Date? = nil) async throws -> PluginRecord {
-        let now = env.clock.now()
-        let id: Identifier<PluginRecord> = env.ids.next()
-        let record = PluginRecord(kind: kind, id: id.rawValue, body: body, ref: ref, state: state, dueAt: dueAt, createdAt: now, updatedAt: now)
+    var clock: any KlageClock { env.clock }
+    var ids: IDGenerator { env.ids }
+
+    func insert(_ record: PluginRecord) async throws {
         try await env.store.insertRecord(record, plugin: plugin, tenant: tenant)
-        return record
     }
 
     /// The record, or `nil` (also for another tenant's or plug-in's id).
-    public func get(_ kind: String, id: String) async throws -> PluginRecord? {
+    func get(_ kind: String, id: String) async throws -> PluginRecord? {
         try await env.store.record(kind: kind, id: id, plugin: plugin, tenant: tenant)
-    }
-
-    /// The record. - Throws: not found, naming `what`.
-    public func require(_ kind: String, id: String, what: String) async throws -> PluginRecord {
-        guard let record = try await get(kind, id: id) else { throw KlageError.notFound(what) }
-        return record
     }
 
     /// Saves changes made to `record`, bumping its version. - Throws: conflict when it changed meanwhile.
     @discardableResult
-    public func update(_ record: PluginRecord) async throws -> PluginRecord {
+    func update(_ record: PluginRecord) async throws -> PluginRecord {
         var next = record
         next.version += 1
         next.updatedAt = env.clock.now()
@@ -111,7 +108,7 @@ public struct PluginRecords: Sendable {
     }
 
     /// Records of a kind, oldest first.
-    public func list(_ kind: String, _ query: PluginRecordQuery = PluginRecordQuery()) async throws -> [PluginRecord] {
+    func list(_ kind: String, _ query: PluginRecordQuery = PluginRecordQuery()) async throws -> [PluginRecord] {
         try await env.store.records(kind: kind, matching: query, plugin: plugin, tenant: tenant)
     }
 }

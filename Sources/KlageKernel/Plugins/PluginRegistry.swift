@@ -7,6 +7,8 @@ public struct PluginRegistry: Sendable {
     private let eventHandlers: [EventHandlerRegistration]
     private let learningValidators: [LearningValidatorRegistration]
     private let attentionSources: [AttentionSourceRegistration]
+    /// Every setting the plug-ins declare, sorted by key.
+    public let settings: [any TenantSetting]
     /// Every plug-in operation with its plug-in, sorted by name.
     public let operations: [(plugin: PluginID, operation: PluginOperation)]
 
@@ -14,8 +16,9 @@ public struct PluginRegistry: Sendable {
         titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
         workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration],
         operations: [(PluginID, PluginOperation)], learningValidators: [LearningValidatorRegistration] = [],
-        attentionSources: [AttentionSourceRegistration] = []
+        attentionSources: [AttentionSourceRegistration] = [], settings: [any TenantSetting] = []
     ) {
+        self.settings = settings
         self.learningValidators = learningValidators
         self.attentionSources = attentionSources
         self.titles = titles

@@ -46,6 +46,13 @@ public struct PluginRegistryBuilder: Sendable {
                 operations[operation.name] = (registrar.pluginID, operation)
             }
         }
+        var settings: [String: any TenantSetting] = [:]
+        for registrar in registrars {
+            for setting in registrar.settings {
+                precondition(settings[setting.key] == nil, "setting \(setting.key) is declared twice")
+                settings[setting.key] = setting
+            }
+        }
         return PluginRegistry(
             titles: titles,
             workflows: workflows,
@@ -53,7 +60,8 @@ public struct PluginRegistryBuilder: Sendable {
             eventHandlers: registrars.flatMap(\.eventHandlers),
             operations: operations.values.sorted { $0.1.name < $1.1.name },
             learningValidators: registrars.flatMap(\.learningValidators),
-            attentionSources: registrars.flatMap(\.attentionSources)
+            attentionSources: registrars.flatMap(\.attentionSources),
+            settings: settings.values.sorted { $0.key < $1.key }
         )
     }
 }

@@ -33,6 +33,25 @@ public struct TenantComplaints: Sendable {
     public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: [String: JSONValue] = [:], at: Date? = nil) async throws -> DomainEvent {
         try await service.appendEvent(type, to: id, in: tenant, by: actor, summary: summary, data: data, at: at)
     }
+
+    /// Adds an event to the complaint's journey with typed data, by the context's actor.
+    ///
+    /// ```swift
+    /// struct Note: Encodable { let text: String }
+    /// try await context.complaints.appendEvent("example.note", to: id, summary: "Note", data: Note(text: text))
+    /// ```
+    /// - Parameters:
+    ///   - type: The event's type, prefixed by the plug-in's id.
+    ///   - id: The complaint.
+    ///   - summary: A line for the journey, free of personal data.
+    ///   - data: Encodes as a JSON object: the event's `data`.
+    ///   - at: When it happened, if not now (a touchpoint before the complaint).
+    /// - Returns: The stored event.
+    @discardableResult
+    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: some Encodable & Sendable, at: Date? = nil) async throws -> DomainEvent {
+        guard case .object(let object) = try PluginJSON.encode(data) else { preconditionFailure("event data must encode as an object") }
+        return try await appendEvent(type, to: id, summary: summary, data: object, at: at)
+    }
 }
 
 /// The learning-item use cases a plug-in may call, bound to its context's tenant.

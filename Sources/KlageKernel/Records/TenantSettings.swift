@@ -1,6 +1,7 @@
 /// The kernel's own tenant settings, read with their ranges enforced.
 ///
-/// Plug-ins' deadline settings (keys ending in `Deadline`) are durations such as `"24h"` or `"5wd"`.
+/// Plug-ins declare their own settings (``DeadlineSetting``, ``NumberSetting``) with
+/// ``PluginRegistrar/setting(_:)``; ``validate(_:declared:)`` checks the kernel's and theirs.
 public enum TenantSettings {
     /// A whole-number setting and its allowed range.
     public struct Number: Sendable {
@@ -19,24 +20,35 @@ public enum TenantSettings {
 
     static let numbers = [reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute]
 
+    /// How long an appeal may take before it is forwarded (the statutory 4 weeks by default).
+    public static let appealForwardingDeadline = DeadlineSetting("appealForwardingDeadline", default: .days(28))
+    /// How long the written confirmation with appeal guidance may take after closing by agreement.
+    public static let confirmationDeadline = DeadlineSetting("confirmationDeadline", default: .workingDays(5))
+
+    /// The kernel's own settings of other types than whole numbers.
+    static let declared: [any TenantSetting] = [appealForwardingDeadline, confirmationDeadline]
+
     /// The value of `setting` in `settings`, or its default.
     public static func value(_ setting: Number, in settings: [String: JSONValue]) -> Int {
         guard let number = settings[setting.key]?.numberValue, let value = Int(exactly: number.rounded()) else { return setting.defaultValue }
         return min(max(value, setting.range.lowerBound), setting.range.upperBound)
     }
 
-    /// Checks every known setting. - Throws: validation naming the setting.
-    public static func validate(_ settings: [String: JSONValue]) throws {
+    /// Checks every known setting: the kernel's, and those the plug-ins declare.
+    ///
+    /// - Parameters:
+    ///   - settings: A tenant's settings.
+    ///   - declared: The plug-ins' settings (``PluginRegistry/settings``).
+    /// - Throws: validation naming the setting, e.g. `settings.borgerkontakt.callbackDeadline`.
+    public static func validate(_ settings: [String: JSONValue], declared plugins: [any TenantSetting] = []) throws {
         for setting in numbers {
             guard let value = settings[setting.key] else { continue }
             guard let number = value.numberValue, let whole = Int(exactly: number), setting.range.contains(whole) else {
                 throw KlageError.validation(field: "settings.\(setting.key)", reason: "a whole number from \(setting.range.lowerBound) to \(setting.range.upperBound)")
             }
         }
-        for (key, value) in settings where key.hasSuffix("Deadline") {
-            guard let text = value.stringValue, DeadlineDuration(text) != nil else {
-                throw KlageError.validation(field: "settings.\(key)", reason: "a duration such as \"24h\", \"10d\", \"8wh\" or \"5wd\" (at most 1000)")
-            }
+        for setting in (declared + plugins).sorted(by: { $0.key < $1.key }) {
+            try setting.check(settings)
         }
     }
 }

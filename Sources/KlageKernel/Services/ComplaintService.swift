@@ -206,7 +206,7 @@ public struct ComplaintService: Sendable {
             }
             do {
                 try await env.store.insertContact(contact, update: update, events: events)
-                await env.publish(events, tenant: tenant, actor: actor)
+                await env.publish(events, tenant: tenant, actor: actor, contact: contact)
                 return contact
             } catch let error as KlageError where error.code == .conflict && attempt < 5 {
                 continue

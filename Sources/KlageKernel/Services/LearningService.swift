@@ -139,7 +139,7 @@ public struct LearningService: Sendable {
                                 actor: actor, at: now, summary: summary,
                                 data: ["learningItemId": .string(item.id.rawValue), "title": .string(item.title)])]
         try await env.store.insertLearningItem(item, events: events)
-        await env.publish(events, tenant: tenant, actor: actor)
+        await env.publish(events, tenant: tenant, actor: actor, learningItem: item)
         return item
     }
 

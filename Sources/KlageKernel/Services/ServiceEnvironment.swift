@@ -30,11 +30,16 @@ public struct ServiceEnvironment: Sendable {
     }
 
     /// Runs the plug-in hooks for stored events; a failing hook is reported and never undoes what was stored.
-    func publish(_ events: [DomainEvent], tenant: Tenant, actor: Actor) async {
+    ///
+    /// The contact or learning item the events were stored with is passed along to typed hooks
+    /// (``ContactRecorded``, ``LearningItemCreated``).
+    func publish(_ events: [DomainEvent], tenant: Tenant, actor: Actor, contact: Contact? = nil, learningItem: LearningItem? = nil) async {
         for event in events {
+            let published = PublishedEvent(event, contact: event.type == .contactRecorded ? contact : nil,
+                                           learningItem: event.type == .learningCreated ? learningItem : nil)
             for registration in registry.handlers(for: event.type, tenant: tenant) {
                 do {
-                    try await registration.handler(event, pluginContext(registration.pluginID, tenant: tenant, actor: actor))
+                    try await registration.handler(published, pluginContext(registration.pluginID, tenant: tenant, actor: actor))
                 } catch {
                     hookFailed(registration.pluginID, event.type, error)
                 }

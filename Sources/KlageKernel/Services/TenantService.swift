@@ -31,11 +31,11 @@ public struct TenantService: Sendable {
         return true
     }
 
-    /// Checks a tenant's fields: a known plug-in for each, deadline settings that parse (`"24h"`, `"5wd"`…).
+    /// Checks a tenant's fields: a known plug-in for each, declared settings of their type (`"24h"`, `"5wd"`…).
     private func validated(_ tenant: Tenant) throws -> Tenant {
         try env.registry.checkPlugins(tenant.plugins)
         let settings = try Validate.fields(tenant.settings, field: "settings")
-        try TenantSettings.validate(settings)
+        try TenantSettings.validate(settings, declared: env.registry.settings)
         return Tenant(id: tenant.id, name: try Validate.text(tenant.name, field: "name", max: 200),
                       plugins: Array(Set(tenant.plugins)).sorted(), settings: settings, createdAt: tenant.createdAt)
     }
