@@ -135,26 +135,12 @@ public enum ComplaintAccessLog: TenantMethod {
 
 /// The reads of a complaint's personal data.
 public struct AccessLogView: Encodable, Sendable {
-    struct Read: Encodable, Sendable {
-        let at: String
-        let actor: String
-        let actorLabel: String
-        let purpose: String
-
-        init(_ record: AccessRecord) {
-            at = Timestamp.format(record.at)
-            actor = record.actor
-            actorLabel = record.actorLabel
-            purpose = record.purpose
-        }
-    }
-
-    let reads: [Read]
+    let reads: [AccessRecord]
 }
 
 /// The events of a journey.
 public struct EventsView: Encodable, Sendable {
-    let events: [EventView]
+    let events: [DomainEvent]
 }
 
 extension RPCServices {
@@ -193,10 +179,10 @@ extension RPCServices {
             return ComplaintView(complaint, now: now)
         }
         builder.register(ComplaintAccessLog.self) { params, context in
-            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant).map(AccessLogView.Read.init))
+            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant))
         }
         builder.register(ComplaintJourney.self) { params, context in
-            return EventsView(events: try await complaints.journey(params.id, in: context.tenant).map(EventView.init))
+            return EventsView(events: try await complaints.journey(params.id, in: context.tenant))
         }
     }
 }

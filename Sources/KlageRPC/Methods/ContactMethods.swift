@@ -11,7 +11,7 @@ public enum ContactRecord: TenantMethod {
         let agreement: String?
         let fields: [String: JSONValue]?
     }
-    public typealias Result = ContactView
+    public typealias Result = Contact
     public static let name = "contact.record"
     public static let summary = "Records a contact with the citizen; an oral contact (phone, meeting, video) meets a first-contact deadline."
     public static let roles: Set<Role> = [.caseworker]
@@ -27,12 +27,12 @@ public enum ContactRecord: TenantMethod {
 /// `contact.list`: the contacts of a complaint, oldest first.
 public enum ContactList: TenantMethod {
     public struct Params: Decodable, Sendable { let complaintId: ComplaintID }
-    public typealias Result = ItemsView<ContactView>
+    public typealias Result = ItemsView<Contact>
     public static let name = "contact.list"
     public static let summary = "The contacts recorded on a complaint, oldest first."
     public static let roles = Role.anyTenantRole
     public static let params = [RPCParam("complaintId", .string, required: true)]
-    public static let result = ItemsView<ContactView>.schema("Contact")
+    public static let result = ItemsView<Contact>.schema("Contact")
 }
 
 extension RPCServices {
@@ -40,11 +40,11 @@ extension RPCServices {
         builder.register(ContactRecord.self) { params, context in
             let draft = NewContact(complaintId: params.complaintId, kind: params.kind, reached: params.reached ?? true, occurredAt: params.occurredAt.date,
                                    summary: params.summary, agreement: params.agreement, fields: params.fields ?? [:])
-            return ContactView(try await complaints.recordContact(draft, in: context.tenant, by: context.actor))
+            return try await complaints.recordContact(draft, in: context.tenant, by: context.actor)
         }
         builder.register(ContactList.self) { params, context in
             _ = try await complaints.read(params.complaintId, in: context.tenant, by: context.actor, purpose: ContactList.name)
-            return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: context.tenant).map(ContactView.init))
+            return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: context.tenant))
         }
     }
 }

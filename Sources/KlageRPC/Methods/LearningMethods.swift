@@ -11,7 +11,7 @@ public enum LearningCreate: TenantMethod {
         let department: String?
         let tags: [String]?
     }
-    public typealias Result = LearningItemView
+    public typealias Result = LearningItem
     public static let name = "learning.create"
     public static let summary = "Creates a learning item, optionally tied to a complaint (whose journey then says what was learned); it must hold no personal data."
     public static let roles: Set<Role> = [.caseworker]
@@ -25,7 +25,7 @@ public enum LearningCreate: TenantMethod {
 /// `learning.get`: one learning item.
 public enum LearningGet: TenantMethod {
     public struct Params: Decodable, Sendable { let id: LearningItemID }
-    public typealias Result = LearningItemView
+    public typealias Result = LearningItem
     public static let name = "learning.get"
     public static let summary = "One learning item by id."
     public static let roles = Role.anyTenantRole
@@ -41,7 +41,7 @@ public enum LearningList: TenantMethod {
         let limit: Int?
         let cursor: String?
     }
-    public typealias Result = PageView<LearningItemView>
+    public typealias Result = PageView<LearningItem>
     public static let name = "learning.list"
     public static let summary = "A page of the tenant's learning items, newest first."
     public static let roles = Role.anyTenantRole
@@ -49,7 +49,7 @@ public enum LearningList: TenantMethod {
         RPCParam("state", .string), RPCParam("department", .string), RPCParam("limit", .integer(minimum: 1, maximum: 500)),
         RPCParam("cursor", .string),
     ]
-    public static let result = PageView<LearningItemView>.schema("LearningItem")
+    public static let result = PageView<LearningItem>.schema("LearningItem")
 }
 
 /// `learning.act`: moves a learning item through its workflow.
@@ -60,7 +60,7 @@ public enum LearningAct: TenantMethod {
         let version: Int
         let note: String?
     }
-    public typealias Result = LearningItemView
+    public typealias Result = LearningItem
     public static let name = "learning.act"
     public static let summary = "Accepts, implements or dismisses a learning item at the given version."
     public static let roles: Set<Role> = [.caseworker]
@@ -74,22 +74,22 @@ public enum LearningAct: TenantMethod {
 extension RPCServices {
     func registerLearningMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(LearningCreate.self) { params, context in
-            return LearningItemView(try await learning.create(
+            return try await learning.create(
                 title: params.title, insight: params.insight, complaintId: params.complaintId, department: params.department,
-                tags: params.tags ?? [], in: context.tenant, by: context.actor))
+                tags: params.tags ?? [], in: context.tenant, by: context.actor)
         }
         builder.register(LearningGet.self) { params, context in
-            return LearningItemView(try await learning.get(params.id, in: context.tenant))
+            return try await learning.get(params.id, in: context.tenant)
         }
         builder.register(LearningList.self) { params, context in
             let query = LearningQuery(state: params.state, department: params.department, limit: try Validate.limit(params.limit),
                                       after: try PageCursor.decode(params.cursor))
             let page = try await learning.list(query, in: context.tenant)
-            return PageView(items: page.items.map(LearningItemView.init), nextCursor: page.nextCursor)
+            return PageView(items: page.items, nextCursor: page.nextCursor)
         }
         builder.register(LearningAct.self) { params, context in
-            return LearningItemView(try await learning.act(params.id, action: params.action, version: params.version,
-                                                           note: params.note, in: context.tenant, by: context.actor))
+            return try await learning.act(params.id, action: params.action, version: params.version,
+                                                           note: params.note, in: context.tenant, by: context.actor)
         }
     }
 }
