@@ -8,7 +8,7 @@ import KlageKernel
 /// same JSON, so ``ParamsDecoder`` names fields exactly as before: a missing key is `keyNotFound`, a
 /// `null` where a value is needed is `valueNotFound`, a wrong JSON type is `typeMismatch`, a number
 /// that does not fit is `dataCorrupted`. Unknown keys are ignored. Integers must be whole; `JSONValue`
-/// decodes as itself.
+/// decodes as itself; a `Date` is RFC 3339 text (``KlageKernel/Timestamp/parse(_:)``), as ``RPCTime`` reads it.
 ///
 /// ```swift
 /// let params = try JSONValueDecoder().decode(ContactRecord.Params.self, from: .object(raw))
@@ -44,6 +44,15 @@ private struct ValueDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
+    /// A time: RFC 3339 text (``KlageKernel/Timestamp``), the one date format of the API.
+    func date() throws -> Date {
+        guard case .string(let text) = value else { throw mismatch(String.self) }
+        guard let date = Timestamp.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "must be an RFC 3339 time, e.g. 2026-11-25T09:30:00Z"))
+        }
+        return date
+    }
+
     func mismatch(_ type: Any.Type) -> DecodingError {
         if case .null = value {
             return .valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Cannot get \(type) -- found null value instead"))
@@ -53,6 +62,7 @@ private struct ValueDecoder: Decoder {
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == JSONValue.self { return value as! T }
+        if T.self == Date.self { return try date() as! T }
         return try T(from: self)
     }
 }

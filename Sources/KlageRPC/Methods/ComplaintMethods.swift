@@ -2,25 +2,7 @@ import KlageKernel
 
 /// `complaint.create`: registers a complaint; idempotent on `externalRef`.
 public enum ComplaintCreate: TenantMethod {
-    public struct Params: Decodable, Sendable {
-        struct CitizenParams: Decodable, Sendable {
-            let name: String
-            let phone: String?
-            let email: String?
-            let cpr: String?
-        }
-        let workflow: WorkflowID
-        let track: ComplaintTrack?
-        let channel: Channel
-        let subject: String
-        let description: String
-        let remedy: String?
-        let citizen: CitizenParams
-        let receivedAt: RPCTime?
-        let department: String?
-        let externalRef: String?
-        let fields: [String: JSONValue]?
-    }
+    public typealias Params = NewComplaint
     public typealias Result = ComplaintView
     public static let name = "complaint.create"
     public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
@@ -146,14 +128,7 @@ public struct EventsView: Encodable, Sendable {
 extension RPCServices {
     func registerComplaintMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintCreate.self) { params, context in
-            let draft = NewComplaint(
-                workflow: params.workflow, track: params.track ?? .dissatisfaction, channel: params.channel,
-                subject: params.subject, description: params.description, remedy: params.remedy,
-                citizen: Citizen(name: params.citizen.name, phone: params.citizen.phone, email: params.citizen.email, cpr: params.citizen.cpr),
-                receivedAt: params.receivedAt?.date, department: params.department, externalRef: params.externalRef,
-                fields: params.fields ?? [:]
-            )
-            return ComplaintView(try await complaints.create(draft, in: context.tenant, by: context.actor), now: now)
+            ComplaintView(try await complaints.create(params, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(ComplaintGet.self) { params, context in
             return ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now)

@@ -2,15 +2,7 @@ import KlageKernel
 
 /// `contact.record`: records a conversation or letter with the citizen.
 public enum ContactRecord: TenantMethod {
-    public struct Params: Decodable, Sendable {
-        let complaintId: ComplaintID
-        let kind: ContactKind
-        let reached: Bool?
-        let occurredAt: RPCTime
-        let summary: String
-        let agreement: String?
-        let fields: [String: JSONValue]?
-    }
+    public typealias Params = NewContact
     public typealias Result = Contact
     public static let name = "contact.record"
     public static let summary = "Records a contact with the citizen; an oral contact (phone, meeting, video) meets a first-contact deadline."
@@ -38,9 +30,7 @@ public enum ContactList: TenantMethod {
 extension RPCServices {
     func registerContactMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ContactRecord.self) { params, context in
-            let draft = NewContact(complaintId: params.complaintId, kind: params.kind, reached: params.reached ?? true, occurredAt: params.occurredAt.date,
-                                   summary: params.summary, agreement: params.agreement, fields: params.fields ?? [:])
-            return try await complaints.recordContact(draft, in: context.tenant, by: context.actor)
+            try await complaints.recordContact(params, in: context.tenant, by: context.actor)
         }
         builder.register(ContactList.self) { params, context in
             _ = try await complaints.read(params.complaintId, in: context.tenant, by: context.actor, purpose: ContactList.name)

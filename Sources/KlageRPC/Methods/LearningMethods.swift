@@ -4,13 +4,7 @@ import KlageKernel
 /// tenant's plug-ins refuse (Gladsaxe: an unknown department). Tied to a complaint, it also goes
 /// into the complaint's journey as "What we learned: <title>".
 public enum LearningCreate: TenantMethod {
-    public struct Params: Decodable, Sendable {
-        let title: String
-        let insight: String
-        let complaintId: ComplaintID?
-        let department: String?
-        let tags: [String]?
-    }
+    public typealias Params = NewLearningItem
     public typealias Result = LearningItem
     public static let name = "learning.create"
     public static let summary = "Creates a learning item, optionally tied to a complaint (whose journey then says what was learned); it must hold no personal data."
@@ -74,9 +68,7 @@ public enum LearningAct: TenantMethod {
 extension RPCServices {
     func registerLearningMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(LearningCreate.self) { params, context in
-            return try await learning.create(
-                title: params.title, insight: params.insight, complaintId: params.complaintId, department: params.department,
-                tags: params.tags ?? [], in: context.tenant, by: context.actor)
+            try await learning.create(params, in: context.tenant, by: context.actor)
         }
         builder.register(LearningGet.self) { params, context in
             return try await learning.get(params.id, in: context.tenant)
