@@ -7,7 +7,7 @@ import KlageKernel
 /// the same `DecodingError`s, with the same coding paths, as Foundation's `JSONDecoder` would for the
 /// same JSON, so ``ParamsDecoder`` names fields exactly as before: a missing key is `keyNotFound`, a
 /// `null` where a value is needed is `valueNotFound`, a wrong JSON type is `typeMismatch`, a number
-/// that does not fit is `dataCorrupted`. Unknown keys are ignored. Integers must be whole; `JSONValue`
+/// that does not fit is `dataCorrupted` at the root, as Foundation reported it. Unknown keys are ignored. Integers must be whole; `JSONValue`
 /// decodes as itself; a `Date` is RFC 3339 text (``KlageKernel/Timestamp/parse(_:)``), as ``RPCTime`` reads it.
 ///
 /// ```swift
@@ -104,7 +104,9 @@ extension ValueDecoder: SingleValueDecodingContainer {
     private func integer<T: BinaryInteger>(_ type: T.Type) throws -> T {
         let number = try number(type)
         guard let integer = T(exactly: number) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Parsed JSON number <\(number)> does not fit in \(type)."))
+            // Foundation's JSONDecoder reported a number that does not fit (1.5, 1e20 for an Int) as invalid
+            // JSON at the root, so the API has answered it with field "params"; kept unchanged on purpose.
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON."))
         }
         return integer
     }
