@@ -50,29 +50,29 @@ public struct TableColumn<Record>: Sendable {
     let value: @Sendable (Record) throws -> SQLValue
 
     /// A column whose value is bound from the record by `value`.
-    public init<Value: SQLBindable>(_ name: String, _ role: Role = .updatable, _ value: @escaping @Sendable (Record) throws -> Value) {
+    public init(_ name: String, _ role: Role = .updatable, _ value: @escaping @Sendable (Record) throws -> any SQLBindable) {
         self.name = name
         self.role = role
         self.value = { try value($0).sqlValue }
     }
 
     /// A key column.
-    public static func key<Value: SQLBindable>(_ name: String, _ value: @escaping @Sendable (Record) throws -> Value) -> Self {
+    public static func key(_ name: String, _ value: @escaping @Sendable (Record) throws -> any SQLBindable) -> Self {
         Self(name, .key, value)
     }
 
     /// A column written once, at insert.
-    public static func insertOnly<Value: SQLBindable>(_ name: String, _ value: @escaping @Sendable (Record) throws -> Value) -> Self {
+    public static func insertOnly(_ name: String, _ value: @escaping @Sendable (Record) throws -> any SQLBindable) -> Self {
         Self(name, .insertOnly, value)
     }
 
     /// An updatable column.
-    public static func column<Value: SQLBindable>(_ name: String, _ value: @escaping @Sendable (Record) throws -> Value) -> Self {
+    public static func column(_ name: String, _ value: @escaping @Sendable (Record) throws -> any SQLBindable) -> Self {
         Self(name, .updatable, value)
     }
 
     /// An updatable column holding `value` as JSON text (``RowJSON``).
-    public static func json<Value: Encodable>(_ name: String, _ role: Role = .updatable, _ value: @escaping @Sendable (Record) -> Value) -> Self {
+    public static func json(_ name: String, _ role: Role = .updatable, _ value: @escaping @Sendable (Record) -> any Encodable) -> Self {
         Self(name, role) { try RowJSON.text(value($0)) }
     }
 }
