@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import KlageKernel
 import KlageTestSupport
 import Testing
@@ -22,6 +25,26 @@ import Testing
             #expect(notification.body.isEmpty)
             let garbage = try await server.post(Data("{nope".utf8), key: nil)
             #expect(JSONValue.parse(garbage.body)["error"]?["code"] == -32700)
+        }
+    }
+
+    @Test func aSafeRequestIdIsEchoedAndAnUnsafeOneReplaced() async throws {
+        try await withTestServer { server throws in
+            func post(requestID: String?) async throws -> String? {
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)
+                request.httpMethod = "POST"
+                request.httpBody = Data(#"{"jsonrpc":"2.0","id":1,"method":"system.health"}"#.utf8)
+                if let requestID { request.setValue(requestID, forHTTPHeaderField: "X-Request-Id") }
+                let (_, response) = try await URLSession.shared.data(for: request)
+                return (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "X-Request-Id")
+            }
+            #expect(try await post(requestID: "esdh-4711.a:b_c") == "esdh-4711.a:b_c")
+            let made = try await post(requestID: nil)
+            #expect(made?.count == 36, "a fresh id when the caller sends none")
+            let unsafe = try await post(requestID: "a b\"c")
+            #expect(unsafe != nil && unsafe != "a b\"c" && unsafe?.count == 36)
+            let long = try await post(requestID: String(repeating: "x", count: 129))
+            #expect(long?.count == 36, "an id longer than 128 characters is replaced")
         }
     }
 

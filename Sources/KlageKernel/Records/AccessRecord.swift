@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Access logs are part of a citizen's right of access (GDPR art. 15, CJEU C-579/21), so every read
 /// through the API is recorded before the data is returned. Append-only.
-public struct AccessRecord: Sendable, Hashable {
+///
+/// Encodes as `complaint.accessLog` shows it: `at`, `actor`, `actorLabel`, `purpose` (the tenant and
+/// complaint are the request's own).
+public struct AccessRecord: Sendable, Hashable, Encodable {
     public let tenant: TenantID
     public let complaintId: ComplaintID
     /// The id of the key that read, and its label (a person's initials or a system's name).
@@ -13,6 +16,10 @@ public struct AccessRecord: Sendable, Hashable {
     public let at: Date
     /// The method that read it, e.g. `complaint.get`.
     public let purpose: String
+
+    private enum CodingKeys: String, CodingKey {
+        case at, actor, actorLabel, purpose
+    }
 
     public init(tenant: TenantID, complaintId: ComplaintID, actor: String, actorLabel: String, at: Date, purpose: String) {
         self.tenant = tenant

@@ -1,7 +1,10 @@
 import Foundation
 
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
-public struct Contact: Sendable, Hashable {
+///
+/// Encodes as the API shows it (`contact.record`, `contact.list`): without `tenant` (a key reads its own
+/// tenant's records only) and, as the contract has always shown it, without `reached`.
+public struct Contact: Sendable, Hashable, Encodable {
     /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
     public var isTwoWayConversation: Bool { kind.isOral && reached }
 
@@ -24,6 +27,10 @@ public struct Contact: Sendable, Hashable {
     /// Plug-in fields, e.g. the triangle's three sides.
     public let fields: [String: JSONValue]
     public let createdAt: Date
+
+    private enum CodingKeys: String, CodingKey {
+        case id, complaintId, kind, occurredAt, recordedBy, summary, agreement, fields, createdAt
+    }
 
     public init(
         id: ContactID, tenant: TenantID, complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date,

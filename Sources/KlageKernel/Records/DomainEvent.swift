@@ -48,7 +48,10 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
 }
 
 /// An append-only record of something that happened; the complaint journey is made of these.
-public struct DomainEvent: Sendable, Hashable {
+///
+/// Encodes as a journey shows it (`complaint.journey`): without `tenant` and the complaint or
+/// learning item it belongs to, which the journey names already.
+public struct DomainEvent: Sendable, Hashable, Encodable {
     public let id: EventID
     public let tenant: TenantID
     /// The complaint the event belongs to, if any.
@@ -62,6 +65,10 @@ public struct DomainEvent: Sendable, Hashable {
     /// One line for the journey; never personal data.
     public let summary: String
     public let data: [String: JSONValue]
+
+    private enum CodingKeys: String, CodingKey {
+        case id, at, type, actor, summary, data
+    }
 
     public init(
         id: EventID, tenant: TenantID, complaintId: ComplaintID? = nil, learningItemId: LearningItemID? = nil,

@@ -1,7 +1,9 @@
 import Foundation
 
 /// What the organisation learned from a complaint. Carries no personal data, so it can be shared.
-public struct LearningItem: Sendable, Hashable {
+///
+/// Encodes as the API shows it (`learning.*`): without `tenant`, as a key reads its own tenant's records only.
+public struct LearningItem: Sendable, Hashable, Encodable {
     public let id: LearningItemID
     public let tenant: TenantID
     public let complaintId: ComplaintID?
@@ -13,6 +15,10 @@ public struct LearningItem: Sendable, Hashable {
     public var version: Int
     public let createdAt: Date
     public var updatedAt: Date
+
+    private enum CodingKeys: String, CodingKey {
+        case id, complaintId, title, insight, department, tags, state, version, createdAt, updatedAt
+    }
 
     public init(
         id: LearningItemID, tenant: TenantID, complaintId: ComplaintID?, title: String, insight: String,

@@ -54,3 +54,49 @@ public struct NewContact: Sendable {
         self.fields = fields
     }
 }
+
+extension NewComplaint: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case workflow, track, channel, subject, description, remedy, citizen, receivedAt, department, externalRef, fields
+    }
+
+    /// Reads a draft as `complaint.create` takes it: `track` defaults to dissatisfaction, `fields` to none,
+    /// `receivedAt` (when given) in the decoder's date format. Keys are read in this order, so the first
+    /// bad one is the one reported.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            workflow: try container.decode(WorkflowID.self, forKey: .workflow),
+            track: try container.decodeIfPresent(ComplaintTrack.self, forKey: .track) ?? .dissatisfaction,
+            channel: try container.decode(Channel.self, forKey: .channel),
+            subject: try container.decode(String.self, forKey: .subject),
+            description: try container.decode(String.self, forKey: .description),
+            remedy: try container.decodeIfPresent(String.self, forKey: .remedy),
+            citizen: try container.decode(Citizen.self, forKey: .citizen),
+            receivedAt: try container.decodeIfPresent(Date.self, forKey: .receivedAt),
+            department: try container.decodeIfPresent(String.self, forKey: .department),
+            externalRef: try container.decodeIfPresent(String.self, forKey: .externalRef),
+            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
+        )
+    }
+}
+
+extension NewContact: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case complaintId, kind, reached, occurredAt, summary, agreement, fields
+    }
+
+    /// Reads a draft as `contact.record` takes it: `reached` defaults to true, `fields` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            complaintId: try container.decode(ComplaintID.self, forKey: .complaintId),
+            kind: try container.decode(ContactKind.self, forKey: .kind),
+            reached: try container.decodeIfPresent(Bool.self, forKey: .reached) ?? true,
+            occurredAt: try container.decode(Date.self, forKey: .occurredAt),
+            summary: try container.decode(String.self, forKey: .summary),
+            agreement: try container.decodeIfPresent(String.self, forKey: .agreement),
+            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
+        )
+    }
+}

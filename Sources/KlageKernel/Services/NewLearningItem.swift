@@ -24,3 +24,21 @@ public struct NewLearningItem: Sendable, Hashable {
         self.tags = tags
     }
 }
+
+extension NewLearningItem: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case title, insight, complaintId, department, tags
+    }
+
+    /// Reads a draft as `learning.create` takes it: `tags` default to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decode(String.self, forKey: .title),
+            insight: try container.decode(String.self, forKey: .insight),
+            complaintId: try container.decodeIfPresent(ComplaintID.self, forKey: .complaintId),
+            department: try container.decodeIfPresent(String.self, forKey: .department),
+            tags: try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        )
+    }
+}

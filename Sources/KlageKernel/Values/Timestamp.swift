@@ -14,6 +14,17 @@ public enum Timestamp {
         return text + "Z"
     }
 
+    /// Encodes `date` as its RFC 3339 text: the one date strategy of the API (`JSONEncoder.DateEncodingStrategy.custom`).
+    ///
+    /// ```swift
+    /// encoder.dateEncodingStrategy = .custom(Timestamp.encode)
+    /// ```
+    @Sendable
+    public static func encode(_ date: Date, to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(format(date))
+    }
+
     /// Parses an RFC 3339 time (`2026-11-25T09:30:00Z`, `…T09:30:00.250+01:00`); `nil` when it is not one.
     public static func parse(_ text: String) -> Date? {
         let chars = Array(text.utf8)

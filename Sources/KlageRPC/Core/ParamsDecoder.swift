@@ -6,18 +6,12 @@ import KlageKernel
 /// A missing field or a wrong JSON type is -32602 (invalid params); a value of the right type that
 /// breaks a rule (an unknown enum value, a malformed time) is -32022 (validation failed).
 ///
-/// Foundation's `JSONDecoder` here reads only JSON that `JSONEncoder` wrote from params the strict
-/// ``JSONParser`` already accepted, never a caller's bytes: at most 63 levels deep (the parser's 64
-/// less the request object), far from the 512 at which Foundation's parser gives up or traps; only
-/// finite numbers (``RPCRequest`` refuses the rest, which `JSONEncoder` could not write); and
-/// strings without lone surrogates.
+/// Params are decoded straight from the tree the strict ``JSONParser`` built, by ``JSONValueDecoder``:
+/// never re-encoded, and never read by Foundation's parser.
 enum ParamsDecoder {
-    private static let decoder = JSONDecoder()
-
     static func decode<Params: Decodable>(_ type: Params.Type, from params: [String: JSONValue]) throws -> Params {
-        let data = try RPCResponse.encoder.encode(JSONValue.object(params))
         do {
-            return try decoder.decode(Params.self, from: data)
+            return try JSONValueDecoder().decode(Params.self, from: .object(params))
         } catch let error as DecodingError {
             throw map(error)
         }

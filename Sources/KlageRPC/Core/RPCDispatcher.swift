@@ -28,8 +28,17 @@ public struct RPCDispatcher: Sendable {
     /// Answers one HTTP body. Returns `nil` when nothing is to be sent (notifications only).
     ///
     /// The body is read by ``JSONParser``, never by Foundation's decoder, so no body can crash the
-    /// host; a body that is not JSON is answered with -32700 and id `null`.
-    public func handle(body: Data, authorization: String?) async -> Data? {
+    /// host; a body that is not JSON is answered with -32700 and id `null`. Every log line of the
+    /// request carries `request.id`; none carries params.
+    ///
+    /// - Parameters:
+    ///   - body: the HTTP body.
+    ///   - authorization: the `Authorization` header, if any.
+    ///   - requestID: the request's id for logs (the transport echoes it); a fresh one by default.
+    /// - Returns: the response body, or `nil` for notifications only.
+    public func handle(body: Data, authorization: String?, requestID: RequestID = RequestID()) async -> Data? {
+        var logger = self.logger
+        logger[metadataKey: "request.id"] = .string(requestID.rawValue)
         let parsed: RPCBody
         do throws(RPCError) {
             parsed = try JSONParser().parseBody(body)
@@ -39,7 +48,7 @@ public struct RPCDispatcher: Sendable {
         var caller = Caller(authorization: authorization, keys: keys)
         let elements: [RPCBody.Element]
         switch parsed {
-        case .single(let element): return await handle(element: element, caller: &caller)
+        case .single(let element): return await handle(element: element, caller: &caller, logger: logger)
         case .batch(let batch): elements = batch
         }
         if elements.isEmpty {
@@ -50,7 +59,7 @@ public struct RPCDispatcher: Sendable {
         }
         var responses: [Data] = []
         for element in elements {
-            if let response = await handle(element: element, caller: &caller) { responses.append(response) }
+            if let response = await handle(element: element, caller: &caller, logger: logger) { responses.append(response) }
         }
         return responses.isEmpty ? nil : RPCResponse.batch(responses)
     }
@@ -63,12 +72,12 @@ public struct RPCDispatcher: Sendable {
         RPCResponse.failure(id: .null, error: error)
     }
 
-    private func handle(element: RPCBody.Element, caller: inout Caller) async -> Data? {
+    private func handle(element: RPCBody.Element, caller: inout Caller, logger: Logger) async -> Data? {
         switch RPCRequest.parse(element.value, idLiteral: element.idLiteral) {
         case .failure(let invalid):
             return invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
         case .success(let request):
-            let outcome = await call(request, caller: &caller)
+            let outcome = await call(request, caller: &caller, logger: logger)
             guard let id = request.id else { return nil }
             switch outcome {
             case .success(let result): return RPCResponse.success(id: id, result: result)
@@ -77,9 +86,9 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private func call(_ request: RPCRequest, caller: inout Caller) async -> Result<Data, RPCError> {
+    private func call(_ request: RPCRequest, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {
         let started = ContinuousClock.now
-        var logger = self.logger
+        var logger = logger
         logger[metadataKey: "rpc.method"] = .string(request.method)
         var tenantForLog: String?
         let result: Result<Data, RPCError>

@@ -26,6 +26,9 @@ public enum RPCAccess: Sendable, Hashable {
 ///     static let result = RPCSchema.ref("Complaint")
 /// }
 /// ```
+///
+/// A method only a tenant's keys may call declares ``TenantMethod`` and its `roles` instead, and its
+/// handler gets a ``TenantContext`` whose tenant and actor are never `nil`.
 public protocol RPCMethod {
     associatedtype Params: Decodable & Sendable
     associatedtype Result: Encodable & Sendable

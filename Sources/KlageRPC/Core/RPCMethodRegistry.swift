@@ -56,6 +56,25 @@ public struct RPCMethodRegistry: Sendable {
             _ method: Method.Type, plugin: PluginID? = nil,
             handler: @escaping @Sendable (Method.Params, RPCContext) async throws -> Method.Result
         ) {
+            add(method, plugin: plugin, handler: handler)
+        }
+
+        /// Registers a tenant method's handler, which gets the tenant and actor the dispatcher guaranteed.
+        /// Registering one name twice is a programmer mistake.
+        public mutating func register<Method: TenantMethod>(
+            _ method: Method.Type, plugin: PluginID? = nil,
+            handler: @escaping @Sendable (Method.Params, TenantContext) async throws -> Method.Result
+        ) {
+            add(method, plugin: plugin) { params, context in
+                let (tenant, actor) = try context.tenantScope()
+                return try await handler(params, TenantContext(tenant: tenant, actor: actor, logger: context.logger))
+            }
+        }
+
+        private mutating func add<Method: RPCMethod>(
+            _ method: Method.Type, plugin: PluginID?,
+            handler: @escaping @Sendable (Method.Params, RPCContext) async throws -> Method.Result
+        ) {
             precondition(entries[Method.name] == nil, "method \(Method.name) registered twice")
             entries[Method.name] = Entry(
                 name: Method.name, summary: Method.summary, access: Method.access, params: Method.params,

@@ -3,9 +3,11 @@ import KlageKernel
 
 /// Writes JSON-RPC responses as bytes: the envelope by hand (a number id as its literal), the result by `JSONEncoder`.
 enum RPCResponse {
+    /// Encodes results: sorted keys, times as RFC 3339 (``KlageKernel/Timestamp``), absent optionals left out.
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom(Timestamp.encode)
         return encoder
     }()
 

@@ -5,7 +5,7 @@ import KlageKernel
 /// Complaint clocks past their warn point (`deadline.dueSoon`) or still running past due
 /// (`deadline.missed`), and what the tenant's plug-ins report (e.g. `borgerkontakt.taskOverdue`,
 /// `gladsaxe.actionOverdue`). Items hold no citizen personal data, so the call is not access-logged.
-public enum AttentionList: RPCMethod {
+public enum AttentionList: TenantMethod {
     public struct Params: Decodable, Sendable {
         let department: String?
         let limit: Int?
@@ -15,7 +15,7 @@ public enum AttentionList: RPCMethod {
     }
     public static let name = "attention.list"
     public static let summary = "What needs attention now: clocks at risk or missed, overdue tasks and actions, earliest due first."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params = [
         RPCParam("department", .string, "only items of this department"),
         RPCParam("limit", .integer(minimum: 1, maximum: 500), "at most this many items; 50 by default"),
@@ -58,10 +58,9 @@ public struct AttentionItemView: Encodable, Sendable {
 extension RPCServices {
     func registerAttentionMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(AttentionList.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
             let query = AttentionQuery(department: try Validate.optionalText(params.department, field: "department", max: 100),
                                        limit: try Validate.limit(params.limit))
-            return .init(items: try await AttentionService(env).list(query, in: tenant, by: actor).map(AttentionItemView.init))
+            return .init(items: try await AttentionService(env).list(query, in: context.tenant, by: context.actor).map(AttentionItemView.init))
         }
     }
 }

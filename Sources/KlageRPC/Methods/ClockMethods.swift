@@ -1,7 +1,7 @@
 import KlageKernel
 
 /// `complaint.pause`: pauses the complaint's clocks, e.g. while waiting for the citizen.
-public enum ComplaintPause: RPCMethod {
+public enum ComplaintPause: TenantMethod {
     public struct Params: Decodable, Sendable {
         let id: ComplaintID
         let version: Int
@@ -10,14 +10,14 @@ public enum ComplaintPause: RPCMethod {
     public typealias Result = ComplaintView
     public static let name = "complaint.pause"
     public static let summary = "Pauses the complaint's running deadlines (e.g. waiting for the citizen); the reason goes into the journey."
-    public static let access = RPCAccess.tenant([.caseworker])
+    public static let roles: Set<Role> = [.caseworker]
     public static let params = [RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
                                 RPCParam("reason", .string, required: true)]
     public static let result = RPCSchema.ref("Complaint")
 }
 
 /// `complaint.resume`: resumes paused clocks with the time they had left.
-public enum ComplaintResume: RPCMethod {
+public enum ComplaintResume: TenantMethod {
     public struct Params: Decodable, Sendable {
         let id: ComplaintID
         let version: Int
@@ -25,13 +25,13 @@ public enum ComplaintResume: RPCMethod {
     public typealias Result = ComplaintView
     public static let name = "complaint.resume"
     public static let summary = "Resumes paused deadlines with the time they had left."
-    public static let access = RPCAccess.tenant([.caseworker])
+    public static let roles: Set<Role> = [.caseworker]
     public static let params = [RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true)]
     public static let result = RPCSchema.ref("Complaint")
 }
 
 /// `complaint.reopen`: reopens a complaint closed by agreement, within the tenant's window.
-public enum ComplaintReopen: RPCMethod {
+public enum ComplaintReopen: TenantMethod {
     public struct Params: Decodable, Sendable {
         let id: ComplaintID
         let version: Int
@@ -40,14 +40,14 @@ public enum ComplaintReopen: RPCMethod {
     public typealias Result = ComplaintView
     public static let name = "complaint.reopen"
     public static let summary = "Reopens a complaint closed as withdrawn or resolved, within the tenant's reopen window."
-    public static let access = RPCAccess.tenant([.caseworker])
+    public static let roles: Set<Role> = [.caseworker]
     public static let params = [RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
                                 RPCParam("reason", .string, required: true)]
     public static let result = RPCSchema.ref("Complaint")
 }
 
 /// `survey.issue`: issues the one-time satisfaction survey of a closed complaint.
-public enum SurveyIssue: RPCMethod {
+public enum SurveyIssue: TenantMethod {
     public struct Params: Decodable, Sendable { let complaintId: ComplaintID }
     public struct Result: Encodable, Sendable {
         let token: String
@@ -55,7 +55,7 @@ public enum SurveyIssue: RPCMethod {
     }
     public static let name = "survey.issue"
     public static let summary = "Issues the one-time satisfaction survey of a closed complaint; the token is shown only here."
-    public static let access = RPCAccess.tenant([.caseworker, .integration])
+    public static let roles: Set<Role> = [.caseworker, .integration]
     public static let params = [RPCParam("complaintId", .string, required: true)]
     public static let result = RPCSchema.object(["token": .string, "expiresAt": .dateTime], required: ["token", "expiresAt"])
 }
@@ -79,20 +79,16 @@ public enum SurveySubmit: RPCMethod {
 extension RPCServices {
     func registerClockAndSurveyMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintPause.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            return ComplaintView(try await complaints.pause(params.id, version: params.version, reason: params.reason, in: tenant, by: actor), now: now)
+            return ComplaintView(try await complaints.pause(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(ComplaintResume.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            return ComplaintView(try await complaints.resume(params.id, version: params.version, in: tenant, by: actor), now: now)
+            return ComplaintView(try await complaints.resume(params.id, version: params.version, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(ComplaintReopen.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            return ComplaintView(try await complaints.reopen(params.id, version: params.version, reason: params.reason, in: tenant, by: actor), now: now)
+            return ComplaintView(try await complaints.reopen(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(SurveyIssue.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            let (token, expiresAt) = try await surveys.issue(for: params.complaintId, in: tenant, by: actor)
+            let (token, expiresAt) = try await surveys.issue(for: params.complaintId, in: context.tenant, by: context.actor)
             return .init(token: token, expiresAt: Timestamp.format(expiresAt))
         }
         builder.register(SurveySubmit.self) { params, _ in

@@ -1,30 +1,12 @@
 import KlageKernel
 
 /// `complaint.create`: registers a complaint; idempotent on `externalRef`.
-public enum ComplaintCreate: RPCMethod {
-    public struct Params: Decodable, Sendable {
-        struct CitizenParams: Decodable, Sendable {
-            let name: String
-            let phone: String?
-            let email: String?
-            let cpr: String?
-        }
-        let workflow: WorkflowID
-        let track: ComplaintTrack?
-        let channel: Channel
-        let subject: String
-        let description: String
-        let remedy: String?
-        let citizen: CitizenParams
-        let receivedAt: RPCTime?
-        let department: String?
-        let externalRef: String?
-        let fields: [String: JSONValue]?
-    }
+public enum ComplaintCreate: TenantMethod {
+    public typealias Params = NewComplaint
     public typealias Result = ComplaintView
     public static let name = "complaint.create"
     public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
-    public static let access = RPCAccess.tenant([.caseworker, .integration])
+    public static let roles: Set<Role> = [.caseworker, .integration]
     public static let params = [
         RPCParam("workflow", .string, required: true), RPCParam(
             "track", .defaulted(.oneOf(ComplaintTrack.allCases.map(\.rawValue)), "dissatisfaction"),
@@ -42,18 +24,18 @@ public enum ComplaintCreate: RPCMethod {
 }
 
 /// `complaint.get`: one complaint.
-public enum ComplaintGet: RPCMethod {
+public enum ComplaintGet: TenantMethod {
     public struct Params: Decodable, Sendable { let id: ComplaintID }
     public typealias Result = ComplaintView
     public static let name = "complaint.get"
     public static let summary = "One complaint by id."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params = [RPCParam("id", .string, required: true)]
     public static let result = RPCSchema.ref("Complaint")
 }
 
 /// `complaint.list`: a page of complaints, newest first.
-public enum ComplaintList: RPCMethod {
+public enum ComplaintList: TenantMethod {
     public struct Params: Decodable, Sendable {
         let state: StateID?
         let workflow: WorkflowID?
@@ -66,7 +48,7 @@ public enum ComplaintList: RPCMethod {
     public typealias Result = PageView<ComplaintView>
     public static let name = "complaint.list"
     public static let summary = "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params = [
         RPCParam("state", .string), RPCParam("workflow", .string), RPCParam("overdue", .boolean),
         RPCParam("escalated", .boolean, "only complaints whose missed deadline was escalated to a leader"), RPCParam("department", .string),
@@ -76,7 +58,7 @@ public enum ComplaintList: RPCMethod {
 }
 
 /// `complaint.act`: runs one workflow action; one that closes the complaint may record what was learned.
-public enum ComplaintAct: RPCMethod {
+public enum ComplaintAct: TenantMethod {
     public struct Params: Decodable, Sendable {
         /// What was learned, recorded as a learning item linked to the complaint.
         struct LearningParams: Decodable, Sendable {
@@ -96,7 +78,7 @@ public enum ComplaintAct: RPCMethod {
     public typealias Result = ComplaintView
     public static let name = "complaint.act"
     public static let summary = "Runs one workflow action on a complaint at the given version."
-    public static let access = RPCAccess.tenant([.caseworker])
+    public static let roles: Set<Role> = [.caseworker]
     public static let params = [
         RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
         RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
@@ -110,23 +92,23 @@ public enum ComplaintAct: RPCMethod {
 }
 
 /// `complaint.journey`: the complaint's events, oldest first.
-public enum ComplaintJourney: RPCMethod {
+public enum ComplaintJourney: TenantMethod {
     public struct Params: Decodable, Sendable { let id: ComplaintID }
     public typealias Result = EventsView
     public static let name = "complaint.journey"
     public static let summary = "The complaint journey: every event, oldest first."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params = [RPCParam("id", .string, required: true)]
     public static let result = RPCSchema.object(["events": .array(.ref("Event"))], required: ["events"])
 }
 
 /// `complaint.accessLog`: who read the complaint's personal data, for a data subject's request.
-public enum ComplaintAccessLog: RPCMethod {
+public enum ComplaintAccessLog: TenantMethod {
     public struct Params: Decodable, Sendable { let id: ComplaintID }
     public typealias Result = AccessLogView
     public static let name = "complaint.accessLog"
     public static let summary = "Who read the complaint's personal data and when (GDPR art. 15), oldest first."
-    public static let access = RPCAccess.tenant([.leader])
+    public static let roles: Set<Role> = [.leader]
     public static let params = [RPCParam("id", .string, required: true)]
     public static let result = RPCSchema.object([
         "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string])),
@@ -135,74 +117,47 @@ public enum ComplaintAccessLog: RPCMethod {
 
 /// The reads of a complaint's personal data.
 public struct AccessLogView: Encodable, Sendable {
-    struct Read: Encodable, Sendable {
-        let at: String
-        let actor: String
-        let actorLabel: String
-        let purpose: String
-
-        init(_ record: AccessRecord) {
-            at = Timestamp.format(record.at)
-            actor = record.actor
-            actorLabel = record.actorLabel
-            purpose = record.purpose
-        }
-    }
-
-    let reads: [Read]
+    let reads: [AccessRecord]
 }
 
 /// The events of a journey.
 public struct EventsView: Encodable, Sendable {
-    let events: [EventView]
+    let events: [DomainEvent]
 }
 
 extension RPCServices {
     func registerComplaintMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintCreate.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            let draft = NewComplaint(
-                workflow: params.workflow, track: params.track ?? .dissatisfaction, channel: params.channel,
-                subject: params.subject, description: params.description, remedy: params.remedy,
-                citizen: Citizen(name: params.citizen.name, phone: params.citizen.phone, email: params.citizen.email, cpr: params.citizen.cpr),
-                receivedAt: params.receivedAt?.date, department: params.department, externalRef: params.externalRef,
-                fields: params.fields ?? [:]
-            )
-            return ComplaintView(try await complaints.create(draft, in: tenant, by: actor), now: now)
+            ComplaintView(try await complaints.create(params, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(ComplaintGet.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            return ComplaintView(try await complaints.read(params.id, in: tenant, by: actor, purpose: ComplaintGet.name), now: now)
+            return ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now)
         }
         builder.register(ComplaintList.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
             let query = ComplaintQuery(state: params.state, workflow: params.workflow, department: params.department,
                                        escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
                                        after: try PageCursor.decode(params.cursor))
-            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: tenant, by: actor)
+            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: context.tenant, by: context.actor)
             let now = now
             return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)
         }
         builder.register(ComplaintAct.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
             if let learned = params.learning {
                 let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
                 let (complaint, _) = try await learning.close(params.id, action: params.action, version: params.version, note: params.note,
                                                               outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
-                                                              in: tenant, by: actor)
+                                                              in: context.tenant, by: context.actor)
                 return ComplaintView(complaint, now: now)
             }
             let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
-                                                     outcome: params.outcome, fields: params.fields ?? [:], in: tenant, by: actor)
+                                                     outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
             return ComplaintView(complaint, now: now)
         }
         builder.register(ComplaintAccessLog.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
-            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: tenant).map(AccessLogView.Read.init))
+            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant))
         }
         builder.register(ComplaintJourney.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
-            return EventsView(events: try await complaints.journey(params.id, in: tenant).map(EventView.init))
+            return EventsView(events: try await complaints.journey(params.id, in: context.tenant))
         }
     }
 }

@@ -1,20 +1,12 @@
 import KlageKernel
 
 /// `contact.record`: records a conversation or letter with the citizen.
-public enum ContactRecord: RPCMethod {
-    public struct Params: Decodable, Sendable {
-        let complaintId: ComplaintID
-        let kind: ContactKind
-        let reached: Bool?
-        let occurredAt: RPCTime
-        let summary: String
-        let agreement: String?
-        let fields: [String: JSONValue]?
-    }
-    public typealias Result = ContactView
+public enum ContactRecord: TenantMethod {
+    public typealias Params = NewContact
+    public typealias Result = Contact
     public static let name = "contact.record"
     public static let summary = "Records a contact with the citizen; an oral contact (phone, meeting, video) meets a first-contact deadline."
-    public static let access = RPCAccess.tenant([.caseworker])
+    public static let roles: Set<Role> = [.caseworker]
     public static let params = [
         RPCParam("complaintId", .string, required: true), RPCParam("kind", .oneOf(ContactKind.allCases.map(\.rawValue)), required: true),
         RPCParam("reached", .boolean, "false records a failed attempt (no answer); it does not meet a first-contact deadline"),
@@ -25,28 +17,24 @@ public enum ContactRecord: RPCMethod {
 }
 
 /// `contact.list`: the contacts of a complaint, oldest first.
-public enum ContactList: RPCMethod {
+public enum ContactList: TenantMethod {
     public struct Params: Decodable, Sendable { let complaintId: ComplaintID }
-    public typealias Result = ItemsView<ContactView>
+    public typealias Result = ItemsView<Contact>
     public static let name = "contact.list"
     public static let summary = "The contacts recorded on a complaint, oldest first."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params = [RPCParam("complaintId", .string, required: true)]
-    public static let result = ItemsView<ContactView>.schema("Contact")
+    public static let result = ItemsView<Contact>.schema("Contact")
 }
 
 extension RPCServices {
     func registerContactMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ContactRecord.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            let draft = NewContact(complaintId: params.complaintId, kind: params.kind, reached: params.reached ?? true, occurredAt: params.occurredAt.date,
-                                   summary: params.summary, agreement: params.agreement, fields: params.fields ?? [:])
-            return ContactView(try await complaints.recordContact(draft, in: tenant, by: actor))
+            try await complaints.recordContact(params, in: context.tenant, by: context.actor)
         }
         builder.register(ContactList.self) { params, context in
-            let (tenant, actor) = try context.tenantScope()
-            _ = try await complaints.read(params.complaintId, in: tenant, by: actor, purpose: ContactList.name)
-            return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: tenant).map(ContactView.init))
+            _ = try await complaints.read(params.complaintId, in: context.tenant, by: context.actor, purpose: ContactList.name)
+            return ItemsView(items: try await complaints.contacts(of: params.complaintId, in: context.tenant))
         }
     }
 }

@@ -1,7 +1,7 @@
 import KlageKernel
 
 /// `report.summary`: the figures a municipality measures itself by (DOMAIN.md).
-public enum ReportSummary: RPCMethod {
+public enum ReportSummary: TenantMethod {
     public struct Params: Decodable, Sendable {
         let from: RPCTime
         let to: RPCTime
@@ -63,7 +63,7 @@ public enum ReportSummary: RPCMethod {
     }
     public static let name = "report.summary"
     public static let summary = "Complaints received in [from, to): closed, withdrawn and its rate, time to first contact, time to close, escalations, satisfaction."
-    public static let access = RPCAccess.tenant([.leader])
+    public static let roles: Set<Role> = [.leader]
     public static let params = [RPCParam("from", .dateTime, required: true), RPCParam("to", .dateTime, required: true), RPCParam("department", .string)]
     public static let result = RPCSchema.object([
         "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "withdrawnRate": .nullable(.number),
@@ -77,8 +77,7 @@ public enum ReportSummary: RPCMethod {
 extension RPCServices {
     func registerReportMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ReportSummary.self) { params, context in
-            let (tenant, _) = try context.tenantScope()
-            return .init(try await ReportService(env).summary(from: params.from.date, to: params.to.date, department: params.department, in: tenant))
+            return .init(try await ReportService(env).summary(from: params.from.date, to: params.to.date, department: params.department, in: context.tenant))
         }
     }
 }

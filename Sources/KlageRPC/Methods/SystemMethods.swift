@@ -18,12 +18,12 @@ public enum SystemHealth: RPCMethod {
 }
 
 /// `workflow.list`: the workflows the caller's tenant has.
-public enum WorkflowList: RPCMethod {
+public enum WorkflowList: TenantMethod {
     public typealias Params = NoParams
     public typealias Result = ItemsView<WorkflowView>
     public static let name = "workflow.list"
     public static let summary = "The workflows enabled for the caller's tenant, with states, actions and deadlines."
-    public static let access = RPCAccess.anyTenantRole
+    public static let roles = Role.anyTenantRole
     public static let params: [RPCParam] = []
     public static let result = ItemsView<WorkflowView>.schema("Workflow")
 }
@@ -35,8 +35,7 @@ extension RPCServices {
             return .init(status: health.ok ? "ok" : "degraded", storage: health.ok ? "ok" : "unavailable", engine: health.engine, version: version)
         }
         builder.register(WorkflowList.self) { _, context in
-            let (tenant, _) = try context.tenantScope()
-            return ItemsView(items: env.registry.workflows(for: tenant).map(WorkflowView.init))
+            return ItemsView(items: env.registry.workflows(for: context.tenant).map(WorkflowView.init))
         }
     }
 }

@@ -8,7 +8,7 @@ public enum TenantCreate: RPCMethod {
         let plugins: [String]
         let settings: [String: JSONValue]?
     }
-    public typealias Result = TenantView
+    public typealias Result = Tenant
     public static let name = "tenant.create"
     public static let summary = "Adds a tenant (a municipality) with the plug-ins it enables."
     public static let access = RPCAccess.hostOperator
@@ -22,18 +22,18 @@ public enum TenantCreate: RPCMethod {
 /// `tenant.list`: every tenant on the host.
 public enum TenantList: RPCMethod {
     public typealias Params = NoParams
-    public typealias Result = ItemsView<TenantView>
+    public typealias Result = ItemsView<Tenant>
     public static let name = "tenant.list"
     public static let summary = "Every tenant on the host."
     public static let access = RPCAccess.hostOperator
     public static let params: [RPCParam] = []
-    public static let result = ItemsView<TenantView>.schema("Tenant")
+    public static let result = ItemsView<Tenant>.schema("Tenant")
 }
 
 /// `tenant.get`: one tenant.
 public enum TenantGet: RPCMethod {
     public struct Params: Decodable, Sendable { let id: TenantID }
-    public typealias Result = TenantView
+    public typealias Result = Tenant
     public static let name = "tenant.get"
     public static let summary = "One tenant by id."
     public static let access = RPCAccess.hostOperator
@@ -78,13 +78,13 @@ public enum APIKeyRevoke: RPCMethod {
 extension RPCServices {
     func registerTenantMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(TenantCreate.self) { params, _ in
-            TenantView(try await tenants.create(id: params.id, name: params.name, plugins: params.plugins, settings: params.settings ?? [:]))
+            try await tenants.create(id: params.id, name: params.name, plugins: params.plugins, settings: params.settings ?? [:])
         }
         builder.register(TenantList.self) { _, _ in
-            ItemsView(items: try await tenants.list().map(TenantView.init))
+            ItemsView(items: try await tenants.list())
         }
         builder.register(TenantGet.self) { params, _ in
-            TenantView(try await tenants.get(params.id))
+            try await tenants.get(params.id)
         }
         builder.register(APIKeyCreate.self) { params, _ in
             let (key, secret) = try await keys.create(tenant: params.tenant, role: params.role, label: params.label)

@@ -38,10 +38,10 @@ enum OpenRPCDocument {
     /// The record schemas that methods refer to by name.
     static let schemas: [String: RPCSchema] = [
         "Complaint": ComplaintView.schema,
-        "Contact": ContactView.schema,
-        "LearningItem": LearningItemView.schema,
-        "Tenant": TenantView.schema,
-        "Event": EventView.schema,
+        "Contact": .contact,
+        "LearningItem": .learningItem,
+        "Tenant": .tenant,
+        "Event": .event,
         "Workflow": WorkflowView.schema,
         "Citizen": .object(["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),
         "CitizenInput": .object(["name": .string, "phone": .string, "email": .string, "cpr": .string], required: ["name"]),

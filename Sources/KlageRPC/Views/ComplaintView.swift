@@ -1,78 +1,74 @@
 import Foundation
 import KlageKernel
 
-/// A complaint as the API shows it (API.md "Records"), with times as RFC 3339 and `missed` worked out now.
+/// A complaint as the API shows it (API.md "Records").
+///
+/// A view remains here because the wire shape truly differs from ``KlageKernel/Complaint``: each
+/// deadline's `missed` and the complaint's `paused` are worked out at read time (`now`), and the
+/// scheduler's bookkeeping on a deadline (`warnedAt`, `missedAt`, `working`, `startedAt`) stays internal.
+/// Times encode as RFC 3339 through the response encoder's one date strategy.
 public struct ComplaintView: Encodable, Sendable {
-    /// A deadline as the API shows it.
+    /// A deadline as the API shows it: its times and whether it is missed now.
     public struct DeadlineView: Encodable, Sendable {
         let name: String
-        let dueAt: String
-        let warnAt: String?
-        let metAt: String?
-        let stoppedAt: String?
-        let pausedAt: String?
+        let dueAt: Date
+        let warnAt: Date?
+        let metAt: Date?
+        let stoppedAt: Date?
+        let pausedAt: Date?
         let missed: Bool
     }
 
-    /// The citizen as the API shows it.
-    public struct CitizenView: Encodable, Sendable {
-        let name: String
-        let phone: String?
-        let email: String?
-        let cpr: String?
-    }
-
-    let id: String
-    let tenant: String
-    let workflow: String
+    let id: ComplaintID
+    let tenant: TenantID
+    let workflow: WorkflowID
     let workflowVersion: Int
-    let state: String
-    let track: String
-    let channel: String
+    let state: StateID
+    let track: ComplaintTrack
+    let channel: Channel
     let subject: String
     let description: String
     let remedy: String?
-    let citizen: CitizenView
+    let citizen: Citizen
     let department: String?
     let externalRef: String?
-    let receivedAt: String
+    let receivedAt: Date
     let deadlines: [DeadlineView]
-    let outcome: String?
+    let outcome: Outcome?
     let fields: [String: JSONValue]
     let version: Int
-    let createdAt: String
-    let updatedAt: String
-    let closedAt: String?
-    let escalatedAt: String?
+    let createdAt: Date
+    let updatedAt: Date
+    let closedAt: Date?
+    let escalatedAt: Date?
     let paused: Bool
 
     public init(_ complaint: Complaint, now: Date) {
-        id = complaint.id.rawValue
-        tenant = complaint.tenant.rawValue
-        workflow = complaint.workflow.rawValue
+        id = complaint.id
+        tenant = complaint.tenant
+        workflow = complaint.workflow
         workflowVersion = complaint.workflowVersion
-        state = complaint.state.rawValue
-        track = complaint.track.rawValue
-        channel = complaint.channel.rawValue
+        state = complaint.state
+        track = complaint.track
+        channel = complaint.channel
         subject = complaint.subject
         description = complaint.description
         remedy = complaint.remedy
-        citizen = CitizenView(name: complaint.citizen.name, phone: complaint.citizen.phone, email: complaint.citizen.email, cpr: complaint.citizen.cpr)
+        citizen = complaint.citizen
         department = complaint.department
         externalRef = complaint.externalRef
-        receivedAt = Timestamp.format(complaint.receivedAt)
+        receivedAt = complaint.receivedAt
         deadlines = complaint.deadlines.map { deadline in
-            DeadlineView(name: deadline.name, dueAt: Timestamp.format(deadline.dueAt), warnAt: deadline.warnAt.map(Timestamp.format),
-                         metAt: deadline.metAt.map(Timestamp.format), stoppedAt: deadline.stoppedAt.map(Timestamp.format),
-                         pausedAt: deadline.pausedAt.map(Timestamp.format), missed: deadline.isMissed(at: now))
+            DeadlineView(name: deadline.name, dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt,
+                         stoppedAt: deadline.stoppedAt, pausedAt: deadline.pausedAt, missed: deadline.isMissed(at: now))
         }
-        outcome = complaint.outcome?.rawValue
+        outcome = complaint.outcome
         fields = complaint.fields
         version = complaint.version
-        createdAt = Timestamp.format(complaint.createdAt)
-        updatedAt = Timestamp.format(complaint.updatedAt)
-        closedAt = complaint.closedAt.map(Timestamp.format)
-        escalatedAt = complaint.escalatedAt.map(Timestamp.format)
+        createdAt = complaint.createdAt
+        updatedAt = complaint.updatedAt
+        closedAt = complaint.closedAt
+        escalatedAt = complaint.escalatedAt
         paused = complaint.isPaused
     }
 

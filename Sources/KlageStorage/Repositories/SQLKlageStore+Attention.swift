@@ -27,7 +27,7 @@ extension SQLKlageStore: AttentionStore {
                 if let department { sql = sql + " AND c.department = \(department)" }
                 if let after = cursor { sql = sql + " AND (c.next_due_at > \(after.dueAt) OR (c.next_due_at = \(after.dueAt) AND c.id > \(after.id)))" }
                 sql = sql + " ORDER BY c.next_due_at, c.id LIMIT \(batch)"
-                return try connection.query(sql).map { row in (complaint: try Self.complaint(from: row), nextDueAt: try row.date("next_due_at")) }
+                return try connection.query(sql).map { row in (complaint: try Complaint(row: row), nextDueAt: try row.date("next_due_at")) }
             }
             found += rows.map(\.complaint).filter { complaint in complaint.deadlines.contains { $0.attention(at: now) != nil } }
             guard rows.count == batch, let last = rows.last else { break }

@@ -56,10 +56,7 @@ extension SQLKlageStore: SurveyStore {
             if try connection.queryFirst("SELECT token_hash FROM surveys WHERE tenant_id = \(survey.tenant) AND complaint_id = \(survey.complaintId)") != nil {
                 return true
             }
-            try connection.execute("""
-                INSERT INTO surveys (tenant_id, complaint_id, token_hash, issued_at, expires_at)
-                VALUES (\(survey.tenant), \(survey.complaintId), \(survey.tokenHash), \(survey.issuedAt), \(survey.expiresAt))
-                """)
+            try connection.execute(try .insert(survey))
             try Self.insert(events, on: connection)
             return false
         }
@@ -68,11 +65,7 @@ extension SQLKlageStore: SurveyStore {
 
     public func survey(tokenHash: String) async throws -> Survey? {
         try await read(nil) { connection in
-            try connection.queryFirst("SELECT * FROM surveys WHERE token_hash = \(tokenHash)").map { row in
-                Survey(tenant: try row.value("tenant_id"), complaintId: try row.value("complaint_id"), tokenHash: try row.string("token_hash"),
-                       issuedAt: try row.date("issued_at"), expiresAt: try row.date("expires_at"), submittedAt: row.optionalDate("submitted_at"),
-                       score: row["score"].integer.map { Int($0) }, comment: row.optionalString("comment"))
-            }
+            try connection.fetchOne(Survey.self, SQL.select(Survey.self) + " WHERE token_hash = \(tokenHash)")
         }
     }
 

@@ -50,11 +50,8 @@ public struct SQLKlageStore: Sendable {
     /// Appends events inside a transaction.
     static func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
         for event in events {
-            try connection.execute("""
-                INSERT INTO events (tenant_id, id, complaint_id, learning_item_id, at, type, actor, summary, data)
-                VALUES (\(event.tenant), \(event.id), \(event.complaintId), \(event.learningItemId), \(event.at),
-                        \(event.type.rawValue), \(event.actor), \(event.summary), \(try RowJSON.text(event.data)))
-                """)
+            try connection.execute(try .insert(event))
+
         }
     }
 
@@ -80,60 +77,43 @@ extension SQLKlageStore: TenantStore {
     public func insertTenant(_ tenant: Tenant) async throws {
         let exists = try await write(nil) { connection -> Bool in
             if try connection.queryFirst("SELECT id FROM tenants WHERE id = \(tenant.id)") != nil { return true }
-            try connection.execute("""
-                INSERT INTO tenants (id, name, plugins, settings, created_at)
-                VALUES (\(tenant.id), \(tenant.name), \(try RowJSON.text(tenant.plugins)), \(try RowJSON.text(tenant.settings)), \(tenant.createdAt))
-                """)
+            try connection.execute(try .insert(tenant))
             return false
         }
         if exists { throw KlageError.conflict("tenant '\(tenant.id)' exists already") }
     }
 
     public func updateTenant(_ tenant: Tenant) async throws {
-        let plugins = try RowJSON.text(tenant.plugins)
-        let settings = try RowJSON.text(tenant.settings)
-        let changed = try await write(nil) { connection in
-            try connection.execute("UPDATE tenants SET name = \(tenant.name), plugins = \(plugins), settings = \(settings) WHERE id = \(tenant.id)")
-        }
+        let changed = try await write(nil) { connection in try connection.execute(try .update(tenant)) }
         if changed == 0 { throw KlageError.notFound("tenant") }
     }
 
     public func tenant(_ id: TenantID) async throws -> Tenant? {
         try await read(nil) { connection in
-            try connection.queryFirst("SELECT * FROM tenants WHERE id = \(id)").map(Self.tenant(from:))
+            try connection.queryFirst("SELECT * FROM tenants WHERE id = \(id)").map(Tenant.init(row:))
         }
     }
 
     public func allTenants() async throws -> [Tenant] {
         try await read(nil) { connection in
-            try connection.query("SELECT * FROM tenants ORDER BY id").map(Self.tenant(from:))
+            try connection.query("SELECT * FROM tenants ORDER BY id").map(Tenant.init(row:))
         }
     }
 
-    static func tenant(from row: SQLRow) throws -> Tenant {
-        Tenant(id: try row.value("id"), name: try row.string("name"), plugins: try row.json("plugins"),
-               settings: try row.json("settings"), createdAt: try row.date("created_at"))
-    }
 }
 
 extension SQLKlageStore: APIKeyStore {
     public func insertKey(_ key: APIKey) async throws {
         _ = try await write(key.tenant) { connection in
-            try connection.execute("""
-                INSERT INTO api_keys (id, tenant_id, role, label, hash, created_at, revoked_at)
-                VALUES (\(key.id), \(key.tenant), \(key.role.rawValue), \(key.label), \(key.hash), \(key.createdAt), \(key.revokedAt))
-                """)
+            try connection.execute(try .insert(key))
         }
     }
 
     public func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)? {
         try await read(nil) { connection in
-            guard let row = try connection.queryFirst("SELECT * FROM api_keys WHERE hash = \(hash)") else { return nil }
-            let key = APIKey(id: try row.value("id"), tenant: row.optionalString("tenant_id").map { TenantID($0) },
-                             role: try row.value("role"), label: try row.string("label"), hash: try row.string("hash"),
-                             createdAt: try row.date("created_at"), revokedAt: row.optionalDate("revoked_at"))
+            guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash)") else { return nil }
             guard let tenantID = key.tenant else { return (key, nil) }
-            let tenant = try connection.queryFirst("SELECT * FROM tenants WHERE id = \(tenantID)").map(Self.tenant(from:))
+            let tenant = try connection.queryFirst("SELECT * FROM tenants WHERE id = \(tenantID)").map(Tenant.init(row:))
             return (key, tenant)
         }
     }
