@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Settings shared by every target: Swift 6 language mode plus explicit existentials.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 /// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only. Adding one

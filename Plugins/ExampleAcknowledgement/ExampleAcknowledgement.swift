@@ -30,12 +30,14 @@ public struct ExampleAcknowledgement: KlagePlugin {
         ],
         actions: [
             WorkflowAction("acknowledge", title: "Acknowledge", from: ["received"], to: "acknowledged", guards: [.contactRecorded]),
-            WorkflowAction("close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected],
-                           fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
+            WorkflowAction(
+                "close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected],
+                fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
         ],
         deadlines: [
-            DeadlineRule("acknowledgement", title: "Acknowledge in writing", starts: .onReceipt,
-                         setting: acknowledgementDeadline, metBy: .writtenContact),
+            DeadlineRule(
+                "acknowledgement", title: "Acknowledge in writing", starts: .onReceipt,
+                setting: acknowledgementDeadline, metBy: .writtenContact)
         ]
     )
 

@@ -36,9 +36,10 @@ enum LearningLoop {
                 department = try? await context.learning.get(action.learningItemId).department
             }
             if let wanted = query.department, wanted != department { continue }
-            items.append(AttentionItem(
-                kind: actionOverdue, dueAt: action.dueAt, title: action.title,
-                record: AttentionRecordRef(plugin: context.plugin, record: action), department: department))
+            items.append(
+                AttentionItem(
+                    kind: actionOverdue, dueAt: action.dueAt, title: action.title,
+                    record: AttentionRecordRef(plugin: context.plugin, record: action), department: department))
         }
         return items
     }
@@ -47,8 +48,9 @@ enum LearningLoop {
     @Sendable static func route(_ created: LearningItemCreated, _ context: PluginContext) async throws {
         let item = created.item
         guard let name = item.department, let department = try await context.records.first(Department.self, ref: name) else { return }
-        try await context.records.create(Route(
-            learningItemId: item.id, title: item.title, department: name, champion: department.champion, state: .routed))
+        try await context.records.create(
+            Route(
+                learningItemId: item.id, title: item.title, department: name, champion: department.champion, state: .routed))
     }
 
     /// `gladsaxe.route.list`: what waits for the champions (or one department's champion).
@@ -104,9 +106,10 @@ enum LearningLoop {
         let text = try input[title]
         // Actions are listed to leaders on attention.list, so their titles carry no personal data either.
         try Validate.freeOfPersonalData(text, field: title.name)
-        return try await context.records.create(Action(
-            learningItemId: itemID, title: text, owner: try input[owner], meetingId: routed.meetingId, department: routed.department,
-            state: .open, dueAt: try input[dueAt]))
+        return try await context.records.create(
+            Action(
+                learningItemId: itemID, title: text, owner: try input[owner], meetingId: routed.meetingId, department: routed.department,
+                state: .open, dueAt: try input[dueAt]))
     }
 
     /// `gladsaxe.action.complete`: an action is done.

@@ -74,10 +74,11 @@ enum Organisation {
         let byDepartment = Dictionary(grouping: people, by: \.department)
         let items = try await context.records.list(Department.self, limit: 1_000).map { department in
             let trained = byDepartment[department.name, default: []]
-            return department.adding(Training(
-                champion: department.champion, headcount: department.headcount, trained: trained.count,
-                trainedLeaders: trained.filter(\.leader).count,
-                shareTrained: department.headcount.map { Double(trained.count) / Double($0) }))
+            return department.adding(
+                Training(
+                    champion: department.champion, headcount: department.headcount, trained: trained.count,
+                    trainedLeaders: trained.filter(\.leader).count,
+                    shareTrained: department.headcount.map { Double(trained.count) / Double($0) }))
         }
         return ItemList(items)
     }
@@ -108,8 +109,9 @@ enum Organisation {
         guard try await context.records.first(Department.self, ref: named) != nil else {
             throw KlageError.validation(field: department.name, reason: "no department '\(named)'; add it first")
         }
-        return try await context.records.create(TrainedStaff(
-            name: try input[staffName], department: named, leader: try input[leader], trainedAt: try input[trainedAt]))
+        return try await context.records.create(
+            TrainedStaff(
+                name: try input[staffName], department: named, leader: try input[leader], trainedAt: try input[trainedAt]))
     }
 
     /// `gladsaxe.staff.list`: the register, with how many are trained and how many of them lead.

@@ -9,7 +9,9 @@ enum ComplaintJourney {
 
     /// How a touchpoint reached the citizen.
     enum Channel: String, CaseIterable, Codable, Sendable {
-        case phone, letter, email, meeting, web, digitalPost = "digital_post", other
+        case phone, letter, email, meeting, web
+        case digitalPost = "digital_post"
+        case other
     }
 
     static let complaintId = Field<ComplaintID>("complaintId", .text(max: 64))

@@ -55,15 +55,20 @@ public struct RoskildeABC: KlagePlugin {
         ],
         actions: [
             WorkflowAction("a", title: "A: direct oral contact", from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
-            WorkflowAction("b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith.spec, lesson.spec]),
-            WorkflowAction("c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA], fields: [wantsWrittenAnswer.spec]),
-            WorkflowAction("close", title: "Close", from: ["answered"], to: "closed",
-                           outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
+            WorkflowAction(
+                "b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith.spec, lesson.spec]),
+            WorkflowAction(
+                "c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA],
+                fields: [wantsWrittenAnswer.spec]),
+            WorkflowAction(
+                "close", title: "Close", from: ["answered"], to: "closed",
+                outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
         ],
         deadlines: [
             DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, setting: firstContactDeadline, metBy: .oralContact),
-            DeadlineRule("getBack", title: "C: get back to the citizen", starts: .onReceipt, setting: getBackDeadline,
-                         metBy: .entering(["answered"])),
+            DeadlineRule(
+                "getBack", title: "C: get back to the citizen", starts: .onReceipt, setting: getBackDeadline,
+                metBy: .entering(["answered"])),
         ]
     )
 

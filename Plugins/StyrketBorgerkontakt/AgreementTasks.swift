@@ -40,9 +40,10 @@ enum AgreementTasks {
             }
             let department = departments[task.complaintId] ?? nil
             if let wanted = query.department, wanted != department { continue }
-            items.append(AttentionItem(
-                kind: taskOverdue, dueAt: task.dueAt, title: "Agreed task with the citizen (point \(task.point) of the agreement)",
-                complaintId: task.complaintId, record: AttentionRecordRef(plugin: context.plugin, record: task), department: department))
+            items.append(
+                AttentionItem(
+                    kind: taskOverdue, dueAt: task.dueAt, title: "Agreed task with the citizen (point \(task.point) of the agreement)",
+                    complaintId: task.complaintId, record: AttentionRecordRef(plugin: context.plugin, record: task), department: department))
         }
         return items
     }
@@ -57,9 +58,10 @@ enum AgreementTasks {
         }
         let agreement = (try? contact.fields[Triangle.agreement]) ?? nil
         for (index, point) in (agreement?.tasks ?? []).enumerated() {
-            try await context.records.create(AgreedTask(
-                complaintId: contact.complaintId, contactId: contact.id, point: index + 1, who: point.who, what: point.what,
-                state: .open, dueAt: point.due))
+            try await context.records.create(
+                AgreedTask(
+                    complaintId: contact.complaintId, contactId: contact.id, point: index + 1, who: point.who, what: point.what,
+                    state: .open, dueAt: point.due))
         }
     }
 
@@ -85,8 +87,9 @@ enum AgreementTasks {
         task.late = ClientTime.isAfter(context.now, task.dueAt)
         if let note = try input[note] { task.note = note }
         let saved = try await context.records.update(task)
-        try await context.complaints.appendEvent(taskDone, to: task.complaintId,
-                                                 summary: "Agreed task done", data: TaskDone(taskId: task.id))
+        try await context.complaints.appendEvent(
+            taskDone, to: task.complaintId,
+            summary: "Agreed task done", data: TaskDone(taskId: task.id))
         return saved
     }
 }

@@ -53,19 +53,23 @@ public struct StyrketBorgerkontakt: KlagePlugin {
             WorkflowState("closed", title: "Closed", isFinal: true),
         ],
         actions: [
-            WorkflowAction("confirmContact", title: "Confirm the call-back conversation", from: ["received"], to: "contacted",
-                           guards: [.oralContactRecorded]),
-            WorkflowAction("close", title: "Close by agreement with the citizen", from: ["contacted"], to: "closed",
-                           guards: [.oralContactRecorded], outcomes: [.withdrawn, .resolved]),
-            WorkflowAction("continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
-                           to: "formal", guards: [.noteGiven],
-                           fields: [forwardedTo.spec]),
-            WorkflowAction("decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
-                           guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
-                           fields: [forwardedTo.spec]),
+            WorkflowAction(
+                "confirmContact", title: "Confirm the call-back conversation", from: ["received"], to: "contacted",
+                guards: [.oralContactRecorded]),
+            WorkflowAction(
+                "close", title: "Close by agreement with the citizen", from: ["contacted"], to: "closed",
+                guards: [.oralContactRecorded], outcomes: [.withdrawn, .resolved]),
+            WorkflowAction(
+                "continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
+                to: "formal", guards: [.noteGiven],
+                fields: [forwardedTo.spec]),
+            WorkflowAction(
+                "decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
+                guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
+                fields: [forwardedTo.spec]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, setting: callbackDeadline, metBy: .oralContact),
+            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, setting: callbackDeadline, metBy: .oralContact)
         ],
         contactFields: Triangle.fields
     )

@@ -35,29 +35,38 @@ public enum Triangle {
     }
 
     /// Side 1: introduction and acceptance.
-    public static let introduction = Field<JSONValue?>("introduction", .object([
-        FieldSpec("purposeStated", .bool, required: true, "the purpose of the call was stated"),
-        FieldSpec("acceptance", .bool, required: true, "the citizen accepted to talk"),
-        FieldSpec("note", .text(max: 2_000)),
-    ]), "side 1: introduction and acceptance")
+    public static let introduction = Field<JSONValue?>(
+        "introduction",
+        .object([
+            FieldSpec("purposeStated", .bool, required: true, "the purpose of the call was stated"),
+            FieldSpec("acceptance", .bool, required: true, "the citizen accepted to talk"),
+            FieldSpec("note", .text(max: 2_000)),
+        ]), "side 1: introduction and acceptance")
 
     /// Side 2: listen, summarise, ask.
-    public static let listening = Field<JSONValue?>("listening", .object([
-        FieldSpec("interests", .text(max: 4_000), required: true, "the citizen's interests and perspective"),
-        FieldSpec("summary", .text(max: 4_000), required: true, "the summary given back to the citizen"),
-        FieldSpec("options", .list(.text(max: 500), max: 20), "possible outcomes considered together"),
-    ]), "side 2: listen, summarise, ask")
+    public static let listening = Field<JSONValue?>(
+        "listening",
+        .object([
+            FieldSpec("interests", .text(max: 4_000), required: true, "the citizen's interests and perspective"),
+            FieldSpec("summary", .text(max: 4_000), required: true, "the summary given back to the citizen"),
+            FieldSpec("options", .list(.text(max: 500), max: 20), "possible outcomes considered together"),
+        ]), "side 2: listen, summarise, ask")
 
     /// Side 3: agreement and thanks.
-    public static let agreement = Field<Agreement?>("agreement", .object([
-        FieldSpec("tasks", .list(.object([
-            FieldSpec("who", .text(max: 200), required: true),
-            FieldSpec("what", .text(max: 1_000), required: true),
-            FieldSpec("due", .time, required: true),
-        ]), max: 20), required: true, "who does what, by when"),
-        FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
-        FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
-    ]), "side 3: agreement and thanks")
+    public static let agreement = Field<Agreement?>(
+        "agreement",
+        .object([
+            FieldSpec(
+                "tasks",
+                .list(
+                    .object([
+                        FieldSpec("who", .text(max: 200), required: true),
+                        FieldSpec("what", .text(max: 1_000), required: true),
+                        FieldSpec("due", .time, required: true),
+                    ]), max: 20), required: true, "who does what, by when"),
+            FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
+            FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
+        ]), "side 3: agreement and thanks")
 
     /// The contact fields, one object per side.
     public static let fields: [FieldSpec] = [introduction.spec, listening.spec, agreement.spec]

@@ -73,10 +73,12 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
                 types.append(PQftype(result, column))
             }
             return (0..<PQntuples(result)).map { row in
-                SQLRow(columns: columns, values: (0..<columnCount).map { column in
-                    guard PQgetisnull(result, row, column) == 0 else { return .null }
-                    return Self.value(String(cString: PQgetvalue(result, row, column)), type: types[Int(column)])
-                })
+                SQLRow(
+                    columns: columns,
+                    values: (0..<columnCount).map { column in
+                        guard PQgetisnull(result, row, column) == 0 else { return .null }
+                        return Self.value(String(cString: PQgetvalue(result, row, column)), type: types[Int(column)])
+                    })
             }
         }
     }
@@ -175,7 +177,9 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             return "PostgreSQL refused the credentials (authentication failed)"
         }
         if lower.contains("does not exist") { return "the PostgreSQL database or role does not exist" }
-        if lower.contains("connection refused") || lower.contains("no such file") { return "PostgreSQL refused the connection (is the server running?)" }
+        if lower.contains("connection refused") || lower.contains("no such file") {
+            return "PostgreSQL refused the connection (is the server running?)"
+        }
         if lower.contains("could not translate host name") { return "the PostgreSQL host name is unknown" }
         if lower.contains("invalid") || lower.contains("missing") { return "the PostgreSQL URL is invalid" }
         return "cannot connect to PostgreSQL"
@@ -194,7 +198,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
 /// Calls `body` with C strings for `values` (NULL for `nil`) that live until it returns.
 private func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) throws -> T {
-    var pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
-    defer { pointers.forEach { free($0) } }
+    let pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+    defer { for pointer in pointers { free(pointer) } }
     return try body(pointers.map { UnsafePointer($0) })
 }

@@ -61,7 +61,10 @@ final class PostgresPool: Sendable {
 
     private func acquire() async throws -> (PostgresConnection, reused: Bool) {
         while true {
-            enum Next { case use(PostgresConnection), create, wait }
+            enum Next {
+                case use(PostgresConnection)
+                case create, wait
+            }
             let next = state.withLock { state -> Next in
                 if let connection = state.idle.popLast() { return .use(connection) }
                 if state.open < maxConnections {

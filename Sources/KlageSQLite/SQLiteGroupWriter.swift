@@ -77,16 +77,16 @@ final class SQLiteGroupWriter: @unchecked Sendable {
         do {
             try connection.exec("BEGIN IMMEDIATE")
         } catch {
-            batch.forEach { $0.finish(.failure(error)) }
+            for request in batch { request.finish(.failure(error)) }
             return
         }
-        batch.forEach { $0.execute(connection) }
+        for request in batch { request.execute(connection) }
         do {
             try connection.exec("COMMIT")
-            batch.forEach { $0.finish(.success(())) }
+            for request in batch { request.finish(.success(())) }
         } catch {
             try? connection.exec("ROLLBACK")
-            batch.forEach { $0.finish(.failure(error)) }
+            for request in batch { request.finish(.failure(error)) }
         }
     }
 }

@@ -16,7 +16,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             guard let components = URLComponents(string: text) else {
-                throw ConfigurationError(message: "the postgres:// URL is malformed: check the port, and percent-encode special characters in the password")
+                throw ConfigurationError(
+                    message: "the postgres:// URL is malformed: check the port, and percent-encode special characters in the password")
             }
             guard components.path.count > 1 else {
                 throw ConfigurationError(message: "a postgres:// URL needs a database name, e.g. postgres://klage@localhost/klage")

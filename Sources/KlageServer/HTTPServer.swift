@@ -22,13 +22,15 @@ public enum HTTPServer {
                 // Over the limit: 413, still with a JSON-RPC error a client can read.
                 return rpcResponse(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: limit)), requestID: requestID)
             }
-            let reply = await dispatcher.handle(body: Data(body.readableBytesView), authorization: request.headers[.authorization],
-                                                requestID: requestID)
+            let reply = await dispatcher.handle(
+                body: Data(body.readableBytesView), authorization: request.headers[.authorization],
+                requestID: requestID)
             guard let reply else { return Response(status: .noContent, headers: [requestIDField: requestID.rawValue]) }
             return rpcResponse(.ok, reply, requestID: requestID)
         }
         router.get("healthz") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+            Response(
+                status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
         }
         router.get("readyz") { _, _ -> Response in
             let ready = await host.store.driver.ping()
@@ -58,4 +60,3 @@ public enum HTTPServer {
         )
     }
 }
-

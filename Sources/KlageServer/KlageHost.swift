@@ -38,8 +38,12 @@ public struct KlageHost: Sendable {
         let env = ServiceEnvironment(
             store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,
             hookFailed: { plugin, event, error in
-                logger.error("plug-in hook failed", metadata: ["plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
-                                                               "error": .string(String(describing: error))])
+                logger.error(
+                    "plug-in hook failed",
+                    metadata: [
+                        "plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
+                        "error": .string(String(describing: error)),
+                    ])
             }
         )
         let services = RPCServices(env: env, version: version) {

@@ -7,7 +7,8 @@ import KlageStorage
 struct Copy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy a whole host (or one tenant) between databases, e.g. SQLite to PostgreSQL, verified by counts and checksums.",
-        discussion: "The target is migrated first and written in one transaction; it must not hold the copied rows yet. Stop the server writing to the source while copying."
+        discussion:
+            "The target is migrated first and written in one transaction; it must not hold the copied rows yet. Stop the server writing to the source while copying."
     )
 
     @Option(help: "The source database URL.") var from: String

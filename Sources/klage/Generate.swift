@@ -21,14 +21,15 @@ struct Generate: AsyncParsableCommand {
     func run() async throws {
         let host = try await options.openHost()
         let tenant = try await host.services.tenants.get(TenantID(self.tenant))
-        let actor = Actor(id: "generator", tenant: tenant.id, role: .caseworker, label: "klage generate")
+        let actor = Principal(id: "generator", tenant: tenant.id, role: .caseworker, label: "klage generate")
         let started = ContinuousClock.now
         for index in 0..<complaints {
-            let complaint = try await host.services.complaints.create(NewComplaint(
-                workflow: WorkflowID(workflow), channel: Channel.allCases[index % Channel.allCases.count],
-                subject: "Synthetic complaint \(index)", description: "Generated for a demo or a benchmark.",
-                citizen: Citizen(name: "Test Person \(index)"), externalRef: "generated-\(index)"
-            ), in: tenant, by: actor)
+            let complaint = try await host.services.complaints.create(
+                NewComplaint(
+                    workflow: WorkflowID(workflow), channel: Channel.allCases[index % Channel.allCases.count],
+                    subject: "Synthetic complaint \(index)", description: "Generated for a demo or a benchmark.",
+                    citizen: Citizen(name: "Test Person \(index)"), externalRef: "generated-\(index)"
+                ), in: tenant, by: actor)
             if index % 3 == 0 {
                 _ = try await host.services.complaints.recordContact(
                     NewContact(complaintId: complaint.id, kind: .phone, occurredAt: Date(), summary: "Called back"), in: tenant, by: actor)

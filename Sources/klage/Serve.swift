@@ -23,10 +23,12 @@ struct Serve: AsyncParsableCommand {
         let klage = try await KlageHost.open(configuration, logger: logger)
         let database = try DatabaseURL(configuration.database).description
         let address = configuration.host
-        logger.info("starting", metadata: [
-            "database": .string(database),
-            "tenants": .string(String(configuration.tenants.count)),
-        ])
+        logger.info(
+            "starting",
+            metadata: [
+                "database": .string(database),
+                "tenants": .string(String(configuration.tenants.count)),
+            ])
         let app = HTTPServer.application(host: klage) { port in
             logger.notice("listening", metadata: ["address": .string("http://\(address):\(port)")])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlageKernel
 
 /// Warn and fail points, pause and resume, and the statutory clocks of the appeal track.
@@ -10,10 +11,16 @@ import Testing
     static let definition = WorkflowDefinition(
         id: "test.flow", title: "t", initialState: "received",
         states: [WorkflowState("received", title: "R"), WorkflowState("closed", title: "C", isFinal: true)],
-        actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed",
-                                 outcomes: [.withdrawn, .resolved, .upheld, .rejected, .forwarded])],
-        deadlines: [DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .workingHours(8),
-                                 setting: "test.answerDeadline", metBy: .closing)]
+        actions: [
+            WorkflowAction(
+                "close", title: "Close", from: ["received"], to: "closed",
+                outcomes: [.withdrawn, .resolved, .upheld, .rejected, .forwarded])
+        ],
+        deadlines: [
+            DeadlineRule(
+                "answer", title: "Answer", starts: .onReceipt, duration: .workingHours(8),
+                setting: "test.answerDeadline", metBy: .closing)
+        ]
     )
 
     func complaint(track: ComplaintTrack = .dissatisfaction, settings: [String: JSONValue] = [:]) -> Complaint {
@@ -29,8 +36,9 @@ import Testing
     func input(_ complaint: Complaint, outcome: Outcome, at now: Date = received, consent: Bool = false) -> GuardInput {
         var fields: [String: JSONValue] = consent ? ["citizenConsent": true] : [:]
         if outcome == .forwarded { fields["forwardedTo"] = "Ankestyrelsen" }
-        return GuardInput(complaint: complaint, contacts: [], actor: Actor(id: "a", tenant: "t", role: .caseworker, label: "a"), now: now,
-                          note: nil, fields: fields, outcome: outcome)
+        return GuardInput(
+            complaint: complaint, contacts: [], actor: Principal(id: "a", tenant: "t", role: .caseworker, label: "a"), now: now,
+            note: nil, fields: fields, outcome: outcome)
     }
 
     @Test func aTenantSettingOverridesTheDuration() {
@@ -99,11 +107,13 @@ import Testing
 
     @Test func aContactFromBeforeAClockStartedCannotMeetIt() throws {
         let open = complaint()
-        let (closed, _) = try engine.perform("close", on: open, in: Self.definition,
-                                             input: input(open, outcome: .resolved, at: Self.received.addingTimeInterval(86_400), consent: true))
+        let (closed, _) = try engine.perform(
+            "close", on: open, in: Self.definition,
+            input: input(open, outcome: .resolved, at: Self.received.addingTimeInterval(86_400), consent: true))
         var backdated = closed
-        let intakeLetter = Contact(id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
-                                   summary: "Acknowledgement at intake", agreement: nil, fields: [:], createdAt: Self.received)
+        let intakeLetter = Contact(
+            id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
+            summary: "Acknowledgement at intake", agreement: nil, fields: [:], createdAt: Self.received)
         #expect(engine.contactRecorded(intakeLetter, on: &backdated, in: Self.definition).isEmpty)
         #expect(backdated.deadlines.first { $0.name == "writtenConfirmation" }?.isOpen == true)
     }
@@ -113,8 +123,9 @@ import Testing
         let (closed, effects) = try engine.perform("close", on: open, in: Self.definition, input: input(open, outcome: .resolved, consent: true))
         #expect(effects.contains(.confirmationOwed))
         var letter = closed
-        let contact = Contact(id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
-                              summary: "Confirmation with appeal guidance", agreement: nil, fields: [:], createdAt: Self.received)
+        let contact = Contact(
+            id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
+            summary: "Confirmation with appeal guidance", agreement: nil, fields: [:], createdAt: Self.received)
         #expect(engine.contactRecorded(contact, on: &letter, in: Self.definition) == [.deadlineMet(name: "writtenConfirmation", late: false)])
 
         var late = closed

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlageKernel
 
 /// Working-hour deadlines skip weekends and Danish public holidays, on real dates.

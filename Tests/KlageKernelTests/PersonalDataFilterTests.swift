@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import KlageKernel
+import Testing
 
 /// The personal-data filter on learning items: what it refuses, what it keeps, and that it never echoes.
 @Suite struct PersonalDataFilterTests {

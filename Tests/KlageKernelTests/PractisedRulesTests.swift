@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlageKernel
 
 /// The rules of the methods as practised, on the engine alone: time precision, sticky misses, the
@@ -21,13 +22,15 @@ import Testing
     }
 
     func contact(_ kind: ContactKind, at date: Date, reached: Bool = true, id: String = "k1") -> Contact {
-        Contact(id: ContactID(id), tenant: "t", complaintId: "c1", kind: kind, reached: reached, occurredAt: date, recordedBy: "a",
-                summary: "s", agreement: nil, fields: [:], createdAt: date)
+        Contact(
+            id: ContactID(id), tenant: "t", complaintId: "c1", kind: kind, reached: reached, occurredAt: date, recordedBy: "a",
+            summary: "s", agreement: nil, fields: [:], createdAt: date)
     }
 
     func input(_ complaint: Complaint, contacts: [Contact] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:]) -> GuardInput {
-        GuardInput(complaint: complaint, contacts: contacts, actor: Actor(id: "a", tenant: "t", role: .caseworker, label: "a"),
-                   now: Self.received.addingTimeInterval(3600), note: nil, fields: fields, outcome: outcome)
+        GuardInput(
+            complaint: complaint, contacts: contacts, actor: Principal(id: "a", tenant: "t", role: .caseworker, label: "a"),
+            now: Self.received.addingTimeInterval(3600), note: nil, fields: fields, outcome: outcome)
     }
 
     // MARK: 3. Time precision
@@ -87,8 +90,10 @@ import Testing
         _ = engine.contactRecorded(contact(.phone, at: Self.received), on: &complaint, in: Self.definition)
         let contacts = [contact(.phone, at: Self.received)]
         (complaint, _) = try engine.perform("confirm", on: complaint, in: Self.definition, input: input(complaint, contacts: contacts))
-        let (closed, effects) = try engine.perform("close", on: complaint, in: Self.definition, input: input(
-            complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": false]))
+        let (closed, effects) = try engine.perform(
+            "close", on: complaint, in: Self.definition,
+            input: input(
+                complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": false]))
         #expect(effects.contains(.writtenAnswerChosen(wants: false)))
         #expect(effects.contains(.confirmationWaived))
         #expect(!effects.contains(.confirmationOwed))
@@ -99,8 +104,10 @@ import Testing
         var complaint = started()
         let contacts = [contact(.phone, at: Self.received)]
         (complaint, _) = try engine.perform("confirm", on: complaint, in: Self.definition, input: input(complaint, contacts: contacts))
-        let (closed, effects) = try engine.perform("close", on: complaint, in: Self.definition, input: input(
-            complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": true]))
+        let (closed, effects) = try engine.perform(
+            "close", on: complaint, in: Self.definition,
+            input: input(
+                complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": true]))
         #expect(effects.contains(.confirmationOwed))
         #expect(closed.deadlines.contains { $0.name == StatutoryDeadlines.writtenConfirmation.name && $0.isOpen })
     }
@@ -123,8 +130,10 @@ import Testing
     func anAppealWhoseDecisionIsKeptInWholeOrPartMustBeForwarded(_ outcome: Outcome) {
         let complaint = appeal()
         #expect(throws: KlageError.self) {
-            try engine.perform("close", on: complaint, in: Self.appealDefinition, input: input(
-                complaint, outcome: outcome, fields: ["citizenConsent": true]))
+            try engine.perform(
+                "close", on: complaint, in: Self.appealDefinition,
+                input: input(
+                    complaint, outcome: outcome, fields: ["citizenConsent": true]))
         }
     }
 
@@ -133,8 +142,10 @@ import Testing
         #expect(throws: KlageError.validation(field: "fields.forwardedTo", reason: "a forwarded appeal records where it went, e.g. Ankestyrelsen")) {
             try engine.perform("close", on: complaint, in: Self.appealDefinition, input: input(complaint, outcome: .forwarded))
         }
-        let (closed, effects) = try engine.perform("close", on: complaint, in: Self.appealDefinition, input: input(
-            complaint, outcome: .forwarded, fields: ["forwardedTo": "Ankestyrelsen"]))
+        let (closed, effects) = try engine.perform(
+            "close", on: complaint, in: Self.appealDefinition,
+            input: input(
+                complaint, outcome: .forwarded, fields: ["forwardedTo": "Ankestyrelsen"]))
         #expect(closed.state == "closed")
         #expect(effects.contains(.forwarded(to: "Ankestyrelsen")))
         #expect(closed.deadlines.first { $0.name == StatutoryDeadlines.appealForwarding.name }?.metAt != nil)
@@ -148,11 +159,14 @@ import Testing
 
     @Test func everyWorkflowAcceptsTheKernelsActionFields() throws {
         let complaint = started()
-        let (closed, _) = try engine.perform("close", on: complaint, in: Self.appealDefinition, input: input(
-            complaint, outcome: .forwarded, fields: ["forwardedTo": "Ankestyrelsen"]))
+        let (closed, _) = try engine.perform(
+            "close", on: complaint, in: Self.appealDefinition,
+            input: input(
+                complaint, outcome: .forwarded, fields: ["forwardedTo": "Ankestyrelsen"]))
         #expect(closed.fields["forwardedTo"] == "Ankestyrelsen")
         #expect(throws: KlageError.validation(field: "fields.forwardedTo", reason: "must be a string")) {
-            try engine.perform("close", on: complaint, in: Self.appealDefinition, input: input(complaint, outcome: .forwarded, fields: ["forwardedTo": 7]))
+            try engine.perform(
+                "close", on: complaint, in: Self.appealDefinition, input: input(complaint, outcome: .forwarded, fields: ["forwardedTo": 7]))
         }
     }
 
@@ -168,8 +182,9 @@ import Testing
             earlier.append(call)
         }
         let letter = contact(.letter, at: Self.received.addingTimeInterval(7200), id: "letter")
-        #expect(engine.contactRecorded(letter, on: &complaint, in: Self.definition, earlier: earlier, writtenRouteAfter: 3)
-            == [.deadlineMet(name: "firstContact", late: false)])
+        #expect(
+            engine.contactRecorded(letter, on: &complaint, in: Self.definition, earlier: earlier, writtenRouteAfter: 3)
+                == [.deadlineMet(name: "firstContact", late: false)])
     }
 
     @Test func beforeTheWrittenRouteOpensALetterDoesNotMeetFirstContact() {

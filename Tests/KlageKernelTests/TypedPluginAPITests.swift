@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlageKernel
 
 /// The typed plug-in API: fields declared once and read typed, records stored in the shape the store

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KlageKernel
 
 /// The workflow engine's rules, on a small workflow written for the test.
@@ -34,21 +35,26 @@ import Testing
     }
 
     func contact(_ kind: ContactKind, at date: Date) -> Contact {
-        Contact(id: "k1", tenant: "t", complaintId: "c1", kind: kind, occurredAt: date, recordedBy: "a", summary: "s",
-                agreement: nil, fields: [:], createdAt: date)
+        Contact(
+            id: "k1", tenant: "t", complaintId: "c1", kind: kind, occurredAt: date, recordedBy: "a", summary: "s",
+            agreement: nil, fields: [:], createdAt: date)
     }
 
-    func input(_ complaint: Complaint, contacts: [Contact] = [], role: Role = .caseworker, at now: Date = received,
-               outcome: Outcome? = nil, fields: [String: JSONValue] = [:]) -> GuardInput {
-        GuardInput(complaint: complaint, contacts: contacts, actor: Actor(id: "a", tenant: "t", role: role, label: "a"),
-                   now: now, note: nil, fields: fields, outcome: outcome)
+    func input(
+        _ complaint: Complaint, contacts: [Contact] = [], role: Role = .caseworker, at now: Date = received,
+        outcome: Outcome? = nil, fields: [String: JSONValue] = [:]
+    ) -> GuardInput {
+        GuardInput(
+            complaint: complaint, contacts: contacts, actor: Principal(id: "a", tenant: "t", role: role, label: "a"),
+            now: now, note: nil, fields: fields, outcome: outcome)
     }
 
     @Test func startPutsTheComplaintInItsInitialStateWithAReceiptClock() {
         let complaint = started()
         #expect(complaint.state == "received")
-        var expected = Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600),
-                                warnAt: Self.received.addingTimeInterval(18 * 3600), working: false)
+        var expected = Deadline(
+            name: "firstContact", dueAt: Self.received.addingTimeInterval(24 * 3600),
+            warnAt: Self.received.addingTimeInterval(18 * 3600), working: false)
         expected.startedAt = Self.received
         #expect(complaint.deadlines == [expected])
     }
@@ -130,7 +136,8 @@ import Testing
 
     @Test func anOralContactWithinTheDeadlineMeetsIt() {
         var complaint = started()
-        let effects = WorkflowEngine().contactRecorded(contact(.phone, at: Self.received.addingTimeInterval(23 * 3600)), on: &complaint, in: Self.definition)
+        let effects = WorkflowEngine().contactRecorded(
+            contact(.phone, at: Self.received.addingTimeInterval(23 * 3600)), on: &complaint, in: Self.definition)
         #expect(effects == [.deadlineMet(name: "firstContact", late: false)])
         #expect(complaint.deadlines[0].isMissed(at: Self.received.addingTimeInterval(48 * 3600)) == false)
     }
@@ -139,15 +146,17 @@ import Testing
         let call = contact(.phone, at: Self.received)
         let complaint = started()
         let error = #expect(throws: KlageError.self) {
-            try WorkflowEngine().perform("confirm", on: complaint, in: Self.definition,
-                                         input: input(complaint, contacts: [call], fields: ["sharedWith": []]))
+            try WorkflowEngine().perform(
+                "confirm", on: complaint, in: Self.definition,
+                input: input(complaint, contacts: [call], fields: ["sharedWith": []]))
         }
         #expect(error?.field == "fields.sharedWith")
     }
 
     @Test func aLetterDoesNotMeetTheFirstContactDeadline() {
         var complaint = started()
-        let effects = WorkflowEngine().contactRecorded(contact(.letter, at: Self.received.addingTimeInterval(3600)), on: &complaint, in: Self.definition)
+        let effects = WorkflowEngine().contactRecorded(
+            contact(.letter, at: Self.received.addingTimeInterval(3600)), on: &complaint, in: Self.definition)
         #expect(effects.isEmpty)
         #expect(complaint.deadlines[0].isOpen)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KlageKernel
 
 /// Broken workflow definitions are refused at start-up, with the problem named.
@@ -8,39 +9,47 @@ import Testing
     }
 
     @Test func aValidWorkflowPasses() throws {
-        try WorkflowValidator.validate(definition(
-            states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
-            actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
-        ))
+        try WorkflowValidator.validate(
+            definition(
+                states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
+                actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
+            ))
         try WorkflowValidator.validate(LearningWorkflow.definition)
     }
 
     @Test func anUnreachableStateIsRefused() {
         let error = #expect(throws: WorkflowDefinitionError.self) {
-            try WorkflowValidator.validate(definition(
-                states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true), WorkflowState("c", title: "C", isFinal: true)],
-                actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
-            ))
+            try WorkflowValidator.validate(
+                definition(
+                    states: [
+                        WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true), WorkflowState("c", title: "C", isFinal: true),
+                    ],
+                    actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
+                ))
         }
         #expect(error?.problem == "state 'c' cannot be reached from 'a'")
     }
 
     @Test func aDeadEndIsRefused() {
         let error = #expect(throws: WorkflowDefinitionError.self) {
-            try WorkflowValidator.validate(definition(
-                states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B"), WorkflowState("c", title: "C", isFinal: true)],
-                actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b"), WorkflowAction("end", title: "End", from: ["a"], to: "c")]
-            ))
+            try WorkflowValidator.validate(
+                definition(
+                    states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B"), WorkflowState("c", title: "C", isFinal: true)],
+                    actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b"), WorkflowAction("end", title: "End", from: ["a"], to: "c")]
+                ))
         }
         #expect(error?.problem == "state 'b' is not final and has no way out")
     }
 
     @Test func anActionNamingAnUnknownStateIsRefused() {
         let error = #expect(throws: WorkflowDefinitionError.self) {
-            try WorkflowValidator.validate(definition(
-                states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
-                actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "nowhere"), WorkflowAction("end", title: "End", from: ["a"], to: "b")]
-            ))
+            try WorkflowValidator.validate(
+                definition(
+                    states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
+                    actions: [
+                        WorkflowAction("go", title: "Go", from: ["a"], to: "nowhere"), WorkflowAction("end", title: "End", from: ["a"], to: "b"),
+                    ]
+                ))
         }
         #expect(error?.problem == "action 'go' names unknown state 'nowhere'")
     }
@@ -50,10 +59,11 @@ import Testing
             let id: PluginID = "stray"
             let title = "Stray"
             func register(into registrar: inout PluginRegistrar) {
-                registrar.workflow(WorkflowDefinition(
-                    id: "other.flow", title: "t", initialState: "a",
-                    states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
-                    actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]))
+                registrar.workflow(
+                    WorkflowDefinition(
+                        id: "other.flow", title: "t", initialState: "a",
+                        states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
+                        actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]))
             }
         }
         var builder = PluginRegistryBuilder()

@@ -2,6 +2,7 @@ import Foundation
 import KlageKernel
 import KlageTestSupport
 import Testing
+
 @testable import KlageRPC
 
 /// The strict RFC 8259 parser: what it accepts, what it refuses and why, and that nothing traps.
@@ -32,8 +33,9 @@ import Testing
     }
 
     @Test func readsEveryKindOfValue() throws {
-        #expect(try parse(#"{"a": [1, -2.5, 3e2, 0, -0, true, false, null, "x"], "b": {}}"#)
-            == ["a": [1, -2.5, 300, 0, 0, true, false, nil, "x"], "b": [:]])
+        #expect(
+            try parse(#"{"a": [1, -2.5, 3e2, 0, -0, true, false, null, "x"], "b": {}}"#)
+                == ["a": [1, -2.5, 300, 0, 0, true, false, nil, "x"], "b": [:]])
         #expect(try parse(" \t\r\n[]\n ") == [])
         #expect(try parse("\"\"") == "")
         #expect(try parse("12") == 12)
@@ -61,7 +63,9 @@ import Testing
     }
 
     @Test func numbersOutsideTheGrammarAreRefused() {
-        for text in ["01", "-01", "00", "1.", "-", ".5", "+1", "1e", "1e+", "1E-", "0x10", "NaN", "Infinity", "-Infinity", "1.5.2", "--1", "1_000", "٣"] {
+        for text in [
+            "01", "-01", "00", "1.", "-", ".5", "+1", "1e", "1e+", "1E-", "0x10", "NaN", "Infinity", "-Infinity", "1.5.2", "--1", "1_000", "٣",
+        ] {
             #expect(refusal(text) != nil, "\(text) is not a JSON number")
         }
         #expect(refusal("01") == "a number must not have leading zeros")
@@ -172,7 +176,8 @@ import Testing
             return
         }
         #expect(single.idLiteral == "9007199254740993")
-        guard case .batch(let batch) = try parser.parseBody(Data(#" [{"id":-0},{"id":"7"},{"a":{"id":1}},{"id":1.5e3, "x":{"id":2}}, 3]"#.utf8)) else {
+        guard case .batch(let batch) = try parser.parseBody(Data(#" [{"id":-0},{"id":"7"},{"a":{"id":1}},{"id":1.5e3, "x":{"id":2}}, 3]"#.utf8))
+        else {
             Issue.record("not a batch")
             return
         }
@@ -183,12 +188,12 @@ import Testing
     }
 
     @Test func randomBytesNeverTrap() {
-        var generator = SeededGenerator(seed: 0x4A534F4E)
+        var generator = SeededGenerator(seed: 0x4A53_4F4E)
         let alphabet = Array(#"[]{}",:0123456789-+.eEtrufalsn\ u"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
         var accepted = 0
-        for _ in 0 ..< 20_000 {
-            let count = Int.random(in: 0 ... 40, using: &generator)
-            let bytes = (0 ..< count).map { _ in alphabet.randomElement(using: &generator)! }
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
             if refusal(bytes: bytes) == nil { accepted += 1 }
         }
         #expect(accepted > 0, "some random texts are JSON")

@@ -3,12 +3,16 @@ import KlageKernel
 import KlageTestSupport
 import Logging
 import Testing
+
 @testable import KlageRPC
 
 /// The JSON-RPC 2.0 specification's section 7 examples (by-name params), against the real dispatcher.
 @Suite struct JSONRPCSpecTests {
     enum Subtract: RPCMethod {
-        struct Params: Decodable, Sendable { let minuend: Int; let subtrahend: Int }
+        struct Params: Decodable, Sendable {
+            let minuend: Int
+            let subtrahend: Int
+        }
         typealias Result = Int
         static let name = "subtract"
         static let summary = "minuend - subtrahend"
@@ -80,7 +84,8 @@ import Testing
         try await withDispatcher { dispatcher in
             let reply = await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"subtrahend": 23, "minuend": 42}, "id": 3}"#)
             #expect(reply == ["jsonrpc": "2.0", "result": 19, "id": 3])
-            let again = await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42, "subtrahend": 23}, "id": "four"}"#)
+            let again = await answer(
+                dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42, "subtrahend": 23}, "id": "four"}"#)
             #expect(again == ["jsonrpc": "2.0", "result": 19, "id": "four"])
         }
     }
@@ -139,7 +144,9 @@ import Testing
 
     @Test func aMixedBatchAnswersEveryRequestButNotTheNotifications() async throws {
         try await withDispatcher { dispatcher in
-            let reply = await answer(dispatcher, #"""
+            let reply = await answer(
+                dispatcher,
+                #"""
                 [
                     {"jsonrpc": "2.0", "method": "sum", "params": {"values": [1,2,4]}, "id": "1"},
                     {"jsonrpc": "2.0", "method": "notify_hello", "params": {"value": 7}},
@@ -163,7 +170,9 @@ import Testing
 
     @Test func aBatchOfNotificationsGetsNothingAtAll() async throws {
         try await withDispatcher { dispatcher in
-            let reply = await answer(dispatcher, #"""
+            let reply = await answer(
+                dispatcher,
+                #"""
                 [{"jsonrpc": "2.0", "method": "notify_sum", "params": {"values": [1,2,4]}}, {"jsonrpc": "2.0", "method": "notify_hello", "params": {"v": 7}}]
                 """#)
             #expect(reply == nil)
@@ -175,7 +184,8 @@ import Testing
             let missing = await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": 42}, "id": 1}"#)
             #expect(missing?["error"]?["code"] == -32602)
             #expect(missing?["error"]?["data"]?["field"] == "subtrahend")
-            let wrongType = await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": "42", "subtrahend": 1}, "id": 1}"#)
+            let wrongType = await answer(
+                dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": {"minuend": "42", "subtrahend": 1}, "id": 1}"#)
             #expect(wrongType?["error"]?["code"] == -32602)
             #expect(wrongType?["error"]?["data"]?["field"] == "minuend")
             let positional = await answer(dispatcher, #"{"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 1}"#)

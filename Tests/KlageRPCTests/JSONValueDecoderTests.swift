@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import Testing
+
 @testable import KlageRPC
 
 /// The params decoder reads the parsed tree directly, and fails exactly where Foundation's
@@ -66,7 +67,8 @@ import Testing
         let viaBytes = Self.outcome { try JSONDecoder().decode(Params.self, from: try JSONEncoder().encode(value)) }
         #expect(direct == viaBytes)
         if direct == "ok" {
-            #expect(try JSONValueDecoder().decode(Params.self, from: value) == JSONDecoder().decode(Params.self, from: try JSONEncoder().encode(value)))
+            #expect(
+                try JSONValueDecoder().decode(Params.self, from: value) == JSONDecoder().decode(Params.self, from: try JSONEncoder().encode(value)))
         }
     }
 

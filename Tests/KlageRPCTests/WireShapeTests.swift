@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import Testing
+
 @testable import KlageRPC
 
 /// The records the API returns, byte for byte as the String-typed views wrote them before the
@@ -15,27 +16,46 @@ import Testing
     }
 
     @Test func contacts() throws {
-        let failed = Contact(id: "k1", tenant: "kbh", complaintId: "c1", kind: .phone, reached: false, occurredAt: t0, recordedBy: "key1",
-                             summary: "s", agreement: nil, fields: ["a": [1, "x", nil]], createdAt: t1)
-        #expect(try json(failed) == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","fields":{"a":[1,"x",null]},"id":"k1","kind":"phone","occurredAt":"2025-11-24T16:00:00.250Z","recordedBy":"key1","summary":"s"}"#)
-        let letter = Contact(id: "k2", tenant: "kbh", complaintId: "c1", kind: .letter, occurredAt: t1, recordedBy: "key1", summary: "s",
-                             agreement: "ag", fields: [:], createdAt: t0)
-        #expect(try json(letter) == #"{"agreement":"ag","complaintId":"c1","createdAt":"2025-11-24T16:00:00.250Z","fields":{},"id":"k2","kind":"letter","occurredAt":"2025-11-24T16:01:40Z","recordedBy":"key1","summary":"s"}"#)
+        let failed = Contact(
+            id: "k1", tenant: "kbh", complaintId: "c1", kind: .phone, reached: false, occurredAt: t0, recordedBy: "key1",
+            summary: "s", agreement: nil, fields: ["a": [1, "x", nil]], createdAt: t1)
+        #expect(
+            try json(failed)
+                == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","fields":{"a":[1,"x",null]},"id":"k1","kind":"phone","occurredAt":"2025-11-24T16:00:00.250Z","recordedBy":"key1","summary":"s"}"#
+        )
+        let letter = Contact(
+            id: "k2", tenant: "kbh", complaintId: "c1", kind: .letter, occurredAt: t1, recordedBy: "key1", summary: "s",
+            agreement: "ag", fields: [:], createdAt: t0)
+        #expect(
+            try json(letter)
+                == #"{"agreement":"ag","complaintId":"c1","createdAt":"2025-11-24T16:00:00.250Z","fields":{},"id":"k2","kind":"letter","occurredAt":"2025-11-24T16:01:40Z","recordedBy":"key1","summary":"s"}"#
+        )
     }
 
     @Test func learningItems() throws {
-        let bare = LearningItem(id: "l1", tenant: "kbh", complaintId: nil, title: "t", insight: "i", department: nil, tags: [],
-                                state: "proposed", createdAt: t0, updatedAt: t1)
-        #expect(try json(bare) == #"{"createdAt":"2025-11-24T16:00:00.250Z","id":"l1","insight":"i","state":"proposed","tags":[],"title":"t","updatedAt":"2025-11-24T16:01:40Z","version":1}"#)
-        let full = LearningItem(id: "l2", tenant: "kbh", complaintId: "c1", title: "t", insight: "i", department: "d", tags: ["a"],
-                                state: "accepted", version: 3, createdAt: t1, updatedAt: t0)
-        #expect(try json(full) == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","department":"d","id":"l2","insight":"i","state":"accepted","tags":["a"],"title":"t","updatedAt":"2025-11-24T16:00:00.250Z","version":3}"#)
+        let bare = LearningItem(
+            id: "l1", tenant: "kbh", complaintId: nil, title: "t", insight: "i", department: nil, tags: [],
+            state: "proposed", createdAt: t0, updatedAt: t1)
+        #expect(
+            try json(bare)
+                == #"{"createdAt":"2025-11-24T16:00:00.250Z","id":"l1","insight":"i","state":"proposed","tags":[],"title":"t","updatedAt":"2025-11-24T16:01:40Z","version":1}"#
+        )
+        let full = LearningItem(
+            id: "l2", tenant: "kbh", complaintId: "c1", title: "t", insight: "i", department: "d", tags: ["a"],
+            state: "accepted", version: 3, createdAt: t1, updatedAt: t0)
+        #expect(
+            try json(full)
+                == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","department":"d","id":"l2","insight":"i","state":"accepted","tags":["a"],"title":"t","updatedAt":"2025-11-24T16:00:00.250Z","version":3}"#
+        )
     }
 
     @Test func eventsTenantsAndReads() throws {
-        let event = DomainEvent(id: "e1", tenant: "kbh", complaintId: "c1", learningItemId: "l1", at: t0, type: .actionTaken, actor: "a",
-                                summary: "s", data: ["x": 1.5])
-        #expect(try json(event) == #"{"actor":"a","at":"2025-11-24T16:00:00.250Z","data":{"x":1.5},"id":"e1","summary":"s","type":"complaint.actionTaken"}"#)
+        let event = DomainEvent(
+            id: "e1", tenant: "kbh", complaintId: "c1", learningItemId: "l1", at: t0, type: .actionTaken, actor: "a",
+            summary: "s", data: ["x": 1.5])
+        #expect(
+            try json(event)
+                == #"{"actor":"a","at":"2025-11-24T16:00:00.250Z","data":{"x":1.5},"id":"e1","summary":"s","type":"complaint.actionTaken"}"#)
         let tenant = Tenant(id: "kbh", name: "K", plugins: ["a"], settings: ["n": 3], createdAt: t0)
         #expect(try json(tenant) == #"{"createdAt":"2025-11-24T16:00:00.250Z","id":"kbh","name":"K","plugins":["a"],"settings":{"n":3}}"#)
         let read = AccessRecord(tenant: "kbh", complaintId: "c1", actor: "k", actorLabel: "AB", at: t0, purpose: "complaint.get")
@@ -53,6 +73,9 @@ import Testing
         complaint.deadlines = [paused, Deadline(name: "b", dueAt: t0, metAt: t1, working: true)]
         complaint.outcome = .partlyUpheld
         complaint.closedAt = t1
-        #expect(try json(ComplaintView(complaint, now: t1)) == #"{"channel":"digital_post","citizen":{"name":"N","phone":"1"},"closedAt":"2025-11-24T16:01:40Z","createdAt":"2025-11-24T16:00:00.250Z","deadlines":[{"dueAt":"2025-11-24T16:01:40Z","missed":false,"name":"first","pausedAt":"2025-11-24T16:00:00.250Z","warnAt":"2025-11-24T16:00:00.250Z"},{"dueAt":"2025-11-24T16:00:00.250Z","metAt":"2025-11-24T16:01:40Z","missed":true,"name":"b"}],"description":"de","externalRef":"x","fields":{},"id":"c1","outcome":"partly_upheld","paused":true,"receivedAt":"2025-11-24T16:00:00.250Z","state":"s","subject":"su","tenant":"kbh","track":"appeal","updatedAt":"2025-11-24T16:01:40Z","version":1,"workflow":"w","workflowVersion":2}"#)
+        #expect(
+            try json(ComplaintView(complaint, now: t1))
+                == #"{"channel":"digital_post","citizen":{"name":"N","phone":"1"},"closedAt":"2025-11-24T16:01:40Z","createdAt":"2025-11-24T16:00:00.250Z","deadlines":[{"dueAt":"2025-11-24T16:01:40Z","missed":false,"name":"first","pausedAt":"2025-11-24T16:00:00.250Z","warnAt":"2025-11-24T16:00:00.250Z"},{"dueAt":"2025-11-24T16:00:00.250Z","metAt":"2025-11-24T16:01:40Z","missed":true,"name":"b"}],"description":"de","externalRef":"x","fields":{},"id":"c1","outcome":"partly_upheld","paused":true,"receivedAt":"2025-11-24T16:00:00.250Z","state":"s","subject":"su","tenant":"kbh","track":"appeal","updatedAt":"2025-11-24T16:01:40Z","version":1,"workflow":"w","workflowVersion":2}"#
+        )
     }
 }

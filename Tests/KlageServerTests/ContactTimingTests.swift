@@ -7,8 +7,10 @@ import Testing
 /// recorded miss, and the written route to a citizen who cannot be reached.
 @Suite struct ContactTimingTests {
     static func call(_ id: String, at date: Date, kind: String = "phone", reached: Bool = true) -> JSONValue {
-        ["complaintId": .string(id), "kind": .string(kind), "reached": .bool(reached), "occurredAt": .string(Timestamp.format(date)),
-         "summary": "Called the citizen"]
+        [
+            "complaintId": .string(id), "kind": .string(kind), "reached": .bool(reached), "occurredAt": .string(Timestamp.format(date)),
+            "summary": "Called the citizen",
+        ]
     }
 
     /// A caseworker key of Copenhagen and a new complaint registered with it.
@@ -110,13 +112,17 @@ import Testing
     func aTenantSetsHowManyFailedAttemptsOpenTheWrittenRoute(_ backend: StorageBackend) async throws {
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(backend, clock: clock) { server throws in
-            _ = try await server.result("tenant.create", [
-                "id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"],
-                "settings": ["failedCallAttemptsBeforeWrittenRoute": 2],
-            ], key: server.operatorKey)
-            let refused = try await server.call("tenant.create", [
-                "id": "nowhere", "name": "Nowhere", "plugins": ["borgerkontakt"], "settings": ["failedCallAttemptsBeforeWrittenRoute": 0],
-            ], key: server.operatorKey)
+            _ = try await server.result(
+                "tenant.create",
+                [
+                    "id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"],
+                    "settings": ["failedCallAttemptsBeforeWrittenRoute": 2],
+                ], key: server.operatorKey)
+            let refused = try await server.call(
+                "tenant.create",
+                [
+                    "id": "nowhere", "name": "Nowhere", "plugins": ["borgerkontakt"], "settings": ["failedCallAttemptsBeforeWrittenRoute": 0],
+                ], key: server.operatorKey)
             #expect(refused["error"]?["data"]?["field"] == "settings.failedCallAttemptsBeforeWrittenRoute")
             let (key, id) = try await Self.copenhagenComplaint(server, tenant: "furesoe")
             for _ in 1...2 {

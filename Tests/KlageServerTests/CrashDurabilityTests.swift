@@ -1,22 +1,25 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-#if canImport(Glibc)
-import Glibc
-#endif
 import KlageKernel
 import KlageServer
 import KlageTestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An acknowledged write survives the server being killed (SIGKILL, no shutdown), on every engine.
 @Suite struct CrashDurabilityTests {
     /// The `klage` executable that `swift test` builds beside the test bundle.
     static let binary: String? = {
         let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let candidates = [folder.appendingPathComponent("klage").path,
-                          folder.deletingLastPathComponent().appendingPathComponent("klage").path]
+        let candidates = [
+            folder.appendingPathComponent("klage").path,
+            folder.deletingLastPathComponent().appendingPathComponent("klage").path,
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
@@ -26,7 +29,9 @@ import Testing
         let binary = try #require(Self.binary)
         let port = try freePort()
         // Migrate and make a key first, with the same binary.
-        let key = try run(binary, ["key", "create", "--database", url, "--tenant", "kobenhavn", "--role", "caseworker"]).split(separator: "\n").last.map(String.init) ?? ""
+        let key =
+            try run(binary, ["key", "create", "--database", url, "--tenant", "kobenhavn", "--role", "caseworker"]).split(separator: "\n").last.map(
+                String.init) ?? ""
 
         let server = Process()
         server.executableURL = URL(fileURLWithPath: binary)
@@ -44,7 +49,8 @@ import Testing
                 group.addTask {
                     var params = Fixtures.copenhagenComplaint.objectValue!
                     params["externalRef"] = .string("crash-\(index)")
-                    let body = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": JSONValue.object(params)] as JSONValue)
+                    let body = try JSONEncoder().encode(
+                        ["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": JSONValue.object(params)] as JSONValue)
                     var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/rpc")!)
                     request.httpMethod = "POST"
                     request.httpBody = body
@@ -83,7 +89,10 @@ import Testing
     private func waitUntilHealthy(port: Int) async throws {
         for _ in 0..<100 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("the server did not become ready")

@@ -1,7 +1,7 @@
 import Foundation
 import KlageKernel
-import KlageTestSupport
 import KlageServer
+import KlageTestSupport
 import Testing
 
 /// Complaints, contacts and learning over real HTTP on loopback, on every storage engine.
@@ -22,10 +22,12 @@ import Testing
             }
             #expect(early?.code == -32009)
 
-            let contact = try await server.result("contact.record", [
-                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())),
-                "summary": "Called the citizen back.", "agreement": "We order the walker today.",
-            ], key: key)
+            let contact = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())),
+                    "summary": "Called the citizen back.", "agreement": "We order the walker today.",
+                ], key: key)
             #expect(contact.string("kind") == "phone")
 
             let fetched = try await server.result("complaint.get", ["id": .string(id)], key: key)
@@ -34,9 +36,11 @@ import Testing
 
             let contacted = try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": 2], key: key)
             #expect(contacted.string("state") == "contacted")
-            let closed = try await server.result("complaint.act", [
-                "id": .string(id), "action": "close", "version": 3, "outcome": "withdrawn", "fields": ["citizenConsent": true],
-            ], key: key)
+            let closed = try await server.result(
+                "complaint.act",
+                [
+                    "id": .string(id), "action": "close", "version": 3, "outcome": "withdrawn", "fields": ["citizenConsent": true],
+                ], key: key)
             #expect(closed.string("state") == "closed")
             #expect(closed.string("outcome") == "withdrawn")
 
@@ -84,12 +88,15 @@ import Testing
             #expect(forbidden["error"]?["code"] == -32003)
             #expect(try await server.call("complaint.get", ["id": "x"], key: nil)["error"]?["code"] == -32001)
             #expect(try await server.call("complaint.get", ["id": "x"], key: "klage_unknown")["error"]?["code"] == -32001)
-            #expect(try await server.call("complaint.act", ["id": "x", "action": "close", "version": 1], key: integration)["error"]?["code"] == -32003)
+            #expect(
+                try await server.call("complaint.act", ["id": "x", "action": "close", "version": 1], key: integration)["error"]?["code"] == -32003)
             #expect(try await server.call("complaint.get", ["id": "x"], key: server.operatorKey)["error"]?["code"] == -32003)
 
-            let tenant = try await server.result("tenant.create", ["id": "odense", "name": "Odense Kommune", "plugins": ["borgerkontakt"]], key: server.operatorKey)
+            let tenant = try await server.result(
+                "tenant.create", ["id": "odense", "name": "Odense Kommune", "plugins": ["borgerkontakt"]], key: server.operatorKey)
             #expect(tenant.string("id") == "odense")
-            let created = try await server.result("apiKey.create", ["tenant": "odense", "role": "caseworker", "label": "Anna"], key: server.operatorKey)
+            let created = try await server.result(
+                "apiKey.create", ["tenant": "odense", "role": "caseworker", "label": "Anna"], key: server.operatorKey)
             let odense = try #require(created.string("key"))
             #expect(try await server.result("workflow.list", [:], key: odense)["items"]?.arrayValue?.first?.string("id") == "borgerkontakt.dialogue")
             _ = try await server.result("apiKey.revoke", ["id": .string(created.string("id") ?? "")], key: server.operatorKey)
@@ -105,8 +112,10 @@ import Testing
             let again = try await server.result("complaint.create", Self.complaint, key: key)
             #expect(again == first)
             let id = try #require(first.string("id"))
-            _ = try await server.result("complaint.act", ["id": .string(id), "action": "continueFormally", "version": 1, "note": "Formal route"], key: key)
-            let stale = try await server.call("complaint.act", ["id": .string(id), "action": "decide", "version": 1, "note": "n", "outcome": "rejected"], key: key)
+            _ = try await server.result(
+                "complaint.act", ["id": .string(id), "action": "continueFormally", "version": 1, "note": "Formal route"], key: key)
+            let stale = try await server.call(
+                "complaint.act", ["id": .string(id), "action": "decide", "version": 1, "note": "n", "outcome": "rejected"], key: key)
             #expect(stale["error"]?["code"] == -32009)
             #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("state") == "formal")
         }
@@ -140,9 +149,12 @@ import Testing
             let leader = try await server.key("gladsaxe", .leader)
             let personal = try await server.call("learning.create", ["title": "Call back", "insight": "Ring 12345678 tomorrow"], key: caseworker)
             #expect(personal["error"]?["data"]?["field"] == "insight")
-            let item = try await server.result("learning.create", ["title": "Letters are unclear", "insight": "Decision letters are misread.", "tags": ["letters"]], key: caseworker)
+            let item = try await server.result(
+                "learning.create", ["title": "Letters are unclear", "insight": "Decision letters are misread.", "tags": ["letters"]], key: caseworker)
             let id = try #require(item.string("id"))
-            #expect(try await server.call("learning.act", ["id": .string(id), "action": "accept", "version": 1], key: caseworker)["error"]?["code"] == -32003)
+            #expect(
+                try await server.call("learning.act", ["id": .string(id), "action": "accept", "version": 1], key: caseworker)["error"]?["code"]
+                    == -32003)
             let accepted = try await server.result("learning.act", ["id": .string(id), "action": "accept", "version": 1], key: leader)
             #expect(accepted.string("state") == "accepted")
             #expect(try await server.result("learning.list", ["state": "accepted"], key: caseworker)["items"]?.arrayValue?.count == 1)
@@ -189,8 +201,11 @@ import Testing
         }
         var configuration = ServerConfiguration()
         configuration.database = url
-        configuration.tenants = [.init(id: "roskilde", name: "Roskilde Kommune", plugins: ["roskilde", "gladsaxe"],
-                                       settings: ["roskilde.getBackDeadline": "3wd"])]
+        configuration.tenants = [
+            .init(
+                id: "roskilde", name: "Roskilde Kommune", plugins: ["roskilde", "gladsaxe"],
+                settings: ["roskilde.getBackDeadline": "3wd"])
+        ]
         let host = try await KlageHost.open(configuration)
         let tenant = try #require(try await host.store.tenant("roskilde"))
         #expect(tenant.plugins == ["gladsaxe", "roskilde"])

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import KlageKernel
 import KlageTestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// HTTP concerns: health endpoints, notifications, the body limit, and `rpc.discover`.
 @Suite struct HTTPTransportTests {
@@ -68,14 +69,22 @@ import Testing
                 let error = try await server.call(name, [:], key: key)["error"]?["code"]
                 #expect(error != -32601 && error != -32003, "\(name) is listed but not callable")
             }
-            let operatorNames = try await server.result("rpc.discover", key: server.operatorKey)["methods"]?.arrayValue?.compactMap { $0.string("name") }
-            #expect(operatorNames == ["apiKey.create", "apiKey.revoke", "rpc.discover", "survey.submit", "system.health", "tenant.create", "tenant.get", "tenant.list"])
+            let operatorNames = try await server.result("rpc.discover", key: server.operatorKey)["methods"]?.arrayValue?.compactMap {
+                $0.string("name")
+            }
+            #expect(
+                operatorNames == [
+                    "apiKey.create", "apiKey.revoke", "rpc.discover", "survey.submit", "system.health", "tenant.create", "tenant.get", "tenant.list",
+                ])
             let everything = Set(try await server.result("rpc.discover", key: nil)["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
-            #expect(everything == Set(server.host.dispatcher.registry.names.filter { server.host.dispatcher.registry.entry($0)?.plugin == nil }),
-                    "without a key: every core method, no plug-in's")
-            for required in ["rpc.discover", "system.health", "tenant.create", "tenant.list", "tenant.get", "apiKey.create", "apiKey.revoke",
-                             "workflow.list", "complaint.create", "complaint.get", "complaint.list", "complaint.act", "complaint.journey",
-                             "contact.record", "contact.list", "learning.create", "learning.get", "learning.list", "learning.act"] {
+            #expect(
+                everything == Set(server.host.dispatcher.registry.names.filter { server.host.dispatcher.registry.entry($0)?.plugin == nil }),
+                "without a key: every core method, no plug-in's")
+            for required in [
+                "rpc.discover", "system.health", "tenant.create", "tenant.list", "tenant.get", "apiKey.create", "apiKey.revoke",
+                "workflow.list", "complaint.create", "complaint.get", "complaint.list", "complaint.act", "complaint.journey",
+                "contact.record", "contact.list", "learning.create", "learning.get", "learning.list", "learning.act",
+            ] {
                 #expect(everything.contains(required), "rpc.discover lacks \(required)")
             }
             try OpenRPCValidator.validate(document)

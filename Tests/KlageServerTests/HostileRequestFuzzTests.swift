@@ -29,7 +29,7 @@ import Testing
             let port = server.port
             let started = ContinuousClock.now
             let outcomes = await withTaskGroup(of: Outcome.self) { group in
-                for connection in 0 ..< Self.connections {
+                for connection in 0..<Self.connections {
                     group.addTask {
                         await onOwnThread {
                             Self.run(seed: seed, connection: connection, port: port, key: key, methods: methods)
@@ -45,7 +45,9 @@ import Testing
                 if let failure = outcome.failure { Issue.record(Comment(rawValue: failure)) }
             }
             let total = statuses.values.reduce(0, +)
-            print("HostileRequestFuzzTests: \(total) requests on \(Self.connections) connections in \(elapsed), statuses \(statuses.sorted { $0.key < $1.key })")
+            print(
+                "HostileRequestFuzzTests: \(total) requests on \(Self.connections) connections in \(elapsed), statuses \(statuses.sorted { $0.key < $1.key })"
+            )
             #expect(total == Self.connections * Self.requestsPerConnection)
             #expect(try await server.result("system.health", key: nil).string("status") == "ok")
         }
@@ -56,7 +58,7 @@ import Testing
         var fuzzer = RequestFuzzer(seed: seed &+ UInt64(connection), methods: methods)
         let http = RawHTTPConnection(port: port)
         var outcome = Outcome()
-        for index in 0 ..< requestsPerConnection {
+        for index in 0..<requestsPerConnection {
             let (body, withKey) = fuzzer.next()
             func fail(_ problem: String) -> Outcome {
                 let prefix = String(decoding: body.prefix(160), as: UTF8.self).debugDescription

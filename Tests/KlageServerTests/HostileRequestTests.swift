@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import KlageKernel
 import KlageRPC
 import KlageTestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Bodies that once killed the host, their neighbours, strict JSON, exact ids and the body limit,
 /// all over real HTTP: each body gets a JSON-RPC error, and the server answers `system.health` after it.
@@ -42,8 +43,9 @@ import Testing
     ) async throws {
         let reply = try await post(server, body)
         #expect(reply.status == 200, "\(label)", sourceLocation: sourceLocation)
-        #expect(JSONRPCReplyCheck.problem(status: reply.status, contentType: reply.contentType, body: Array(reply.body)) == nil,
-                "\(label): \(reply.text.prefix(200))", sourceLocation: sourceLocation)
+        #expect(
+            JSONRPCReplyCheck.problem(status: reply.status, contentType: reply.contentType, body: Array(reply.body)) == nil,
+            "\(label): \(reply.text.prefix(200))", sourceLocation: sourceLocation)
         #expect(reply.json["error"]?["code"] == .number(Double(code)), "\(label): \(reply.text.prefix(200))", sourceLocation: sourceLocation)
         #expect(reply.json["id"] == .null, "\(label)", sourceLocation: sourceLocation)
         if let reason {
@@ -65,13 +67,17 @@ import Testing
             for depth in [65, 511, 512, 513, 1000, 100_000] {
                 bodies.append(("\(depth) brackets", String(repeating: "[", count: depth)))
                 bodies.append(("\(depth) closed brackets", String(repeating: "[", count: depth) + String(repeating: "]", count: depth)))
-                bodies.append(("\(depth) brackets and more data", String(repeating: "[", count: depth) + #"{"jsonrpc":"2.0","method":"system.health","id":1} trailing"#))
+                bodies.append(
+                    (
+                        "\(depth) brackets and more data",
+                        String(repeating: "[", count: depth) + #"{"jsonrpc":"2.0","method":"system.health","id":1} trailing"#
+                    ))
                 bodies.append(("\(depth) braces", String(repeating: #"{"a":"#, count: depth)))
                 bodies.append(("\(depth) closed braces", String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)))
                 bodies.append(("\(depth) mixed", String(repeating: #"[{"a":"#, count: depth)))
             }
             var random = SeededGenerator(seed: 513)
-            bodies.append(("a random mix", (0 ..< 1000).map { _ in Bool.random(using: &random) ? "[" : #"{"x":"# }.joined()))
+            bodies.append(("a random mix", (0..<1000).map { _ in Bool.random(using: &random) ? "[" : #"{"x":"# }.joined()))
             for (label, body) in bodies {
                 try await expectError(server, Data(body.utf8), code: -32700, reason: Self.tooDeep, label)
             }
@@ -82,8 +88,9 @@ import Testing
         try await withTestServer { server throws in
             let head = #"{"jsonrpc":"2.0","id":7,"method":"system.health","params":{"a":"#
             for depth in [63, 511, 513] {
-                try await expectError(server, Data((head + String(repeating: "[", count: depth)).utf8), code: -32700, reason: Self.tooDeep,
-                                      "params nested \(depth) deep, unclosed")
+                try await expectError(
+                    server, Data((head + String(repeating: "[", count: depth)).utf8), code: -32700, reason: Self.tooDeep,
+                    "params nested \(depth) deep, unclosed")
                 let closed = head + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}}"
                 try await expectError(server, Data(closed.utf8), code: -32700, reason: Self.tooDeep, "params nested \(depth) deep, closed")
             }
@@ -108,8 +115,9 @@ import Testing
             for body in bodies {
                 try await expectError(server, Data(body.utf8), code: -32700, body)
             }
-            try await expectError(server, Data(#"{"jsonrpc":"2.0","method":"x"#.utf8) + Data([0xC0, 0xAF]) + Data(#"","id":1}"#.utf8),
-                                  code: -32700, reason: "invalid UTF-8", "an overlong slash")
+            try await expectError(
+                server, Data(#"{"jsonrpc":"2.0","method":"x"#.utf8) + Data([0xC0, 0xAF]) + Data(#"","id":1}"#.utf8),
+                code: -32700, reason: "invalid UTF-8", "an overlong slash")
         }
     }
 

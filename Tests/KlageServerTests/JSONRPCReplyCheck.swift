@@ -21,7 +21,8 @@ enum JSONRPCReplyCheck {
             do {
                 value = try JSONParser().parse(Data(body))
             } catch {
-                return "\(status) with a body that is not strict JSON (\(error.data?["reason"]?.stringValue ?? "")): \(String(decoding: body.prefix(200), as: UTF8.self))"
+                return
+                    "\(status) with a body that is not strict JSON (\(error.data?["reason"]?.stringValue ?? "")): \(String(decoding: body.prefix(200), as: UTF8.self))"
             }
             if status == 413, value["error"]?["code"] != -32600 { return "413 without a -32600 error" }
             if let elements = value.arrayValue {

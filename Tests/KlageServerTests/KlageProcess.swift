@@ -1,9 +1,10 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real `klage serve` process on a free loopback port, for tests that drive the built executable.
@@ -19,8 +20,10 @@ struct KlageProcess: Sendable {
     /// The `klage` executable that `swift build` and `swift test` put beside the test bundle.
     static let binary: String? = {
         let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let candidates = [folder.appendingPathComponent("klage").path,
-                          folder.deletingLastPathComponent().appendingPathComponent("klage").path]
+        let candidates = [
+            folder.appendingPathComponent("klage").path,
+            folder.deletingLastPathComponent().appendingPathComponent("klage").path,
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
@@ -43,7 +46,10 @@ struct KlageProcess: Sendable {
         let server = KlageProcess(port: port, process: process)
         for _ in 0..<200 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return server }
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return server
+            }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A blocking HTTP/1.1 keep-alive connection to `127.0.0.1`, sending bodies byte for byte.
@@ -51,9 +52,9 @@ final class RawHTTPConnection {
 
     private func connect() throws(Failure) {
         #if canImport(Glibc)
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+            let fd = Darwin.socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -62,7 +63,7 @@ final class RawHTTPConnection {
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         #if canImport(Darwin)
-        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -71,9 +72,9 @@ final class RawHTTPConnection {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 #if canImport(Glibc)
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
                 #else
-                Darwin.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    Darwin.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
                 #endif
             }
         }
@@ -95,9 +96,9 @@ final class RawHTTPConnection {
         var sent = 0
         while sent < bytes.count {
             #if canImport(Glibc)
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             #else
-            let count = bytes[sent...].withUnsafeBytes { Darwin.send(socket, $0.baseAddress, $0.count, 0) }
+                let count = bytes[sent...].withUnsafeBytes { Darwin.send(socket, $0.baseAddress, $0.count, 0) }
             #endif
             guard count > 0 else {
                 let code = errno
@@ -114,9 +115,11 @@ final class RawHTTPConnection {
         guard count > 0 else {
             let code = errno
             disconnect()
-            throw Failure(description: count == 0 ? "the server closed the connection without a reply" : "recv() failed: errno \(code) (a timeout is errno \(EAGAIN))")
+            throw Failure(
+                description: count == 0
+                    ? "the server closed the connection without a reply" : "recv() failed: errno \(code) (a timeout is errno \(EAGAIN))")
         }
-        buffered += chunk[0 ..< count]
+        buffered += chunk[0..<count]
     }
 
     private func readReply() throws(Failure) -> Reply {
@@ -132,11 +135,13 @@ final class RawHTTPConnection {
             }
             if headEnd == nil { try fill() }
         }
-        let head = String(decoding: buffered[0 ..< headEnd!], as: UTF8.self)
+        let head = String(decoding: buffered[0..<headEnd!], as: UTF8.self)
         buffered.removeFirst(headEnd! + 4)
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
-        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure(description: "a malformed status line: \(head.prefix(80))") }
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
+            throw Failure(description: "a malformed status line: \(head.prefix(80))")
+        }
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -145,7 +150,7 @@ final class RawHTTPConnection {
         if headers["transfer-encoding"]?.lowercased() == "chunked" { throw Failure(description: "a chunked reply, which this client does not read") }
         let length = Int(headers["content-length"] ?? "0") ?? 0
         while buffered.count < length { try fill() }
-        let body = Array(buffered[0 ..< length])
+        let body = Array(buffered[0..<length])
         buffered.removeFirst(length)
         return Reply(status: status, headers: headers, body: body)
     }

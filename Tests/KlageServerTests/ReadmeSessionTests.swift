@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import KlageKernel
 import KlageTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The README's curl session, run verbatim as one bash script against a real `klage serve` on a fresh
 /// database, on every engine: the README is part of the product, and it fails here when it drifts.
@@ -31,9 +32,11 @@ import Testing
         let server = try await KlageProcess.serve(binary: binary, database: database, in: Self.repository)
         defer { server.stop() }
 
-        let run = try Self.bash(session, environment: [
-            "KLAGE": binary, "KLAGE_URL": "http://127.0.0.1:\(server.port)", "KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error",
-        ])
+        let run = try Self.bash(
+            session,
+            environment: [
+                "KLAGE": binary, "KLAGE_URL": "http://127.0.0.1:\(server.port)", "KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error",
+            ])
         var problems: [String] = []
         func check(_ condition: Bool, _ problem: String) { if !condition { problems.append(problem) } }
         check(run.status == 0, "the script exited with \(run.status)")
@@ -45,13 +48,16 @@ import Testing
         // contact.record: the whole response
         let contact = output.json()
         check(contact?["error"] == nil, "contact.record answered an error")
-        check(contact?["result"]?.string("complaintId") == id && contact?["result"]?.string("kind") == "phone", "contact.record did not return the phone contact")
+        check(
+            contact?["result"]?.string("complaintId") == id && contact?["result"]?.string("kind") == "phone",
+            "contact.record did not return the phone contact")
         // complaint.get | jq '.result | {state, version, deadlines}'
         let read = output.json()
         check(read?.string("state") == "received", "complaint.get: state is not received")
         check(read?["version"] == 2, "complaint.get: the contact did not move the version to 2")
         let deadline = read?["deadlines"]?.arrayValue?.first { $0.string("name") == "firstContact" }
-        check(deadline?.string("metAt") != nil && deadline?["missed"] == false, "complaint.get: the call-back did not meet the first-contact deadline")
+        check(
+            deadline?.string("metAt") != nil && deadline?["missed"] == false, "complaint.get: the call-back did not meet the first-contact deadline")
         // complaint.act confirmContact | jq .result.state
         check(output.text() == "\"contacted\"", "confirmContact did not answer \"contacted\"")
         // complaint.act close | jq '.result | {state, outcome}'
@@ -66,8 +72,9 @@ import Testing
         check(journey.count >= 4, "the journey has fewer than 4 events")
         check(journey.map(\.at) == journey.map(\.at).sorted(), "the journey is not oldest first")
         check(journey.contains { $0.summary.localizedCaseInsensitiveContains("contact") }, "the journey does not show the contact")
-        check(journey.contains { $0.summary.contains("'contacted'") } && journey.contains { $0.summary.contains("'closed'") },
-              "the journey does not show the states contacted and closed")
+        check(
+            journey.contains { $0.summary.contains("'contacted'") } && journey.contains { $0.summary.contains("'closed'") },
+            "the journey does not show the states contacted and closed")
         // rpc.discover: one method name a line, and every method the session calls is among them
         let listed = Set(output.rest())
         for method in Self.methods(in: session) + ["borgerkontakt.task.list"] where !listed.contains(method) {

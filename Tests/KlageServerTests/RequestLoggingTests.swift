@@ -23,7 +23,8 @@ import Testing
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
+        {
             let merged = self.metadata.merging(metadata ?? [:]) { _, new in new }
             sink.lines.withLock { $0.append((message.description, merged)) }
         }
@@ -32,10 +33,13 @@ import Testing
     @Test func everyLineOfARequestCarriesItsIdAndNoParams() async throws {
         try await withTestServer { server throws in
             let sink = Lines()
-            let dispatcher = RPCDispatcher(registry: server.host.dispatcher.registry, keys: server.host.services.keys,
-                                           logger: Logger(label: "test") { _ in Capture(sink: sink) })
+            let dispatcher = RPCDispatcher(
+                registry: server.host.dispatcher.registry, keys: server.host.services.keys,
+                logger: Logger(label: "test") { _ in Capture(sink: sink) })
             let key = try await server.key("kobenhavn", .caseworker)
-            let body = Data(#"[{"jsonrpc":"2.0","id":1,"method":"complaint.get","params":{"id":"Secret Citizen"}},{"jsonrpc":"2.0","id":2,"method":"system.health"}]"#.utf8)
+            let body = Data(
+                #"[{"jsonrpc":"2.0","id":1,"method":"complaint.get","params":{"id":"Secret Citizen"}},{"jsonrpc":"2.0","id":2,"method":"system.health"}]"#
+                    .utf8)
             _ = await dispatcher.handle(body: body, authorization: "Bearer \(key)", requestID: RequestID(header: "req-42")!)
             let lines = sink.lines.withLock { $0 }
             #expect(lines.count == 2)

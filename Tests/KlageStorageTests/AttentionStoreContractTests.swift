@@ -7,7 +7,11 @@ import Testing
 /// The attention query every storage engine answers alike: complaints whose running clocks are at
 /// risk or missed, scoped by tenant, earliest due first.
 @Suite struct AttentionStoreContractTests {
-    let registry = try! { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
+    let registry = try! {
+        var builder = PluginRegistryBuilder()
+        builder.register(TestPlugin())
+        return try builder.build()
+    }()
 
     @Test(arguments: StorageBackend.available)
     func complaintsAtRiskOrMissedAreFoundByTenantDepartmentAndDueTime(_ backend: StorageBackend) async throws {
@@ -27,20 +31,23 @@ import Testing
                 return try await complaints.create(draft, in: owner, by: Fixtures.caseworker(owner.id)).id
             }
             func needing(at hours: Double, department: String? = nil, limit: Int = 50, tenant owner: Tenant = tenant) async throws -> [ComplaintID] {
-                try await store.complaintsNeedingAttention(tenant: owner.id, at: t0.addingTimeInterval(hours * 3600),
-                                                           department: department, limit: limit).map(\.id)
+                try await store.complaintsNeedingAttention(
+                    tenant: owner.id, at: t0.addingTimeInterval(hours * 3600),
+                    department: department, limit: limit
+                ).map(\.id)
             }
 
             // Call-back clocks of 24 hours warn at 18 hours.
             clock.set(t0.addingTimeInterval(10 * 3600))
-            let a = try await create(after: 0)                                  // warn 18h, due 24h
-            let b = try await create(after: 2, department: "Hjælpemidler")     // warn 20h, due 26h
-            let c = try await create(after: 10)                                 // warn 28h, due 34h
-            let met = try await create(after: 1)                                // met by a call
-            let paused = try await create(after: 1)                             // waiting for the citizen
-            let elsewhere = try await create(after: 0, in: other)               // another tenant's
-            _ = try await complaints.recordContact(NewContact(complaintId: met, kind: .phone, occurredAt: clock.now(), summary: "Called back"),
-                                                   in: tenant, by: actor)
+            let a = try await create(after: 0)  // warn 18h, due 24h
+            let b = try await create(after: 2, department: "Hjælpemidler")  // warn 20h, due 26h
+            let c = try await create(after: 10)  // warn 28h, due 34h
+            let met = try await create(after: 1)  // met by a call
+            let paused = try await create(after: 1)  // waiting for the citizen
+            let elsewhere = try await create(after: 0, in: other)  // another tenant's
+            _ = try await complaints.recordContact(
+                NewContact(complaintId: met, kind: .phone, occurredAt: clock.now(), summary: "Called back"),
+                in: tenant, by: actor)
             _ = try await complaints.pause(paused, version: 1, reason: "Waiting for documents", in: tenant, by: actor)
 
             #expect(try await needing(at: 17).isEmpty, "no warn point has passed")

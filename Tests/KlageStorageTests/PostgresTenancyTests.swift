@@ -10,7 +10,11 @@ import Testing
 struct PostgresTenancyTests {
     @Test func aQueryThatForgotItsTenantFilterStillSeesOnlyItsTenant() async throws {
         try await withTestStore(.postgres) { store throws in
-            let registry = try { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
+            let registry = try {
+                var builder = PluginRegistryBuilder()
+                builder.register(TestPlugin())
+                return try builder.build()
+            }()
             let complaints = ComplaintService(Fixtures.environment(store, registry: registry))
             for id in ["kobenhavn", "roskilde"] {
                 let tenant = Fixtures.tenant(id)
@@ -30,7 +34,8 @@ struct PostgresTenancyTests {
             await #expect(throws: StorageError.self) {
                 try await store.driver.write(tenant: "kobenhavn") { connection in
                     try connection.execute("UPDATE complaints SET subject = \("x")")
-                    try connection.execute("""
+                    try connection.execute(
+                        """
                         INSERT INTO events (tenant_id, id, at, type, actor, summary, data)
                         VALUES (\("roskilde"), \("e1"), \(0), \("t"), \("a"), \("s"), \("{}"))
                         """)

@@ -6,7 +6,11 @@ import Testing
 
 /// One contract every storage engine keeps; each test runs on every available engine.
 @Suite struct StoreContractTests {
-    let registry = try! { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
+    let registry = try! {
+        var builder = PluginRegistryBuilder()
+        builder.register(TestPlugin())
+        return try builder.build()
+    }()
 
     func services(_ store: SQLKlageStore, clock: any KlageClock = FixedClock(Fixtures.monday)) -> (ComplaintService, ServiceEnvironment) {
         let env = Fixtures.environment(store, registry: registry, clock: clock)
@@ -134,9 +138,11 @@ import Testing
             }
             let first = try await complaints.list(ComplaintQuery(limit: 2), overdue: false, in: tenant)
             #expect(first.items.map(\.id) == [made[4].id, made[3].id])
-            let second = try await complaints.list(ComplaintQuery(limit: 2, after: try PageCursor.decode(first.nextCursor)), overdue: false, in: tenant)
+            let second = try await complaints.list(
+                ComplaintQuery(limit: 2, after: try PageCursor.decode(first.nextCursor)), overdue: false, in: tenant)
             #expect(second.items.map(\.id) == [made[2].id, made[1].id])
-            let last = try await complaints.list(ComplaintQuery(limit: 2, after: try PageCursor.decode(second.nextCursor)), overdue: false, in: tenant)
+            let last = try await complaints.list(
+                ComplaintQuery(limit: 2, after: try PageCursor.decode(second.nextCursor)), overdue: false, in: tenant)
             #expect(last.items.map(\.id) == [made[0].id])
             #expect(last.nextCursor == nil)
 
@@ -159,14 +165,20 @@ import Testing
             let actor = Fixtures.caseworker(tenant.id)
             let created = try await complaints.create(Fixtures.draft(), in: tenant, by: actor)
             clock.advance(by: 600)
-            _ = try await complaints.recordContact(NewContact(complaintId: created.id, kind: .letter, occurredAt: clock.now(), summary: "Letter"), in: tenant, by: actor)
+            _ = try await complaints.recordContact(
+                NewContact(complaintId: created.id, kind: .letter, occurredAt: clock.now(), summary: "Letter"), in: tenant, by: actor)
             clock.advance(by: 600)
-            _ = try await complaints.recordContact(NewContact(complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today"), in: tenant, by: actor)
+            _ = try await complaints.recordContact(
+                NewContact(complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today"),
+                in: tenant, by: actor)
             let contacts = try await complaints.contacts(of: created.id, in: tenant)
             #expect(contacts.map(\.summary) == ["Letter", "Call"])
             #expect(contacts[1].agreement == "We order it today")
             let journey = try await complaints.journey(created.id, in: tenant).map(\.type.rawValue)
-            #expect(journey == ["complaint.received", "complaint.stateEntered", "deadline.started", "contact.recorded", "contact.recorded", "deadline.met"])
+            #expect(
+                journey == [
+                    "complaint.received", "complaint.stateEntered", "deadline.started", "contact.recorded", "contact.recorded", "deadline.met",
+                ])
             #expect(try await store.complaint(created.id, tenant: tenant.id)?.version == 2)
         }
     }
@@ -177,9 +189,10 @@ import Testing
             let tenant = try await insertedTenant(store)
             let (_, env) = services(store)
             let learning = LearningService(env)
-            let item = try await learning.create(title: "Letters are unclear", insight: "Citizens misread the decision letter.",
-                                                 complaintId: nil, department: "Borgerservice", tags: ["letters"], in: tenant,
-                                                 by: Fixtures.caseworker(tenant.id))
+            let item = try await learning.create(
+                title: "Letters are unclear", insight: "Citizens misread the decision letter.",
+                complaintId: nil, department: "Borgerservice", tags: ["letters"], in: tenant,
+                by: Fixtures.caseworker(tenant.id))
             #expect(try await store.learningItem(item.id, tenant: tenant.id) == item)
             let accepted = try await learning.act(item.id, action: "accept", version: 1, note: nil, in: tenant, by: Fixtures.leader(tenant.id))
             #expect(accepted.state == "accepted")
@@ -216,7 +229,8 @@ import Testing
                     group.addTask {
                         do {
                             try await store.driver.write(tenant: nil) { connection in
-                                try connection.execute("""
+                                try connection.execute(
+                                    """
                                     INSERT INTO tenants (id, name, plugins, settings, created_at) VALUES (\("t\(index)"), \("T"), \("[]"), \("{}"), \(0))
                                     """)
                                 if index == 13 { throw Boom() }
@@ -257,11 +271,16 @@ struct TestPlugin: KlagePlugin {
     let id: PluginID = "borgerkontakt"
     let title = "Test"
     func register(into registrar: inout PluginRegistrar) {
-        registrar.workflow(WorkflowDefinition(
-            id: "borgerkontakt.dialogue", title: "t", initialState: "received",
-            states: [WorkflowState("received", title: "R"), WorkflowState("formal", title: "F"), WorkflowState("closed", title: "C", isFinal: true)],
-            actions: [WorkflowAction("formal", title: "F", from: ["received"], to: "formal"),
-                      WorkflowAction("close", title: "C", from: ["formal"], to: "closed")],
-            deadlines: [DeadlineRule("firstContact", title: "First", starts: .onReceipt, duration: .hours(24), metBy: .oralContact)]))
+        registrar.workflow(
+            WorkflowDefinition(
+                id: "borgerkontakt.dialogue", title: "t", initialState: "received",
+                states: [
+                    WorkflowState("received", title: "R"), WorkflowState("formal", title: "F"), WorkflowState("closed", title: "C", isFinal: true),
+                ],
+                actions: [
+                    WorkflowAction("formal", title: "F", from: ["received"], to: "formal"),
+                    WorkflowAction("close", title: "C", from: ["formal"], to: "closed"),
+                ],
+                deadlines: [DeadlineRule("firstContact", title: "First", starts: .onReceipt, duration: .hours(24), metBy: .oralContact)]))
     }
 }

@@ -8,22 +8,31 @@ import Testing
 @Suite struct StoreCopierTests {
     /// Fills a store with two tenants' complaints, contacts, learning items and keys.
     func fill(_ store: SQLKlageStore, complaints count: Int) async throws {
-        let registry = try { var builder = PluginRegistryBuilder(); builder.register(TestPlugin()); return try builder.build() }()
+        let registry = try {
+            var builder = PluginRegistryBuilder()
+            builder.register(TestPlugin())
+            return try builder.build()
+        }()
         let env = Fixtures.environment(store, registry: registry)
         let complaints = ComplaintService(env)
         for id in ["kobenhavn", "roskilde"] {
             let tenant = Fixtures.tenant(id)
             try await store.insertTenant(tenant)
-            try await store.insertKey(APIKey(id: env.ids.next(), tenant: tenant.id, role: .caseworker, label: "k", hash: "hash-\(id)", createdAt: Fixtures.monday))
+            try await store.insertKey(
+                APIKey(id: env.ids.next(), tenant: tenant.id, role: .caseworker, label: "k", hash: "hash-\(id)", createdAt: Fixtures.monday))
             for index in 0..<count {
                 var draft = Fixtures.draft(externalRef: "\(id)-\(index)")
                 draft.description = "Æblegrød \(index) — \"quoted\" 'text'\nwith a newline"
                 let complaint = try await complaints.create(draft, in: tenant, by: Fixtures.caseworker(tenant.id))
                 if index % 3 == 0 {
-                    _ = try await complaints.recordContact(NewContact(complaintId: complaint.id, kind: .phone, occurredAt: Date(), summary: "Call \(index)"), in: tenant, by: Fixtures.caseworker(tenant.id))
+                    _ = try await complaints.recordContact(
+                        NewContact(complaintId: complaint.id, kind: .phone, occurredAt: Date(), summary: "Call \(index)"), in: tenant,
+                        by: Fixtures.caseworker(tenant.id))
                 }
             }
-            _ = try await LearningService(env).create(title: "Learned", insight: "Letters are unclear", complaintId: nil, department: nil, tags: ["a"], in: tenant, by: Fixtures.caseworker(tenant.id))
+            _ = try await LearningService(env).create(
+                title: "Learned", insight: "Letters are unclear", complaintId: nil, department: nil, tags: ["a"], in: tenant,
+                by: Fixtures.caseworker(tenant.id))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import Testing
+
 @testable import KlageStorage
 
 /// One column list per record feeds INSERT and UPDATE; values are always bound, on either engine.
@@ -13,7 +14,9 @@ import Testing
 
     @Test func insertListsEveryColumnOnceAndBindsEveryValue() throws {
         let (text, bindings) = SQLDialect.postgres.render(try .insert(item))
-        #expect(text == "INSERT INTO learning_items (tenant_id, id, complaint_id, title, insight, department, tags, state, version, created_at, updated_at) "
+        #expect(
+            text
+                == "INSERT INTO learning_items (tenant_id, id, complaint_id, title, insight, department, tags, state, version, created_at, updated_at) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
         #expect(bindings == (try item.values()))
         #expect(bindings.count == LearningItem.columns.count)
@@ -22,7 +25,8 @@ import Testing
 
     @Test func updateSetsTheUpdatableColumnsAndMatchesTheKey() throws {
         let (text, bindings) = SQLDialect.sqlite.render(try .update(item, where: "version = \(1)"))
-        #expect(text == "UPDATE learning_items SET title = ?, insight = ?, department = ?, tags = ?, state = ?, version = ?, updated_at = ? "
+        #expect(
+            text == "UPDATE learning_items SET title = ?, insight = ?, department = ?, tags = ?, state = ?, version = ?, updated_at = ? "
                 + "WHERE tenant_id = ? AND id = ? AND version = ?")
         #expect(bindings.last == .integer(1))
         #expect(!text.contains("Late hand-over"), "values are bound, never spliced")

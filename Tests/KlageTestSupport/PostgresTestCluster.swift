@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import KlagePostgres
 import KlageStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The throwaway PostgreSQL cluster that `Deploy/test.sh` starts, named by `KLAGE_TEST_POSTGRES_URL`.
 ///

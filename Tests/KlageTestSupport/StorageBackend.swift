@@ -1,5 +1,6 @@
 import Foundation
 import KlageStorage
+import Testing
 
 /// A storage engine the contract tests run against. Every storage test takes one as its argument.
 public enum StorageBackend: String, Sendable, CaseIterable, CustomTestStringConvertible {
@@ -25,5 +26,3 @@ public enum StorageBackend: String, Sendable, CaseIterable, CustomTestStringConv
         }
     }
 }
-
-import Testing

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import KlageKernel
 import KlageServer
 import Logging
 import ServiceLifecycle
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A Klage server on a free loopback port, over a fresh database, for end-to-end tests over real HTTP.
 public struct TestServer: Sendable {
@@ -56,7 +57,8 @@ public struct TestServer: Sendable {
 
     /// A new key for a tenant role, made through the operator's `apiKey.create`.
     public func key(_ tenant: String, _ role: Role) async throws -> String {
-        let result = try await result("apiKey.create", ["tenant": .string(tenant), "role": .string(role.rawValue), "label": "test"], key: operatorKey)
+        let result = try await result(
+            "apiKey.create", ["tenant": .string(tenant), "role": .string(role.rawValue), "label": "test"], key: operatorKey)
         return result["key"]?.stringValue ?? ""
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageRPC
 import KlageServer
 import KlageStorage
 
@@ -44,13 +45,13 @@ public enum Fixtures {
     }
 
     /// A caseworker of `tenant`.
-    public static func caseworker(_ tenant: TenantID) -> Actor {
-        Actor(id: "caseworker-\(tenant)", tenant: tenant, role: .caseworker, label: "caseworker")
+    public static func caseworker(_ tenant: TenantID) -> Principal {
+        Principal(id: "caseworker-\(tenant)", tenant: tenant, role: .caseworker, label: "caseworker")
     }
 
     /// A leader of `tenant`.
-    public static func leader(_ tenant: TenantID) -> Actor {
-        Actor(id: "leader-\(tenant)", tenant: tenant, role: .leader, label: "leader")
+    public static func leader(_ tenant: TenantID) -> Principal {
+        Principal(id: "leader-\(tenant)", tenant: tenant, role: .leader, label: "leader")
     }
 
     /// Params of a valid `complaint.create` for the Copenhagen dialogue workflow.
@@ -69,8 +70,6 @@ public enum Fixtures {
         )
     }
 }
-
-import KlageRPC
 
 extension Fixtures {
     /// The services' environment over `store`, hashing secrets as the server does.

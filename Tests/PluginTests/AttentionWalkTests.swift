@@ -19,23 +19,30 @@ import Testing
             let caseworker = try await server.key("kobenhavn", .caseworker)
             let leader = try await server.key("kobenhavn", .leader)
             let integration = try await server.key("kobenhavn", .integration)
-            let first = try #require(try await server.result("complaint.create", Self.complaint("A-1", department: "Hjælpemidler"), key: caseworker).string("id"))
+            let first = try #require(
+                try await server.result("complaint.create", Self.complaint("A-1", department: "Hjælpemidler"), key: caseworker).string("id"))
             clock.advance(by: 2 * 3600)
-            let second = try #require(try await server.result("complaint.create", Self.complaint("A-2", department: "Hjemmeplejen"), key: caseworker).string("id"))
+            let second = try #require(
+                try await server.result("complaint.create", Self.complaint("A-2", department: "Hjemmeplejen"), key: caseworker).string("id"))
             #expect(try await server.result("attention.list", key: leader)["items"]?.arrayValue == [])
 
             clock.set(Timestamp.parse("2026-11-26T08:00:00Z")!)  // Thursday 09:00 CET: past the first's warn point (08:30), not the second's
             let atRisk = try await server.result("attention.list", key: leader)["items"]?.arrayValue ?? []
-            #expect(atRisk == [[
-                "kind": "deadline.dueSoon", "dueAt": "2026-11-26T09:30:00Z", "title": "Call the citizen back",
-                "complaintId": .string(first), "deadline": "firstContact", "department": "Hjælpemidler",
-            ]])
+            #expect(
+                atRisk == [
+                    [
+                        "kind": "deadline.dueSoon", "dueAt": "2026-11-26T09:30:00Z", "title": "Call the citizen back",
+                        "complaintId": .string(first), "deadline": "firstContact", "department": "Hjælpemidler",
+                    ]
+                ])
 
             // The second complaint's call-back meets its clock, and its agreement becomes two dated tasks.
-            _ = try await server.result("contact.record", [
-                "complaintId": .string(second), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
-                "summary": "Called back and listened", "fields": CopenhagenWalkTests.triangle,
-            ], key: caseworker)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(second), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                    "summary": "Called back and listened", "fields": CopenhagenWalkTests.triangle,
+                ], key: caseworker)
 
             clock.set(Timestamp.parse("2026-11-28T13:00:00Z")!)
             let response = try await server.call("attention.list", [:], key: caseworker)
@@ -52,8 +59,9 @@ import Testing
             for personal in ["Jens", "12345678", "walker", "express delivery", "Citizen"] {
                 #expect(!text.contains(personal), "attention items must not show \(personal)")
             }
-            #expect(try await server.result("complaint.accessLog", ["id": .string(first)], key: leader)["reads"]?.arrayValue == [],
-                    "listing attention items is not a read of personal data")
+            #expect(
+                try await server.result("complaint.accessLog", ["id": .string(first)], key: leader)["reads"]?.arrayValue == [],
+                "listing attention items is not a read of personal data")
 
             #expect(try await server.result("attention.list", ["limit": 2], key: integration)["items"]?.arrayValue?.count == 2)
             let department = try await server.result("attention.list", ["department": "Hjælpemidler"], key: leader)["items"]?.arrayValue ?? []
@@ -76,28 +84,41 @@ import Testing
             let leader = try await server.key("gladsaxe", .leader)
             let caseworker = try await server.key("gladsaxe", .caseworker)
             _ = try await server.result("gladsaxe.department.create", ["name": "Træningscenter", "champion": "LK"], key: admin)
-            let item = try await server.result("learning.create", [
-                "title": "Exercise plans are handed over late", "insight": "Citizens wait for plans between departments.",
-                "department": "Træningscenter",
-            ], key: caseworker)
-            let meeting = try await server.result("gladsaxe.meeting.create", ["heldAt": "2026-11-30T13:00:00Z", "attendees": ["Chef", "LK"]], key: leader)
-            _ = try await server.result("gladsaxe.meeting.review", [
-                "meetingId": meeting["id"]!, "learningItemId": item["id"]!, "decision": "act",
-            ], key: leader)
-            #expect(try await server.call("gladsaxe.action.create", [
-                "learningItemId": item["id"]!, "title": "Call 12 34 56 78 about plans", "owner": "LK", "dueAt": "2026-12-15T12:00:00Z",
-            ], key: leader)["error"]?["data"]?["field"] == "title", "action titles are listed to leaders, so they carry no personal data")
-            let action = try await server.result("gladsaxe.action.create", [
-                "learningItemId": item["id"]!, "title": "Hand over plans the same day", "owner": "LK", "dueAt": "2026-12-15T12:00:00Z",
-            ], key: leader)
+            let item = try await server.result(
+                "learning.create",
+                [
+                    "title": "Exercise plans are handed over late", "insight": "Citizens wait for plans between departments.",
+                    "department": "Træningscenter",
+                ], key: caseworker)
+            let meeting = try await server.result(
+                "gladsaxe.meeting.create", ["heldAt": "2026-11-30T13:00:00Z", "attendees": ["Chef", "LK"]], key: leader)
+            _ = try await server.result(
+                "gladsaxe.meeting.review",
+                [
+                    "meetingId": meeting["id"]!, "learningItemId": item["id"]!, "decision": "act",
+                ], key: leader)
+            #expect(
+                try await server.call(
+                    "gladsaxe.action.create",
+                    [
+                        "learningItemId": item["id"]!, "title": "Call 12 34 56 78 about plans", "owner": "LK", "dueAt": "2026-12-15T12:00:00Z",
+                    ], key: leader)["error"]?["data"]?["field"] == "title", "action titles are listed to leaders, so they carry no personal data")
+            let action = try await server.result(
+                "gladsaxe.action.create",
+                [
+                    "learningItemId": item["id"]!, "title": "Hand over plans the same day", "owner": "LK", "dueAt": "2026-12-15T12:00:00Z",
+                ], key: leader)
             #expect(try await server.result("attention.list", key: leader)["items"]?.arrayValue == [])
 
             clock.set(Timestamp.parse("2026-12-16T12:00:00Z")!)
             let items = try await server.result("attention.list", ["department": "Træningscenter"], key: leader)["items"]?.arrayValue ?? []
-            #expect(items == [[
-                "kind": "gladsaxe.actionOverdue", "dueAt": "2026-12-15T12:00:00Z", "title": "Hand over plans the same day",
-                "record": ["plugin": "gladsaxe", "kind": "action", "id": action["id"]!], "department": "Træningscenter",
-            ]])
+            #expect(
+                items == [
+                    [
+                        "kind": "gladsaxe.actionOverdue", "dueAt": "2026-12-15T12:00:00Z", "title": "Hand over plans the same day",
+                        "record": ["plugin": "gladsaxe", "kind": "action", "id": action["id"]!], "department": "Træningscenter",
+                    ]
+                ])
             _ = try await server.result("gladsaxe.action.complete", ["id": action["id"]!], key: caseworker)
             #expect(try await server.result("attention.list", key: leader)["items"]?.arrayValue == [])
         }

@@ -8,11 +8,17 @@ import Testing
 @Suite struct CopenhagenWalkTests {
     static let triangle: JSONValue = [
         "introduction": ["purposeStated": true, "acceptance": true],
-        "listening": ["interests": "A walker before the weekend", "summary": "The delay is the problem, not the decision",
-                      "options": ["loan a walker", "express delivery"]],
-        "agreement": ["tasks": [["who": "Caseworker", "what": "Order express delivery", "due": "2026-11-27T12:00:00Z"],
-                                ["who": "Citizen", "what": "Call if it has not arrived", "due": "2026-11-28T12:00:00Z"]],
-                      "furtherQuestions": true, "thanked": true],
+        "listening": [
+            "interests": "A walker before the weekend", "summary": "The delay is the problem, not the decision",
+            "options": ["loan a walker", "express delivery"],
+        ],
+        "agreement": [
+            "tasks": [
+                ["who": "Caseworker", "what": "Order express delivery", "due": "2026-11-27T12:00:00Z"],
+                ["who": "Citizen", "what": "Call if it has not arrived", "due": "2026-11-28T12:00:00Z"],
+            ],
+            "furtherQuestions": true, "thanked": true,
+        ],
     ]
 
     @Test(arguments: StorageBackend.available)
@@ -25,24 +31,30 @@ import Testing
 
             clock.advance(by: 2 * 3600)
             // A failed attempt is recorded but does not stop the call-back clock.
-            _ = try await server.result("contact.record", [
-                "complaintId": .string(id), "kind": "phone", "reached": false, "occurredAt": .string(Timestamp.format(clock.now())),
-                "summary": "No answer; left a message",
-            ], key: key)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "reached": false, "occurredAt": .string(Timestamp.format(clock.now())),
+                    "summary": "No answer; left a message",
+                ], key: key)
             #expect(try await server.result("complaint.get", ["id": .string(id)], key: key)["deadlines"]?.arrayValue?.first?["metAt"] == nil)
 
             clock.advance(by: 3600)
-            let badSide = try await server.call("contact.record", [
-                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
-                "summary": "Called back", "fields": ["introduction": ["purposeStated": true]],
-            ], key: key)
+            let badSide = try await server.call(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                    "summary": "Called back", "fields": ["introduction": ["purposeStated": true]],
+                ], key: key)
             #expect(badSide["error"]?["data"]?["field"] == "fields.introduction.acceptance")
 
-            _ = try await server.result("contact.record", [
-                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
-                "summary": "Called back and listened", "agreement": "Express delivery; the citizen calls if it is late",
-                "fields": Self.triangle,
-            ], key: key)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())),
+                    "summary": "Called back and listened", "agreement": "Express delivery; the citizen calls if it is late",
+                    "fields": Self.triangle,
+                ], key: key)
             let contacted = try await server.result("complaint.get", ["id": .string(id)], key: key)
             let callBack = try #require(contacted["deadlines"]?.arrayValue?.first)
             #expect(callBack["metAt"] == .string(Timestamp.format(clock.now())))
@@ -54,16 +66,21 @@ import Testing
             #expect(journey.contains { $0.string("type") == "borgerkontakt.section13Note" })
 
             // A learning item can be raised from any step.
-            let learned = try await server.result("learning.create", [
-                "title": "Delivery times are unclear", "insight": "Citizens are not told how long deliveries take.", "complaintId": .string(id),
-            ], key: key)
+            let learned = try await server.result(
+                "learning.create",
+                [
+                    "title": "Delivery times are unclear", "insight": "Citizens are not told how long deliveries take.", "complaintId": .string(id),
+                ], key: key)
             #expect(learned.string("complaintId") == id)
 
-            let confirmed = try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(contacted.int("version") ?? 0))], key: key)
-            let withdrawn = try await server.result("complaint.act", [
-                "id": .string(id), "action": "close", "version": .number(Double(confirmed.int("version") ?? 0)),
-                "outcome": "withdrawn", "fields": ["citizenConsent": true], "note": "The citizen withdrew after the call",
-            ], key: key)
+            let confirmed = try await server.result(
+                "complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(contacted.int("version") ?? 0))], key: key)
+            let withdrawn = try await server.result(
+                "complaint.act",
+                [
+                    "id": .string(id), "action": "close", "version": .number(Double(confirmed.int("version") ?? 0)),
+                    "outcome": "withdrawn", "fields": ["citizenConsent": true], "note": "The citizen withdrew after the call",
+                ], key: key)
             #expect(withdrawn.string("state") == "closed")
             #expect(withdrawn.string("outcome") == "withdrawn")
             #expect(withdrawn["deadlines"]?.arrayValue?.contains { $0.string("name") == "writtenConfirmation" } == true)
@@ -95,7 +112,9 @@ import Testing
             let complaint = try await server.result("complaint.get", ["id": .string(id)], key: key)
             #expect(complaint["deadlines"]?.arrayValue?.first?["missed"] == true)
             #expect(complaint["escalatedAt"] != nil)
-            let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
+            let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap {
+                $0.string("type")
+            }
             #expect(types.filter { $0 == "deadline.warned" }.count == 1)
             #expect(types.filter { $0 == "deadline.missed" }.count == 1)
             #expect(types.filter { $0 == "deadline.escalated" }.count == 1)
@@ -108,14 +127,16 @@ import Testing
             let key = try await server.key("kobenhavn", .caseworker)
             let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
             clock.advance(by: 4 * 3600)
-            let paused = try await server.result("complaint.pause", ["id": .string(id), "version": 1, "reason": "Waiting for the citizen's documents"], key: key)
+            let paused = try await server.result(
+                "complaint.pause", ["id": .string(id), "version": 1, "reason": "Waiting for the citizen's documents"], key: key)
             #expect(paused["paused"] == true)
             clock.advance(by: 3 * 86_400)
             #expect(try await server.result("complaint.list", ["overdue": true], key: key)["items"]?.arrayValue?.isEmpty == true)
             let resumed = try await server.result("complaint.resume", ["id": .string(id), "version": 2], key: key)
             // Paused at 14:30 CET with 4 of the 8 working hours left; resumed on a Saturday, they run from Monday's opening.
-            #expect(resumed["deadlines"]?.arrayValue?.first?.string("dueAt")
-                == Timestamp.format(DanishCalendar.standard.adding(workingHours: 4, to: clock.now())))
+            #expect(
+                resumed["deadlines"]?.arrayValue?.first?.string("dueAt")
+                    == Timestamp.format(DanishCalendar.standard.adding(workingHours: 4, to: clock.now())))
         }
     }
 
@@ -141,7 +162,9 @@ import Testing
             #expect(try await server.host.services.complaints.checkDeadlines() + second.services.complaints.checkDeadlines() == 0)
             #expect(a + b == 10, "each complaint changed by exactly one instance")
             for id in ids {
-                let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
+                let types = (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap {
+                    $0.string("type")
+                }
                 #expect(types.filter { $0 == "deadline.missed" }.count == 1)
                 #expect(types.filter { $0 == "deadline.warned" }.count == 1)
             }

@@ -11,7 +11,9 @@ import Testing
         try await withTestServer(backend) { server throws in
             let admin = try await server.key("gladsaxe", .admin)
             let caseworker = try await server.key("gladsaxe", .caseworker)
-            let item: JSONValue = ["title": "Plans are handed over late", "insight": "Citizens wait between departments.", "department": "Træningscenter"]
+            let item: JSONValue = [
+                "title": "Plans are handed over late", "insight": "Citizens wait between departments.", "department": "Træningscenter",
+            ]
 
             let none = try await server.call("learning.create", item, key: caseworker)["error"]
             #expect(none?["code"] == -32022)
@@ -49,9 +51,11 @@ import Testing
             _ = try await server.result("gladsaxe.department.create", ["name": "Træningscenter", "champion": "LK"], key: admin)
             let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: caseworker).string("id"))
             clock.advance(by: 3600)
-            _ = try await server.result("contact.record", [
-                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back",
-            ], key: caseworker)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back",
+                ], key: caseworker)
             let version = try #require(try await server.result("complaint.get", ["id": .string(id)], key: caseworker).int("version"))
             let learning: JSONValue = [
                 "title": "Delivery times are unclear", "insight": "Citizens are not told how long deliveries take.",
@@ -67,8 +71,11 @@ import Testing
 
             // Refused before the action is taken: an action that does not close, personal data, an unknown department.
             #expect(try await act("confirmContact", version: version, learning: learning)["error"]?["data"]?["field"] == "learning")
-            let confirmed = try #require(try await server.result("complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(version))],
-                                                                 key: caseworker).int("version"))
+            let confirmed = try #require(
+                try await server.result(
+                    "complaint.act", ["id": .string(id), "action": "confirmContact", "version": .number(Double(version))],
+                    key: caseworker
+                ).int("version"))
             var personal = learning.objectValue!
             personal["insight"] = "The citizen on 12 34 56 78 was not told how long deliveries take."
             let refused = try await act("close", version: confirmed, learning: .object(personal))["error"]
@@ -97,9 +104,11 @@ import Testing
             var second = Fixtures.copenhagenComplaint.objectValue!
             second["externalRef"] = "ESDH-2026-0002"
             let other = try #require(try await server.result("complaint.create", .object(second), key: caseworker).string("id"))
-            _ = try await server.result("learning.create", [
-                "title": "Letters use legal jargon", "insight": "Plain language would help.", "complaintId": .string(other),
-            ], key: caseworker)
+            _ = try await server.result(
+                "learning.create",
+                [
+                    "title": "Letters use legal jargon", "insight": "Plain language would help.", "complaintId": .string(other),
+                ], key: caseworker)
             let otherJourney = try await server.result("complaint.journey", ["id": .string(other)], key: caseworker)["events"]?.arrayValue ?? []
             #expect(otherJourney.contains { $0.string("summary") == "What we learned: Letters use legal jargon" })
         }
@@ -111,18 +120,25 @@ import Testing
             let admin = try await server.key("gladsaxe", .admin)
             let leader = try await server.key("gladsaxe", .leader)
             let caseworker = try await server.key("gladsaxe", .caseworker)
-            let created = try await server.result("gladsaxe.department.create", ["name": "Træningscenter", "champion": "LK", "headcount": 4], key: admin)
+            let created = try await server.result(
+                "gladsaxe.department.create", ["name": "Træningscenter", "champion": "LK", "headcount": 4], key: admin)
             #expect(created.int("headcount") == 4)
             _ = try await server.result("gladsaxe.department.create", ["name": "Hjemmeplejen", "champion": "AB"], key: admin)
-            #expect(try await server.call("gladsaxe.department.create", ["name": "Rådhuset", "champion": "X", "headcount": 0], key: admin)["error"]?["code"] == -32022)
+            #expect(
+                try await server.call("gladsaxe.department.create", ["name": "Rådhuset", "champion": "X", "headcount": 0], key: admin)["error"]?[
+                    "code"] == -32022)
             for (name, leads) in [("LK", false), ("Chef", true)] {
-                _ = try await server.result("gladsaxe.staff.register", [
-                    "name": .string(name), "department": "Træningscenter", "leader": .bool(leads), "trainedAt": "2026-10-01T08:00:00Z",
-                ], key: admin)
+                _ = try await server.result(
+                    "gladsaxe.staff.register",
+                    [
+                        "name": .string(name), "department": "Træningscenter", "leader": .bool(leads), "trainedAt": "2026-10-01T08:00:00Z",
+                    ], key: admin)
             }
-            _ = try await server.result("gladsaxe.staff.register", [
-                "name": "AB", "department": "Hjemmeplejen", "leader": false, "trainedAt": "2026-10-01T08:00:00Z",
-            ], key: admin)
+            _ = try await server.result(
+                "gladsaxe.staff.register",
+                [
+                    "name": "AB", "department": "Hjemmeplejen", "leader": false, "trainedAt": "2026-10-01T08:00:00Z",
+                ], key: admin)
 
             func departments() async throws -> [String: JSONValue] {
                 let items = try await server.result("gladsaxe.department.list", key: caseworker)["items"]?.arrayValue ?? []
@@ -139,8 +155,11 @@ import Testing
             #expect(listed["Hjemmeplejen"]?["headcount"] == .null)
             #expect(listed["Hjemmeplejen"]?["shareTrained"] == .null)
 
-            #expect(try await server.call("gladsaxe.department.update", ["name": "Hjemmeplejen", "headcount": 10], key: caseworker)["error"]?["code"] == -32003)
-            #expect(try await server.call("gladsaxe.department.update", ["name": "Rådhuset", "headcount": 10], key: leader)["error"]?["code"] == -32004)
+            #expect(
+                try await server.call("gladsaxe.department.update", ["name": "Hjemmeplejen", "headcount": 10], key: caseworker)["error"]?["code"]
+                    == -32003)
+            #expect(
+                try await server.call("gladsaxe.department.update", ["name": "Rådhuset", "headcount": 10], key: leader)["error"]?["code"] == -32004)
             _ = try await server.result("gladsaxe.department.update", ["name": "Hjemmeplejen", "champion": "CD", "headcount": 10], key: leader)
             _ = try await server.result("gladsaxe.department.update", ["name": "Træningscenter", "headcount": .null], key: leader)
             listed = try await departments()
@@ -155,15 +174,19 @@ import Testing
     func aLearningItemHoldingAPhoneNumberIsRefusedOverHTTPWithoutEchoingIt(_ backend: StorageBackend) async throws {
         try await withTestServer(backend) { server throws in
             let caseworker = try await server.key("kobenhavn", .caseworker)
-            let error = try await server.call("learning.create", [
-                "title": "Call-backs are slow", "insight": "The citizen had to call +45 12 34 56 78 twice.",
-            ], key: caseworker)["error"]
+            let error = try await server.call(
+                "learning.create",
+                [
+                    "title": "Call-backs are slow", "insight": "The citizen had to call +45 12 34 56 78 twice.",
+                ], key: caseworker)["error"]
             #expect(error?["code"] == -32022)
             #expect(error?["data"]?["field"] == "insight")
             let reason = try #require(error?["data"]?.string("reason"))
             #expect(reason.contains("a phone number"))
             #expect(!reason.contains("56 78"))
-            #expect(try await server.call("learning.create", ["title": "Mail from jens@example.dk", "insight": "x"], key: caseworker)["error"]?["data"]?["field"] == "title")
+            #expect(
+                try await server.call("learning.create", ["title": "Mail from jens@example.dk", "insight": "x"], key: caseworker)["error"]?["data"]?[
+                    "field"] == "title")
         }
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite struct PluginBoundaryTests {
     @Test func pluginsImportNothingButTheKernel() throws {
         let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Plugins").standardized
-        let files = FileManager.default.enumerator(at: plugins, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: plugins, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         #expect(files.count >= 8, "found the plug-in sources")
         for file in files {

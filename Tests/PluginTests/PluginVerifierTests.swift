@@ -33,7 +33,10 @@ import Testing
 
     @Test func aDeadlineNoActionCanMeetIsFound() {
         let never = DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .days(5), metBy: .entering(["received"]))
-        #expect(throws: PluginVerifier.Problem(description: "workflow 'broken.flow': deadline 'answer' waits for entering [\"received\"], which no action does")) {
+        #expect(
+            throws: PluginVerifier.Problem(
+                description: "workflow 'broken.flow': deadline 'answer' waits for entering [\"received\"], which no action does")
+        ) {
             try PluginVerifier.verify(Broken(definition: Self.workflow(deadline: never)))
         }
     }

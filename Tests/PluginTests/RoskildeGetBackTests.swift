@@ -16,10 +16,14 @@ import Testing
             self.server = server
             self.clock = clock
             key = try await server.key("roskilde", .caseworker)
-            id = try #require(try await server.result("complaint.create", [
-                "workflow": "roskilde.abc", "channel": "phone", "subject": "Sagsbehandlingen i jobcentret",
-                "description": "Borgeren er blevet sendt rundt mellem afdelinger.", "citizen": ["name": "Mette Madsen"],
-            ], key: key).string("id"))
+            id = try #require(
+                try await server.result(
+                    "complaint.create",
+                    [
+                        "workflow": "roskilde.abc", "channel": "phone", "subject": "Sagsbehandlingen i jobcentret",
+                        "description": "Borgeren er blevet sendt rundt mellem afdelinger.", "citizen": ["name": "Mette Madsen"],
+                    ], key: key
+                ).string("id"))
             clock.advance(by: 3600)
             try await record("A: called her")
             _ = try await act(["action": "a"])
@@ -28,9 +32,12 @@ import Testing
 
         /// Records a contact that reached the citizen, now.
         func record(_ summary: String, kind: String = "phone") async throws {
-            _ = try await server.result("contact.record", [
-                "complaintId": .string(id), "kind": .string(kind), "occurredAt": .string(Timestamp.format(clock.now())), "summary": .string(summary),
-            ], key: key)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": .string(kind), "occurredAt": .string(Timestamp.format(clock.now())),
+                    "summary": .string(summary),
+                ], key: key)
         }
 
         /// Takes an action at the complaint's current version; returns the whole answer, result or error.

@@ -17,17 +17,24 @@ import Testing
     }
 
     static let arrivals = [
-        Arrival(name: "Friday 14:00", receivedAt: "2026-11-27T13:00:00Z",
-                closed: ["2026-11-28T12:00:00Z", "2026-11-29T22:00:00Z", "2026-11-30T06:59:00Z"], dueAt: "2026-11-30T13:00:00Z"),
-        Arrival(name: "23 December 15:00", receivedAt: "2026-12-23T14:00:00Z",
-                closed: ["2026-12-24T12:00:00Z", "2026-12-25T12:00:00Z", "2026-12-26T12:00:00Z", "2026-12-27T20:00:00Z"],
-                dueAt: "2026-12-28T14:00:00Z"),
+        Arrival(
+            name: "Friday 14:00", receivedAt: "2026-11-27T13:00:00Z",
+            closed: ["2026-11-28T12:00:00Z", "2026-11-29T22:00:00Z", "2026-11-30T06:59:00Z"], dueAt: "2026-11-30T13:00:00Z"),
+        Arrival(
+            name: "23 December 15:00", receivedAt: "2026-12-23T14:00:00Z",
+            closed: ["2026-12-24T12:00:00Z", "2026-12-25T12:00:00Z", "2026-12-26T12:00:00Z", "2026-12-27T20:00:00Z"],
+            dueAt: "2026-12-28T14:00:00Z"),
     ]
 
     static let workflows: [(tenant: String, params: JSONValue)] = [
         ("kobenhavn", Fixtures.copenhagenComplaint),
-        ("roskilde", ["workflow": "roskilde.abc", "channel": "phone", "subject": "Ventetid", "description": "Lang ventetid.",
-                      "citizen": ["name": "Mette Madsen"]]),
+        (
+            "roskilde",
+            [
+                "workflow": "roskilde.abc", "channel": "phone", "subject": "Ventetid", "description": "Lang ventetid.",
+                "citizen": ["name": "Mette Madsen"],
+            ]
+        ),
     ]
 
     @Test(arguments: StorageBackend.available, arrivals)
@@ -38,8 +45,9 @@ import Testing
             for (tenant, params) in Self.workflows {
                 let key = try await server.key(tenant, .caseworker)
                 let created = try await server.result("complaint.create", params, key: key)
-                #expect(created["deadlines"]?.arrayValue?.first { $0.string("name") == "firstContact" }?.string("dueAt") == arrival.dueAt,
-                        "\(tenant)")
+                #expect(
+                    created["deadlines"]?.arrayValue?.first { $0.string("name") == "firstContact" }?.string("dueAt") == arrival.dueAt,
+                    "\(tenant)")
                 ids.append((try #require(created.string("id")), key))
             }
             for instant in arrival.closed {

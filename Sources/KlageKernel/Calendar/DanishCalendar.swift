@@ -29,9 +29,18 @@ public struct DanishCalendar: Sendable {
 
     /// Easter Sunday of `year` (Gregorian computus, Anonymous algorithm).
     public static func easterSunday(_ year: Int) -> (month: Int, day: Int) {
-        let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4
-        let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
         return (month, day)
@@ -104,8 +113,10 @@ public struct DanishCalendar: Sendable {
     private func window(containing date: Date) -> (Date?, Date?) {
         guard isWorkingDay(date) else { return (nil, nil) }
         let day = calendar.startOfDay(for: date)
-        return (calendar.date(bySettingHour: dayStart, minute: 0, second: 0, of: day),
-                dayEnd == 24 ? calendar.date(byAdding: .day, value: 1, to: day) : calendar.date(bySettingHour: dayEnd, minute: 0, second: 0, of: day))
+        return (
+            calendar.date(bySettingHour: dayStart, minute: 0, second: 0, of: day),
+            dayEnd == 24 ? calendar.date(byAdding: .day, value: 1, to: day) : calendar.date(bySettingHour: dayEnd, minute: 0, second: 0, of: day)
+        )
     }
 
     private func nextDayStart(after date: Date) -> Date {

@@ -13,7 +13,7 @@ public struct ContactRecorded: PluginEvent {
     public static func payload(of published: PublishedEvent, in context: PluginContext) async throws -> ContactRecorded? {
         if let contact = published.contact { return ContactRecorded(event: published.event, contact: contact) }
         guard let complaintId = published.event.complaintId, let contactId = published.event.data["contactId"]?.stringValue,
-              let contact = try await context.complaints.contacts(of: complaintId).first(where: { $0.id.rawValue == contactId })
+            let contact = try await context.complaints.contacts(of: complaintId).first(where: { $0.id.rawValue == contactId })
         else { return nil }
         return ContactRecorded(event: published.event, contact: contact)
     }

@@ -60,10 +60,11 @@ public struct PluginRegistrar: Sendable {
     /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
     /// logged and what was stored stays stored.
     public mutating func on<Event: PluginEvent>(_ event: Event.Type, _ handler: @escaping @Sendable (Event, PluginContext) async throws -> Void) {
-        eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: Event.type) { published, context in
-            guard let payload = try await Event.payload(of: published, in: context) else { return }
-            try await handler(payload, context)
-        })
+        eventHandlers.append(
+            EventHandlerRegistration(pluginID: pluginID, type: Event.type) { published, context in
+                guard let payload = try await Event.payload(of: published, in: context) else { return }
+                try await handler(payload, context)
+            })
     }
 
     /// Registers a handler called after an event of `type` is stored, for tenants that enable the plug-in;
@@ -72,9 +73,10 @@ public struct PluginRegistrar: Sendable {
     /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
     /// logged and what was stored stays stored.
     public mutating func on(_ type: EventType, _ handler: @escaping @Sendable (DomainEvent, PluginContext) async throws -> Void) {
-        eventHandlers.append(EventHandlerRegistration(pluginID: pluginID, type: type) { published, context in
-            try await handler(published.event, context)
-        })
+        eventHandlers.append(
+            EventHandlerRegistration(pluginID: pluginID, type: type) { published, context in
+                try await handler(published.event, context)
+            })
     }
 
     /// Declares a tenant setting: the kernel checks tenants' values of it on `tenant.create` and
@@ -94,8 +96,9 @@ public struct PluginRegistrar: Sendable {
     /// Registers an operation, exposed as a JSON-RPC method. Its name must be `<plugin>.<noun>.<verb>`.
     public mutating func operation(_ operation: PluginOperation) {
         let parts = operation.name.split(separator: ".", omittingEmptySubsequences: false)
-        precondition(parts.count == 3 && parts[0] == pluginID.rawValue && parts.allSatisfy { !$0.isEmpty },
-                     "operation \(operation.name) must be named \(pluginID).<noun>.<verb>")
+        precondition(
+            parts.count == 3 && parts[0] == pluginID.rawValue && parts.allSatisfy { !$0.isEmpty },
+            "operation \(operation.name) must be named \(pluginID).<noun>.<verb>")
         operations.append(operation)
     }
 

@@ -8,7 +8,7 @@ public struct PluginContext: Sendable {
     /// The tenant it runs for.
     public let tenant: Tenant
     /// Who acts: the caller of the operation, or whoever caused the event.
-    public let actor: Actor
+    public let actor: Principal
     /// The time the operation or hook started.
     public let now: Date
     /// The plug-in's own records in this tenant.
@@ -18,7 +18,7 @@ public struct PluginContext: Sendable {
     /// The tenant's learning items.
     public let learning: TenantLearning
 
-    init(plugin: PluginID, tenant: Tenant, actor: Actor, env: ServiceEnvironment) {
+    init(plugin: PluginID, tenant: Tenant, actor: Principal, env: ServiceEnvironment) {
         self.plugin = plugin
         self.tenant = tenant
         self.actor = actor

@@ -17,8 +17,10 @@ public struct PluginRecord: Sendable, Hashable {
     public let createdAt: Date
     public var updatedAt: Date
 
-    public init(kind: String, id: String, body: [String: JSONValue], ref: String? = nil, state: String? = nil, dueAt: Date? = nil,
-                version: Int = 1, createdAt: Date, updatedAt: Date) {
+    public init(
+        kind: String, id: String, body: [String: JSONValue], ref: String? = nil, state: String? = nil, dueAt: Date? = nil,
+        version: Int = 1, createdAt: Date, updatedAt: Date
+    ) {
         self.kind = kind
         self.id = id
         self.body = body
@@ -58,16 +60,6 @@ public struct PluginRecordQuery: Sendable, Hashable {
         self.dueBefore = dueBefore
         self.limit = limit
     }
-}
-
-/// Stores plug-ins' records; every call names the plug-in and the tenant.
-public protocol PluginRecordStore: Sendable {
-    func insertRecord(_ record: PluginRecord, plugin: PluginID, tenant: TenantID) async throws
-    /// Replaces a record if its stored version is still `expectedVersion`. - Throws: conflict when stale.
-    func updateRecord(_ record: PluginRecord, expectedVersion: Int, plugin: PluginID, tenant: TenantID) async throws
-    func record(kind: String, id: String, plugin: PluginID, tenant: TenantID) async throws -> PluginRecord?
-    /// Records of a kind, oldest first.
-    func records(kind: String, matching query: PluginRecordQuery, plugin: PluginID, tenant: TenantID) async throws -> [PluginRecord]
 }
 
 /// A plug-in's records in one tenant: the only storage a plug-in gets, so it never writes SQL or crosses a tenant.

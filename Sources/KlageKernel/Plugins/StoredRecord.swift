@@ -63,8 +63,9 @@ extension PluginRecord {
         }
         for key in Self.reservedKeys { body[key] = nil }
         let index = record.index
-        self.init(kind: Record.kind, id: id, body: body, ref: index.ref, state: index.state?.rawValue, dueAt: index.dueAt,
-                  version: version, createdAt: createdAt, updatedAt: updatedAt)
+        self.init(
+            kind: Record.kind, id: id, body: body, ref: index.ref, state: index.state?.rawValue, dueAt: index.dueAt,
+            version: version, createdAt: createdAt, updatedAt: updatedAt)
     }
 }
 

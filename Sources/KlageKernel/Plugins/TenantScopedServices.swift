@@ -5,9 +5,9 @@ import Foundation
 public struct TenantComplaints: Sendable {
     private let service: ComplaintService
     private let tenant: Tenant
-    private let actor: Actor
+    private let actor: Principal
 
-    init(_ service: ComplaintService, tenant: Tenant, actor: Actor) {
+    init(_ service: ComplaintService, tenant: Tenant, actor: Principal) {
         self.service = service
         self.tenant = tenant
         self.actor = actor
@@ -30,7 +30,9 @@ public struct TenantComplaints: Sendable {
 
     /// Adds an event (a plug-in note, a touchpoint) to the complaint's journey, by the context's actor.
     @discardableResult
-    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: [String: JSONValue] = [:], at: Date? = nil) async throws -> DomainEvent {
+    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: [String: JSONValue] = [:], at: Date? = nil) async throws
+        -> DomainEvent
+    {
         try await service.appendEvent(type, to: id, in: tenant, by: actor, summary: summary, data: data, at: at)
     }
 
@@ -48,7 +50,9 @@ public struct TenantComplaints: Sendable {
     ///   - at: When it happened, if not now (a touchpoint before the complaint).
     /// - Returns: The stored event.
     @discardableResult
-    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: some Encodable & Sendable, at: Date? = nil) async throws -> DomainEvent {
+    public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: some Encodable & Sendable, at: Date? = nil) async throws
+        -> DomainEvent
+    {
         guard case .object(let object) = try PluginJSON.encode(data) else { preconditionFailure("event data must encode as an object") }
         return try await appendEvent(type, to: id, summary: summary, data: object, at: at)
     }

@@ -12,7 +12,8 @@ public enum PageCursor {
     public static func decode(_ cursor: String?) throws -> String? {
         guard let cursor else { return nil }
         guard cursor.count <= 128, let data = Data(base64Encoded: cursor), let id = String(data: data, encoding: .utf8),
-              !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == "-") }) else {
+            !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == "-") })
+        else {
             throw KlageError.validation(field: "cursor", reason: "not a cursor from a previous page")
         }
         return id

@@ -100,8 +100,10 @@ public struct ComplaintQuery: Sendable, Hashable {
     /// The id after which the page starts (exclusive), from a previous page's cursor.
     public var after: String?
 
-    public init(state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,
-                escalated: Bool = false, limit: Int = 50, after: String? = nil) {
+    public init(
+        state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,
+        escalated: Bool = false, limit: Int = 50, after: String? = nil
+    ) {
         self.escalated = escalated
         self.state = state
         self.workflow = workflow

@@ -23,5 +23,5 @@ public struct APIKey: Sendable, Hashable {
     }
 
     /// The actor this key acts as.
-    public var actor: Actor { Actor(id: id.rawValue, tenant: tenant, role: role, label: label) }
+    public var actor: Principal { Principal(id: id.rawValue, tenant: tenant, role: role, label: label) }
 }

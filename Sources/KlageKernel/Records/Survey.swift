@@ -13,8 +13,10 @@ public struct Survey: Sendable, Hashable {
     public var score: Int?
     public var comment: String?
 
-    public init(tenant: TenantID, complaintId: ComplaintID, tokenHash: String, issuedAt: Date, expiresAt: Date,
-                submittedAt: Date? = nil, score: Int? = nil, comment: String? = nil) {
+    public init(
+        tenant: TenantID, complaintId: ComplaintID, tokenHash: String, issuedAt: Date, expiresAt: Date,
+        submittedAt: Date? = nil, score: Int? = nil, comment: String? = nil
+    ) {
         self.tenant = tenant
         self.complaintId = complaintId
         self.tokenHash = tokenHash
@@ -24,16 +26,4 @@ public struct Survey: Sendable, Hashable {
         self.score = score
         self.comment = comment
     }
-}
-
-/// Stores surveys by the hash of their token.
-public protocol SurveyStore: Sendable {
-    /// Inserts a survey with its events, in one transaction. - Throws: conflict when the complaint has one already.
-    func insertSurvey(_ survey: Survey, events: [DomainEvent]) async throws
-    /// The survey with this token hash, in any tenant (the citizen has no key).
-    func survey(tokenHash: String) async throws -> Survey?
-    /// The scores of answered surveys of complaints `tenant` received in `[from, to)` (for reports).
-    func surveyScores(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [Int]
-    /// Records the answer if the survey is still unanswered; returns whether it was.
-    func submitSurvey(tokenHash: String, score: Int, comment: String?, at: Date) async throws -> Bool
 }

@@ -44,7 +44,8 @@ public enum TenantSettings {
         for setting in numbers {
             guard let value = settings[setting.key] else { continue }
             guard let number = value.numberValue, let whole = Int(exactly: number), setting.range.contains(whole) else {
-                throw KlageError.validation(field: "settings.\(setting.key)", reason: "a whole number from \(setting.range.lowerBound) to \(setting.range.upperBound)")
+                throw KlageError.validation(
+                    field: "settings.\(setting.key)", reason: "a whole number from \(setting.range.lowerBound) to \(setting.range.upperBound)")
             }
         }
         for setting in (declared + plugins).sorted(by: { $0.key < $1.key }) {

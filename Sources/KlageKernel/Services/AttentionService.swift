@@ -28,18 +28,23 @@ public struct AttentionService: Sendable {
     ///     with a department, items whose department is unknown are left out.
     ///   - actor: who asks; plug-in sources run as this actor.
     /// - Returns: items sorted by due time, then kind and id, so the order is stable.
-    public func list(_ query: AttentionQuery, in tenant: Tenant, by actor: Actor) async throws -> [AttentionItem] {
+    public func list(_ query: AttentionQuery, in tenant: Tenant, by actor: Principal) async throws -> [AttentionItem] {
         let now = env.clock.now()
         var items: [AttentionItem] = []
-        for complaint in try await env.store.complaintsNeedingAttention(tenant: tenant.id, at: now, department: query.department,
-                                                                        limit: query.limit) {
+        for complaint in try await env.store.complaintsNeedingAttention(
+            tenant: tenant.id, at: now, department: query.department,
+            limit: query.limit)
+        {
             let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
             for deadline in complaint.deadlines {
                 guard let kind = deadline.attention(at: now) else { continue }
-                let rule = definition?.deadlines.first { $0.name == deadline.name }
+                let rule =
+                    definition?.deadlines.first { $0.name == deadline.name }
                     ?? StatutoryDeadlines.all.first { $0.name == deadline.name }
-                items.append(AttentionItem(kind: kind, dueAt: deadline.dueAt, title: rule?.title ?? deadline.name,
-                                           complaintId: complaint.id, deadline: deadline.name, department: complaint.department))
+                items.append(
+                    AttentionItem(
+                        kind: kind, dueAt: deadline.dueAt, title: rule?.title ?? deadline.name,
+                        complaintId: complaint.id, deadline: deadline.name, department: complaint.department))
             }
         }
         for source in env.registry.attentionSources(for: tenant) {

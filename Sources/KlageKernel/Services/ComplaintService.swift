@@ -15,7 +15,7 @@ public struct ComplaintService: Sendable {
     /// Registers a complaint, or returns the existing one when `externalRef` was used before.
     ///
     /// - Throws: validation for bad fields or a workflow the tenant does not have.
-    public func create(_ draft: NewComplaint, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+    public func create(_ draft: NewComplaint, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         let definition = try workflow(draft.workflow, for: tenant)
         guard definition.tracks.contains(draft.track) else {
             throw KlageError.validation(field: "track", reason: "workflow '\(definition.id)' does not handle the '\(draft.track.rawValue)' track")
@@ -45,8 +45,11 @@ public struct ComplaintService: Sendable {
             receivedAt: receivedAt, fields: fields, createdAt: now, updatedAt: now
         )
         let effects = engine.start(&complaint, in: definition, settings: tenant.settings)
-        var events = [env.event(.complaintReceived, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
-                                summary: "Complaint received by \(complaint.channel.rawValue) (\(complaint.track.rawValue))")]
+        var events = [
+            env.event(
+                .complaintReceived, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
+                summary: "Complaint received by \(complaint.channel.rawValue) (\(complaint.track.rawValue))")
+        ]
         events += self.events(for: effects, complaint: complaint, actor: actor, at: now)
         let (stored, created) = try await env.store.insertComplaint(complaint, events: events)
         if created { await env.publish(events, tenant: tenant, actor: actor) }
@@ -62,7 +65,7 @@ public struct ComplaintService: Sendable {
     }
 
     /// The complaint, for showing to `actor`: the read of its personal data is logged first.
-    public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Actor, purpose: String) async throws -> Complaint {
+    public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Principal, purpose: String) async throws -> Complaint {
         let access = AccessRecord(tenant: tenant.id, complaintId: id, actor: actor.id, actorLabel: actor.label, at: env.clock.now(), purpose: purpose)
         guard let complaint = try await env.store.complaint(id, tenant: tenant.id, recording: access) else {
             throw KlageError.notFound("complaint")
@@ -72,7 +75,7 @@ public struct ComplaintService: Sendable {
 
     /// A page of the tenant's complaints; `overdue` keeps those with a running deadline past due.
     /// With an actor, the read of every listed complaint's personal data is logged.
-    public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Actor? = nil) async throws -> Page<Complaint> {
+    public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Principal? = nil) async throws -> Page<Complaint> {
         var query = query
         if overdue { query.overdueAt = env.clock.now() }
         let page = try await env.store.complaints(tenant: tenant.id, matching: query)
@@ -86,12 +89,13 @@ public struct ComplaintService: Sendable {
         return try await env.store.accessLog(of: id, tenant: tenant.id)
     }
 
-    private func logAccess(to ids: [ComplaintID], in tenant: Tenant, by actor: Actor, purpose: String) async throws {
+    private func logAccess(to ids: [ComplaintID], in tenant: Tenant, by actor: Principal, purpose: String) async throws {
         guard !ids.isEmpty else { return }
         let now = env.clock.now()
-        try await env.store.recordAccess(ids.map {
-            AccessRecord(tenant: tenant.id, complaintId: $0, actor: actor.id, actorLabel: actor.label, at: now, purpose: purpose)
-        }, tenant: tenant.id)
+        try await env.store.recordAccess(
+            ids.map {
+                AccessRecord(tenant: tenant.id, complaintId: $0, actor: actor.id, actorLabel: actor.label, at: now, purpose: purpose)
+            }, tenant: tenant.id)
     }
 
     /// Takes one workflow action.
@@ -100,7 +104,7 @@ public struct ComplaintService: Sendable {
     ///   role; validation for an unknown action, bad fields, or a missing outcome or consent.
     public func act(
         _ id: ComplaintID, action: ActionID, version: Int, note: String?, outcome: Outcome?,
-        fields: [String: JSONValue], in tenant: Tenant, by actor: Actor
+        fields: [String: JSONValue], in tenant: Tenant, by actor: Principal
     ) async throws -> Complaint {
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
         let fields = try Validate.fields(fields)
@@ -114,7 +118,7 @@ public struct ComplaintService: Sendable {
     }
 
     /// Pauses the complaint's clocks, e.g. while waiting for the citizen; the reason goes into the journey.
-    public func pause(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+    public func pause(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         let reason = try Validate.text(reason, field: "reason", max: 1_000)
         return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, _, now in
             try engine.pause(&complaint, at: now)
@@ -122,14 +126,14 @@ public struct ComplaintService: Sendable {
     }
 
     /// Resumes paused clocks with the time they had left.
-    public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+    public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         try await change(id, version: version, in: tenant, by: actor, note: nil) { complaint, _, now in
             try engine.resume(&complaint, at: now)
         }
     }
 
     /// Reopens a complaint closed as withdrawn or resolved within the tenant's window (`reopenWindowDays`, 14 by default).
-    public func reopen(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Actor) async throws -> Complaint {
+    public func reopen(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         let reason = try Validate.text(reason, field: "reason", max: 1_000)
         let window = TenantSettings.value(TenantSettings.reopenWindowDays, in: tenant.settings)
         return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, definition, now in
@@ -146,7 +150,7 @@ public struct ComplaintService: Sendable {
     /// Adds an event to a complaint's journey without changing the complaint (plug-in notes, touchpoints).
     @discardableResult
     public func appendEvent(
-        _ type: EventType, to id: ComplaintID, in tenant: Tenant, by actor: Actor, summary: String,
+        _ type: EventType, to id: ComplaintID, in tenant: Tenant, by actor: Principal, summary: String,
         data: [String: JSONValue] = [:], at: Date? = nil
     ) async throws -> DomainEvent {
         _ = try await get(id, in: tenant)
@@ -159,7 +163,7 @@ public struct ComplaintService: Sendable {
     /// Records a contact with the citizen and meets the deadlines it completes.
     ///
     /// Does not take a version: a contact is a fact, not an edit, so a concurrent change is retried.
-    public func recordContact(_ draft: NewContact, in tenant: Tenant, by actor: Actor) async throws -> Contact {
+    public func recordContact(_ draft: NewContact, in tenant: Tenant, by actor: Principal) async throws -> Contact {
         let now = env.clock.now()
         if draft.occurredAt > now.addingTimeInterval(300) {
             throw KlageError.validation(field: "occurredAt", reason: "must not be in the future")
@@ -193,10 +197,15 @@ public struct ComplaintService: Sendable {
                 )
             }
             let what = contact.reached ? contact.kind.rawValue : "\(contact.kind.rawValue) attempt, citizen not reached"
-            var events = [env.event(.contactRecorded, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
-                                    summary: "Contact recorded: \(what)",
-                                    data: ["contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue),
-                                           "reached": .bool(contact.reached)])]
+            var events = [
+                env.event(
+                    .contactRecorded, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
+                    summary: "Contact recorded: \(what)",
+                    data: [
+                        "contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue),
+                        "reached": .bool(contact.reached),
+                    ])
+            ]
             events += self.events(for: effects, complaint: next, actor: actor, at: now)
             var update: (complaint: Complaint, expectedVersion: Int)?
             if next != complaint {
@@ -239,7 +248,7 @@ public struct ComplaintService: Sendable {
             guard !effects.isEmpty else { continue }
             next.version = complaint.version + 1
             next.updatedAt = now
-            let actor = Actor.system(tenant: tenant.id)
+            let actor = Principal.system(tenant: tenant.id)
             let events = self.events(for: effects, complaint: next, actor: actor, at: now)
             do {
                 try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
@@ -254,7 +263,7 @@ public struct ComplaintService: Sendable {
 
     /// Loads a complaint at `version`, lets `body` change it, and stores the change with its events.
     private func change(
-        _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Actor, note: String?,
+        _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal, note: String?,
         _ body: (inout Complaint, WorkflowDefinition, Date) throws -> [WorkflowEffect]
     ) async throws -> Complaint {
         let complaint = try await get(id, in: tenant)
@@ -272,9 +281,10 @@ public struct ComplaintService: Sendable {
         var events = self.events(for: effects, complaint: next, actor: actor, at: now)
         if let note, !events.isEmpty {
             let first = events[0]
-            events[0] = DomainEvent(id: first.id, tenant: first.tenant, complaintId: first.complaintId, at: first.at, type: first.type,
-                                    actor: first.actor, summary: first.summary,
-                                    data: first.data.merging(["note": .string(note)]) { _, new in new })
+            events[0] = DomainEvent(
+                id: first.id, tenant: first.tenant, complaintId: first.complaintId, at: first.at, type: first.type,
+                actor: first.actor, summary: first.summary,
+                data: first.data.merging(["note": .string(note)]) { _, new in new })
         }
         try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
         await env.publish(events, tenant: tenant, actor: actor)
@@ -289,19 +299,24 @@ public struct ComplaintService: Sendable {
         return definition
     }
 
-    private func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Actor, at now: Date) -> [DomainEvent] {
+    private func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Principal, at now: Date) -> [DomainEvent] {
         effects.flatMap { effect -> [DomainEvent] in
             func event(_ type: EventType, _ summary: String, _ data: [String: JSONValue] = [:]) -> DomainEvent {
                 env.event(type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: summary, data: data)
             }
             switch effect {
             case .actionTaken(let action, let outcome):
-                return [event(.actionTaken, "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
-                              ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null])]
+                return [
+                    event(
+                        .actionTaken, "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
+                        ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null])
+                ]
             case .entered(let state):
                 return [event(.stateEntered, "Entered state '\(state)'", ["state": .string(state.rawValue)])]
             case .deadlineStarted(let name, let dueAt):
-                return [event("deadline.started", "Deadline '\(name)' started", ["deadline": .string(name), "dueAt": .string(Timestamp.format(dueAt))])]
+                return [
+                    event("deadline.started", "Deadline '\(name)' started", ["deadline": .string(name), "dueAt": .string(Timestamp.format(dueAt))])
+                ]
             case .deadlineMet(let name, let late):
                 return [event(.deadlineMet, "Deadline '\(name)' met" + (late ? " late" : ""), ["deadline": .string(name), "late": .bool(late)])]
             case .deadlineStopped(let name):
@@ -309,8 +324,10 @@ public struct ComplaintService: Sendable {
             case .deadlineWarned(let name):
                 return [event(.deadlineWarned, "Deadline '\(name)' is at risk", ["deadline": .string(name)])]
             case .deadlineMissed(let name):
-                return [event(.deadlineMissed, "Deadline '\(name)' missed", ["deadline": .string(name)]),
-                        event(.deadlineEscalated, "Missed deadline '\(name)' escalated to a leader", ["deadline": .string(name), "to": "leader"])]
+                return [
+                    event(.deadlineMissed, "Deadline '\(name)' missed", ["deadline": .string(name)]),
+                    event(.deadlineEscalated, "Missed deadline '\(name)' escalated to a leader", ["deadline": .string(name), "to": "leader"]),
+                ]
             case .clocksPaused:
                 return [event(.clocksPaused, "Clocks paused")]
             case .clocksResumed:
@@ -320,16 +337,22 @@ public struct ComplaintService: Sendable {
             case .reopened(let state):
                 return [event(.reopened, "Complaint reopened", ["state": .string(state.rawValue)])]
             case .writtenAnswerChosen(let wants):
-                return [event(.writtenAnswerChosen, wants ? "The citizen wants a written answer" : "The citizen does not want a written answer",
-                              ["wants": .bool(wants)])]
+                return [
+                    event(
+                        .writtenAnswerChosen, wants ? "The citizen wants a written answer" : "The citizen does not want a written answer",
+                        ["wants": .bool(wants)])
+                ]
             case .confirmationWaived:
                 return [event(.confirmationWaived, "No written confirmation owed: the citizen chose not to receive a written answer")]
             case .forwarded(let to):
                 return [event(.forwarded, "Forwarded to \(to)", ["to": .string(to)])]
             case .writtenRouteOpened(let attempts):
-                return [event(.writtenRouteOpened,
-                              "Citizen not reached in \(attempts) call attempts: a letter or e-mail now meets the first-contact deadline",
-                              ["attempts": .number(Double(attempts))])]
+                return [
+                    event(
+                        .writtenRouteOpened,
+                        "Citizen not reached in \(attempts) call attempts: a letter or e-mail now meets the first-contact deadline",
+                        ["attempts": .number(Double(attempts))])
+                ]
             }
         }
     }

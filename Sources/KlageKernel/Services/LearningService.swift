@@ -26,14 +26,15 @@ public struct LearningService: Sendable {
     ///   refuses it (e.g. Gladsaxe: an unknown department); not found for an unknown complaint.
     public func create(
         title: String, insight: String, complaintId: ComplaintID?, department: String?, tags: [String],
-        in tenant: Tenant, by actor: Actor
+        in tenant: Tenant, by actor: Principal
     ) async throws -> LearningItem {
-        try await create(NewLearningItem(title: title, insight: insight, complaintId: complaintId, department: department, tags: tags),
-                         in: tenant, by: actor)
+        try await create(
+            NewLearningItem(title: title, insight: insight, complaintId: complaintId, department: department, tags: tags),
+            in: tenant, by: actor)
     }
 
     /// Creates a learning item from a draft; see ``create(title:insight:complaintId:department:tags:in:by:)``.
-    public func create(_ draft: NewLearningItem, in tenant: Tenant, by actor: Actor) async throws -> LearningItem {
+    public func create(_ draft: NewLearningItem, in tenant: Tenant, by actor: Principal) async throws -> LearningItem {
         try await store(try await validate(draft, in: tenant, by: actor), in: tenant, by: actor)
     }
 
@@ -54,7 +55,7 @@ public struct LearningService: Sendable {
     ///   (field `learning`); whatever ``ComplaintService/act(_:action:version:note:outcome:fields:in:by:)`` throws.
     public func close(
         _ id: ComplaintID, action: ActionID, version: Int, note: String?, outcome: Outcome?, fields: [String: JSONValue],
-        learning: NewLearningItem, in tenant: Tenant, by actor: Actor
+        learning: NewLearningItem, in tenant: Tenant, by actor: Principal
     ) async throws -> (complaint: Complaint, learningItem: LearningItem) {
         var draft = learning
         draft.complaintId = id
@@ -62,13 +63,15 @@ public struct LearningService: Sendable {
         let complaints = ComplaintService(env)
         let current = try await complaints.get(id, in: tenant)
         if let definition = env.registry.workflow(current.workflow, version: current.workflowVersion),
-           let taken = definition.action(action), definition.state(taken.to)?.isFinal != true {
+            let taken = definition.action(action), definition.state(taken.to)?.isFinal != true
+        {
             throw KlageError.validation(
                 field: "learning",
                 reason: "only an action that closes the complaint can record what was learned; '\(action)' leads to '\(taken.to)'")
         }
-        let closed = try await complaints.act(id, action: action, version: version, note: note, outcome: outcome, fields: fields,
-                                              in: tenant, by: actor)
+        let closed = try await complaints.act(
+            id, action: action, version: version, note: note, outcome: outcome, fields: fields,
+            in: tenant, by: actor)
         return (closed, try await store(item, in: tenant, by: actor))
     }
 
@@ -84,7 +87,9 @@ public struct LearningService: Sendable {
     }
 
     /// Moves an item through ``LearningWorkflow``.
-    public func act(_ id: LearningItemID, action actionID: ActionID, version: Int, note: String?, in tenant: Tenant, by actor: Actor) async throws -> LearningItem {
+    public func act(_ id: LearningItemID, action actionID: ActionID, version: Int, note: String?, in tenant: Tenant, by actor: Principal) async throws
+        -> LearningItem
+    {
         let item = try await get(id, in: tenant)
         guard item.version == version else { throw KlageError.staleVersion(expected: version, current: item.version) }
         let action = try WorkflowEngine().allowedAction(actionID, from: item.state, in: LearningWorkflow.definition, by: actor)
@@ -99,15 +104,18 @@ public struct LearningService: Sendable {
         next.updatedAt = now
         var data: [String: JSONValue] = ["action": .string(actionID.rawValue), "state": .string(action.to.rawValue)]
         if let note { data["note"] = .string(note) }
-        let events = [env.event(.learningActed, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
-                                actor: actor, at: now, summary: "Learning item: \(action.title)", data: data)]
+        let events = [
+            env.event(
+                .learningActed, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
+                actor: actor, at: now, summary: "Learning item: \(action.title)", data: data)
+        ]
         try await env.store.updateLearningItem(next, expectedVersion: item.version, events: events)
         await env.publish(events, tenant: tenant, actor: actor)
         return next
     }
 
     /// Checks a draft against every rule and returns it trimmed; stores nothing.
-    private func validate(_ draft: NewLearningItem, in tenant: Tenant, by actor: Actor) async throws -> NewLearningItem {
+    private func validate(_ draft: NewLearningItem, in tenant: Tenant, by actor: Principal) async throws -> NewLearningItem {
         let title = try Validate.text(draft.title, field: "title", max: 200)
         let insight = try Validate.text(draft.insight, field: "insight", max: 10_000)
         try Validate.freeOfPersonalData(title, field: "title")
@@ -127,7 +135,7 @@ public struct LearningService: Sendable {
     }
 
     /// Stores a validated draft with its `learning.created` event and runs the plug-ins' hooks.
-    private func store(_ draft: NewLearningItem, in tenant: Tenant, by actor: Actor) async throws -> LearningItem {
+    private func store(_ draft: NewLearningItem, in tenant: Tenant, by actor: Principal) async throws -> LearningItem {
         let now = env.clock.now()
         let item = LearningItem(
             id: env.ids.next(), tenant: tenant.id, complaintId: draft.complaintId, title: draft.title, insight: draft.insight,
@@ -135,9 +143,12 @@ public struct LearningService: Sendable {
         )
         // The title is free of personal data, so the journey may say what was learned.
         let summary = item.complaintId == nil ? "Learning item created" : "What we learned: \(item.title)"
-        let events = [env.event(.learningCreated, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
-                                actor: actor, at: now, summary: summary,
-                                data: ["learningItemId": .string(item.id.rawValue), "title": .string(item.title)])]
+        let events = [
+            env.event(
+                .learningCreated, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
+                actor: actor, at: now, summary: summary,
+                data: ["learningItemId": .string(item.id.rawValue), "title": .string(item.title)])
+        ]
         try await env.store.insertLearningItem(item, events: events)
         await env.publish(events, tenant: tenant, actor: actor, learningItem: item)
         return item

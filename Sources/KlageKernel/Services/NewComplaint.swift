@@ -44,7 +44,10 @@ public struct NewContact: Sendable {
     public var agreement: String?
     public var fields: [String: JSONValue]
 
-    public init(complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date, summary: String, agreement: String? = nil, fields: [String: JSONValue] = [:]) {
+    public init(
+        complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date, summary: String, agreement: String? = nil,
+        fields: [String: JSONValue] = [:]
+    ) {
         self.complaintId = complaintId
         self.kind = kind
         self.reached = reached

@@ -36,7 +36,9 @@ public struct ReportService: Sendable {
     /// - Throws: validation when the period is empty or longer than five years.
     public func summary(from: Date, to: Date, department: String?, in tenant: Tenant) async throws -> ComplaintSummary {
         guard from < to else { throw KlageError.validation(field: "to", reason: "must be after from") }
-        guard to.timeIntervalSince(from) <= 5 * 366 * 86_400 else { throw KlageError.validation(field: "to", reason: "a period is at most five years") }
+        guard to.timeIntervalSince(from) <= 5 * 366 * 86_400 else {
+            throw KlageError.validation(field: "to", reason: "a period is at most five years")
+        }
         let department = try Validate.optionalText(department, field: "department", max: 100)
         let complaints = try await env.store.complaintsReceived(tenant: tenant.id, from: from, to: to, department: department)
         let scores = try await env.store.surveyScores(tenant: tenant.id, receivedFrom: from, to: to, department: department)
@@ -49,15 +51,17 @@ public struct ReportService: Sendable {
         summary.withdrawn = closed.filter { $0.outcome == .withdrawn }.count
         summary.withdrawnRate = closed.isEmpty ? nil : Double(summary.withdrawn) / Double(closed.count)
         let firstContacts = complaints.compactMap { complaint in complaint.deadlines.first { $0.name == "firstContact" }.map { (complaint, $0) } }
-        summary.medianHoursToFirstContact = Self.median(firstContacts.compactMap { complaint, deadline in
-            deadline.metAt.map { $0.timeIntervalSince(complaint.receivedAt) / 3600 }
-        })
+        summary.medianHoursToFirstContact = Self.median(
+            firstContacts.compactMap { complaint, deadline in
+                deadline.metAt.map { $0.timeIntervalSince(complaint.receivedAt) / 3600 }
+            })
         let decided = firstContacts.map(\.1).filter { $0.metAt != nil || $0.dueAt <= now }
         let metInTime = decided.filter { deadline in deadline.metAt != nil && !deadline.isMissed(at: now) }
         summary.firstContactWithinDeadlineRate = decided.isEmpty ? nil : Double(metInTime.count) / Double(decided.count)
-        summary.medianDaysToClose = Self.median(closed.compactMap { complaint in
-            complaint.closedAt.map { $0.timeIntervalSince(complaint.receivedAt) / 86_400 }
-        })
+        summary.medianDaysToClose = Self.median(
+            closed.compactMap { complaint in
+                complaint.closedAt.map { $0.timeIntervalSince(complaint.receivedAt) / 86_400 }
+            })
         summary.escalated = complaints.filter { $0.escalatedAt != nil }.count
         summary.satisfactionResponses = scores.count
         summary.satisfactionAverage = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)

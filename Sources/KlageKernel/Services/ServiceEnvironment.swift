@@ -25,7 +25,7 @@ public struct ServiceEnvironment: Sendable {
     }
 
     /// The context a plug-in's operation or hook runs in.
-    public func pluginContext(_ plugin: PluginID, tenant: Tenant, actor: Actor) -> PluginContext {
+    public func pluginContext(_ plugin: PluginID, tenant: Tenant, actor: Principal) -> PluginContext {
         PluginContext(plugin: plugin, tenant: tenant, actor: actor, env: self)
     }
 
@@ -33,10 +33,11 @@ public struct ServiceEnvironment: Sendable {
     ///
     /// The contact or learning item the events were stored with is passed along to typed hooks
     /// (``ContactRecorded``, ``LearningItemCreated``).
-    func publish(_ events: [DomainEvent], tenant: Tenant, actor: Actor, contact: Contact? = nil, learningItem: LearningItem? = nil) async {
+    func publish(_ events: [DomainEvent], tenant: Tenant, actor: Principal, contact: Contact? = nil, learningItem: LearningItem? = nil) async {
         for event in events {
-            let published = PublishedEvent(event, contact: event.type == .contactRecorded ? contact : nil,
-                                           learningItem: event.type == .learningCreated ? learningItem : nil)
+            let published = PublishedEvent(
+                event, contact: event.type == .contactRecorded ? contact : nil,
+                learningItem: event.type == .learningCreated ? learningItem : nil)
             for registration in registry.handlers(for: event.type, tenant: tenant) {
                 do {
                     try await registration.handler(published, pluginContext(registration.pluginID, tenant: tenant, actor: actor))
@@ -48,9 +49,12 @@ public struct ServiceEnvironment: Sendable {
     }
 
     /// An event for a complaint, stamped now by `actor`.
-    func event(_ type: EventType, complaint: ComplaintID?, learningItem: LearningItemID? = nil, tenant: TenantID,
-               actor: Actor, at: Date, summary: String, data: [String: JSONValue] = [:]) -> DomainEvent {
-        DomainEvent(id: ids.next(), tenant: tenant, complaintId: complaint, learningItemId: learningItem, at: at,
-                    type: type, actor: actor.id, summary: summary, data: data)
+    func event(
+        _ type: EventType, complaint: ComplaintID?, learningItem: LearningItemID? = nil, tenant: TenantID,
+        actor: Principal, at: Date, summary: String, data: [String: JSONValue] = [:]
+    ) -> DomainEvent {
+        DomainEvent(
+            id: ids.next(), tenant: tenant, complaintId: complaint, learningItemId: learningItem, at: at,
+            type: type, actor: actor.id, summary: summary, data: data)
     }
 }

@@ -11,7 +11,7 @@ public struct SurveyService: Sendable {
     /// Issues the survey of a closed complaint; the token is returned here only.
     ///
     /// - Throws: conflict when the complaint is open or has a survey already; not found for another tenant's id.
-    public func issue(for complaintId: ComplaintID, in tenant: Tenant, by actor: Actor) async throws -> (token: String, expiresAt: Date) {
+    public func issue(for complaintId: ComplaintID, in tenant: Tenant, by actor: Principal) async throws -> (token: String, expiresAt: Date) {
         let complaint = try await ComplaintService(env).get(complaintId, in: tenant)
         guard complaint.closedAt != nil else { throw KlageError.conflict("a survey is issued when the complaint is closed") }
         let token = "srv_" + SecretToken.make()
@@ -19,7 +19,9 @@ public struct SurveyService: Sendable {
         let days = TenantSettings.value(TenantSettings.surveyValidDays, in: tenant.settings)
         let expiresAt = now.addingTimeInterval(Double(days) * 86_400)
         let survey = Survey(tenant: tenant.id, complaintId: complaint.id, tokenHash: env.hashSecret(token), issuedAt: now, expiresAt: expiresAt)
-        let events = [env.event(.surveyIssued, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now, summary: "Satisfaction survey issued")]
+        let events = [
+            env.event(.surveyIssued, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now, summary: "Satisfaction survey issued")
+        ]
         try await env.store.insertSurvey(survey, events: events)
         await env.publish(events, tenant: tenant, actor: actor)
         return (token, expiresAt)

@@ -12,7 +12,8 @@ public struct TenantService: Sendable {
     @discardableResult
     public func create(id: String, name: String, plugins: [String], settings: [String: JSONValue] = [:]) async throws -> Tenant {
         guard (2...40).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
-              id.first?.isLetter == true else {
+            id.first?.isLetter == true
+        else {
             throw KlageError.validation(field: "id", reason: "2-40 lowercase letters, digits or '-', starting with a letter")
         }
         let tenant = try validated(Tenant(id: TenantID(id), name: name, plugins: plugins, settings: settings, createdAt: env.clock.now()))
@@ -36,8 +37,9 @@ public struct TenantService: Sendable {
         try env.registry.checkPlugins(tenant.plugins)
         let settings = try Validate.fields(tenant.settings, field: "settings")
         try TenantSettings.validate(settings, declared: env.registry.settings)
-        return Tenant(id: tenant.id, name: try Validate.text(tenant.name, field: "name", max: 200),
-                      plugins: Array(Set(tenant.plugins)).sorted(), settings: settings, createdAt: tenant.createdAt)
+        return Tenant(
+            id: tenant.id, name: try Validate.text(tenant.name, field: "name", max: 200),
+            plugins: Array(Set(tenant.plugins)).sorted(), settings: settings, createdAt: tenant.createdAt)
     }
 
     /// The tenant with this id. - Throws: not found.

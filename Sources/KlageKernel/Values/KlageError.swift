@@ -9,7 +9,9 @@
 public struct KlageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure this is; new codes can be added without breaking callers.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate enum Base: String, Sendable { case unauthenticated, forbidden, notFound, conflict, validation, unavailable, rateLimited, internalError }
+        fileprivate enum Base: String, Sendable {
+            case unauthenticated, forbidden, notFound, conflict, validation, unavailable, rateLimited, internalError
+        }
         fileprivate let base: Base
 
         /// Missing, unknown or revoked credentials.

@@ -39,11 +39,11 @@ public enum Timestamp {
             return value
         }
         guard chars.count >= 20, chars[4] == 45, chars[7] == 45, chars[10] == 84 || chars[10] == 116,
-              chars[13] == 58, chars[16] == 58,
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 60
+            chars[13] == 58, chars[16] == 58,
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
         var millis: Int64 = 0
@@ -65,7 +65,8 @@ public enum Timestamp {
         if chars[index] == 90 || chars[index] == 122 {
             index += 1
         } else if chars[index] == 43 || chars[index] == 45, chars.count == index + 6, chars[index + 3] == 58,
-                  let hours = number(index + 1, 2), let minutes = number(index + 4, 2), hours < 24, minutes < 60 {
+            let hours = number(index + 1, 2), let minutes = number(index + 4, 2), hours < 24, minutes < 60
+        {
             offset = (hours * 60 + minutes) * 60 * (chars[index] == 43 ? 1 : -1)
             index += 6
         } else {

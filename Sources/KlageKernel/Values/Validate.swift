@@ -60,7 +60,8 @@ public enum Validate {
     public static func fields(_ value: [String: JSONValue]?, field: String = "fields") throws -> [String: JSONValue] {
         guard let value else { return [:] }
         if value.count > 50 { throw KlageError.validation(field: field, reason: "at most 50 fields") }
-        for key in value.keys where key.isEmpty || key.count > 64 || !key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) {
+        for key in value.keys
+        where key.isEmpty || key.count > 64 || !key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) {
             throw KlageError.validation(field: field, reason: "field names are 1-64 letters, digits, '_' or '.'")
         }
         let size = (try? JSONEncoder().encode(value).count) ?? 0

@@ -70,7 +70,9 @@ public enum DeadlineDuration: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `24h`, `10d`, `8wh` or `5wd`; at most 1,000 of any unit (about four years of working days).
     public init?(_ text: String) {
-        let units: [(String, (Int) -> DeadlineDuration)] = [("wh", DeadlineDuration.workingHours), ("wd", DeadlineDuration.workingDays), ("h", DeadlineDuration.hours), ("d", DeadlineDuration.days)]
+        let units: [(String, (Int) -> DeadlineDuration)] = [
+            ("wh", DeadlineDuration.workingHours), ("wd", DeadlineDuration.workingDays), ("h", DeadlineDuration.hours), ("d", DeadlineDuration.days),
+        ]
         for (suffix, make) in units where text.hasSuffix(suffix) {
             guard let value = Int(text.dropLast(suffix.count)), (1...1_000).contains(value) else { return nil }
             self = make(value)

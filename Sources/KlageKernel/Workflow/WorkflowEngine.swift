@@ -56,7 +56,8 @@ public struct WorkflowEngine: Sendable {
         if let outcome = input.outcome { next.outcome = outcome }
         next.fields.merge(input.fields) { _, new in new }
         if let wants = input.fields[KernelActionFields.wantsWrittenAnswer.name]?.boolValue,
-           wants != KernelActionFields.wantsWrittenAnswer(complaint) {
+            wants != KernelActionFields.wantsWrittenAnswer(complaint)
+        {
             effects.append(.writtenAnswerChosen(wants: wants))
         }
         if input.outcome == .forwarded, let to = next.fields[KernelActionFields.forwardedTo.name]?.stringValue {
@@ -70,7 +71,9 @@ public struct WorkflowEngine: Sendable {
     ///
     /// - Throws: validation for an action the workflow does not have, conflict when it does not leave
     ///   `state`, forbidden when the actor's role may not take it.
-    public func allowedAction(_ actionID: ActionID, from state: StateID, in definition: WorkflowDefinition, by actor: Actor) throws -> WorkflowAction {
+    public func allowedAction(_ actionID: ActionID, from state: StateID, in definition: WorkflowDefinition, by actor: Principal) throws
+        -> WorkflowAction
+    {
         guard let action = definition.action(actionID) else {
             let known = definition.actions.map(\.id.rawValue).joined(separator: ", ")
             throw KlageError.validation(field: "action", reason: "unknown action '\(actionID)'; the workflow has: \(known)")
@@ -142,8 +145,10 @@ public struct WorkflowEngine: Sendable {
         guard complaint.closedAt == nil else { throw KlageError.conflict("a closed complaint has no clocks to pause") }
         guard !complaint.isPaused else { throw KlageError.conflict("the clocks are paused already") }
         // The statutory appeal clock runs on whatever the dialogue waits for.
-        for index in complaint.deadlines.indices where complaint.deadlines[index].isRunning
-            && complaint.deadlines[index].name != StatutoryDeadlines.appealForwarding.name {
+        for index in complaint.deadlines.indices
+        where complaint.deadlines[index].isRunning
+            && complaint.deadlines[index].name != StatutoryDeadlines.appealForwarding.name
+        {
             complaint.deadlines[index].pausedAt = now
         }
         return [.clocksPaused]
@@ -247,8 +252,10 @@ public struct WorkflowEngine: Sendable {
         }
     }
 
-    private func enter(_ state: StateID, on complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date,
-                       settings: [String: JSONValue]) -> [WorkflowEffect] {
+    private func enter(
+        _ state: StateID, on complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date,
+        settings: [String: JSONValue]
+    ) -> [WorkflowEffect] {
         complaint.state = state
         var effects: [WorkflowEffect] = [.entered(state)]
         let isFinal = definition.state(state)?.isFinal == true

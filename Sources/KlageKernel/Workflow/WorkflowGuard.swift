@@ -44,13 +44,14 @@ public struct WorkflowGuard: Sendable {
 public struct GuardInput: Sendable {
     public let complaint: Complaint
     public let contacts: [Contact]
-    public let actor: Actor
+    public let actor: Principal
     public let now: Date
     public let note: String?
     public let fields: [String: JSONValue]
     public let outcome: Outcome?
 
-    public init(complaint: Complaint, contacts: [Contact], actor: Actor, now: Date, note: String?, fields: [String: JSONValue], outcome: Outcome?) {
+    public init(complaint: Complaint, contacts: [Contact], actor: Principal, now: Date, note: String?, fields: [String: JSONValue], outcome: Outcome?)
+    {
         self.complaint = complaint
         self.contacts = contacts
         self.actor = actor

@@ -31,17 +31,18 @@ public struct APIKeyService: Sendable {
     }
 
     /// The actor and tenant of a bearer key. - Throws: unauthenticated for an unknown or revoked key.
-    public func authenticate(_ secret: String) async throws -> (actor: Actor, tenant: Tenant?) {
+    public func authenticate(_ secret: String) async throws -> (actor: Principal, tenant: Tenant?) {
         guard secret.hasPrefix("klage_"), secret.count < 100,
-              let (key, tenant) = try await env.store.key(hash: env.hashSecret(secret)), key.revokedAt == nil,
-              (key.tenant == nil) == (tenant == nil) else {
+            let (key, tenant) = try await env.store.key(hash: env.hashSecret(secret)), key.revokedAt == nil,
+            (key.tenant == nil) == (tenant == nil)
+        else {
             throw KlageError.unauthenticated()
         }
         return (key.actor, tenant)
     }
 
     /// Revokes a key; tenant admins only their own tenant's keys.
-    public func revoke(_ id: APIKeyID, by actor: Actor) async throws {
+    public func revoke(_ id: APIKeyID, by actor: Principal) async throws {
         let scope = actor.role == .operator ? nil : actor.tenant
         guard try await env.store.revokeKey(id, tenant: scope, at: env.clock.now()) else { throw KlageError.notFound("API key") }
     }

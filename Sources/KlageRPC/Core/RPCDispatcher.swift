@@ -111,15 +111,17 @@ public struct RPCDispatcher: Sendable {
             result = .failure(.internalError)
         }
         let elapsed = ContinuousClock.now - started
-        logger.debug("rpc", metadata: [
-            "tenant": .string(tenantForLog ?? "-"),
-            "code": .string(result.errorCode.map(String.init) ?? "ok"),
-            "ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
-        ])
+        logger.debug(
+            "rpc",
+            metadata: [
+                "tenant": .string(tenantForLog ?? "-"),
+                "code": .string(result.errorCode.map(String.init) ?? "ok"),
+                "ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+            ])
         return result
     }
 
-    private func authorise(_ entry: RPCMethodRegistry.Entry, actor: Actor?, tenant: Tenant?) throws {
+    private func authorise(_ entry: RPCMethodRegistry.Entry, actor: Principal?, tenant: Tenant?) throws {
         switch entry.access {
         case .open:
             return
@@ -139,14 +141,14 @@ public struct RPCDispatcher: Sendable {
     private struct Caller {
         let authorization: String?
         let keys: APIKeyService
-        var resolved: Result<(Actor?, Tenant?), KlageError>?
+        var resolved: Result<(Principal?, Tenant?), KlageError>?
 
         init(authorization: String?, keys: APIKeyService) {
             self.authorization = authorization
             self.keys = keys
         }
 
-        mutating func resolve(required: Bool) async throws -> (Actor?, Tenant?) {
+        mutating func resolve(required: Bool) async throws -> (Principal?, Tenant?) {
             if resolved == nil {
                 if let header = authorization, header.hasPrefix("Bearer ") {
                     do {

@@ -48,8 +48,9 @@ public struct RPCError: Error, Sendable, Hashable {
         case .notFound: self.init(code: -32004, message: error.message)
         case .conflict: self.init(code: -32009, message: error.message)
         case .validation:
-            self.init(code: -32022, message: error.message,
-                      data: ["field": .string(error.field ?? ""), "reason": .string(error.reason ?? "")])
+            self.init(
+                code: -32022, message: error.message,
+                data: ["field": .string(error.field ?? ""), "reason": .string(error.reason ?? "")])
         case .rateLimited: self.init(code: -32029, message: error.message)
         case .unavailable: self.init(code: -32603, message: "Storage unavailable; try again", data: ["retryable": true])
         default: self = .internalError

@@ -29,7 +29,7 @@ public struct RPCMethodRegistry: Sendable {
     /// The methods a caller can use, sorted by name: a host operator sees the open and operator
     /// methods; a tenant's key sees the open methods and the tenant methods its role may call, with the
     /// plug-ins its tenant enables; a caller without a key sees every core method (the public contract).
-    public func entries(for actor: Actor?, tenant: Tenant?) -> [Entry] {
+    public func entries(for actor: Principal?, tenant: Tenant?) -> [Entry] {
         entries.values.filter { entry in
             if let plugin = entry.plugin, !(tenant?.plugins.contains(plugin.rawValue) ?? false) { return false }
             guard let actor else { return true }

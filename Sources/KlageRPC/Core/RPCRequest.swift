@@ -43,14 +43,18 @@ public struct RPCRequest: Sendable {
             return .success(RPCRequest(id: id, method: method, params: nil))
         case .object(let params)?:
             if let field = nonFiniteNumber(in: .object(params), path: "") {
-                return .failure(InvalidRequest(id: answerTo, error: .invalidParams(field: field.isEmpty ? nil : field, reason: "is a number out of range"),
-                                               silent: id == nil))
+                return .failure(
+                    InvalidRequest(
+                        id: answerTo, error: .invalidParams(field: field.isEmpty ? nil : field, reason: "is a number out of range"),
+                        silent: id == nil))
             }
             return .success(RPCRequest(id: id, method: method, params: params))
         case .array?:
             // A notification is never answered, not even with an error.
-            return .failure(InvalidRequest(id: answerTo, error: .invalidParams(field: nil, reason: "params are by name: send an object"),
-                                           silent: id == nil))
+            return .failure(
+                InvalidRequest(
+                    id: answerTo, error: .invalidParams(field: nil, reason: "params are by name: send an object"),
+                    silent: id == nil))
         default:
             return .failure(InvalidRequest(id: answerTo, error: .invalidRequest("params must be an object")))
         }

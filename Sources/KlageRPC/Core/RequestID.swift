@@ -24,7 +24,8 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     /// The caller's id from a header value; `nil` when absent, empty, too long or holding unsafe characters.
     public init?(header: String?) {
         guard let header, !header.isEmpty, header.utf8.count <= Self.maxLength,
-              header.utf8.allSatisfy(Self.isSafe) else { return nil }
+            header.utf8.allSatisfy(Self.isSafe)
+        else { return nil }
         rawValue = header
     }
 
@@ -33,7 +34,7 @@ public struct RequestID: Sendable, Hashable, CustomStringConvertible {
     private static func isSafe(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
             true
         default:
             false

@@ -30,13 +30,20 @@ struct StrictJSONScanner {
         }
         switch byte {
         case .openBrace: return try object(depth: parentDepth + 1).value
-        case .openBracket: return .array(try array(depth: parentDepth + 1) { scanner, depth throws(RPCError) in try scanner.value(parentDepth: depth) })
+        case .openBracket:
+            return .array(try array(depth: parentDepth + 1) { scanner, depth throws(RPCError) in try scanner.value(parentDepth: depth) })
         case .quote: return .string(try string())
-        case .t: try literal("true"); return .bool(true)
-        case .f: try literal("false"); return .bool(false)
-        case .n: try literal("null"); return .null
-        case .minus, UInt8.digit0 ... UInt8.digit9: return .number(try number().value)
-        case 0x21 ..< 0x7F: throw failure("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+        case .t:
+            try literal("true")
+            return .bool(true)
+        case .f:
+            try literal("false")
+            return .bool(false)
+        case .n:
+            try literal("null")
+            return .null
+        case .minus, UInt8.digit0...UInt8.digit9: return .number(try number().value)
+        case 0x21..<0x7F: throw failure("unexpected character '\(Character(Unicode.Scalar(byte)))'")
         default: throw failure("unexpected byte outside a string")
         }
     }
@@ -159,9 +166,9 @@ struct StrictJSONScanner {
                 return String(decoding: utf8, as: UTF8.self)
             case .backslash:
                 try escape(into: &utf8)
-            case 0x00 ..< 0x20:
+            case 0x00..<0x20:
                 throw failure("a control character inside a string must be escaped")
-            case 0x20 ..< 0x80:
+            case 0x20..<0x80:
                 utf8.append(byte)
                 offset += 1
             default:
@@ -187,13 +194,13 @@ struct StrictJSONScanner {
             let unit = try hex4()
             let scalar: Unicode.Scalar?
             switch unit {
-            case 0xD800 ... 0xDBFF:
+            case 0xD800...0xDBFF:
                 guard peek() == .backslash, peek(1) == .u else { throw failure("a lone surrogate in a \\u escape", at: start) }
                 offset += 2
                 let low = try hex4()
-                guard (0xDC00 ... 0xDFFF).contains(low) else { throw failure("a lone surrogate in a \\u escape", at: start) }
+                guard (0xDC00...0xDFFF).contains(low) else { throw failure("a lone surrogate in a \\u escape", at: start) }
                 scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-            case 0xDC00 ... 0xDFFF:
+            case 0xDC00...0xDFFF:
                 throw failure("a lone surrogate in a \\u escape", at: start)
             default:
                 scalar = Unicode.Scalar(unit)
@@ -208,13 +215,13 @@ struct StrictJSONScanner {
     /// Four hexadecimal digits of a `\u` escape.
     private mutating func hex4() throws(RPCError) -> UInt32 {
         var value: UInt32 = 0
-        for _ in 0 ..< 4 {
+        for _ in 0..<4 {
             guard let byte = peek() else { throw failure("the body ends inside a string") }
             let digit: UInt8
             switch byte {
-            case UInt8.digit0 ... UInt8.digit9: digit = byte - .digit0
-            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            case UInt8.digit0...UInt8.digit9: digit = byte - .digit0
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default: throw failure("a \\u escape needs four hexadecimal digits")
             }
             value = value << 4 | UInt32(digit)
@@ -227,22 +234,23 @@ struct StrictJSONScanner {
     /// no encoded surrogates, nothing past U+10FFFF, no truncated sequence.
     private mutating func multibyte(into utf8: inout [UInt8]) throws(RPCError) {
         let lead = bytes[offset]
-        let (continuation, second): (Int, ClosedRange<UInt8>) = switch lead {
-        case 0xC2 ... 0xDF: (1, 0x80 ... 0xBF)
-        case 0xE0: (2, 0xA0 ... 0xBF)
-        case 0xE1 ... 0xEC, 0xEE ... 0xEF: (2, 0x80 ... 0xBF)
-        case 0xED: (2, 0x80 ... 0x9F)
-        case 0xF0: (3, 0x90 ... 0xBF)
-        case 0xF1 ... 0xF3: (3, 0x80 ... 0xBF)
-        case 0xF4: (3, 0x80 ... 0x8F)
-        default: throw failure("invalid UTF-8")
-        }
-        for index in 1 ... continuation {
-            guard let byte = peek(index), (index == 1 ? second : 0x80 ... 0xBF).contains(byte) else {
+        let (continuation, second): (Int, ClosedRange<UInt8>) =
+            switch lead {
+            case 0xC2...0xDF: (1, 0x80...0xBF)
+            case 0xE0: (2, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (2, 0x80...0xBF)
+            case 0xED: (2, 0x80...0x9F)
+            case 0xF0: (3, 0x90...0xBF)
+            case 0xF1...0xF3: (3, 0x80...0xBF)
+            case 0xF4: (3, 0x80...0x8F)
+            default: throw failure("invalid UTF-8")
+            }
+        for index in 1...continuation {
+            guard let byte = peek(index), (index == 1 ? second : 0x80...0xBF).contains(byte) else {
                 throw failure("invalid UTF-8")
             }
         }
-        utf8.append(contentsOf: bytes[offset ... offset + continuation])
+        utf8.append(contentsOf: bytes[offset...offset + continuation])
         offset += continuation + 1
     }
 
@@ -270,7 +278,7 @@ struct StrictJSONScanner {
             guard let digit = peek(), digit.isDigit else { throw failure("an exponent needs digits") }
             skipDigits()
         }
-        let literal = String(decoding: bytes[start ..< offset], as: UTF8.self)
+        let literal = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let value = Double(literal) else { throw failure("a number that cannot be read", at: start) }
         return (value, literal)
     }
@@ -282,7 +290,7 @@ struct StrictJSONScanner {
     /// `true`, `false` or `null`, spelled exactly.
     private mutating func literal(_ word: StaticString) throws(RPCError) {
         let start = offset
-        for index in 0 ..< word.utf8CodeUnitCount {
+        for index in 0..<word.utf8CodeUnitCount {
             guard peek() == word.utf8Start[index] else { throw failure("unexpected characters", at: start) }
             offset += 1
         }

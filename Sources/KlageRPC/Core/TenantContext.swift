@@ -15,11 +15,11 @@ public struct TenantContext: Sendable {
     /// The caller's tenant.
     public let tenant: Tenant
     /// The authenticated caller, a key of ``tenant`` holding one of the method's roles.
-    public let actor: Actor
+    public let actor: Principal
     /// A logger carrying the request id and method, never params.
     public let logger: Logger
 
-    public init(tenant: Tenant, actor: Actor, logger: Logger) {
+    public init(tenant: Tenant, actor: Principal, logger: Logger) {
         self.tenant = tenant
         self.actor = actor
         self.logger = logger

@@ -48,18 +48,20 @@ public struct AttentionItemView: Encodable, Sendable {
         department = item.department
     }
 
-    static let schema = RPCSchema.object([
-        "kind": .string, "dueAt": .dateTime, "title": .string, "complaintId": .string, "deadline": .string,
-        "record": .object(["plugin": .string, "kind": .string, "id": .string], required: ["plugin", "kind", "id"]),
-        "department": .string,
-    ], required: ["kind", "dueAt", "title"])
+    static let schema = RPCSchema.object(
+        [
+            "kind": .string, "dueAt": .dateTime, "title": .string, "complaintId": .string, "deadline": .string,
+            "record": .object(["plugin": .string, "kind": .string, "id": .string], required: ["plugin", "kind", "id"]),
+            "department": .string,
+        ], required: ["kind", "dueAt", "title"])
 }
 
 extension RPCServices {
     func registerAttentionMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(AttentionList.self) { params, context in
-            let query = AttentionQuery(department: try Validate.optionalText(params.department, field: "department", max: 100),
-                                       limit: try Validate.limit(params.limit))
+            let query = AttentionQuery(
+                department: try Validate.optionalText(params.department, field: "department", max: 100),
+                limit: try Validate.limit(params.limit))
             return .init(items: try await AttentionService(env).list(query, in: context.tenant, by: context.actor).map(AttentionItemView.init))
         }
     }

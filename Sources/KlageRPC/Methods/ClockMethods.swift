@@ -11,8 +11,10 @@ public enum ComplaintPause: TenantMethod {
     public static let name = "complaint.pause"
     public static let summary = "Pauses the complaint's running deadlines (e.g. waiting for the citizen); the reason goes into the journey."
     public static let roles: Set<Role> = [.caseworker]
-    public static let params = [RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
-                                RPCParam("reason", .string, required: true)]
+    public static let params = [
+        RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
+        RPCParam("reason", .string, required: true),
+    ]
     public static let result = RPCSchema.ref("Complaint")
 }
 
@@ -41,8 +43,10 @@ public enum ComplaintReopen: TenantMethod {
     public static let name = "complaint.reopen"
     public static let summary = "Reopens a complaint closed as withdrawn or resolved, within the tenant's reopen window."
     public static let roles: Set<Role> = [.caseworker]
-    public static let params = [RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
-                                RPCParam("reason", .string, required: true)]
+    public static let params = [
+        RPCParam("id", .string, required: true), RPCParam("version", .integer(minimum: 1), required: true),
+        RPCParam("reason", .string, required: true),
+    ]
     public static let result = RPCSchema.ref("Complaint")
 }
 
@@ -69,23 +73,30 @@ public enum SurveySubmit: RPCMethod {
     }
     public struct Result: Encodable, Sendable { let thanks: Bool }
     public static let name = "survey.submit"
-    public static let summary = "Answers a satisfaction survey: a score from 1 to 5 and an optional comment about the process. No API key; one use per token."
+    public static let summary =
+        "Answers a satisfaction survey: a score from 1 to 5 and an optional comment about the process. No API key; one use per token."
     public static let access = RPCAccess.open
-    public static let params = [RPCParam("token", .string, required: true), RPCParam("score", .integer(minimum: 1, maximum: 5), required: true),
-                                RPCParam("comment", .string)]
+    public static let params = [
+        RPCParam("token", .string, required: true), RPCParam("score", .integer(minimum: 1, maximum: 5), required: true),
+        RPCParam("comment", .string),
+    ]
     public static let result = RPCSchema.object(["thanks": .boolean], required: ["thanks"])
 }
 
 extension RPCServices {
     func registerClockAndSurveyMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintPause.self) { params, context in
-            return ComplaintView(try await complaints.pause(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now)
+            return ComplaintView(
+                try await complaints.pause(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now
+            )
         }
         builder.register(ComplaintResume.self) { params, context in
             return ComplaintView(try await complaints.resume(params.id, version: params.version, in: context.tenant, by: context.actor), now: now)
         }
         builder.register(ComplaintReopen.self) { params, context in
-            return ComplaintView(try await complaints.reopen(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now)
+            return ComplaintView(
+                try await complaints.reopen(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor),
+                now: now)
         }
         builder.register(SurveyIssue.self) { params, context in
             let (token, expiresAt) = try await surveys.issue(for: params.complaintId, in: context.tenant, by: context.actor)

@@ -8,7 +8,8 @@ public enum ComplaintCreate: TenantMethod {
     public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
     public static let roles: Set<Role> = [.caseworker, .integration]
     public static let params = [
-        RPCParam("workflow", .string, required: true), RPCParam(
+        RPCParam("workflow", .string, required: true),
+        RPCParam(
             "track", .defaulted(.oneOf(ComplaintTrack.allCases.map(\.rawValue)), "dissatisfaction"),
             "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
                 + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
@@ -83,10 +84,13 @@ public enum ComplaintAct: TenantMethod {
         RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
         RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
         RPCParam("outcome", .oneOf(Outcome.allCases.map(\.rawValue))), RPCParam("fields", .anyObject),
-        RPCParam("learning", .object(["title": .string, "insight": .string, "department": .string, "tags": .array(.string)],
-                                     required: ["title", "insight"]),
-                 "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
-                     + "validated before the action is taken, then stored as a learning item and shown on the journey"),
+        RPCParam(
+            "learning",
+            .object(
+                ["title": .string, "insight": .string, "department": .string, "tags": .array(.string)],
+                required: ["title", "insight"]),
+            "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
+                + "validated before the action is taken, then stored as a learning item and shown on the journey"),
     ]
     public static let result = RPCSchema.ref("Complaint")
 }
@@ -110,9 +114,10 @@ public enum ComplaintAccessLog: TenantMethod {
     public static let summary = "Who read the complaint's personal data and when (GDPR art. 15), oldest first."
     public static let roles: Set<Role> = [.leader]
     public static let params = [RPCParam("id", .string, required: true)]
-    public static let result = RPCSchema.object([
-        "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string])),
-    ], required: ["reads"])
+    public static let result = RPCSchema.object(
+        [
+            "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string]))
+        ], required: ["reads"])
 }
 
 /// The reads of a complaint's personal data.
@@ -134,9 +139,10 @@ extension RPCServices {
             return ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now)
         }
         builder.register(ComplaintList.self) { params, context in
-            let query = ComplaintQuery(state: params.state, workflow: params.workflow, department: params.department,
-                                       escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
-                                       after: try PageCursor.decode(params.cursor))
+            let query = ComplaintQuery(
+                state: params.state, workflow: params.workflow, department: params.department,
+                escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
+                after: try PageCursor.decode(params.cursor))
             let page = try await complaints.list(query, overdue: params.overdue ?? false, in: context.tenant, by: context.actor)
             let now = now
             return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)
@@ -144,13 +150,15 @@ extension RPCServices {
         builder.register(ComplaintAct.self) { params, context in
             if let learned = params.learning {
                 let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
-                let (complaint, _) = try await learning.close(params.id, action: params.action, version: params.version, note: params.note,
-                                                              outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
-                                                              in: context.tenant, by: context.actor)
+                let (complaint, _) = try await learning.close(
+                    params.id, action: params.action, version: params.version, note: params.note,
+                    outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
+                    in: context.tenant, by: context.actor)
                 return ComplaintView(complaint, now: now)
             }
-            let complaint = try await complaints.act(params.id, action: params.action, version: params.version, note: params.note,
-                                                     outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
+            let complaint = try await complaints.act(
+                params.id, action: params.action, version: params.version, note: params.note,
+                outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
             return ComplaintView(complaint, now: now)
         }
         builder.register(ComplaintAccessLog.self) { params, context in

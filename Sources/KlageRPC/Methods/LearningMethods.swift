@@ -7,7 +7,8 @@ public enum LearningCreate: TenantMethod {
     public typealias Params = NewLearningItem
     public typealias Result = LearningItem
     public static let name = "learning.create"
-    public static let summary = "Creates a learning item, optionally tied to a complaint (whose journey then says what was learned); it must hold no personal data."
+    public static let summary =
+        "Creates a learning item, optionally tied to a complaint (whose journey then says what was learned); it must hold no personal data."
     public static let roles: Set<Role> = [.caseworker]
     public static let params = [
         RPCParam("title", .string, required: true), RPCParam("insight", .string, required: true), RPCParam("complaintId", .string),
@@ -74,14 +75,16 @@ extension RPCServices {
             return try await learning.get(params.id, in: context.tenant)
         }
         builder.register(LearningList.self) { params, context in
-            let query = LearningQuery(state: params.state, department: params.department, limit: try Validate.limit(params.limit),
-                                      after: try PageCursor.decode(params.cursor))
+            let query = LearningQuery(
+                state: params.state, department: params.department, limit: try Validate.limit(params.limit),
+                after: try PageCursor.decode(params.cursor))
             let page = try await learning.list(query, in: context.tenant)
             return PageView(items: page.items, nextCursor: page.nextCursor)
         }
         builder.register(LearningAct.self) { params, context in
-            return try await learning.act(params.id, action: params.action, version: params.version,
-                                                           note: params.note, in: context.tenant, by: context.actor)
+            return try await learning.act(
+                params.id, action: params.action, version: params.version,
+                note: params.note, in: context.tenant, by: context.actor)
         }
     }
 }

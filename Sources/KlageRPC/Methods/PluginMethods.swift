@@ -38,8 +38,9 @@ extension RPCSchema {
         case .choice(let options): self = .oneOf(options)
         case .list(let element, _): self = .array(RPCSchema(element))
         case .object(let fields):
-            self = .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, RPCSchema($0.kind)) }),
-                           required: fields.filter(\.required).map(\.name))
+            self = .object(
+                Dictionary(uniqueKeysWithValues: fields.map { ($0.name, RPCSchema($0.kind)) }),
+                required: fields.filter(\.required).map(\.name))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KlageKernel
 
 /// Everything the core methods call: the kernel's services plus the host's health and version.
@@ -27,5 +28,3 @@ public struct RPCServices: Sendable {
     /// Now, by the host's clock.
     var now: Date { env.clock.now() }
 }
-
-import Foundation

@@ -62,22 +62,30 @@ public enum ReportSummary: TenantMethod {
         }
     }
     public static let name = "report.summary"
-    public static let summary = "Complaints received in [from, to): closed, withdrawn and its rate, time to first contact, time to close, escalations, satisfaction."
+    public static let summary =
+        "Complaints received in [from, to): closed, withdrawn and its rate, time to first contact, time to close, escalations, satisfaction."
     public static let roles: Set<Role> = [.leader]
-    public static let params = [RPCParam("from", .dateTime, required: true), RPCParam("to", .dateTime, required: true), RPCParam("department", .string)]
-    public static let result = RPCSchema.object([
-        "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "withdrawnRate": .nullable(.number),
-        "medianHoursToFirstContact": .nullable(.number), "firstContactWithinDeadlineRate": .nullable(.number),
-        "medianDaysToClose": .nullable(.number), "escalated": .integer(),
-        "satisfaction": .object(["responses": .integer(), "average": .nullable(.number)], required: ["responses", "average"]),
-    ], required: ["received", "closed", "withdrawn", "withdrawnRate", "medianHoursToFirstContact", "firstContactWithinDeadlineRate",
-                  "medianDaysToClose", "escalated", "satisfaction"])
+    public static let params = [
+        RPCParam("from", .dateTime, required: true), RPCParam("to", .dateTime, required: true), RPCParam("department", .string),
+    ]
+    public static let result = RPCSchema.object(
+        [
+            "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "withdrawnRate": .nullable(.number),
+            "medianHoursToFirstContact": .nullable(.number), "firstContactWithinDeadlineRate": .nullable(.number),
+            "medianDaysToClose": .nullable(.number), "escalated": .integer(),
+            "satisfaction": .object(["responses": .integer(), "average": .nullable(.number)], required: ["responses", "average"]),
+        ],
+        required: [
+            "received", "closed", "withdrawn", "withdrawnRate", "medianHoursToFirstContact", "firstContactWithinDeadlineRate",
+            "medianDaysToClose", "escalated", "satisfaction",
+        ])
 }
 
 extension RPCServices {
     func registerReportMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ReportSummary.self) { params, context in
-            return .init(try await ReportService(env).summary(from: params.from.date, to: params.to.date, department: params.department, in: context.tenant))
+            return .init(
+                try await ReportService(env).summary(from: params.from.date, to: params.to.date, department: params.department, in: context.tenant))
         }
     }
 }

@@ -13,8 +13,11 @@ public enum SystemHealth: RPCMethod {
     public static let summary = "Whether the host and its storage answer, and Klage's version."
     public static let access = RPCAccess.open
     public static let params: [RPCParam] = []
-    public static let result = RPCSchema.object(["status": .oneOf(["ok", "degraded"]), "storage": .oneOf(["ok", "unavailable"]),
-                                                 "engine": .string, "version": .string], required: ["status", "storage", "version"])
+    public static let result = RPCSchema.object(
+        [
+            "status": .oneOf(["ok", "degraded"]), "storage": .oneOf(["ok", "unavailable"]),
+            "engine": .string, "version": .string,
+        ], required: ["status", "storage", "version"])
 }
 
 /// `workflow.list`: the workflows the caller's tenant has.

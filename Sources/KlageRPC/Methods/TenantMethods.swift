@@ -61,7 +61,8 @@ public enum APIKeyCreate: RPCMethod {
         RPCParam("tenant", .string, "omit for a host operator key"), RPCParam("role", .oneOf(Role.allCases.map(\.rawValue)), required: true),
         RPCParam("label", .string, required: true),
     ]
-    public static let result = RPCSchema.object(["id": .string, "key": .string, "tenant": .nullable(.string), "role": .string], required: ["id", "key", "role"])
+    public static let result = RPCSchema.object(
+        ["id": .string, "key": .string, "tenant": .nullable(.string), "role": .string], required: ["id", "key", "role"])
 }
 
 /// `apiKey.revoke`: revokes a key at once.

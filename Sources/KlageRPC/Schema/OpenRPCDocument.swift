@@ -8,11 +8,14 @@ enum OpenRPCDocument {
                 "name": .string(entry.name),
                 "summary": .string(entry.summary),
                 "paramStructure": "by-name",
-                "params": .array(entry.params.map { param in
-                    var descriptor: [String: JSONValue] = ["name": .string(param.name), "schema": param.schema.json, "required": .bool(param.required)]
-                    if let summary = param.summary { descriptor["summary"] = .string(summary) }
-                    return .object(descriptor)
-                }),
+                "params": .array(
+                    entry.params.map { param in
+                        var descriptor: [String: JSONValue] = [
+                            "name": .string(param.name), "schema": param.schema.json, "required": .bool(param.required),
+                        ]
+                        if let summary = param.summary { descriptor["summary"] = .string(summary) }
+                        return .object(descriptor)
+                    }),
                 "result": ["name": .string(entry.name + ".result"), "schema": entry.result.json],
             ]
             let errors = errorCodes(for: entry.access)
@@ -21,8 +24,10 @@ enum OpenRPCDocument {
         }
         return [
             "openrpc": "1.3.2",
-            "info": ["title": "Klage", "version": .string(version),
-                     "description": "Complaint handling for Danish municipalities: complaints, contacts, learning, workflows."],
+            "info": [
+                "title": "Klage", "version": .string(version),
+                "description": "Complaint handling for Danish municipalities: complaints, contacts, learning, workflows.",
+            ],
             "methods": .array(methods),
             "components": ["schemas": .object(schemas.mapValues(\.json))],
         ]
@@ -43,11 +48,15 @@ enum OpenRPCDocument {
         "Tenant": .tenant,
         "Event": .event,
         "Workflow": WorkflowView.schema,
-        "Citizen": .object(["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),
+        "Citizen": .object(
+            ["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),
         "CitizenInput": .object(["name": .string, "phone": .string, "email": .string, "cpr": .string], required: ["name"]),
-        "Deadline": .object(["name": .string, "dueAt": .dateTime, "warnAt": .nullable(.dateTime), "metAt": .nullable(.dateTime),
-                             "stoppedAt": .nullable(.dateTime), "pausedAt": .nullable(.dateTime),
-                             "missed": .boolean], required: ["name", "dueAt", "missed"]),
+        "Deadline": .object(
+            [
+                "name": .string, "dueAt": .dateTime, "warnAt": .nullable(.dateTime), "metAt": .nullable(.dateTime),
+                "stoppedAt": .nullable(.dateTime), "pausedAt": .nullable(.dateTime),
+                "missed": .boolean,
+            ], required: ["name", "dueAt", "missed"]),
     ]
 }
 

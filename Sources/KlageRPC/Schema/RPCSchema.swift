@@ -29,18 +29,20 @@ public indirect enum RPCSchema: Sendable, Hashable {
         case .string: ["type": "string"]
         case .dateTime: ["type": "string", "format": "date-time"]
         case .integer(let minimum, let maximum):
-            .object(["type": "integer"].merging(
-                [("minimum", minimum.map { JSONValue.number(Double($0)) }), ("maximum", maximum.map { JSONValue.number(Double($0)) })]
-                    .compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { $1 }))
+            .object(
+                ["type": "integer"].merging(
+                    [("minimum", minimum.map { JSONValue.number(Double($0)) }), ("maximum", maximum.map { JSONValue.number(Double($0)) })]
+                        .compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { $1 }))
         case .boolean: ["type": "boolean"]
         case .number: ["type": "number"]
         case .oneOf(let values): ["type": "string", "enum": .array(values.map(JSONValue.string))]
         case .array(let items): ["type": "array", "items": items.json]
         case .object(let properties, let required):
-            .object([
-                "type": "object",
-                "properties": .object(properties.mapValues(\.json)),
-            ].merging(required.isEmpty ? [:] : ["required": .array(required.sorted().map(JSONValue.string))]) { $1 })
+            .object(
+                [
+                    "type": "object",
+                    "properties": .object(properties.mapValues(\.json)),
+                ].merging(required.isEmpty ? [:] : ["required": .array(required.sorted().map(JSONValue.string))]) { $1 })
         case .anyObject: ["type": "object"]
         case .ref(let name): ["$ref": .string("#/components/schemas/\(name)")]
         case .nullable(let schema): ["oneOf": [schema.json, ["type": "null"]]]

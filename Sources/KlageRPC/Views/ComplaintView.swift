@@ -59,8 +59,9 @@ public struct ComplaintView: Encodable, Sendable {
         externalRef = complaint.externalRef
         receivedAt = complaint.receivedAt
         deadlines = complaint.deadlines.map { deadline in
-            DeadlineView(name: deadline.name, dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt,
-                         stoppedAt: deadline.stoppedAt, pausedAt: deadline.pausedAt, missed: deadline.isMissed(at: now))
+            DeadlineView(
+                name: deadline.name, dueAt: deadline.dueAt, warnAt: deadline.warnAt, metAt: deadline.metAt,
+                stoppedAt: deadline.stoppedAt, pausedAt: deadline.pausedAt, missed: deadline.isMissed(at: now))
         }
         outcome = complaint.outcome
         fields = complaint.fields
@@ -73,13 +74,18 @@ public struct ComplaintView: Encodable, Sendable {
     }
 
     /// The OpenRPC schema of this view.
-    static let schema = RPCSchema.object([
-        "id": .string, "tenant": .string, "workflow": .string, "workflowVersion": .integer(), "state": .string,
-        "track": .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "channel": .oneOf(Channel.allCases.map(\.rawValue)),
-        "subject": .string, "description": .string, "remedy": .nullable(.string), "citizen": .ref("Citizen"),
-        "department": .nullable(.string), "externalRef": .nullable(.string), "receivedAt": .dateTime,
-        "deadlines": .array(.ref("Deadline")), "outcome": .nullable(.oneOf(Outcome.allCases.map(\.rawValue))),
-        "fields": .anyObject, "version": .integer(), "createdAt": .dateTime, "updatedAt": .dateTime, "closedAt": .nullable(.dateTime),
-        "escalatedAt": .nullable(.dateTime), "paused": .boolean,
-    ], required: ["id", "tenant", "workflow", "state", "channel", "subject", "description", "citizen", "receivedAt", "deadlines", "fields", "version", "createdAt", "updatedAt"])
+    static let schema = RPCSchema.object(
+        [
+            "id": .string, "tenant": .string, "workflow": .string, "workflowVersion": .integer(), "state": .string,
+            "track": .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "channel": .oneOf(Channel.allCases.map(\.rawValue)),
+            "subject": .string, "description": .string, "remedy": .nullable(.string), "citizen": .ref("Citizen"),
+            "department": .nullable(.string), "externalRef": .nullable(.string), "receivedAt": .dateTime,
+            "deadlines": .array(.ref("Deadline")), "outcome": .nullable(.oneOf(Outcome.allCases.map(\.rawValue))),
+            "fields": .anyObject, "version": .integer(), "createdAt": .dateTime, "updatedAt": .dateTime, "closedAt": .nullable(.dateTime),
+            "escalatedAt": .nullable(.dateTime), "paused": .boolean,
+        ],
+        required: [
+            "id", "tenant", "workflow", "state", "channel", "subject", "description", "citizen", "receivedAt", "deadlines", "fields", "version",
+            "createdAt", "updatedAt",
+        ])
 }

@@ -2,8 +2,15 @@ import KlageKernel
 
 /// A workflow as `workflow.list` shows it: states, actions, guards and deadlines.
 public struct WorkflowView: Encodable, Sendable {
-    struct StateView: Encodable, Sendable { let id: String; let title: String; let final: Bool }
-    struct GuardView: Encodable, Sendable { let name: String; let requirement: String }
+    struct StateView: Encodable, Sendable {
+        let id: String
+        let title: String
+        let final: Bool
+    }
+    struct GuardView: Encodable, Sendable {
+        let name: String
+        let requirement: String
+    }
     struct ActionView: Encodable, Sendable {
         let id: String
         let title: String
@@ -24,7 +31,11 @@ public struct WorkflowView: Encodable, Sendable {
         let setting: String?
         let metBy: String
     }
-    struct FieldView: Encodable, Sendable { let name: String; let required: Bool; let summary: String? }
+    struct FieldView: Encodable, Sendable {
+        let name: String
+        let required: Bool
+        let summary: String?
+    }
 
     let id: String
     let version: Int
@@ -45,39 +56,50 @@ public struct WorkflowView: Encodable, Sendable {
         initialState = definition.initialState.rawValue
         states = definition.states.map { StateView(id: $0.id.rawValue, title: $0.title, final: $0.isFinal) }
         actions = definition.actions.map { action in
-            ActionView(id: action.id.rawValue, title: action.title, from: action.from.map(\.rawValue), to: action.to.rawValue,
-                       roles: action.roles.map(\.rawValue).sorted(), outcomes: action.outcomes.map(\.rawValue),
-                       guards: action.guards.map { GuardView(name: $0.name, requirement: $0.requirement) },
-                       fields: action.fields.map(FieldView.init))
+            ActionView(
+                id: action.id.rawValue, title: action.title, from: action.from.map(\.rawValue), to: action.to.rawValue,
+                roles: action.roles.map(\.rawValue).sorted(), outcomes: action.outcomes.map(\.rawValue),
+                guards: action.guards.map { GuardView(name: $0.name, requirement: $0.requirement) },
+                fields: action.fields.map(FieldView.init))
         }
         complaintFields = definition.complaintFields.map(FieldView.init)
         contactFields = definition.contactFields.map(FieldView.init)
         deadlines = definition.deadlines.map { rule in
-            let starts = switch rule.start {
-            case .onReceipt: "receipt"
-            case .onEntering(let state): "entering:\(state)"
-            }
-            let metBy = switch rule.completion {
-            case .oralContact: "oralContact"
-            case .anyContact: "anyContact"
-            case .writtenContact: "writtenContact"
-            case .closing: "closing"
-            case .entering(let states): "entering:" + states.map(\.rawValue).joined(separator: ",")
-            }
-            return DeadlineRuleView(name: rule.name, title: rule.title, starts: starts, duration: rule.duration.description,
-                                    setting: rule.setting, metBy: metBy)
+            let starts =
+                switch rule.start {
+                case .onReceipt: "receipt"
+                case .onEntering(let state): "entering:\(state)"
+                }
+            let metBy =
+                switch rule.completion {
+                case .oralContact: "oralContact"
+                case .anyContact: "anyContact"
+                case .writtenContact: "writtenContact"
+                case .closing: "closing"
+                case .entering(let states): "entering:" + states.map(\.rawValue).joined(separator: ",")
+                }
+            return DeadlineRuleView(
+                name: rule.name, title: rule.title, starts: starts, duration: rule.duration.description,
+                setting: rule.setting, metBy: metBy)
         }
     }
 
-    static let schema = RPCSchema.object([
-        "id": .string, "version": .integer(), "title": .string, "tracks": .array(.string), "initialState": .string,
-        "states": .array(.object(["id": .string, "title": .string, "final": .boolean])),
-        "actions": .array(.object(["id": .string, "title": .string, "from": .array(.string), "to": .string,
-                                   "roles": .array(.string), "outcomes": .array(.string), "guards": .array(.anyObject)])),
-        "deadlines": .array(.object(["name": .string, "title": .string, "starts": .string, "duration": .string,
-                                     "setting": .nullable(.string), "metBy": .string])),
-        "complaintFields": .array(.anyObject), "contactFields": .array(.anyObject),
-    ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines"])
+    static let schema = RPCSchema.object(
+        [
+            "id": .string, "version": .integer(), "title": .string, "tracks": .array(.string), "initialState": .string,
+            "states": .array(.object(["id": .string, "title": .string, "final": .boolean])),
+            "actions": .array(
+                .object([
+                    "id": .string, "title": .string, "from": .array(.string), "to": .string,
+                    "roles": .array(.string), "outcomes": .array(.string), "guards": .array(.anyObject),
+                ])),
+            "deadlines": .array(
+                .object([
+                    "name": .string, "title": .string, "starts": .string, "duration": .string,
+                    "setting": .nullable(.string), "metBy": .string,
+                ])),
+            "complaintFields": .array(.anyObject), "contactFields": .array(.anyObject),
+        ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines"])
 }
 
 extension WorkflowView.FieldView {

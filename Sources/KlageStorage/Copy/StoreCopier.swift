@@ -57,10 +57,15 @@ public struct StoreCopier: Sendable {
         let migrator = Migrator()
         let (sourceVersion, targetVersion) = (try await migrator.applied(source), try await migrator.applied(target))
         guard sourceVersion == targetVersion else {
-            throw StorageError(code: .migration, message: "source and target are at different migrations (\(sourceVersion.last ?? 0) and \(targetVersion.last ?? 0)); migrate both first")
+            throw StorageError(
+                code: .migration,
+                message:
+                    "source and target are at different migrations (\(sourceVersion.last ?? 0) and \(targetVersion.last ?? 0)); migrate both first")
         }
         for table in Self.tables where try await count(table, in: target, tenant: tenant) > 0 {
-            throw StorageError(code: .constraint, message: "the target already holds rows in \(table.name)\(tenant.map { " for tenant \($0)" } ?? ""); copy into an empty host")
+            throw StorageError(
+                code: .constraint,
+                message: "the target already holds rows in \(table.name)\(tenant.map { " for tenant \($0)" } ?? ""); copy into an empty host")
         }
         var rowsByTable: [[SQLRow]] = []
         for table in Self.tables {
@@ -85,10 +90,11 @@ public struct StoreCopier: Sendable {
         var reports: [TableReport] = []
         for (table, sourceRows) in zip(Self.tables, rowsByTable) {
             let targetRows = try await rows(table, in: target, tenant: tenant)
-            reports.append(TableReport(
-                table: table.name, sourceRows: sourceRows.count, targetRows: targetRows.count,
-                sourceChecksum: Self.checksum(sourceRows), targetChecksum: Self.checksum(targetRows)
-            ))
+            reports.append(
+                TableReport(
+                    table: table.name, sourceRows: sourceRows.count, targetRows: targetRows.count,
+                    sourceChecksum: Self.checksum(sourceRows), targetChecksum: Self.checksum(targetRows)
+                ))
         }
         return reports
     }

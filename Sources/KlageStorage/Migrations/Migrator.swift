@@ -37,7 +37,8 @@ public struct Migrator: Sendable {
                 }
                 let done = try connection.query("SELECT id FROM klage_migrations ORDER BY id").compactMap { $0["id"].integer }.map(Int.init)
                 if let unknown = done.first(where: { !known.contains($0) }) {
-                    throw StorageError(code: .migration, message: "the database has migration \(unknown), which this build does not know; run a newer klage")
+                    throw StorageError(
+                        code: .migration, message: "the database has migration \(unknown), which this build does not know; run a newer klage")
                 }
                 if done.contains(migration.id) { return false }
                 let statements = migration.statements + (dialect == .postgres ? migration.postgresStatements : [])
@@ -45,7 +46,8 @@ public struct Migrator: Sendable {
                     do {
                         try connection.execute(SQL(unsafeSQL: statement))
                     } catch let error as StorageError {
-                        throw StorageError(code: .migration, message: "migration \(migration.id) (\(migration.name)) failed", detail: error.debugDescription)
+                        throw StorageError(
+                            code: .migration, message: "migration \(migration.id) (\(migration.name)) failed", detail: error.debugDescription)
                     }
                 }
                 try connection.execute(

@@ -16,8 +16,9 @@ extension APIKey: TableRecord {
     ]
 
     public init(row: SQLRow) throws {
-        self.init(id: try row.value("id"), tenant: row.optionalString("tenant_id").map { TenantID($0) },
-                  role: try row.value("role"), label: try row.string("label"), hash: try row.string("hash"),
-                  createdAt: try row.date("created_at"), revokedAt: row.optionalDate("revoked_at"))
+        self.init(
+            id: try row.value("id"), tenant: row.optionalString("tenant_id").map { TenantID($0) },
+            role: try row.value("role"), label: try row.string("label"), hash: try row.string("hash"),
+            createdAt: try row.date("created_at"), revokedAt: row.optionalDate("revoked_at"))
     }
 }

@@ -18,8 +18,9 @@ extension Survey: TableRecord {
     ]
 
     public init(row: SQLRow) throws {
-        self.init(tenant: try row.value("tenant_id"), complaintId: try row.value("complaint_id"), tokenHash: try row.string("token_hash"),
-                  issuedAt: try row.date("issued_at"), expiresAt: try row.date("expires_at"), submittedAt: row.optionalDate("submitted_at"),
-                  score: row["score"].integer.map { Int($0) }, comment: row.optionalString("comment"))
+        self.init(
+            tenant: try row.value("tenant_id"), complaintId: try row.value("complaint_id"), tokenHash: try row.string("token_hash"),
+            issuedAt: try row.date("issued_at"), expiresAt: try row.date("expires_at"), submittedAt: row.optionalDate("submitted_at"),
+            score: row["score"].integer.map { Int($0) }, comment: row.optionalString("comment"))
     }
 }

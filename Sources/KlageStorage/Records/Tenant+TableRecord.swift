@@ -14,7 +14,8 @@ extension Tenant: TableRecord {
     ]
 
     public init(row: SQLRow) throws {
-        self.init(id: try row.value("id"), name: try row.string("name"), plugins: try row.json("plugins"),
-                  settings: try row.json("settings"), createdAt: try row.date("created_at"))
+        self.init(
+            id: try row.value("id"), name: try row.string("name"), plugins: try row.json("plugins"),
+            settings: try row.json("settings"), createdAt: try row.date("created_at"))
     }
 }

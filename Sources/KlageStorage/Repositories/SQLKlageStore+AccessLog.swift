@@ -23,7 +23,8 @@ extension SQLKlageStore: AccessLogStore {
 
     public func accessLog(of complaint: ComplaintID, tenant: TenantID) async throws -> [AccessRecord] {
         try await read(tenant) { connection in
-            try connection.fetchAll(AccessRecord.self, SQL.select(AccessRecord.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY seq")
+            try connection.fetchAll(
+                AccessRecord.self, SQL.select(AccessRecord.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY seq")
         }
     }
 }

@@ -25,7 +25,9 @@ extension SQLKlageStore: AttentionStore {
                                     AND e.type = \(EventType.deadlineWarned.rawValue)))
                     """
                 if let department { sql = sql + " AND c.department = \(department)" }
-                if let after = cursor { sql = sql + " AND (c.next_due_at > \(after.dueAt) OR (c.next_due_at = \(after.dueAt) AND c.id > \(after.id)))" }
+                if let after = cursor {
+                    sql = sql + " AND (c.next_due_at > \(after.dueAt) OR (c.next_due_at = \(after.dueAt) AND c.id > \(after.id)))"
+                }
                 sql = sql + " ORDER BY c.next_due_at, c.id LIMIT \(batch)"
                 return try connection.query(sql).map { row in (complaint: try Complaint(row: row), nextDueAt: try row.date("next_due_at")) }
             }

@@ -10,7 +10,8 @@ extension SQLKlageStore: ComplaintStore {
                 return (complaint, true)
             }
             guard let ref = complaint.externalRef,
-                  let existing = try connection.fetchOne(Complaint.self, SQL.select(Complaint.self) + " WHERE tenant_id = \(complaint.tenant) AND external_ref = \(ref)")
+                let existing = try connection.fetchOne(
+                    Complaint.self, SQL.select(Complaint.self) + " WHERE tenant_id = \(complaint.tenant) AND external_ref = \(ref)")
             else { throw StorageError(code: .constraint, message: "complaint id collision") }
             return (existing, false)
         }
@@ -54,13 +55,15 @@ extension SQLKlageStore: ComplaintStore {
 
     public func contacts(of complaint: ComplaintID, tenant: TenantID) async throws -> [Contact] {
         try await read(tenant) { connection in
-            try connection.fetchAll(Contact.self, SQL.select(Contact.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY occurred_at, id")
+            try connection.fetchAll(
+                Contact.self, SQL.select(Contact.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY occurred_at, id")
         }
     }
 
     public func events(of complaint: ComplaintID, tenant: TenantID) async throws -> [DomainEvent] {
         try await read(tenant) { connection in
-            try connection.fetchAll(DomainEvent.self, SQL.select(DomainEvent.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY at, id")
+            try connection.fetchAll(
+                DomainEvent.self, SQL.select(DomainEvent.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY at, id")
         }
     }
 
@@ -86,8 +89,9 @@ extension SQLKlageStore: ComplaintStore {
     private static func update(_ complaint: Complaint, expectedVersion: Int, on connection: any SQLConnection) throws {
         let changed = try connection.execute(try .update(complaint, where: "version = \(expectedVersion)"))
         if changed == 0 {
-            try Self.explainFailedUpdate(table: "complaints", what: "complaint", tenant: complaint.tenant, id: complaint.id.rawValue,
-                                         expectedVersion: expectedVersion, on: connection)
+            try Self.explainFailedUpdate(
+                table: "complaints", what: "complaint", tenant: complaint.tenant, id: complaint.id.rawValue,
+                expectedVersion: expectedVersion, on: connection)
         }
     }
 }

@@ -31,8 +31,9 @@ extension SQLKlageStore: LearningStore {
         try await write(item.tenant) { connection in
             let changed = try connection.execute(try .update(item, where: "version = \(expectedVersion)"))
             if changed == 0 {
-                try Self.explainFailedUpdate(table: "learning_items", what: "learning item", tenant: item.tenant, id: item.id.rawValue,
-                                             expectedVersion: expectedVersion, on: connection)
+                try Self.explainFailedUpdate(
+                    table: "learning_items", what: "learning item", tenant: item.tenant, id: item.id.rawValue,
+                    expectedVersion: expectedVersion, on: connection)
             }
             try Self.insert(events, on: connection)
         }

@@ -5,7 +5,8 @@ extension SQLKlageStore: PluginRecordStore {
     public func insertRecord(_ record: PluginRecord, plugin: PluginID, tenant: TenantID) async throws {
         let body = try RowJSON.text(record.body)
         try await write(tenant) { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO plugin_records (tenant_id, plugin, kind, id, body, ref, state, due_at, version, created_at, updated_at)
                 VALUES (\(tenant), \(plugin), \(record.kind), \(record.id), \(body), \(record.ref), \(record.state), \(record.dueAt),
                         \(record.version), \(record.createdAt), \(record.updatedAt))
@@ -16,7 +17,8 @@ extension SQLKlageStore: PluginRecordStore {
     public func updateRecord(_ record: PluginRecord, expectedVersion: Int, plugin: PluginID, tenant: TenantID) async throws {
         let body = try RowJSON.text(record.body)
         try await write(tenant) { connection in
-            let changed = try connection.execute("""
+            let changed = try connection.execute(
+                """
                 UPDATE plugin_records SET body = \(body), ref = \(record.ref), state = \(record.state), due_at = \(record.dueAt),
                     version = \(record.version), updated_at = \(record.updatedAt)
                 WHERE tenant_id = \(tenant) AND plugin = \(plugin) AND kind = \(record.kind) AND id = \(record.id) AND version = \(expectedVersion)
@@ -27,9 +29,11 @@ extension SQLKlageStore: PluginRecordStore {
 
     public func record(kind: String, id: String, plugin: PluginID, tenant: TenantID) async throws -> PluginRecord? {
         try await read(tenant) { connection in
-            try connection.queryFirst("""
+            try connection.queryFirst(
+                """
                 SELECT * FROM plugin_records WHERE tenant_id = \(tenant) AND plugin = \(plugin) AND kind = \(kind) AND id = \(id)
-                """).map(Self.pluginRecord(from:))
+                """
+            ).map(Self.pluginRecord(from:))
         }
     }
 
@@ -44,16 +48,19 @@ extension SQLKlageStore: PluginRecordStore {
     }
 
     static func pluginRecord(from row: SQLRow) throws -> PluginRecord {
-        PluginRecord(kind: try row.string("kind"), id: try row.string("id"), body: try row.json("body"), ref: row.optionalString("ref"),
-                     state: row.optionalString("state"), dueAt: row.optionalDate("due_at"), version: try row.int("version"),
-                     createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        PluginRecord(
+            kind: try row.string("kind"), id: try row.string("id"), body: try row.json("body"), ref: row.optionalString("ref"),
+            state: row.optionalString("state"), dueAt: row.optionalDate("due_at"), version: try row.int("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }
 
 extension SQLKlageStore: SurveyStore {
     public func insertSurvey(_ survey: Survey, events: [DomainEvent]) async throws {
         let exists = try await write(survey.tenant) { connection -> Bool in
-            if try connection.queryFirst("SELECT token_hash FROM surveys WHERE tenant_id = \(survey.tenant) AND complaint_id = \(survey.complaintId)") != nil {
+            if try connection.queryFirst("SELECT token_hash FROM surveys WHERE tenant_id = \(survey.tenant) AND complaint_id = \(survey.complaintId)")
+                != nil
+            {
                 return true
             }
             try connection.execute(try .insert(survey))
@@ -82,7 +89,8 @@ extension SQLKlageStore: SurveyStore {
 
     public func submitSurvey(tokenHash: String, score: Int, comment: String?, at date: Date) async throws -> Bool {
         try await write(nil) { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 UPDATE surveys SET submitted_at = \(date), score = \(score), comment = \(comment)
                 WHERE token_hash = \(tokenHash) AND submitted_at IS NULL
                 """) == 1

@@ -1,7 +1,9 @@
 /// Who is acting: an authenticated API key, its tenant and its role.
 ///
+/// Named `Principal`, the security term, so it does not shadow Swift's `Actor` protocol.
+///
 /// Every service call takes an actor, so every change is attributed and every query is scoped.
-public struct Actor: Sendable, Hashable, Codable {
+public struct Principal: Sendable, Hashable, Codable {
     /// The key's id, recorded as the author of events.
     public let id: String
     /// The tenant the key belongs to; `nil` only for host operator keys.
@@ -19,8 +21,8 @@ public struct Actor: Sendable, Hashable, Codable {
     }
 
     /// The actor used by the system itself (the scheduler, start-up seeding).
-    public static func system(tenant: TenantID?) -> Actor {
-        Actor(id: "system", tenant: tenant, role: .admin, label: "Klage")
+    public static func system(tenant: TenantID?) -> Principal {
+        Principal(id: "system", tenant: tenant, role: .admin, label: "Klage")
     }
 
     /// Whether this actor holds one of `roles`; admins may do what leaders may, leaders what caseworkers may.
