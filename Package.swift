@@ -1,9 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Settings shared by every target: Swift 6 language mode plus explicit existentials.
+/// Settings shared by every target: Swift 6 language mode, explicit existentials, and imports that
+/// say what they expose: a dependency that leaks into a public API is a `public import`.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 /// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only. Adding one

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// The conversation triangle: the three sides of a call, recorded as validated contact fields.
 ///

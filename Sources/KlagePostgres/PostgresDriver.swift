@@ -1,5 +1,5 @@
-import KlageKernel
-import KlageStorage
+public import KlageKernel
+public import KlageStorage
 
 /// The PostgreSQL engine over libpq: a bounded connection pool, prepared statements with bound
 /// parameters only, and row-level security as a second wall around every tenant's rows.

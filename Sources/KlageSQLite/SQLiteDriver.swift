@@ -1,6 +1,6 @@
 import Foundation
-import KlageKernel
-import KlageStorage
+public import KlageKernel
+public import KlageStorage
 import Synchronization
 
 /// The SQLite engine: one writer connection and several readers over one WAL database file.

@@ -1,3 +1,5 @@
+import KlageKernel
+import KlageRPC
 import Logging
 import ServiceLifecycle
 

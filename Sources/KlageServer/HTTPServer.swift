@@ -1,6 +1,7 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import KlageRPC
+import KlageStorage
 import Logging
 
 /// The HTTP face of a ``KlageHost``: `POST /rpc`, `GET /healthz`, `GET /readyz`.

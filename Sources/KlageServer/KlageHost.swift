@@ -1,7 +1,7 @@
-import KlageKernel
-import KlageRPC
-import KlageStorage
-import Logging
+public import KlageKernel
+public import KlageRPC
+public import KlageStorage
+public import Logging
 
 /// Everything one running Klage needs, composed once: storage (migrated), plug-ins, services and the
 /// JSON-RPC dispatcher. The HTTP server and the command line both start from here.

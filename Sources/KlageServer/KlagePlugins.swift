@@ -1,6 +1,6 @@
 import ExampleAcknowledgement
 import GladsaxeActionGroups
-import KlageKernel
+public import KlageKernel
 import RoskildeABC
 import StyrketBorgerkontakt
 

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// The server's configuration: read from a JSON file in `Config/`, then overridden by `KLAGE_*`
 /// environment variables, then by command-line flags.

@@ -1,6 +1,6 @@
 import KlagePostgres
 import KlageSQLite
-import KlageStorage
+public import KlageStorage
 
 /// Opens the storage engine a database URL names.
 public enum StorageFactory {

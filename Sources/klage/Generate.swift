@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KlageKernel
+import KlageRPC
 import KlageServer
 
 /// `klage generate`: fills a tenant with synthetic complaints, for demos and benchmarks.

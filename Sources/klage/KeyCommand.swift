@@ -1,5 +1,6 @@
 import ArgumentParser
 import KlageKernel
+import KlageRPC
 import KlageServer
 
 /// `klage key create`.

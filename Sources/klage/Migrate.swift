@@ -1,5 +1,6 @@
 import ArgumentParser
 import KlageServer
+import KlageStorage
 
 /// `klage migrate`: applies pending migrations and exits.
 struct Migrate: AsyncParsableCommand {

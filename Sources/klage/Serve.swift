@@ -1,6 +1,8 @@
 import ArgumentParser
 import Hummingbird
 import KlageServer
+import Logging
+import UnixSignals
 
 /// `klage serve`: migrates, creates the configured tenants, and serves JSON-RPC over HTTP until SIGTERM.
 struct Serve: AsyncParsableCommand {

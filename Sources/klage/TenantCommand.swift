@@ -1,4 +1,6 @@
 import ArgumentParser
+import KlageKernel
+import KlageRPC
 import KlageServer
 
 /// `klage tenant add|list`.

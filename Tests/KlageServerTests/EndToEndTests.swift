@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageServer
+import KlageStorage
 import KlageTestSupport
 import Testing
 

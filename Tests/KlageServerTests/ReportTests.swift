@@ -1,5 +1,7 @@
 import Foundation
 import KlageKernel
+import KlageRPC
+import KlageServer
 import KlageTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 extension JSONValue {
     /// Parses JSON text; traps on invalid JSON (a test bug).

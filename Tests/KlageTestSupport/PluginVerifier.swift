@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// Checks a plug-in the way the host will at start-up, and further: a plug-in's own test runs it.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import KlageStorage
-import Testing
+public import Testing
 
 /// A storage engine the contract tests run against. Every storage test takes one as its argument.
 public enum StorageBackend: String, Sendable, CaseIterable, CustomTestStringConvertible {

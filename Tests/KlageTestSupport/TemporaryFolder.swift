@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Temporary folders for test databases, under the system's temporary directory.
 public enum TemporaryFolder {

@@ -1,6 +1,7 @@
-import Foundation
-import KlageKernel
-import KlageServer
+public import Foundation
+public import KlageKernel
+import KlageRPC
+public import KlageServer
 import Logging
 import ServiceLifecycle
 

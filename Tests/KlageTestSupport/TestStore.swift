@@ -1,8 +1,8 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 import KlageRPC
 import KlageServer
-import KlageStorage
+public import KlageStorage
 
 /// Runs `body` with a migrated store on a fresh database of `backend`, then closes it.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageRPC
 import KlageServer
 import KlageTestSupport
 import Testing

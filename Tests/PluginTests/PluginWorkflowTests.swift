@@ -1,3 +1,4 @@
+import FoundationEssentials
 import GladsaxeActionGroups
 import KlageKernel
 import RoskildeABC

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The Danish public-sector working calendar: weekdays 08:00-16:00 in Copenhagen time, without
 /// public holidays (Easter-based ones computed) and the days municipalities customarily close.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a plug-in's operations and event handlers can use: the tenant, who acts, its own records,
 /// and the kernel's services, all bound to the one tenant (no call takes a tenant, so none can cross one).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension PluginRecords {
     /// Stores a new record with a fresh time-ordered id.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One record a plug-in keeps, as the store keeps it: a kind, an id, a JSON body and a few indexed fields.
 ///

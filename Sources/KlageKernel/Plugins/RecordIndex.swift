@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A record's indexed fields, which ``PluginRecords/list(_:ref:state:dueBefore:limit:)`` filters on.
 public struct RecordIndex<State: RecordState>: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A stored ``StorableRecord`` with its id and version: what `create`, `get`, `list` return and
 /// `update` takes. Its properties read and write the record's own (`task.note = "…"`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The complaint use cases a plug-in may call, bound to its context's tenant and actor: there is no
 /// parameter through which a plug-in could name another tenant.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Stores tenants. Host-level: tenants are the one record without a tenant.
 public protocol TenantStore: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Stores surveys by the hash of their token.
 public protocol SurveyStore: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An API key as stored: its id, owner, role and the hash of the secret, never the secret itself.
 public struct APIKey: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One read of a complaint's personal data: who read it, when, and through what.
 ///

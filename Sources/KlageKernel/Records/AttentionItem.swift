@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What kind of trouble an ``AttentionItem`` reports.
 ///

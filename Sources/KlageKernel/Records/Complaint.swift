@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A citizen's complaint: the case that a workflow moves through its states.
 ///

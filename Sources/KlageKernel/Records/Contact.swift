@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
 ///

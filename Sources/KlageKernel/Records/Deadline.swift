@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One running or finished clock on a complaint, e.g. "first contact within 24 hours".
 ///

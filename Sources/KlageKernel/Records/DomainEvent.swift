@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The kind of a domain event. Plug-ins may declare their own (`EventType("roskilde.shared")`).
 public struct EventType: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What the organisation learned from a complaint. Carries no personal data, so it can be shared.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A one-time satisfaction survey about how the complaint was handled. Holds no personal data.
 public struct Survey: Sendable, Hashable {

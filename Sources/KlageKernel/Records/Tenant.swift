@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A municipality (or hospital) on the host. Every other record belongs to exactly one tenant.
 public struct Tenant: Sendable, Hashable, Codable {

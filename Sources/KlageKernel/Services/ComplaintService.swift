@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The use cases of complaints and contacts: create, read, list, act, journey, record a contact,
 /// pause and resume the clocks, reopen, and the scheduler's deadline checks.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a caller gives to register a complaint; validated by ``ComplaintService/create(_:in:by:)``.
 public struct NewComplaint: Sendable {

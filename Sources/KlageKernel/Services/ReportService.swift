@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The figures DOMAIN.md says a municipality must be able to measure for itself: withdrawals, time to
 /// first contact, time to close, escalations and satisfaction with the process.

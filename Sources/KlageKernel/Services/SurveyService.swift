@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One-time satisfaction surveys: issued for a closed complaint, answered once without an API key.
 public struct SurveyService: Sendable {

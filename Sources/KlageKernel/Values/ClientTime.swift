@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The one rule for comparing a time a client supplied with a time the server took: both are read
 /// to the whole second.

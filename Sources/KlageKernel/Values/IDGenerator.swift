@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Makes time-ordered ids (UUID version 7, RFC 9562) from a clock and the system's secure random source.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The source of "now" for everything in Klage, injected so that tests can fix and move time.

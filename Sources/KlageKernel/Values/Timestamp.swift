@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// RFC 3339 times as the API speaks them: written in UTC (`2026-11-25T09:30:00Z`, with milliseconds
 /// when not zero), read with `Z` or a numeric offset.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A deadline a workflow sets: when its clock starts, how long it runs, and what meets it.
 ///

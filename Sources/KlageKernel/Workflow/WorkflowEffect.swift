@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Something the engine did to a complaint; the service turns each into a domain event.
 public enum WorkflowEffect: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs workflows: starts complaints in their initial state, takes actions, and keeps deadlines
 /// (warn and fail points, pause and resume, the statutory clocks of DOMAIN.md).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A condition an action needs, with a name that tells the caseworker what is missing.
 ///

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// Issues, checks and revokes API keys. Keys are random and shown once; only their SHA-256 is stored.
 ///

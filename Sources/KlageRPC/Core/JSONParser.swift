@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// A strict RFC 8259 JSON parser for untrusted bytes, which answers every input without trapping.
 ///

@@ -1,5 +1,5 @@
-import KlageKernel
-import Logging
+public import KlageKernel
+public import Logging
 
 /// What a handler knows about its call: who calls, for which tenant, and the request's logger.
 public struct RPCContext: Sendable {

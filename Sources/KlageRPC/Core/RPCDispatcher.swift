@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import KlageKernel
-import Logging
+public import Logging
 
 /// Serves JSON-RPC 2.0 bodies: parses, authenticates, authorises, decodes params and calls handlers.
 ///

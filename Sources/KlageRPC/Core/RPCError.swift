@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// A JSON-RPC error object: code, message and optional data, as sent to the caller.
 public struct RPCError: Error, Sendable, Hashable {

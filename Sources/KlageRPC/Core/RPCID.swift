@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A request id: a string, a number or null, echoed back exactly as the caller sent it.
 ///

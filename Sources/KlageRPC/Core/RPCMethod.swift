@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// Who may call a method.
 public enum RPCAccess: Sendable, Hashable {

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// The methods the dispatcher serves, frozen after registration; also the source of `rpc.discover`.
 ///

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// One validated JSON-RPC 2.0 request; `id == nil` makes it a notification.
 public struct RPCRequest: Sendable {

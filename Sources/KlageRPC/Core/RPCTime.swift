@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import KlageKernel
 
 /// An RFC 3339 time in params; decoding a malformed one fails with the field named.

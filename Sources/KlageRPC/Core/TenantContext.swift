@@ -1,5 +1,5 @@
-import KlageKernel
-import Logging
+public import KlageKernel
+public import Logging
 
 /// What the handler of a tenant-scoped method (a ``TenantMethod``) knows: the tenant, the actor, and the request's logger.
 ///

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `attention.list`: what leaders and caseworkers should look at now, earliest due first.
 ///

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `complaint.pause`: pauses the complaint's clocks, e.g. while waiting for the citizen.
 public enum ComplaintPause: TenantMethod {

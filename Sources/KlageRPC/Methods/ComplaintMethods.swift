@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `complaint.create`: registers a complaint; idempotent on `externalRef`.
 public enum ComplaintCreate: TenantMethod {

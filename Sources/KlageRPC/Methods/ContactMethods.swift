@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `contact.record`: records a conversation or letter with the citizen.
 public enum ContactRecord: TenantMethod {

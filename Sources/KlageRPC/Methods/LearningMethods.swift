@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `learning.create`: records what the organisation learned; refuses personal data and what the
 /// tenant's plug-ins refuse (Gladsaxe: an unknown department). Tied to a complaint, it also goes

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// Everything the core methods call: the kernel's services plus the host's health and version.
 public struct RPCServices: Sendable {

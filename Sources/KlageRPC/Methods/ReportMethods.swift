@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `report.summary`: the figures a municipality measures itself by (DOMAIN.md).
 public enum ReportSummary: TenantMethod {

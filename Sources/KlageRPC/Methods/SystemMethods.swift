@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `system.health`: whether the host and its storage answer.
 public enum SystemHealth: RPCMethod {

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// `tenant.create`: adds a municipality to the host.
 public enum TenantCreate: RPCMethod {

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// Builds the OpenRPC 1.3 document that `rpc.discover` returns, from the registry's declarations.
 enum OpenRPCDocument {

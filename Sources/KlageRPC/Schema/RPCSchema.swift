@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// A JSON Schema, small enough to write by hand for each method's params and results.
 ///

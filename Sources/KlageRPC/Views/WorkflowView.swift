@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// A workflow as `workflow.list` shows it: states, actions, guards and deadlines.
 public struct WorkflowView: Encodable, Sendable {

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// Copies a whole host, or one tenant, from one storage engine to another, and proves the copy by
 /// row counts and a checksum per table read back from both sides.

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// An API key is one row of `api_keys`; revoking it sets `revoked_at` alone (``SQLKlageStore/revokeKey(_:tenant:at:)``).
 extension APIKey: TableRecord {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// An access record is one row of `access_log`, appended, never updated. Its `seq` is a time-ordered,
 /// unique id made at insert, so reads list in the order they happened; the record itself does not carry it.

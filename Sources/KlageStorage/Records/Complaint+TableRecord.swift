@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A complaint is one row of `complaints`; `next_due_at` and `next_check_at` are derived from its
 /// deadlines and stored for the overdue, attention and scheduler queries.

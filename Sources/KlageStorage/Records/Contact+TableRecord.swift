@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A contact is one row of `contacts`; contacts are appended, never updated.
 extension Contact: TableRecord {

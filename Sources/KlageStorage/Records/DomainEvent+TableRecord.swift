@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// An event is one row of `events`; events are appended, never updated.
 extension DomainEvent: TableRecord {

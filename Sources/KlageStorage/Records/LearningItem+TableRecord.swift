@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A learning item is one row of `learning_items`.
 extension LearningItem: TableRecord {

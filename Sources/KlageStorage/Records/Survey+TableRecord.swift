@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A survey is one row of `surveys`, keyed by its complaint; the answer is recorded with a
 /// conditional update (``SQLKlageStore/submitSurvey(tokenHash:score:comment:at:)``).

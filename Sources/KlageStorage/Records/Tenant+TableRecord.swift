@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 /// A tenant is one row of `tenants`.
 extension Tenant: TableRecord {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 extension SQLKlageStore: AccessLogStore {
     public func recordAccess(_ records: [AccessRecord], tenant: TenantID) async throws {

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 extension SQLKlageStore: AttentionStore {
     /// Candidates come from one tenant-scoped query over indexed columns; each is then checked

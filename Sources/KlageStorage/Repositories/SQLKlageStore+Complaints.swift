@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 extension SQLKlageStore: ComplaintStore {
     public func insertComplaint(_ complaint: Complaint, events: [DomainEvent]) async throws -> (complaint: Complaint, created: Bool) {

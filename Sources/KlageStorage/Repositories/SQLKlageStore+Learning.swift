@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+public import KlageKernel
 
 extension SQLKlageStore: LearningStore {
     public func insertLearningItem(_ item: LearningItem, events: [DomainEvent]) async throws {

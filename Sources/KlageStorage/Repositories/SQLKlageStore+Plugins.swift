@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 extension SQLKlageStore: PluginRecordStore {
     public func insertRecord(_ record: PluginRecord, plugin: PluginID, tenant: TenantID) async throws {

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// The kernel's ``KlageKernel/KlageStore`` implemented once, in SQL both engines share, over any ``SQLDriver``.
 ///

@@ -1,4 +1,4 @@
-import KlageKernel
+public import KlageKernel
 
 /// A connection inside a transaction: run statements with bound parameters.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import KlageKernel
 
 /// One result row: column names and values, read by name with typed accessors.

@@ -1,5 +1,5 @@
-import Foundation
-import KlageKernel
+public import Foundation
+public import KlageKernel
 
 /// A value bound to or read from a SQL statement, in the types both engines share.
 ///
