@@ -24,10 +24,9 @@ import Testing
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
-        {
-            let merged = self.metadata.merging(metadata ?? [:]) { _, new in new }
-            sink.lines.withLock { $0.append((message.description, merged)) }
+        func log(event: LogEvent) {
+            let merged = self.metadata.merging(event.metadata ?? [:]) { _, new in new }
+            sink.lines.withLock { $0.append((event.message.description, merged)) }
         }
     }
 
