@@ -38,7 +38,7 @@ public enum TenantSettings {
     ///
     /// - Parameters:
     ///   - settings: A tenant's settings.
-    ///   - declared: The plug-ins' settings (``PluginRegistry/settings``).
+    ///   - plugins: The plug-ins' settings (``PluginRegistry/settings``).
     /// - Throws: validation naming the setting, e.g. `settings.borgerkontakt.callbackDeadline`.
     public static func validate(_ settings: [String: JSONValue], declared plugins: [any TenantSetting] = []) throws {
         for setting in numbers {

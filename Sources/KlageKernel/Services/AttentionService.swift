@@ -26,6 +26,7 @@ public struct AttentionService: Sendable {
     /// - Parameters:
     ///   - query: at most `limit` items (validated by the caller), optionally of one department;
     ///     with a department, items whose department is unknown are left out.
+    ///   - tenant: the caller's tenant.
     ///   - actor: who asks; plug-in sources run as this actor.
     /// - Returns: items sorted by due time, then kind and id, so the order is stable.
     public func list(_ query: AttentionQuery, in tenant: Tenant, by actor: Principal) async throws -> [AttentionItem] {

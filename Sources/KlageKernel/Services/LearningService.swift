@@ -48,8 +48,16 @@ public struct LearningService: Sendable {
     /// item can be recorded again with `learning.create {complaintId}`.
     ///
     /// - Parameters:
+    ///   - id: the complaint to close.
+    ///   - action: the workflow action, one that enters a final state.
+    ///   - version: the complaint's version the caller saw.
+    ///   - note: the action's note, if any.
+    ///   - outcome: how the complaint ended.
+    ///   - fields: the action's fields.
     ///   - learning: what was learned; its `complaintId` is set to `id`. Validation errors name
     ///     `learning.<field>` (e.g. `learning.department`).
+    ///   - tenant: the caller's tenant.
+    ///   - actor: who closes it.
     /// - Returns: the closed complaint and the stored learning item.
     /// - Throws: validation when the item is refused or the action does not close the complaint
     ///   (field `learning`); whatever ``ComplaintService/act(_:action:version:note:outcome:fields:in:by:)`` throws.
