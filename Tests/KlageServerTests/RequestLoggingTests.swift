@@ -49,4 +49,21 @@ import Testing
             }
         }
     }
+
+    @Test func anUnknownMethodNameNeverReachesTheLog() async throws {
+        try await withTestServer { server throws in
+            let sink = Lines()
+            let dispatcher = RPCDispatcher(
+                registry: server.host.dispatcher.registry, keys: server.host.services.keys,
+                logger: Logger(label: "test") { _ in Capture(sink: sink) })
+            let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"Jens Hansen 12345678"}"#.utf8)
+            _ = await dispatcher.handle(body: body, authorization: nil, requestID: RequestID(header: "req-43")!)
+            let lines = sink.lines.withLock { $0 }
+            #expect(!lines.isEmpty)
+            for line in lines {
+                #expect(!"\(line.message) \(line.metadata)".contains("Jens"))
+                #expect(line.metadata["rpc.method"] == "(unknown)")
+            }
+        }
+    }
 }

@@ -89,7 +89,8 @@ public struct RPCDispatcher: Sendable {
     private func call(_ request: RPCRequest, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {
         let started = ContinuousClock.now
         var logger = logger
-        logger[metadataKey: "rpc.method"] = .string(request.method)
+        // Only a served method's name goes into the log: a caller cannot write its own text there.
+        logger[metadataKey: "rpc.method"] = .string(registry.entry(request.method) == nil ? "(unknown)" : request.method)
         var tenantForLog: String?
         let result: Result<Data, RPCError>
         do {
