@@ -14,21 +14,11 @@ import Testing
 
 /// An acknowledged write survives the server being killed (SIGKILL, no shutdown), on every engine.
 @Suite struct CrashDurabilityTests {
-    /// The `klage` executable that `swift test` builds beside the test bundle.
-    static let binary: String? = {
-        let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let candidates = [
-            folder.appendingPathComponent("klage").path,
-            folder.deletingLastPathComponent().appendingPathComponent("klage").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
     @Test(arguments: StorageBackend.available)
     func acknowledgedComplaintsSurviveAKill(_ backend: StorageBackend) async throws {
         let url = try backend.freshDatabaseURL()
-        let binary = try #require(Self.binary)
-        let port = try freePort()
+        let binary = try #require(KlageProcess.binary)
+        let port = try KlageProcess.freePort()
         // Migrate and make a key first, with the same binary.
         let key =
             try run(binary, ["key", "create", "--database", url, "--tenant", "kobenhavn", "--role", "caseworker"]).split(separator: "\n").last.map(
@@ -97,18 +87,5 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("the server did not become ready")
-    }
-
-    private func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
