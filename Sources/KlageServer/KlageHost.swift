@@ -33,7 +33,7 @@ public struct KlageHost: Sendable {
         let store = SQLKlageStore(driver: driver)
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
-        try WorkflowValidator.validate(LearningWorkflow.definition)
+        try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
         let env = ServiceEnvironment(
             store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,

@@ -160,6 +160,12 @@ import Testing
             #expect(accepted.string("state") == "accepted")
             #expect(try await server.result("learning.list", ["state": "accepted"], key: caseworker)["items"]?.arrayValue?.count == 1)
             #expect(try await server.result("learning.get", ["id": .string(id)], key: caseworker).string("title") == "Letters are unclear")
+            let unexplained = try await server.call("learning.act", ["id": .string(id), "action": "dismiss", "version": 2], key: leader)
+            #expect(unexplained["error"]?["code"] == -32022)
+            #expect(unexplained["error"]?["data"]?["field"] == "note")
+            let dismissed = try await server.result(
+                "learning.act", ["id": .string(id), "action": "dismiss", "version": 2, "note": "Letters were rewritten last year"], key: leader)
+            #expect(dismissed.string("state") == "dismissed")
         }
     }
 

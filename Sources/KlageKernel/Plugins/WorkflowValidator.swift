@@ -1,5 +1,17 @@
 /// Checks a workflow definition: known states only, every state reachable, no dead ends.
 public enum WorkflowValidator {
+    /// Checks a workflow for records that are not complaints (learning items): as ``validate(_:)``, and
+    /// every guard reads the caller's input only, since there is no complaint to read.
+    public static func validateForRecords(_ definition: WorkflowDefinition) throws {
+        try validate(definition)
+        for action in definition.actions {
+            if let guarded = action.guards.first(where: { $0.field == nil }) {
+                throw WorkflowDefinitionError(
+                    workflow: definition.id, problem: "action '\(action.id)' has guard '\(guarded.name)', which needs a complaint")
+            }
+        }
+    }
+
     /// Throws the first problem found in `definition`.
     public static func validate(_ definition: WorkflowDefinition) throws {
         func fail(_ problem: String) -> WorkflowDefinitionError {

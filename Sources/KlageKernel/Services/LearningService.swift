@@ -94,28 +94,26 @@ public struct LearningService: Sendable {
         try await env.store.learningItems(tenant: tenant.id, matching: query)
     }
 
-    /// Moves an item through ``LearningWorkflow``.
+    /// Moves an item through ``LearningWorkflow`` with the workflow engine that moves complaints.
     public func act(_ id: LearningItemID, action actionID: ActionID, version: Int, note: String?, in tenant: Tenant, by actor: Principal) async throws
         -> LearningItem
     {
         let item = try await get(id, in: tenant)
         guard item.version == version else { throw KlageError.staleVersion(expected: version, current: item.version) }
-        let action = try WorkflowEngine().allowedAction(actionID, from: item.state, in: LearningWorkflow.definition, by: actor)
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
-        if action.guards.contains(where: { $0.name == WorkflowGuard.noteGiven.name }), note == nil {
-            throw KlageError.validation(field: "note", reason: "required for '\(actionID)'")
-        }
         let now = env.clock.now()
-        var next = item
-        next.state = action.to
+        let (acted, _) = try WorkflowEngine().perform(
+            actionID, on: item, in: LearningWorkflow.definition, request: ActionRequest(actor: actor, now: now, note: note))
+        var next = acted
         next.version += 1
         next.updatedAt = now
-        var data: [String: JSONValue] = ["action": .string(actionID.rawValue), "state": .string(action.to.rawValue)]
+        let title = LearningWorkflow.definition.action(actionID)?.title ?? actionID.rawValue
+        var data: [String: JSONValue] = ["action": .string(actionID.rawValue), "state": .string(next.state.rawValue)]
         if let note { data["note"] = .string(note) }
         let events = [
             env.event(
                 .learningActed, complaint: item.complaintId, learningItem: item.id, tenant: tenant.id,
-                actor: actor, at: now, summary: "Learning item: \(action.title)", data: data)
+                actor: actor, at: now, summary: "Learning item: \(title)", data: data)
         ]
         try await env.store.updateLearningItem(next, expectedVersion: item.version, events: events)
         await env.publish(events, tenant: tenant, actor: actor)

@@ -47,9 +47,7 @@ public struct WorkflowEngine: Sendable {
         let action = try allowedAction(actionID, from: complaint.state, in: definition, by: input.actor)
         try FieldSpec.validate(input.fields, against: KernelActionFields.specs(for: action), path: "fields", strict: true)
         try checkOutcome(input.outcome, for: action, complaint: complaint, fields: input.fields)
-        if let failed = action.guards.first(where: { !$0.holds(for: input) }) {
-            throw KlageError.conflict("action '\(actionID)' needs \(failed.name): \(failed.requirement)")
-        }
+        if let failed = action.guards.first(where: { !$0.holds(for: input) }) { throw failed.refusal(of: actionID) }
 
         var next = complaint
         var effects: [WorkflowEffect] = [.actionTaken(actionID, outcome: input.outcome)]
@@ -65,6 +63,20 @@ public struct WorkflowEngine: Sendable {
         }
         effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings)
         return (next, effects)
+    }
+
+    /// Takes one action on a learning item, with the same checks as a complaint's: state, role, guards.
+    ///
+    /// - Returns: the item in its new state (version not yet bumped) and what happened.
+    /// - Throws: as ``perform(_:on:in:input:settings:)``; a guard that needs a complaint never holds here.
+    public func perform(_ actionID: ActionID, on item: LearningItem, in definition: WorkflowDefinition, request: ActionRequest) throws
+        -> (LearningItem, [WorkflowEffect])
+    {
+        let action = try allowedAction(actionID, from: item.state, in: definition, by: request.actor)
+        if let failed = action.guards.first(where: { $0.holds(for: request) != true }) { throw failed.refusal(of: actionID) }
+        var next = item
+        next.state = action.to
+        return (next, [.actionTaken(actionID, outcome: nil), .entered(action.to)])
     }
 
     /// The action `actionID` if `actor` may take it from `state`.
