@@ -15,20 +15,21 @@ import Testing
         String(decoding: try RPCResponse.encoder.encode(value), as: UTF8.self)
     }
 
+    /// Since contacts carry `reached` (a failed call attempt is told from a call) and `durationMinutes`.
     @Test func contacts() throws {
         let failed = Contact(
             id: "k1", tenant: "kbh", complaintId: "c1", kind: .phone, reached: false, occurredAt: t0, recordedBy: "key1",
             summary: "s", agreement: nil, fields: ["a": [1, "x", nil]], createdAt: t1)
         #expect(
             try json(failed)
-                == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","fields":{"a":[1,"x",null]},"id":"k1","kind":"phone","occurredAt":"2025-11-24T16:00:00.250Z","recordedBy":"key1","summary":"s"}"#
+                == #"{"complaintId":"c1","createdAt":"2025-11-24T16:01:40Z","fields":{"a":[1,"x",null]},"id":"k1","kind":"phone","occurredAt":"2025-11-24T16:00:00.250Z","reached":false,"recordedBy":"key1","summary":"s"}"#
         )
         let letter = Contact(
             id: "k2", tenant: "kbh", complaintId: "c1", kind: .letter, occurredAt: t1, recordedBy: "key1", summary: "s",
-            agreement: "ag", fields: [:], createdAt: t0)
+            agreement: "ag", durationMinutes: 12, fields: [:], createdAt: t0)
         #expect(
             try json(letter)
-                == #"{"agreement":"ag","complaintId":"c1","createdAt":"2025-11-24T16:00:00.250Z","fields":{},"id":"k2","kind":"letter","occurredAt":"2025-11-24T16:01:40Z","recordedBy":"key1","summary":"s"}"#
+                == #"{"agreement":"ag","complaintId":"c1","createdAt":"2025-11-24T16:00:00.250Z","durationMinutes":12,"fields":{},"id":"k2","kind":"letter","occurredAt":"2025-11-24T16:01:40Z","reached":true,"recordedBy":"key1","summary":"s"}"#
         )
     }
 

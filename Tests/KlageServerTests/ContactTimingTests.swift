@@ -8,11 +8,13 @@ import Testing
 /// When a contact counts, over HTTP on every engine: whole-second client times, backdating against a
 /// recorded miss, and the written route to a citizen who cannot be reached.
 @Suite struct ContactTimingTests {
-    static func call(_ id: String, at date: Date, kind: String = "phone", reached: Bool = true) -> JSONValue {
-        [
+    static func call(_ id: String, at date: Date, kind: String = "phone", reached: Bool = true, minutes: Double? = nil) -> JSONValue {
+        var params: [String: JSONValue] = [
             "complaintId": .string(id), "kind": .string(kind), "reached": .bool(reached), "occurredAt": .string(Timestamp.format(date)),
             "summary": "Called the citizen",
         ]
+        if let minutes { params["durationMinutes"] = .number(minutes) }
+        return .object(params)
     }
 
     /// A caseworker key of Copenhagen and a new complaint registered with it.
@@ -135,6 +137,39 @@ import Testing
             _ = try await server.result("contact.record", Self.call(id, at: clock.now(), kind: "letter"), key: key)
             let callBack = try #require(try await server.result("complaint.get", ["id": .string(id)], key: key)["deadlines"]?.arrayValue?.first)
             #expect(callBack.string("metAt") == Timestamp.format(clock.now()))
+        }
+    }
+}
+
+/// The staff time a contact took: given in minutes, stored on every engine, returned by `contact.record` and
+/// `contact.list` with whether the citizen was reached.
+@Suite struct ContactDurationTests {
+    @Test(arguments: StorageBackend.available)
+    func aContactsDurationIsStoredAndReturned(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend, clock: FixedClock(Fixtures.monday)) { server throws in
+            let (key, id) = try await ContactTimingTests.copenhagenComplaint(server)
+            let call = ContactTimingTests.call(id, at: Fixtures.monday, minutes: 25)
+            let recorded = try await server.result("contact.record", call, key: key)
+            #expect(recorded["durationMinutes"] == 25)
+            #expect(recorded["reached"] == true)
+            let attempt = ContactTimingTests.call(id, at: Fixtures.monday, reached: false, minutes: 2)
+            _ = try await server.result("contact.record", attempt, key: key)
+            let listed = try await server.result("contact.list", ["complaintId": .string(id)], key: key)["items"]?.arrayValue ?? []
+            #expect(listed.map { $0["durationMinutes"] } == [25, 2])
+            #expect(listed.map { $0["reached"] } == [true, false])
+        }
+    }
+
+    @Test(arguments: [-1, 1_441, 100_000])
+    func aDurationOutsideADayIsRefusedNamingTheField(minutes: Int) async throws {
+        try await withTestServer(.sqlite, clock: FixedClock(Fixtures.monday)) { server throws in
+            let (key, id) = try await ContactTimingTests.copenhagenComplaint(server)
+            let call = ContactTimingTests.call(id, at: Fixtures.monday, minutes: Double(minutes))
+            let answer = try await server.call("contact.record", call, key: key)
+            #expect(answer["error"]?["code"] == -32022)
+            #expect(answer["error"]?["data"]?["field"] == "durationMinutes")
+            let listed = try await server.result("contact.list", ["complaintId": .string(id)], key: key)["items"]?.arrayValue
+            #expect(listed?.isEmpty == true)
         }
     }
 }

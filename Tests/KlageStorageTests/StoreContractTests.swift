@@ -169,11 +169,14 @@ import Testing
                 NewContact(complaintId: created.id, kind: .letter, occurredAt: clock.now(), summary: "Letter"), in: tenant, by: actor)
             clock.advance(by: 600)
             _ = try await complaints.recordContact(
-                NewContact(complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today"),
+                NewContact(
+                    complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today",
+                    durationMinutes: 25),
                 in: tenant, by: actor)
             let contacts = try await complaints.contacts(of: created.id, in: tenant)
             #expect(contacts.map(\.summary) == ["Letter", "Call"])
             #expect(contacts[1].agreement == "We order it today")
+            #expect(contacts.map(\.durationMinutes) == [nil, 25])
             let journey = try await complaints.journey(created.id, in: tenant).map(\.type.rawValue)
             #expect(
                 journey == [

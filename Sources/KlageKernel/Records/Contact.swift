@@ -2,8 +2,9 @@ public import Foundation
 
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
 ///
-/// Encodes as the API shows it (`contact.record`, `contact.list`): without `tenant` (a key reads its own
-/// tenant's records only) and, as the contract has always shown it, without `reached`.
+/// Encodes as the API shows it (`contact.record`, `contact.list`): without `tenant`, since a key reads its
+/// own tenant's records only. What a caller gives is ``NewContact``; a field added there is stored by
+/// `Contact+TableRecord` and returned here.
 public struct Contact: Sendable, Hashable, Encodable {
     /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
     public var isTwoWayConversation: Bool { kind.isOral && reached }
@@ -24,17 +25,20 @@ public struct Contact: Sendable, Hashable, Encodable {
     public let summary: String
     /// What was agreed: who does what, by when.
     public let agreement: String?
+    /// The staff time the contact took, in minutes (the call, the meeting, writing the letter).
+    public let durationMinutes: Int?
     /// Plug-in fields, e.g. the triangle's three sides.
     public let fields: [String: JSONValue]
     public let createdAt: Date
 
     private enum CodingKeys: String, CodingKey {
-        case id, complaintId, kind, occurredAt, recordedBy, summary, agreement, fields, createdAt
+        case id, complaintId, kind, reached, occurredAt, recordedBy, summary, agreement, durationMinutes, fields, createdAt
     }
 
     public init(
         id: ContactID, tenant: TenantID, complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date,
-        recordedBy: String, summary: String, agreement: String?, fields: [String: JSONValue], createdAt: Date
+        recordedBy: String, summary: String, agreement: String?, durationMinutes: Int? = nil, fields: [String: JSONValue],
+        createdAt: Date
     ) {
         self.id = id
         self.tenant = tenant
@@ -45,7 +49,90 @@ public struct Contact: Sendable, Hashable, Encodable {
         self.recordedBy = recordedBy
         self.summary = summary
         self.agreement = agreement
+        self.durationMinutes = durationMinutes
         self.fields = fields
         self.createdAt = createdAt
+    }
+
+    /// The contact a validated draft records.
+    public init(recording draft: NewContact, id: ContactID, tenant: TenantID, recordedBy: String, createdAt: Date) {
+        self.init(
+            id: id, tenant: tenant, complaintId: draft.complaintId, kind: draft.kind, reached: draft.reached, occurredAt: draft.occurredAt,
+            recordedBy: recordedBy, summary: draft.summary, agreement: draft.agreement, durationMinutes: draft.durationMinutes,
+            fields: draft.fields, createdAt: createdAt)
+    }
+}
+
+/// What a caller gives to record a contact with the citizen (`contact.record`'s params).
+public struct NewContact: Sendable {
+    public var complaintId: ComplaintID
+    public var kind: ContactKind
+    /// Whether the contact reached the citizen; `false` records a failed call attempt.
+    public var reached: Bool
+    public var occurredAt: Date
+    public var summary: String
+    public var agreement: String?
+    public var durationMinutes: Int?
+    public var fields: [String: JSONValue]
+
+    public init(
+        complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date, summary: String, agreement: String? = nil,
+        durationMinutes: Int? = nil, fields: [String: JSONValue] = [:]
+    ) {
+        self.complaintId = complaintId
+        self.kind = kind
+        self.reached = reached
+        self.occurredAt = occurredAt
+        self.summary = summary
+        self.agreement = agreement
+        self.durationMinutes = durationMinutes
+        self.fields = fields
+    }
+
+    /// The params as `rpc.discover` lists them; the API derives `Contact`'s schema from them too.
+    public static let params = [
+        FieldSpec("complaintId", .text(max: 64), required: true),
+        FieldSpec("kind", .choice(of: ContactKind.self), required: true),
+        FieldSpec("reached", .bool, "false records a failed attempt (no answer); it does not meet a first-contact deadline"),
+        FieldSpec("occurredAt", .time, required: true),
+        FieldSpec("summary", .text(max: 20_000), required: true),
+        FieldSpec("agreement", .text(max: 10_000), "who does what, by when"),
+        FieldSpec("durationMinutes", .integer(min: 0, max: 1_440), "staff time the contact took, in minutes"),
+        FieldSpec("fields", .object([])),
+    ]
+
+    /// The draft with its texts trimmed and every value within its declared bounds.
+    ///
+    /// - Throws: validation naming the field.
+    public func validated() throws -> NewContact {
+        var draft = self
+        draft.summary = try Validate.text(summary, field: "summary", max: 20_000)
+        draft.agreement = try Validate.optionalText(agreement, field: "agreement", max: 10_000)
+        if let minutes = durationMinutes, !(0...1_440).contains(minutes) {
+            throw KlageError.validation(field: "durationMinutes", reason: "must be between 0 and 1440")
+        }
+        draft.fields = try Validate.fields(fields)
+        return draft
+    }
+}
+
+extension NewContact: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case complaintId, kind, reached, occurredAt, summary, agreement, durationMinutes, fields
+    }
+
+    /// Reads a draft as `contact.record` takes it: `reached` defaults to true, `fields` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            complaintId: try container.decode(ComplaintID.self, forKey: .complaintId),
+            kind: try container.decode(ContactKind.self, forKey: .kind),
+            reached: try container.decodeIfPresent(Bool.self, forKey: .reached) ?? true,
+            occurredAt: try container.decode(Date.self, forKey: .occurredAt),
+            summary: try container.decode(String.self, forKey: .summary),
+            agreement: try container.decodeIfPresent(String.self, forKey: .agreement),
+            durationMinutes: try container.decodeIfPresent(Int.self, forKey: .durationMinutes),
+            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
+        )
     }
 }

@@ -168,9 +168,7 @@ public struct ComplaintService: Sendable {
         if draft.occurredAt > now.addingTimeInterval(300) {
             throw KlageError.validation(field: "occurredAt", reason: "must not be in the future")
         }
-        let summary = try Validate.text(draft.summary, field: "summary", max: 20_000)
-        let agreement = try Validate.optionalText(draft.agreement, field: "agreement", max: 10_000)
-        let fields = try Validate.fields(draft.fields)
+        let draft = try draft.validated()
         for attempt in 1...5 {
             let complaint = try await get(draft.complaintId, in: tenant)
             // Backdating stops where the complaint entered Klage: what happened before cannot meet its clocks.
@@ -182,12 +180,8 @@ public struct ComplaintService: Sendable {
             }
             let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
             let earlier = try await env.store.contacts(of: complaint.id, tenant: tenant.id)
-            try FieldSpec.validate(fields, against: definition?.contactFields ?? [], path: "fields")
-            let contact = Contact(
-                id: env.ids.next(), tenant: tenant.id, complaintId: complaint.id, kind: draft.kind, reached: draft.reached,
-                occurredAt: draft.occurredAt, recordedBy: actor.id, summary: summary, agreement: agreement,
-                fields: fields, createdAt: now
-            )
+            try FieldSpec.validate(draft.fields, against: definition?.contactFields ?? [], path: "fields")
+            let contact = Contact(recording: draft, id: env.ids.next(), tenant: tenant.id, recordedBy: actor.id, createdAt: now)
             var next = complaint
             var effects: [WorkflowEffect] = []
             if let definition {

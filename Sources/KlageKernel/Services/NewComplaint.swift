@@ -33,31 +33,6 @@ public struct NewComplaint: Sendable {
     }
 }
 
-/// What a caller gives to record a contact with the citizen.
-public struct NewContact: Sendable {
-    public var complaintId: ComplaintID
-    public var kind: ContactKind
-    /// Whether the contact reached the citizen; `false` records a failed call attempt.
-    public var reached: Bool
-    public var occurredAt: Date
-    public var summary: String
-    public var agreement: String?
-    public var fields: [String: JSONValue]
-
-    public init(
-        complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date, summary: String, agreement: String? = nil,
-        fields: [String: JSONValue] = [:]
-    ) {
-        self.complaintId = complaintId
-        self.kind = kind
-        self.reached = reached
-        self.occurredAt = occurredAt
-        self.summary = summary
-        self.agreement = agreement
-        self.fields = fields
-    }
-}
-
 extension NewComplaint: Decodable {
     private enum CodingKeys: String, CodingKey {
         case workflow, track, channel, subject, description, remedy, citizen, receivedAt, department, externalRef, fields
@@ -79,26 +54,6 @@ extension NewComplaint: Decodable {
             receivedAt: try container.decodeIfPresent(Date.self, forKey: .receivedAt),
             department: try container.decodeIfPresent(String.self, forKey: .department),
             externalRef: try container.decodeIfPresent(String.self, forKey: .externalRef),
-            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
-        )
-    }
-}
-
-extension NewContact: Decodable {
-    private enum CodingKeys: String, CodingKey {
-        case complaintId, kind, reached, occurredAt, summary, agreement, fields
-    }
-
-    /// Reads a draft as `contact.record` takes it: `reached` defaults to true, `fields` to none.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            complaintId: try container.decode(ComplaintID.self, forKey: .complaintId),
-            kind: try container.decode(ContactKind.self, forKey: .kind),
-            reached: try container.decodeIfPresent(Bool.self, forKey: .reached) ?? true,
-            occurredAt: try container.decode(Date.self, forKey: .occurredAt),
-            summary: try container.decode(String.self, forKey: .summary),
-            agreement: try container.decodeIfPresent(String.self, forKey: .agreement),
             fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
         )
     }

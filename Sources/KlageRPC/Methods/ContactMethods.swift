@@ -7,12 +7,7 @@ public enum ContactRecord: TenantMethod {
     public static let name = "contact.record"
     public static let summary = "Records a contact with the citizen; an oral contact (phone, meeting, video) meets a first-contact deadline."
     public static let roles: Set<Role> = [.caseworker]
-    public static let params = [
-        RPCParam("complaintId", .string, required: true), RPCParam("kind", .oneOf(ContactKind.allCases.map(\.rawValue)), required: true),
-        RPCParam("reached", .boolean, "false records a failed attempt (no answer); it does not meet a first-contact deadline"),
-        RPCParam("occurredAt", .dateTime, required: true), RPCParam("summary", .string, required: true),
-        RPCParam("agreement", .string, "who does what, by when"), RPCParam("fields", .anyObject),
-    ]
+    public static let params = NewContact.params.map(RPCParam.init(field:))
     public static let result = RPCSchema.ref("Contact")
 }
 

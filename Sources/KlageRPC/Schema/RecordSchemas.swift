@@ -2,12 +2,9 @@ import KlageKernel
 
 /// The OpenRPC schemas of the kernel records the API returns as they are (their `Encodable` shape).
 extension RPCSchema {
-    /// A ``KlageKernel/Contact``.
-    static let contact = RPCSchema.object(
-        [
-            "id": .string, "complaintId": .string, "kind": .oneOf(ContactKind.allCases.map(\.rawValue)), "occurredAt": .dateTime,
-            "recordedBy": .string, "summary": .string, "agreement": .nullable(.string), "fields": .anyObject, "createdAt": .dateTime,
-        ], required: ["id", "complaintId", "kind", "occurredAt", "recordedBy", "summary", "fields", "createdAt"])
+    /// A ``KlageKernel/Contact``: what ``KlageKernel/NewContact`` declares, and what the server adds.
+    static let contact = RPCSchema.record(
+        NewContact.params, adding: ["id": .string, "recordedBy": .string, "createdAt": .dateTime], alwaysThere: ["reached", "fields"])
 
     /// A ``KlageKernel/LearningItem``.
     static let learningItem = RPCSchema.object(
@@ -27,4 +24,18 @@ extension RPCSchema {
         [
             "id": .string, "at": .dateTime, "type": .string, "actor": .string, "summary": .string, "data": .anyObject,
         ], required: ["id", "at", "type", "actor", "summary"])
+}
+
+extension RPCSchema {
+    /// The schema of a record made from declared fields plus the properties the server sets (all present);
+    /// an optional field is absent or null unless it is `alwaysThere` (one with a default).
+    static func record(_ fields: [FieldSpec], adding serverSet: [String: RPCSchema], alwaysThere: Set<String> = []) -> RPCSchema {
+        var properties = serverSet
+        for field in fields {
+            let schema = RPCSchema(field.kind)
+            properties[field.name] = field.required || alwaysThere.contains(field.name) ? schema : .nullable(schema)
+        }
+        let required = serverSet.keys + fields.filter { $0.required || alwaysThere.contains($0.name) }.map(\.name)
+        return .object(properties, required: required.sorted())
+    }
 }

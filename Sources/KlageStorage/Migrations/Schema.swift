@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration]
 
     static let initial = Migration(
         id: 1, name: "initial schema",
@@ -214,4 +214,10 @@ public enum Schema {
             )
             """
         ], postgresStatements: ["GRANT SELECT, INSERT ON access_log TO klage_app"] + isolatingTenants(of: ["access_log"]))
+}
+
+extension Schema {
+    /// The staff time a contact took: the evidence of time saved per complaint.
+    static let contactDuration = Migration(
+        id: 5, name: "contact duration", statements: ["ALTER TABLE contacts ADD COLUMN duration_minutes INTEGER"])
 }

@@ -15,6 +15,7 @@ extension Contact: TableRecord {
         .insertOnly("recorded_by") { $0.recordedBy },
         .insertOnly("summary") { $0.summary },
         .insertOnly("agreement") { $0.agreement },
+        .insertOnly("duration_minutes") { $0.durationMinutes },
         .json("fields", .insertOnly) { $0.fields },
         .insertOnly("created_at") { $0.createdAt },
     ]
@@ -24,7 +25,7 @@ extension Contact: TableRecord {
             id: try row.value("id"), tenant: try row.value("tenant_id"), complaintId: try row.value("complaint_id"),
             kind: try row.value("kind"), reached: row["reached"].integer != 0, occurredAt: try row.date("occurred_at"),
             recordedBy: try row.string("recorded_by"), summary: try row.string("summary"), agreement: row.optionalString("agreement"),
-            fields: try row.json("fields"), createdAt: try row.date("created_at")
+            durationMinutes: row["duration_minutes"].integer.map(Int.init), fields: try row.json("fields"), createdAt: try row.date("created_at")
         )
     }
 }
