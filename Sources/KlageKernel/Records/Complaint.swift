@@ -18,6 +18,10 @@ public struct Complaint: Sendable, Hashable {
     public var remedy: String?
     public var citizen: Citizen
     public var department: String?
+    /// The caseworker responsible now (a key id or the case system's name for them), if assigned.
+    public var assignee: String?
+    /// How many times the responsible department or caseworker changed: the hand-offs the methods cut.
+    public var handoffs: Int
     /// The case system's own reference; unique per tenant, making create idempotent.
     public var externalRef: String?
     public var receivedAt: Date
@@ -37,8 +41,11 @@ public struct Complaint: Sendable, Hashable {
         track: ComplaintTrack, channel: Channel, subject: String, description: String, remedy: String?,
         citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
         deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
-        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil
+        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil,
+        assignee: String? = nil, handoffs: Int = 0
     ) {
+        self.assignee = assignee
+        self.handoffs = handoffs
         self.escalatedAt = escalatedAt
         self.id = id
         self.tenant = tenant

@@ -43,6 +43,10 @@ public struct StoreCopier: Sendable {
         Table(name: "plugin_records", orderBy: "tenant_id, plugin, kind, id", tenantColumn: "tenant_id"),
         Table(name: "surveys", orderBy: "tenant_id, complaint_id", tenantColumn: "tenant_id"),
         Table(name: "access_log", orderBy: "tenant_id, complaint_id, seq", tenantColumn: "tenant_id"),
+        Table(name: "efforts", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
+        Table(name: "staff_pulses", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
+        Table(name: "baselines", orderBy: "tenant_id, department, period_from", tenantColumn: "tenant_id"),
+        // The report cells are derived: the target computes them again on its first report.
     ]
 
     public init() {}

@@ -31,6 +31,8 @@ extension Complaint: TableRecord {
         .column("closed_at") { $0.closedAt },
         .column("next_check_at") { $0.nextCheckAt },
         .column("escalated_at") { $0.escalatedAt },
+        .column("assignee") { $0.assignee },
+        .column("handoffs") { $0.handoffs },
     ]
 
     public init(row: SQLRow) throws {
@@ -46,7 +48,8 @@ extension Complaint: TableRecord {
             externalRef: row.optionalString("external_ref"), receivedAt: try row.date("received_at"),
             deadlines: try row.json("deadlines"), outcome: outcome, fields: try row.json("fields"), version: try row.int("version"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), closedAt: row.optionalDate("closed_at"),
-            escalatedAt: row.optionalDate("escalated_at")
+            escalatedAt: row.optionalDate("escalated_at"), assignee: row.optionalString("assignee"),
+            handoffs: row["handoffs"].integer.map(Int.init) ?? 0
         )
     }
 }

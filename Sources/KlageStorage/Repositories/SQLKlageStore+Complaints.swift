@@ -7,6 +7,7 @@ extension SQLKlageStore: ComplaintStore {
             let inserted = try connection.execute(try .insert(complaint) + " ON CONFLICT DO NOTHING")
             if inserted == 1 {
                 try Self.insert(events, on: connection)
+                try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
                 return (complaint, true)
             }
             guard let ref = complaint.externalRef,
@@ -42,6 +43,7 @@ extension SQLKlageStore: ComplaintStore {
         try await write(complaint.tenant) { connection in
             try Self.update(complaint, expectedVersion: expectedVersion, on: connection)
             try Self.insert(events, on: connection)
+            try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
         }
     }
 
@@ -50,6 +52,11 @@ extension SQLKlageStore: ComplaintStore {
             if let update { try Self.update(update.complaint, expectedVersion: update.expectedVersion, on: connection) }
             try connection.execute(try .insert(contact))
             try Self.insert(events, on: connection)
+            if let update {
+                try Self.markReportDay(tenant: contact.tenant, receivedAt: update.complaint.receivedAt, on: connection)
+            } else {
+                try Self.markReportDay(tenant: contact.tenant, complaint: contact.complaintId, on: connection)
+            }
         }
     }
 

@@ -65,6 +65,7 @@ extension SQLKlageStore: SurveyStore {
             }
             try connection.execute(try .insert(survey))
             try Self.insert(events, on: connection)
+            try Self.markReportDay(tenant: survey.tenant, complaint: survey.complaintId, on: connection)
             return false
         }
         if exists { throw KlageError.conflict("this complaint has a survey already") }
@@ -89,11 +90,16 @@ extension SQLKlageStore: SurveyStore {
 
     public func submitSurvey(tokenHash: String, score: Int, comment: String?, at date: Date) async throws -> Bool {
         try await write(nil) { connection in
-            try connection.execute(
-                """
-                UPDATE surveys SET submitted_at = \(date), score = \(score), comment = \(comment)
-                WHERE token_hash = \(tokenHash) AND submitted_at IS NULL
-                """) == 1
+            let answered =
+                try connection.execute(
+                    """
+                    UPDATE surveys SET submitted_at = \(date), score = \(score), comment = \(comment)
+                    WHERE token_hash = \(tokenHash) AND submitted_at IS NULL
+                    """) == 1
+            if answered, let survey = try connection.fetchOne(Survey.self, SQL.select(Survey.self) + " WHERE token_hash = \(tokenHash)") {
+                try Self.markReportDay(tenant: survey.tenant, complaint: survey.complaintId, on: connection)
+            }
+            return answered
         }
     }
 }

@@ -16,6 +16,16 @@ public enum SQLValue: Sendable, Hashable {
         return nil
     }
 
+    /// The number inside as a `Double` (an integer counts too), or `nil`.
+    public var real: Double? {
+        switch self {
+        case .real(let value): value
+        case .integer(let value): Double(value)
+        case .text(let value): Double(value)
+        case .null: nil
+        }
+    }
+
     /// The integer inside (a whole real or numeric text counts too), or `nil`.
     public var integer: Int64? {
         switch self {

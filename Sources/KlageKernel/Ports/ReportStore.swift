@@ -1,0 +1,83 @@
+public import Foundation
+
+/// What reports read: figures materialised per day, and the live facts they are computed from.
+///
+/// Every write that changes a complaint's figures (the complaint, its contacts, effort, survey) marks
+/// the day it was received as changed, in the same transaction; a report recomputes changed days
+/// before it reads them.
+public protocol ReportStore: Sendable {
+    /// The facts of the complaints `tenant` received in `[from, to)`.
+    func complaintFacts(tenant: TenantID, receivedFrom from: Date, to: Date) async throws -> [ComplaintFacts]
+    /// The stored cells of `family` for `days`, optionally of one department, and the days in the range
+    /// that are changed or not computed yet (their cells are not returned).
+    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?) async throws
+        -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
+    /// Replaces the cells of each day in `days` with those computed from the facts read in the same
+    /// transaction, and clears the days' change marks; returns the cells of `family`.
+    func refreshReportDays(tenant: TenantID, days: [Int], family: String, department: String?) async throws
+        -> [(day: Int, key: ReportCellKey, cell: ReportCell)]
+    /// The open complaints `tenant` received in `[from, to)`: their group values and receipt time (the backlog).
+    func openComplaints(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint]
+    /// The learning items created in `[from, to)`, optionally of one department.
+    func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact]
+    /// The staff pulse answers given in `[from, to)`.
+    func pulses(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [StaffPulse]
+}
+
+/// An open complaint as the backlog figures see it.
+public struct OpenComplaint: Sendable, Hashable {
+    public let department: String
+    public let workflow: String
+    public let channel: String
+    public let track: String
+    public let receivedAt: Date
+
+    public init(department: String, workflow: String, channel: String, track: String, receivedAt: Date) {
+        self.department = department
+        self.workflow = workflow
+        self.channel = channel
+        self.track = track
+        self.receivedAt = receivedAt
+    }
+
+    /// Its value in a cell family (``ReportGrouping/family``).
+    public func value(in family: String) -> String {
+        switch family {
+        case "workflow": workflow
+        case "channel": channel
+        case "track": track
+        default: ""
+        }
+    }
+}
+
+/// A learning item as the learning figures see it.
+public struct LearningFact: Sendable, Hashable {
+    public let department: String
+    public let state: StateID
+    public let createdAt: Date
+    public let updatedAt: Date
+
+    public init(department: String, state: StateID, createdAt: Date, updatedAt: Date) {
+        self.department = department
+        self.state = state
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Stores effort entries, staff pulses and baselines.
+public protocol EvidenceStore: Sendable {
+    /// Inserts an effort entry with its events.
+    func insertEffort(_ entry: EffortEntry, events: [DomainEvent]) async throws
+    /// A complaint's effort entries, oldest first.
+    func efforts(of complaint: ComplaintID, tenant: TenantID) async throws -> [EffortEntry]
+    /// Inserts an anonymous staff pulse answer.
+    func insertPulse(_ pulse: StaffPulse) async throws
+    /// Inserts or replaces the baseline for its department and start.
+    func saveBaseline(_ baseline: Baseline) async throws
+    /// The tenant's baselines, by department and start.
+    func baselines(tenant: TenantID) async throws -> [Baseline]
+    /// Deletes a baseline; returns whether there was one.
+    func deleteBaseline(tenant: TenantID, department: String?, from: Date) async throws -> Bool
+}

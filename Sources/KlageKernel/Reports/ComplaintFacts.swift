@@ -1,0 +1,25 @@
+public import Foundation
+
+/// What reports need to know of one complaint: the complaint, and sums over its contacts, effort and
+/// survey that the store computes with it.
+public struct ComplaintFacts: Sendable {
+    public let complaint: Complaint
+    /// Calls or meetings that did not reach the citizen.
+    public let failedCallAttempts: Int
+    /// Minutes on its contacts (`durationMinutes`) and effort entries.
+    public let staffMinutes: Int
+    /// Whether a satisfaction survey was issued, and its score if answered.
+    public let surveyIssued: Bool
+    public let surveyScore: Int?
+
+    public init(complaint: Complaint, failedCallAttempts: Int, staffMinutes: Int, surveyIssued: Bool, surveyScore: Int?) {
+        self.complaint = complaint
+        self.failedCallAttempts = failedCallAttempts
+        self.staffMinutes = staffMinutes
+        self.surveyIssued = surveyIssued
+        self.surveyScore = surveyScore
+    }
+
+    /// The clock the methods measure first contact by.
+    public static let firstContactDeadline = "firstContact"
+}

@@ -1,0 +1,121 @@
+public import Foundation
+
+/// The additive figures of a set of complaints: counts and sums that merge by adding, and histograms
+/// for medians and percentiles. One cell is stored per day and group; a report adds the cells of its
+/// period.
+public struct ReportCell: Sendable, Hashable {
+    public var received = 0
+    public var closed = 0
+    /// Closed as withdrawn or resolved: the complaint procedure stopped by dialogue.
+    public var stoppedByDialogue = 0
+    /// Closed with a decision (upheld, partly upheld, rejected) or forwarded: continued formally.
+    public var continuedFormally = 0
+    public var appeals = 0
+    /// Appeals forwarded to the appeals board.
+    public var appealsForwarded = 0
+    /// First-contact clocks that were met or recorded as missed.
+    public var firstContactDecided = 0
+    /// First-contact clocks met before they were missed.
+    public var firstContactInTime = 0
+    public var failedCallAttempts = 0
+    public var staffMinutes = 0
+    /// Complaints with any staff time recorded (the mean is over these).
+    public var withStaffTime = 0
+    public var handoffs = 0
+    /// Complaints where the citizen said whether they want a written answer, and those who want one.
+    public var writtenAnswerAsked = 0
+    public var wantsWrittenAnswer = 0
+    public var escalated = 0
+    public var surveysIssued = 0
+    public var surveysAnswered = 0
+    public var scoreSum = 0
+    /// Answers per score, 1 to 5.
+    public var scores = [0, 0, 0, 0, 0]
+    /// Hours from receipt to the first two-way contact.
+    public var hoursToFirstContact = Histogram()
+    /// Days from receipt to closing.
+    public var daysToClose = Histogram()
+
+    public init() {}
+
+    /// Counts one complaint.
+    public mutating func add(_ facts: ComplaintFacts) {
+        let complaint = facts.complaint
+        received += 1
+        if complaint.closedAt != nil, let outcome = complaint.outcome {
+            closed += 1
+            if outcome.needsCitizenConsent { stoppedByDialogue += 1 } else { continuedFormally += 1 }
+            if complaint.track == .appeal, outcome == .forwarded { appealsForwarded += 1 }
+        }
+        if let closedAt = complaint.closedAt { daysToClose.add(closedAt.timeIntervalSince(complaint.receivedAt) / 86_400) }
+        if complaint.track == .appeal { appeals += 1 }
+        if let clock = complaint.deadlines.first(where: { $0.name == ComplaintFacts.firstContactDeadline }) {
+            if let metAt = clock.metAt {
+                hoursToFirstContact.add(max(0, metAt.timeIntervalSince(complaint.receivedAt)) / 3_600)
+            }
+            if clock.metAt != nil || clock.missedAt != nil {
+                firstContactDecided += 1
+                if clock.metAt != nil && clock.missedAt == nil { firstContactInTime += 1 }
+            }
+        }
+        failedCallAttempts += facts.failedCallAttempts
+        if facts.staffMinutes > 0 {
+            staffMinutes += facts.staffMinutes
+            withStaffTime += 1
+        }
+        handoffs += complaint.handoffs
+        if let wants = KernelActionFields.wantsWrittenAnswer(complaint) {
+            writtenAnswerAsked += 1
+            if wants { wantsWrittenAnswer += 1 }
+        }
+        if complaint.escalatedAt != nil { escalated += 1 }
+        if facts.surveyIssued { surveysIssued += 1 }
+        if let score = facts.surveyScore, (1...5).contains(score) {
+            surveysAnswered += 1
+            scoreSum += score
+            scores[score - 1] += 1
+        }
+    }
+
+    /// Adds another cell.
+    public mutating func merge(_ other: ReportCell) {
+        var counters = self.counters
+        for (index, value) in other.counters.enumerated() { counters[index] += value }
+        self.counters = counters
+        hoursToFirstContact.merge(other.hoursToFirstContact)
+        daysToClose.merge(other.daysToClose)
+    }
+
+    /// Every count and sum, in a fixed order (the storage format).
+    var counters: [Int] {
+        get {
+            [
+                received, closed, stoppedByDialogue, continuedFormally, appeals, appealsForwarded, firstContactDecided,
+                firstContactInTime, failedCallAttempts, staffMinutes, withStaffTime, handoffs, writtenAnswerAsked, wantsWrittenAnswer,
+                escalated, surveysIssued, surveysAnswered, scoreSum,
+            ] + scores
+        }
+        set {
+            let value = { (index: Int) in index < newValue.count ? newValue[index] : 0 }
+            (received, closed, stoppedByDialogue, continuedFormally) = (value(0), value(1), value(2), value(3))
+            (appeals, appealsForwarded, firstContactDecided, firstContactInTime) = (value(4), value(5), value(6), value(7))
+            (failedCallAttempts, staffMinutes, withStaffTime, handoffs) = (value(8), value(9), value(10), value(11))
+            (writtenAnswerAsked, wantsWrittenAnswer, escalated, surveysIssued) = (value(12), value(13), value(14), value(15))
+            (surveysAnswered, scoreSum) = (value(16), value(17))
+            scores = (18..<23).map(value)
+        }
+    }
+
+    /// The cell as one line of text: counters, then the two histograms, separated by `|`.
+    public var encoded: String {
+        counters.map(String.init).joined(separator: ",") + "|" + hoursToFirstContact.encoded + "|" + daysToClose.encoded
+    }
+
+    /// Reads ``encoded``.
+    public init(encoded: String) {
+        let parts = encoded.split(separator: "|", omittingEmptySubsequences: false)
+        counters = parts.first.map { $0.split(separator: ",").map { Int($0) ?? 0 } } ?? []
+        if parts.count > 1 { hoursToFirstContact = Histogram(encoded: parts[1]) }
+        if parts.count > 2 { daysToClose = Histogram(encoded: parts[2]) }
+    }
+}

@@ -1,0 +1,36 @@
+public import Foundation
+
+/// Days in Copenhagen time, numbered from 1 January 1970: the unit reports are materialised in.
+///
+/// A report over `[from, to)` reads the stored figures of every whole day inside the period and
+/// computes the partial days at its edges from the complaints themselves.
+public enum ReportDay {
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
+        return calendar
+    }()
+    private static let epoch = calendar.startOfDay(for: Date(timeIntervalSince1970: 0))
+
+    /// The day `date` falls on.
+    public static func of(_ date: Date) -> Int {
+        calendar.dateComponents([.day], from: epoch, to: calendar.startOfDay(for: date)).day ?? 0
+    }
+
+    /// The instant day `day` begins (midnight in Copenhagen).
+    public static func start(_ day: Int) -> Date {
+        calendar.date(byAdding: .day, value: day, to: epoch) ?? epoch
+    }
+
+    /// The whole days inside `[from, to)`, and the partial stretches before and after them.
+    public static func split(from: Date, to: Date) -> (days: Range<Int>, edges: [(from: Date, to: Date)]) {
+        var first = of(from)
+        if start(first) < from { first += 1 }
+        let last = of(to)  // exclusive: the day `to` falls on is whole only if `to` is its start, and then it is outside
+        guard first < last else { return (first..<first, [(from, to)]) }
+        var edges: [(from: Date, to: Date)] = []
+        if from < start(first) { edges.append((from, start(first))) }
+        if start(last) < to { edges.append((start(last), to)) }
+        return (first..<last, edges)
+    }
+}

@@ -1,0 +1,197 @@
+public import Foundation
+public import KlageKernel
+
+extension SQLKlageStore: ReportStore {
+    public func complaintFacts(tenant: TenantID, receivedFrom from: Date, to: Date) async throws -> [ComplaintFacts] {
+        try await read(tenant) { connection in try Self.facts(tenant: tenant, from: from, to: to, on: connection) }
+    }
+
+    public func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?) async throws
+        -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
+    {
+        try await read(tenant) { connection in
+            let computed = Set(
+                try connection.query(
+                    "SELECT day FROM report_days WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
+                ).compactMap { $0["day"].integer.map(Int.init) })
+            let changed = Set(
+                try connection.query(
+                    "SELECT DISTINCT day FROM report_changes WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
+                ).compactMap { $0["day"].integer.map(Int.init) })
+            let stale = days.filter { !computed.contains($0) || changed.contains($0) }
+            var sql: SQL = """
+                SELECT day, department, value, cell FROM report_cells
+                WHERE tenant_id = \(tenant) AND family = \(family) AND day >= \(days.lowerBound) AND day < \(days.upperBound)
+                """
+            if let department { sql = sql + " AND department = \(department)" }
+            let staleSet = Set(stale)
+            let cells = try connection.query(sql).compactMap { row -> (day: Int, key: ReportCellKey, cell: ReportCell)? in
+                guard let day = row["day"].integer.map(Int.init), !staleSet.contains(day) else { return nil }
+                let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
+                return (day, key, ReportCell(encoded: try row.string("cell")))
+            }
+            return (cells, stale)
+        }
+    }
+
+    public func refreshReportDays(tenant: TenantID, days: [Int], family: String, department: String?) async throws
+        -> [(day: Int, key: ReportCellKey, cell: ReportCell)]
+    {
+        let now = Date()
+        return try await write(tenant) { connection in
+            var result: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
+            for run in Self.runs(of: days) {
+                // Marks are cleared first: a write committed after this transaction's reads leaves its mark.
+                try connection.execute(
+                    "DELETE FROM report_changes WHERE tenant_id = \(tenant) AND day >= \(run.lowerBound) AND day < \(run.upperBound)")
+                try connection.execute(
+                    "DELETE FROM report_cells WHERE tenant_id = \(tenant) AND day >= \(run.lowerBound) AND day < \(run.upperBound)")
+                let facts = try Self.facts(tenant: tenant, from: ReportDay.start(run.lowerBound), to: ReportDay.start(run.upperBound), on: connection)
+                let byDay = Dictionary(grouping: facts) { ReportDay.of($0.complaint.receivedAt) }
+                for day in run {
+                    for (key, cell) in ReportCell.cells(of: byDay[day] ?? []) {
+                        try connection.execute(
+                            """
+                            INSERT INTO report_cells (tenant_id, family, day, department, value, cell)
+                            VALUES (\(tenant), \(key.family), \(day), \(key.department), \(key.value), \(cell.encoded))
+                            """)
+                        if key.family == family, department == nil || key.department == department { result.append((day, key, cell)) }
+                    }
+                    try connection.execute(
+                        """
+                        INSERT INTO report_days (tenant_id, day, computed_at) VALUES (\(tenant), \(day), \(now))
+                        ON CONFLICT (tenant_id, day) DO UPDATE SET computed_at = excluded.computed_at
+                        """)
+                }
+            }
+            return result
+        }
+    }
+
+    public func openComplaints(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint] {
+        try await read(tenant) { connection in
+            var sql: SQL = """
+                SELECT department, workflow, channel, track, received_at FROM complaints
+                WHERE tenant_id = \(tenant) AND closed_at IS NULL AND received_at >= \(from) AND received_at < \(to)
+                """
+            if let department { sql = sql + " AND department = \(department)" }
+            return try connection.query(sql).map { row in
+                OpenComplaint(
+                    department: row.optionalString("department") ?? "", workflow: try row.string("workflow"), channel: try row.string("channel"),
+                    track: try row.string("track"), receivedAt: try row.date("received_at"))
+            }
+        }
+    }
+
+    public func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact] {
+        try await read(tenant) { connection in
+            var sql: SQL = """
+                SELECT department, state, created_at, updated_at FROM learning_items
+                WHERE tenant_id = \(tenant) AND created_at >= \(from) AND created_at < \(to)
+                """
+            if let department { sql = sql + " AND department = \(department)" }
+            return try connection.query(sql).map { row in
+                LearningFact(
+                    department: row.optionalString("department") ?? "", state: try row.value("state"), createdAt: try row.date("created_at"),
+                    updatedAt: try row.date("updated_at"))
+            }
+        }
+    }
+
+    public func pulses(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [StaffPulse] {
+        try await read(tenant) { connection in
+            var sql = SQL.select(StaffPulse.self) + " WHERE tenant_id = \(tenant) AND day >= \(from) AND day < \(to)"
+            if let department { sql = sql + " AND department = \(department)" }
+            return try connection.fetchAll(StaffPulse.self, sql)
+        }
+    }
+
+    /// Marks the day `receivedAt` falls on as changed, for the report cells; inside the write's transaction.
+    static func markReportDay(tenant: TenantID, receivedAt: Date, on connection: any SQLConnection) throws {
+        try connection.execute(
+            "INSERT INTO report_changes (tenant_id, day, id) VALUES (\(tenant), \(ReportDay.of(receivedAt)), \(UUID().uuidString))")
+    }
+
+    /// Marks the day a stored complaint was received as changed (for writes that know only its id).
+    static func markReportDay(tenant: TenantID, complaint: ComplaintID, on connection: any SQLConnection) throws {
+        guard let row = try connection.queryFirst("SELECT received_at FROM complaints WHERE tenant_id = \(tenant) AND id = \(complaint)")
+        else { return }
+        try markReportDay(tenant: tenant, receivedAt: try row.date("received_at"), on: connection)
+    }
+
+    /// The facts of complaints received in `[from, to)`: each complaint with sums over its contacts, effort and survey.
+    static func facts(tenant: TenantID, from: Date, to: Date, on connection: any SQLConnection) throws -> [ComplaintFacts] {
+        let oral = ContactKind.allCases.filter(\.isOral).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let sql: SQL = """
+            SELECT c.*,
+                (SELECT COUNT(*) FROM contacts k WHERE k.tenant_id = c.tenant_id AND k.complaint_id = c.id
+                    AND k.reached = 0 AND k.kind IN (\(unsafeRaw: oral))) AS failed_attempts,
+                (SELECT COALESCE(SUM(k.duration_minutes), 0) FROM contacts k
+                    WHERE k.tenant_id = c.tenant_id AND k.complaint_id = c.id) AS contact_minutes,
+                (SELECT COALESCE(SUM(e.minutes), 0) FROM efforts e WHERE e.tenant_id = c.tenant_id AND e.complaint_id = c.id) AS effort_minutes,
+                s.issued_at AS survey_issued_at, s.score AS survey_score
+            FROM complaints c
+            LEFT JOIN surveys s ON s.tenant_id = c.tenant_id AND s.complaint_id = c.id
+            WHERE c.tenant_id = \(tenant) AND c.received_at >= \(from) AND c.received_at < \(to)
+            """
+        return try connection.query(sql).map { row in
+            ComplaintFacts(
+                complaint: try Complaint(row: row), failedCallAttempts: Int(row["failed_attempts"].integer ?? 0),
+                staffMinutes: Int((row["contact_minutes"].integer ?? 0) + (row["effort_minutes"].integer ?? 0)),
+                surveyIssued: row["survey_issued_at"] != .null, surveyScore: row["survey_score"].integer.map(Int.init))
+        }
+    }
+
+    /// Sorted days as contiguous ranges.
+    static func runs(of days: [Int]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        for day in days.sorted() {
+            if let last = runs.last, last.upperBound == day {
+                runs[runs.count - 1] = last.lowerBound..<(day + 1)
+            } else {
+                runs.append(day..<(day + 1))
+            }
+        }
+        return runs
+    }
+}
+
+extension SQLKlageStore: EvidenceStore {
+    public func insertEffort(_ entry: EffortEntry, events: [DomainEvent]) async throws {
+        try await write(entry.tenant) { connection in
+            try connection.execute(try .insert(entry))
+            try Self.insert(events, on: connection)
+            try Self.markReportDay(tenant: entry.tenant, complaint: entry.complaintId, on: connection)
+        }
+    }
+
+    public func efforts(of complaint: ComplaintID, tenant: TenantID) async throws -> [EffortEntry] {
+        try await read(tenant) { connection in
+            try connection.fetchAll(
+                EffortEntry.self, SQL.select(EffortEntry.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY at, id")
+        }
+    }
+
+    public func insertPulse(_ pulse: StaffPulse) async throws {
+        try await write(pulse.tenant) { connection in _ = try connection.execute(try .insert(pulse)) }
+    }
+
+    public func saveBaseline(_ baseline: Baseline) async throws {
+        try await write(baseline.tenant) { connection in
+            if try connection.execute(try .update(baseline)) == 0 { try connection.execute(try .insert(baseline)) }
+        }
+    }
+
+    public func baselines(tenant: TenantID) async throws -> [Baseline] {
+        try await read(tenant) { connection in
+            try connection.fetchAll(Baseline.self, SQL.select(Baseline.self) + " WHERE tenant_id = \(tenant) ORDER BY department, period_from")
+        }
+    }
+
+    public func deleteBaseline(tenant: TenantID, department: String?, from: Date) async throws -> Bool {
+        try await write(tenant) { connection in
+            try connection.execute(
+                "DELETE FROM baselines WHERE tenant_id = \(tenant) AND department = \(department ?? "") AND period_from = \(from)") > 0
+        }
+    }
+}
