@@ -9,8 +9,10 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only. Adding one
-/// here makes its target and puts it in every target that composes or tests the plug-ins.
+/// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only and declares
+/// a public type named after its folder with a public `init()`. Adding one here is all it takes: it
+/// makes its target, puts it in every target that composes or tests the plug-ins, and (through the
+/// KlagePluginList build tool) in `KlagePlugins.all`, in this order.
 let plugins = ["StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement"]
 let pluginDependencies = plugins.map { Target.Dependency.target(name: $0) }
 
@@ -69,8 +71,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + pluginDependencies,
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["KlagePluginList"]
         ),
+        // Generates `KlagePlugins.all` for KlageServer from its dependencies under `Plugins/`.
+        .plugin(name: "KlagePluginList", capability: .buildTool(), path: "BuildTools/KlagePluginList"),
         .executableTarget(
             name: "klage",
             dependencies: [

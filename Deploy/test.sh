@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 Deploy/setup-debian.sh --with-postgres
 # The house style (.swift-format): a formatting slip fails the run before any test does.
-swift format lint --strict --recursive --parallel Sources Plugins Tests Package.swift
+swift format lint --strict --recursive --parallel Sources Plugins BuildTools Tests Package.swift
 source Deploy/postgres-test-cluster.sh
 log=$(mktemp)
 trap 'pg_cluster_stop_all; rm -f "$log"' EXIT

@@ -2,7 +2,7 @@ public import KlageKernel
 
 /// The example plug-in of the guide *Writing a plug-in*: acknowledge every complaint in writing within
 /// two working days, and let caseworkers add notes to the journey. Compiled and tested like the
-/// others; copy this folder to start a fourth method.
+/// others; copy this folder to start your own method.
 public struct ExampleAcknowledgement: KlagePlugin {
     public let id: PluginID = "example"
     public let title = "Example: written acknowledgement"

@@ -1,18 +1,10 @@
-import ExampleAcknowledgement
-import GladsaxeActionGroups
 public import KlageKernel
-import RoskildeABC
-import StyrketBorgerkontakt
 
-/// The plug-ins compiled into this host. Adding a plug-in is one line here (see `Plugins/README.md`).
+/// The plug-ins compiled into this host. The list is generated at build time from the `plugins` list
+/// in `Package.swift` (see `Plugins/README.md`), so nothing is added here.
 public enum KlagePlugins {
-    /// Every plug-in, in registration order.
-    public static let all: [any KlagePlugin] = [
-        StyrketBorgerkontakt(),
-        RoskildeABC(),
-        GladsaxeActionGroups(),
-        ExampleAcknowledgement(),
-    ]
+    /// Every plug-in, in registration order: the order of `plugins` in `Package.swift`.
+    public static let all: [any KlagePlugin] = GeneratedPluginList.all
 
     /// The validated registry of every plug-in.
     public static func registry(_ plugins: [any KlagePlugin] = all) throws -> PluginRegistry {
