@@ -22,3 +22,5 @@ public struct ExplicitNull<Value: Encodable & Sendable>: Encodable, Sendable {
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }
+extension ExplicitNull: Hashable where Value: Hashable {}
+extension ExplicitNull: Equatable where Value: Equatable {}

@@ -43,8 +43,6 @@ public protocol ComplaintStore: Sendable {
     func events(of complaint: ComplaintID, tenant: TenantID) async throws -> [DomainEvent]
     /// Appends events without changing a record (plug-in notes, survey issues).
     func appendEvents(_ events: [DomainEvent], tenant: TenantID) async throws
-    /// The complaints `tenant` received in `[from, to)`, optionally of one department (for reports).
-    func complaintsReceived(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [Complaint]
     /// Complaints of every tenant with a clock to check at or before `now` (host-level, for the scheduler).
     func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint]
 }

@@ -6,8 +6,6 @@ public protocol SurveyStore: Sendable {
     func insertSurvey(_ survey: Survey, events: [DomainEvent]) async throws
     /// The survey with this token hash, in any tenant (the citizen has no key).
     func survey(tokenHash: String) async throws -> Survey?
-    /// The scores of answered surveys of complaints `tenant` received in `[from, to)` (for reports).
-    func surveyScores(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [Int]
     /// Records the answer if the survey is still unanswered; returns whether it was.
     func submitSurvey(tokenHash: String, score: Int, comment: String?, at: Date) async throws -> Bool
 }

@@ -8,6 +8,8 @@ public struct ReportCell: Sendable, Hashable {
     public var closed = 0
     /// Closed as withdrawn or resolved: the complaint procedure stopped by dialogue.
     public var stoppedByDialogue = 0
+    /// Closed as withdrawn by the citizen (part of ``stoppedByDialogue``).
+    public var withdrawn = 0
     /// Closed with a decision (upheld, partly upheld, rejected) or forwarded: continued formally.
     public var continuedFormally = 0
     public var appeals = 0
@@ -15,7 +17,7 @@ public struct ReportCell: Sendable, Hashable {
     public var appealsForwarded = 0
     /// First-contact clocks that were met or recorded as missed.
     public var firstContactDecided = 0
-    /// First-contact clocks met before they were missed.
+    /// First-contact clocks met by their due time (to the whole second) and never recorded as missed.
     public var firstContactInTime = 0
     public var failedCallAttempts = 0
     public var staffMinutes = 0
@@ -31,9 +33,9 @@ public struct ReportCell: Sendable, Hashable {
     public var scoreSum = 0
     /// Answers per score, 1 to 5.
     public var scores = [0, 0, 0, 0, 0]
-    /// Hours from receipt to the first two-way contact.
+    /// The time from receipt to the first two-way contact.
     public var hoursToFirstContact = Histogram()
-    /// Days from receipt to closing.
+    /// The time from receipt to closing.
     public var daysToClose = Histogram()
 
     public init() {}
@@ -45,17 +47,18 @@ public struct ReportCell: Sendable, Hashable {
         if complaint.closedAt != nil, let outcome = complaint.outcome {
             closed += 1
             if outcome.needsCitizenConsent { stoppedByDialogue += 1 } else { continuedFormally += 1 }
+            if outcome == .withdrawn { withdrawn += 1 }
             if complaint.track == .appeal, outcome == .forwarded { appealsForwarded += 1 }
         }
-        if let closedAt = complaint.closedAt { daysToClose.add(closedAt.timeIntervalSince(complaint.receivedAt) / 86_400) }
+        if let closedAt = complaint.closedAt { daysToClose.add(seconds: closedAt.timeIntervalSince(complaint.receivedAt)) }
         if complaint.track == .appeal { appeals += 1 }
         if let clock = complaint.deadlines.first(where: { $0.name == ComplaintFacts.firstContactDeadline }) {
             if let metAt = clock.metAt {
-                hoursToFirstContact.add(max(0, metAt.timeIntervalSince(complaint.receivedAt)) / 3_600)
+                hoursToFirstContact.add(seconds: metAt.timeIntervalSince(complaint.receivedAt))
             }
             if clock.metAt != nil || clock.missedAt != nil {
                 firstContactDecided += 1
-                if clock.metAt != nil && clock.missedAt == nil { firstContactInTime += 1 }
+                if let metAt = clock.metAt, !clock.isMissed(at: metAt) { firstContactInTime += 1 }
             }
         }
         failedCallAttempts += facts.failedCallAttempts
@@ -92,7 +95,7 @@ public struct ReportCell: Sendable, Hashable {
             [
                 received, closed, stoppedByDialogue, continuedFormally, appeals, appealsForwarded, firstContactDecided,
                 firstContactInTime, failedCallAttempts, staffMinutes, withStaffTime, handoffs, writtenAnswerAsked, wantsWrittenAnswer,
-                escalated, surveysIssued, surveysAnswered, scoreSum,
+                escalated, surveysIssued, surveysAnswered, scoreSum, withdrawn,
             ] + scores
         }
         set {
@@ -101,8 +104,8 @@ public struct ReportCell: Sendable, Hashable {
             (appeals, appealsForwarded, firstContactDecided, firstContactInTime) = (value(4), value(5), value(6), value(7))
             (failedCallAttempts, staffMinutes, withStaffTime, handoffs) = (value(8), value(9), value(10), value(11))
             (writtenAnswerAsked, wantsWrittenAnswer, escalated, surveysIssued) = (value(12), value(13), value(14), value(15))
-            (surveysAnswered, scoreSum) = (value(16), value(17))
-            scores = (18..<23).map(value)
+            (surveysAnswered, scoreSum, withdrawn) = (value(16), value(17), value(18))
+            scores = (19..<24).map(value)
         }
     }
 

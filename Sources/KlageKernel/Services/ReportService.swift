@@ -1,77 +1,120 @@
 public import Foundation
 
-/// The figures DOMAIN.md says a municipality must be able to measure for itself: withdrawals, time to
-/// first contact, time to close, escalations and satisfaction with the process.
-public struct ComplaintSummary: Sendable, Hashable {
-    public var received = 0
-    public var closed = 0
-    public var withdrawn = 0
-    /// Withdrawn as a share of closed; `nil` when none closed.
-    public var withdrawnRate: Double?
-    /// The median hours from receipt to the first two-way conversation, over complaints that had one.
-    public var medianHoursToFirstContact: Double?
-    /// The share of decided first-contact clocks (met, or past due) that were met in time.
-    public var firstContactWithinDeadlineRate: Double?
-    /// The median days from receipt to closing, over closed complaints.
-    public var medianDaysToClose: Double?
-    /// Complaints with a missed deadline escalated to a leader.
-    public var escalated = 0
-    public var satisfactionResponses = 0
-    /// The mean survey score (1-5); `nil` without responses.
-    public var satisfactionAverage: Double?
-
-    public init() {}
-}
-
-/// Computes ``ComplaintSummary`` over the complaints a tenant received in a period.
+/// The figures DOMAIN.md says a municipality must be able to show: computed by the store from figures
+/// materialised per day, so a report over years of complaints reads a few thousand rows, not a
+/// million complaints.
+///
+/// ```
+///   [from, to) ──split──▶ whole days ──▶ stored cells (days changed since: recomputed first)
+///                     └──▶ partial days at the edges ──▶ computed from the complaints
+///                                  └── merged per group ──▶ EvidenceFigures (+ backlog, pulses, learning)
+/// ```
 public struct ReportService: Sendable {
-    private let env: ServiceEnvironment
+    let env: ServiceEnvironment
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
+    }
+
+    /// The figures of complaints received in the query's period, one entry per group (one for `.none`).
+    ///
+    /// Groups come sorted by their value; a group is there when it received a complaint, had open
+    /// ones, or (by department) learning items or pulse answers.
+    ///
+    /// - Throws: validation when the period is empty or longer than five years.
+    public func figures(_ query: ReportQuery, in tenant: Tenant) async throws -> [EvidenceFigures] {
+        let query = try query.validated()
+        let family = query.groupBy.family
+        let cells = try await cells(tenant: tenant.id, from: query.from, to: query.to, family: family, department: query.department)
+        let now = env.clock.now()
+        let open = try await env.store.openComplaints(tenant: tenant.id, receivedFrom: query.from, to: query.to, department: query.department)
+        let learning = try await env.store.learningFacts(tenant: tenant.id, createdFrom: query.from, to: query.to, department: query.department)
+        let pulses = try await env.store.pulses(tenant: tenant.id, from: query.from, to: query.to, department: query.department)
+
+        func group(_ department: String, _ value: String) -> String {
+            switch query.groupBy {
+            case .none: ""
+            case .department: department
+            case .workflow, .channel, .track: value
+            }
+        }
+        var merged: [String: ReportCell] = [:]
+        for (key, cell) in cells { merged[group(key.department, key.value), default: ReportCell()].merge(cell) }
+        var backlog: [String: Histogram] = [:]
+        for complaint in open {
+            backlog[group(complaint.department, complaint.value(in: family)), default: Histogram()]
+                .add(seconds: now.timeIntervalSince(complaint.receivedAt))
+        }
+        // Learning items and pulses belong to departments, not to workflows, channels or tracks.
+        let byDepartment = query.groupBy == .department
+        let learningByGroup = Dictionary(grouping: learning) { byDepartment ? $0.department : "" }
+        let pulsesByGroup = Dictionary(grouping: pulses) { byDepartment ? $0.department : "" }
+        var groups = Set(merged.keys).union(backlog.keys)
+        if byDepartment || query.groupBy == .none { groups.formUnion(learningByGroup.keys.filter { !$0.isEmpty || !byDepartment }) }
+        if byDepartment { groups.formUnion(pulsesByGroup.keys) }
+        if query.groupBy == .none { groups.insert("") }
+        let shared = query.groupBy == .none || byDepartment
+        return groups.sorted().map { name in
+            EvidenceFigures(
+                group: query.groupBy == .none ? nil : name, cell: merged[name] ?? ReportCell(), backlog: backlog[name] ?? Histogram(),
+                pulses: shared ? (pulsesByGroup[name] ?? []).map(\.score) : [], learning: shared ? learningByGroup[name] ?? [] : [])
+        }
+    }
+
+    /// The whole-tenant (or one department's) figures of each week, month or quarter in the period.
+    public func series(_ query: ReportQuery, interval: ReportInterval, in tenant: Tenant) async throws -> [(
+        from: Date, to: Date, figures: EvidenceFigures
+    )] {
+        let query = try query.validated()
+        let starts = interval.boundaries(from: query.from, to: query.to)
+        var result: [(from: Date, to: Date, figures: EvidenceFigures)] = []
+        for (index, start) in starts.enumerated() {
+            let from = max(start, query.from)
+            let to = index + 1 < starts.count ? starts[index + 1] : query.to
+            var period = query
+            (period.from, period.to, period.groupBy) = (from, min(to, query.to), .none)
+            result.append((from, period.to, try await figures(period, in: tenant)[0]))
+        }
+        return result
     }
 
     /// The summary of complaints received in `[from, to)`, optionally of one department.
     ///
     /// - Throws: validation when the period is empty or longer than five years.
     public func summary(from: Date, to: Date, department: String?, in tenant: Tenant) async throws -> ComplaintSummary {
-        guard from < to else { throw KlageError.validation(field: "to", reason: "must be after from") }
-        guard to.timeIntervalSince(from) <= 5 * 366 * 86_400 else {
-            throw KlageError.validation(field: "to", reason: "a period is at most five years")
-        }
-        let department = try Validate.optionalText(department, field: "department", max: 100)
-        let complaints = try await env.store.complaintsReceived(tenant: tenant.id, from: from, to: to, department: department)
-        let scores = try await env.store.surveyScores(tenant: tenant.id, receivedFrom: from, to: to, department: department)
-        let now = env.clock.now()
-
+        let figures = try await figures(ReportQuery(from: from, to: to, department: department), in: tenant)[0]
         var summary = ComplaintSummary()
-        summary.received = complaints.count
-        let closed = complaints.filter { $0.closedAt != nil }
-        summary.closed = closed.count
-        summary.withdrawn = closed.filter { $0.outcome == .withdrawn }.count
-        summary.withdrawnRate = closed.isEmpty ? nil : Double(summary.withdrawn) / Double(closed.count)
-        let firstContacts = complaints.compactMap { complaint in complaint.deadlines.first { $0.name == "firstContact" }.map { (complaint, $0) } }
-        summary.medianHoursToFirstContact = Self.median(
-            firstContacts.compactMap { complaint, deadline in
-                deadline.metAt.map { $0.timeIntervalSince(complaint.receivedAt) / 3600 }
-            })
-        let decided = firstContacts.map(\.1).filter { $0.metAt != nil || $0.dueAt <= now }
-        let metInTime = decided.filter { deadline in deadline.metAt != nil && !deadline.isMissed(at: now) }
-        summary.firstContactWithinDeadlineRate = decided.isEmpty ? nil : Double(metInTime.count) / Double(decided.count)
-        summary.medianDaysToClose = Self.median(
-            closed.compactMap { complaint in
-                complaint.closedAt.map { $0.timeIntervalSince(complaint.receivedAt) / 86_400 }
-            })
-        summary.escalated = complaints.filter { $0.escalatedAt != nil }.count
-        summary.satisfactionResponses = scores.count
-        summary.satisfactionAverage = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
+        summary.received = figures.received
+        summary.closed = figures.closed
+        summary.withdrawn = figures.withdrawn
+        summary.withdrawnRate = figures.closed == 0 ? nil : Double(figures.withdrawn) / Double(figures.closed)
+        summary.medianHoursToFirstContact = figures.firstContact.medianHours
+        summary.firstContactWithinDeadlineRate = figures.firstContact.withinDeadlineShare
+        summary.medianDaysToClose = figures.daysToClose.median
+        summary.escalated = figures.escalated
+        summary.satisfactionResponses = figures.satisfaction.answered
+        summary.satisfactionAverage = figures.satisfaction.mean
         return summary
     }
 
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    /// The cells of `family` for complaints received in `[from, to)`, merged over days.
+    func cells(tenant: TenantID, from: Date, to: Date, family: String, department: String?) async throws -> [ReportCellKey: ReportCell] {
+        let (days, edges) = ReportDay.split(from: from, to: to)
+        var merged: [ReportCellKey: ReportCell] = [:]
+        if !days.isEmpty {
+            let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: department)
+            for entry in stored.cells { merged[entry.key, default: ReportCell()].merge(entry.cell) }
+            if !stored.stale.isEmpty {
+                let fresh = try await env.store.refreshReportDays(tenant: tenant, days: stored.stale, family: family, department: department)
+                for entry in fresh { merged[entry.key, default: ReportCell()].merge(entry.cell) }
+            }
+        }
+        for edge in edges {
+            let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
+            for (key, cell) in ReportCell.cells(of: facts) where key.family == family && (department == nil || key.department == department) {
+                merged[key, default: ReportCell()].merge(cell)
+            }
+        }
+        return merged
     }
 }

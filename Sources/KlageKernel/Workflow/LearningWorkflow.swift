@@ -23,3 +23,10 @@ public enum LearningWorkflow {
         ]
     )
 }
+
+extension LearningWorkflow {
+    /// The state of an item whose improvement is made.
+    public static let implemented: StateID = "implemented"
+    /// The states of an item turned into an action: accepted, or implemented since.
+    public static let actedOn: Set<StateID> = ["accepted", "implemented"]
+}

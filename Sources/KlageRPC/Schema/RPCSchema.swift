@@ -16,6 +16,8 @@ public indirect enum RPCSchema: Sendable, Hashable {
     case object([String: RPCSchema], required: [String] = [])
     /// Any JSON object (plug-in fields, settings).
     case anyObject
+    /// Any JSON value at all.
+    case anyJSON
     /// A named schema in `components.schemas`.
     case ref(String)
     /// The schema or null.
@@ -44,6 +46,7 @@ public indirect enum RPCSchema: Sendable, Hashable {
                     "properties": .object(properties.mapValues(\.json)),
                 ].merging(required.isEmpty ? [:] : ["required": .array(required.sorted().map(JSONValue.string))]) { $1 })
         case .anyObject: ["type": "object"]
+        case .anyJSON: [:]
         case .ref(let name): ["$ref": .string("#/components/schemas/\(name)")]
         case .nullable(let schema): ["oneOf": [schema.json, ["type": "null"]]]
         case .defaulted(let schema, let value): .object((schema.json.objectValue ?? [:]).merging(["default": value]) { $1 })

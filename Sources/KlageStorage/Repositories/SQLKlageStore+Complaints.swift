@@ -78,14 +78,6 @@ extension SQLKlageStore: ComplaintStore {
         try await write(tenant) { connection in try Self.insert(events, on: connection) }
     }
 
-    public func complaintsReceived(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [Complaint] {
-        try await read(tenant) { connection in
-            var sql: SQL = "SELECT * FROM complaints WHERE tenant_id = \(tenant) AND received_at >= \(from) AND received_at < \(to)"
-            if let department { sql = sql + " AND department = \(department)" }
-            return try connection.query(sql).map(Complaint.init(row:))
-        }
-    }
-
     public func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint] {
         try await read(nil) { connection in
             try connection.query("SELECT * FROM complaints WHERE next_check_at <= \(now) ORDER BY next_check_at LIMIT \(limit)")

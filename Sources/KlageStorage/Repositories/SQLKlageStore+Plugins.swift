@@ -77,17 +77,6 @@ extension SQLKlageStore: SurveyStore {
         }
     }
 
-    public func surveyScores(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [Int] {
-        try await read(tenant) { connection in
-            var sql: SQL = """
-                SELECT s.score AS score FROM surveys s JOIN complaints c ON c.tenant_id = s.tenant_id AND c.id = s.complaint_id
-                WHERE s.tenant_id = \(tenant) AND s.score IS NOT NULL AND c.received_at >= \(from) AND c.received_at < \(to)
-                """
-            if let department { sql = sql + " AND c.department = \(department)" }
-            return try connection.query(sql).compactMap { $0["score"].integer.map { Int($0) } }
-        }
-    }
-
     public func submitSurvey(tokenHash: String, score: Int, comment: String?, at date: Date) async throws -> Bool {
         try await write(nil) { connection in
             let answered =

@@ -1,0 +1,162 @@
+public import Foundation
+
+/// The figures of one group of complaints (or the whole tenant): everything the methods promise,
+/// as DOMAIN.md and the evidence guide in the documentation catalog define each.
+///
+/// Every figure is always present; one that cannot be computed (no closed complaints, too few
+/// answers) is `null`, so a chart never mistakes "none" for zero.
+public struct EvidenceFigures: Sendable, Hashable, Encodable {
+    /// The group's value (a department, workflow, channel or track); `null` for the whole.
+    @ExplicitNull public var group: String?
+    public var received: Int
+    public var closed: Int
+    /// Closed as withdrawn or resolved, and its share of closed: the complaint procedure stopped by dialogue.
+    public var stoppedByDialogue: Share
+    /// Closed with a decision or forwarded, and its share of closed.
+    public var continuedFormally: Share
+    /// Closed as withdrawn by the citizen (part of stopped by dialogue).
+    public var withdrawn: Int
+    public var appeals: Appeals
+    public var firstContact: FirstContact
+    public var daysToClose: Spread
+    /// The complaints of the period still open now, and how old they are: a recent period's short
+    /// times to close are not the whole story.
+    public var backlog: Backlog
+    public var staffTime: StaffTime
+    /// Changes of the responsible department or caseworker, per complaint received.
+    @ExplicitNull public var handoffsPerComplaint: Double?
+    public var writtenAnswer: WrittenAnswer
+    /// Complaints with a missed deadline escalated to a leader.
+    public var escalated: Int
+    public var satisfaction: Satisfaction
+    /// The staff pulse of the period; `null` figures when fewer than five answered.
+    public var staffSatisfaction: StaffSatisfaction
+    /// What was learned in the period; for the whole and per department.
+    public var learning: Learning
+
+    /// A count and its share of a whole.
+    public struct Share: Sendable, Hashable, Encodable {
+        public var count: Int
+        @ExplicitNull public var share: Double?
+    }
+
+    /// Appeals of decisions received, forwarded to the appeals board, and the forwarded share.
+    public struct Appeals: Sendable, Hashable, Encodable {
+        public var received: Int
+        public var forwarded: Int
+        @ExplicitNull public var forwardedShare: Double?
+    }
+
+    /// The time to the first two-way conversation, and the share within its deadline.
+    public struct FirstContact: Sendable, Hashable, Encodable {
+        @ExplicitNull public var medianHours: Double?
+        @ExplicitNull public var p90Hours: Double?
+        /// First-contact clocks met, or recorded as missed.
+        public var decided: Int
+        public var withinDeadline: Int
+        @ExplicitNull public var withinDeadlineShare: Double?
+        @ExplicitNull public var failedCallAttemptsPerComplaint: Double?
+    }
+
+    /// A median and 90th percentile.
+    public struct Spread: Sendable, Hashable, Encodable {
+        @ExplicitNull public var median: Double?
+        @ExplicitNull public var p90: Double?
+    }
+
+    /// The open backlog: how many, and their age in days now.
+    public struct Backlog: Sendable, Hashable, Encodable {
+        public var open: Int
+        @ExplicitNull public var medianAgeDays: Double?
+        @ExplicitNull public var p90AgeDays: Double?
+    }
+
+    /// Staff time: minutes on contacts and effort entries.
+    public struct StaffTime: Sendable, Hashable, Encodable {
+        public var totalMinutes: Int
+        /// Complaints with any time recorded; the mean is over these.
+        public var complaintsWithTime: Int
+        @ExplicitNull public var minutesPerComplaint: Double?
+    }
+
+    /// Citizens asked whether they want a written answer, and those who do.
+    public struct WrittenAnswer: Sendable, Hashable, Encodable {
+        public var asked: Int
+        public var wanted: Int
+        @ExplicitNull public var wantedShare: Double?
+    }
+
+    /// Citizens' satisfaction with the process: surveys issued and answered, mean and distribution (scores 1-5).
+    public struct Satisfaction: Sendable, Hashable, Encodable {
+        public var issued: Int
+        public var answered: Int
+        @ExplicitNull public var responseRate: Double?
+        @ExplicitNull public var mean: Double?
+        public var distribution: [Int]
+    }
+
+    /// Staff satisfaction from the anonymous pulse; `suppressed` when fewer than five answered.
+    public struct StaffSatisfaction: Sendable, Hashable, Encodable {
+        public var answers: Int
+        public var suppressed: Bool
+        @ExplicitNull public var mean: Double?
+        /// Answers per score 1-5; `null` when suppressed.
+        @ExplicitNull public var distribution: [Int]?
+    }
+
+    /// Learning items raised, routed to a department, turned into actions (accepted), done (implemented).
+    public struct Learning: Sendable, Hashable, Encodable {
+        public var raised: Int
+        public var routed: Int
+        public var turnedIntoActions: Int
+        public var actionsDone: Int
+        @ExplicitNull public var medianDaysToDone: Double?
+    }
+}
+
+extension EvidenceFigures {
+    /// The figures of `cell`, with the backlog, pulses and learning items of the same group.
+    init(group: String?, cell: ReportCell, backlog: Histogram, pulses: [Int], learning: [LearningFact]) {
+        func share(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
+        func days(_ minutes: Double?) -> Double? { minutes.map { $0 / 1_440 } }
+        func hours(_ minutes: Double?) -> Double? { minutes.map { $0 / 60 } }
+        self.group = group
+        received = cell.received
+        closed = cell.closed
+        stoppedByDialogue = Share(count: cell.stoppedByDialogue, share: share(cell.stoppedByDialogue, of: cell.closed))
+        continuedFormally = Share(count: cell.continuedFormally, share: share(cell.continuedFormally, of: cell.closed))
+        withdrawn = cell.withdrawn
+        appeals = Appeals(
+            received: cell.appeals, forwarded: cell.appealsForwarded, forwardedShare: share(cell.appealsForwarded, of: cell.appeals))
+        firstContact = FirstContact(
+            medianHours: hours(cell.hoursToFirstContact.median), p90Hours: hours(cell.hoursToFirstContact.p90),
+            decided: cell.firstContactDecided, withinDeadline: cell.firstContactInTime,
+            withinDeadlineShare: share(cell.firstContactInTime, of: cell.firstContactDecided),
+            failedCallAttemptsPerComplaint: share(cell.failedCallAttempts, of: cell.received))
+        daysToClose = Spread(median: days(cell.daysToClose.median), p90: days(cell.daysToClose.p90))
+        self.backlog = Backlog(open: backlog.total, medianAgeDays: days(backlog.median), p90AgeDays: days(backlog.p90))
+        staffTime = StaffTime(
+            totalMinutes: cell.staffMinutes, complaintsWithTime: cell.withStaffTime,
+            minutesPerComplaint: share(cell.staffMinutes, of: cell.withStaffTime))
+        handoffsPerComplaint = share(cell.handoffs, of: cell.received)
+        writtenAnswer = WrittenAnswer(
+            asked: cell.writtenAnswerAsked, wanted: cell.wantsWrittenAnswer, wantedShare: share(cell.wantsWrittenAnswer, of: cell.writtenAnswerAsked))
+        escalated = cell.escalated
+        satisfaction = Satisfaction(
+            issued: cell.surveysIssued, answered: cell.surveysAnswered, responseRate: share(cell.surveysAnswered, of: cell.surveysIssued),
+            mean: share(cell.scoreSum, of: cell.surveysAnswered), distribution: cell.scores)
+        let suppressed = pulses.count < StaffPulse.minimumGroup
+        staffSatisfaction = StaffSatisfaction(
+            answers: pulses.count, suppressed: suppressed,
+            mean: suppressed ? nil : share(pulses.reduce(0, +), of: pulses.count),
+            distribution: suppressed ? nil : (1...5).map { score in pulses.filter { $0 == score }.count })
+        var toDone = Histogram()
+        for item in learning where item.state == LearningWorkflow.implemented {
+            toDone.add(seconds: item.updatedAt.timeIntervalSince(item.createdAt))
+        }
+        self.learning = Learning(
+            raised: learning.count, routed: learning.filter { !$0.department.isEmpty }.count,
+            turnedIntoActions: learning.filter { LearningWorkflow.actedOn.contains($0.state) }.count,
+            actionsDone: toDone.total, medianDaysToDone: days(toDone.median))
+    }
+}

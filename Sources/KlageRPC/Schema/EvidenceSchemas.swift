@@ -1,0 +1,45 @@
+import KlageKernel
+
+/// The OpenRPC schemas of the evidence reports, written once for `report.figures`, `report.series`
+/// and `report.compare`.
+extension RPCSchema {
+    /// An object whose every property is present.
+    static func complete(_ properties: [String: RPCSchema]) -> RPCSchema {
+        .object(properties, required: Array(properties.keys))
+    }
+
+    private static let share = RPCSchema.nullable(.number)
+
+    /// ``KlageKernel/EvidenceFigures``.
+    static let evidenceFigures = complete([
+        "group": .nullable(.string), "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "escalated": .integer(),
+        "stoppedByDialogue": complete(["count": .integer(), "share": share]),
+        "continuedFormally": complete(["count": .integer(), "share": share]),
+        "appeals": complete(["received": .integer(), "forwarded": .integer(), "forwardedShare": share]),
+        "firstContact": complete([
+            "medianHours": share, "p90Hours": share, "decided": .integer(), "withinDeadline": .integer(), "withinDeadlineShare": share,
+            "failedCallAttemptsPerComplaint": share,
+        ]),
+        "daysToClose": complete(["median": share, "p90": share]),
+        "backlog": complete(["open": .integer(), "medianAgeDays": share, "p90AgeDays": share]),
+        "staffTime": complete(["totalMinutes": .integer(), "complaintsWithTime": .integer(), "minutesPerComplaint": share]),
+        "handoffsPerComplaint": share,
+        "writtenAnswer": complete(["asked": .integer(), "wanted": .integer(), "wantedShare": share]),
+        "satisfaction": complete([
+            "issued": .integer(), "answered": .integer(), "responseRate": share, "mean": share, "distribution": .array(.integer()),
+        ]),
+        "staffSatisfaction": complete([
+            "answers": .integer(), "suppressed": .boolean, "mean": share, "distribution": .nullable(.array(.integer())),
+        ]),
+        "learning": complete([
+            "raised": .integer(), "routed": .integer(), "turnedIntoActions": .integer(), "actionsDone": .integer(), "medianDaysToDone": share,
+        ]),
+    ])
+
+    /// A ``KlageKernel/Baseline``.
+    static let baseline = RPCSchema.object(
+        [
+            "department": .nullable(.string), "from": .dateTime, "to": .dateTime, "received": .integer(), "appealsForwarded": .integer(),
+            "medianDaysToClose": .number, "satisfactionMean": .number, "source": .string, "updatedAt": .dateTime,
+        ], required: ["from", "to", "updatedAt"])
+}

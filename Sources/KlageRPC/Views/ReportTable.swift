@@ -1,0 +1,68 @@
+import Foundation
+import KlageKernel
+
+/// Reports as tables for export: one row per group or period, one column per figure, the nested
+/// figures flattened with dots (`firstContact.medianHours`, `satisfaction.distribution.5`).
+///
+/// A group of fewer than ``minimumGroup`` complaints is suppressed: its row keeps its group and period
+/// and says `suppressed`, every figure left empty, so no one can be picked out of a small group.
+struct ReportTable: Sendable {
+    /// The smallest group an export shows.
+    static let minimumGroup = 5
+
+    var columns: [String] = []
+    var rows: [[String: JSONValue]] = []
+
+    /// Adds a row of `figures`, with the leading `labels` (group, period).
+    mutating func add(_ figures: EvidenceFigures, labels: [(String, JSONValue)]) throws {
+        var row: [String: JSONValue] = [:]
+        for (name, value) in labels { row[name] = value }
+        let suppressed = figures.received < Self.minimumGroup
+        row["suppressed"] = .bool(suppressed)
+        var flat: [(String, JSONValue)] = []
+        Self.flatten(try JSONParser().parse(RPCResponse.encoder.encode(figures)), prefix: "", into: &flat)
+        for (name, value) in flat where name != "group" {
+            row[name] = suppressed ? .null : value
+        }
+        if columns.isEmpty { columns = labels.map(\.0) + ["suppressed"] + flat.map(\.0).filter { $0 != "group" } }
+        rows.append(row)
+    }
+
+    /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted where they need it.
+    var csv: String {
+        var lines = [columns.map(Self.csvField).joined(separator: ",")]
+        for row in rows {
+            lines.append(columns.map { Self.csvField(Self.text(row[$0] ?? .null)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The rows as JSON objects with the same flattened names.
+    var json: JSONValue { .array(rows.map(JSONValue.object)) }
+
+    private static func flatten(_ value: JSONValue, prefix: String, into flat: inout [(String, JSONValue)]) {
+        switch value {
+        case .object(let object):
+            for key in object.keys.sorted() { flatten(object[key]!, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &flat) }
+        case .array(let items):
+            for (index, item) in items.enumerated() { flatten(item, prefix: "\(prefix).\(index + 1)", into: &flat) }
+        default:
+            flat.append((prefix, value))
+        }
+    }
+
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .bool(let bool): bool ? "true" : "false"
+        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .string(let string): string
+        default: ""
+        }
+    }
+
+    private static func csvField(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import KlageKernel
+
+/// The per-day figures a report adds up: counting a complaint, merging, storing as text, and the
+/// medians and percentiles of the minute histograms.
+@Suite struct ReportCellTests {
+    static let received = Timestamp.parse("2026-03-02T09:00:00Z")!
+
+    func complaint(outcome: Outcome?, track: ComplaintTrack = .dissatisfaction, metAfterHours: Double?, missed: Bool = false) -> Complaint {
+        var deadline = Deadline(name: "firstContact", dueAt: Self.received.addingTimeInterval(86_400), warnAt: nil, working: false)
+        deadline.startedAt = Self.received
+        deadline.metAt = metAfterHours.map { Self.received.addingTimeInterval($0 * 3600) }
+        if missed { deadline.missedAt = Self.received.addingTimeInterval(86_400) }
+        return Complaint(
+            id: "c", tenant: "t", workflow: "w", workflowVersion: 1, state: outcome == nil ? "open" : "closed", track: track,
+            channel: .phone, subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: "Teknik",
+            externalRef: nil, receivedAt: Self.received, deadlines: [deadline], outcome: outcome,
+            fields: outcome == .withdrawn ? ["citizenConsent": true, "wantsWrittenAnswer": false] : [:], createdAt: Self.received,
+            updatedAt: Self.received, closedAt: outcome == nil ? nil : Self.received.addingTimeInterval(2 * 86_400), handoffs: 2)
+    }
+
+    @Test func aCellCountsEachFigureAndSurvivesStorage() {
+        var cell = ReportCell()
+        cell.add(
+            ComplaintFacts(
+                complaint: complaint(outcome: .withdrawn, metAfterHours: 2), failedCallAttempts: 1, staffMinutes: 30, surveyIssued: true,
+                surveyScore: 4))
+        cell.add(
+            ComplaintFacts(
+                complaint: complaint(outcome: .forwarded, track: .appeal, metAfterHours: 30, missed: true), failedCallAttempts: 0, staffMinutes: 0,
+                surveyIssued: false, surveyScore: nil))
+        cell.add(
+            ComplaintFacts(
+                complaint: complaint(outcome: nil, metAfterHours: nil, missed: true), failedCallAttempts: 2, staffMinutes: 15, surveyIssued: false,
+                surveyScore: nil))
+        #expect(cell.received == 3)
+        #expect(cell.closed == 2)
+        #expect(cell.stoppedByDialogue == 1)
+        #expect(cell.withdrawn == 1)
+        #expect(cell.continuedFormally == 1)
+        #expect(cell.appeals == 1)
+        #expect(cell.appealsForwarded == 1)
+        #expect(cell.firstContactDecided == 3)
+        #expect(cell.firstContactInTime == 1)
+        #expect(cell.failedCallAttempts == 3)
+        #expect(cell.staffMinutes == 45)
+        #expect(cell.withStaffTime == 2)
+        #expect(cell.handoffs == 6)
+        #expect(cell.writtenAnswerAsked == 1)
+        #expect(cell.wantsWrittenAnswer == 0)
+        #expect(cell.surveysIssued == 1)
+        #expect(cell.scores == [0, 0, 0, 1, 0])
+        #expect(cell.hoursToFirstContact.counts == [120: 1, 1_800: 1])
+        #expect(ReportCell(encoded: cell.encoded) == cell)
+        var twice = cell
+        twice.merge(cell)
+        #expect(twice.received == 6)
+        #expect(twice.hoursToFirstContact.total == 4)
+        #expect(ReportCell(encoded: twice.encoded) == twice)
+    }
+
+    @Test func mediansAndNinetiethPercentilesAreExactToTheMinute() {
+        var histogram = Histogram()
+        #expect(histogram.median == nil)
+        for minutes in [10.0, 20, 30, 40] { histogram.add(seconds: minutes * 60) }
+        #expect(histogram.median == 25)
+        #expect(histogram.p90 == 40)
+        histogram.add(seconds: 50 * 60 + 29)
+        #expect(histogram.median == 30)
+        #expect(Histogram(encoded: Substring(histogram.encoded)) == histogram)
+    }
+
+    @Test func aPeriodSplitsIntoWholeDaysAndPartialEdges() {
+        let from = Timestamp.parse("2026-03-01T23:00:00Z")!  // midnight in Copenhagen
+        let to = Timestamp.parse("2026-03-04T12:00:00Z")!
+        let (days, edges) = ReportDay.split(from: from, to: to)
+        #expect(days.count == 2)
+        #expect(ReportDay.start(days.lowerBound) == from)
+        #expect(edges.count == 1)
+        #expect(edges[0].from == Timestamp.parse("2026-03-03T23:00:00Z")!)
+        #expect(edges[0].to == to)
+        let inside = ReportDay.split(from: from.addingTimeInterval(3600), to: from.addingTimeInterval(7200))
+        #expect(inside.days.isEmpty)
+        #expect(inside.edges.count == 1)
+    }
+}

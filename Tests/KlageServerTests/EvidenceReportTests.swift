@@ -1,0 +1,255 @@
+import Foundation
+import KlageKernel
+import KlageRPC
+import KlageServer
+import KlageStorage
+import KlageTestSupport
+import Testing
+
+/// The evidence reports over a known data set with a fixed clock, on every engine: every figure,
+/// whole and grouped, over time, before and after, exported; and the same figures whether they come
+/// from stored day cells or straight from the complaints.
+@Suite struct EvidenceReportTests {
+    static let start = Fixtures.monday
+    /// A period of whole days around the data set, and one with partial days at both edges.
+    static let wholeDays: JSONValue = [
+        "from": .string(Timestamp.format(Timestamp.parse("2026-11-23T23:00:00Z")!)),
+        "to": .string(Timestamp.format(Timestamp.parse("2026-11-28T23:00:00Z")!)),
+    ]
+    static let partialDays: JSONValue = [
+        "from": .string(Timestamp.format(start.addingTimeInterval(-3600))),
+        "to": .string(Timestamp.format(start.addingTimeInterval(3 * 86_400 + 1800))),
+    ]
+
+    /// Six complaints, two contacts' and one effort entry's staff time, two hand-offs, two surveys,
+    /// seven pulse answers, two learning items; the clock ends 42 hours after the first complaint.
+    static func dataSet(_ server: TestServer, clock: FixedClock) async throws -> (leader: String, caseworker: String) {
+        let key = try await server.key("kobenhavn", .caseworker)
+        let leader = try await server.key("kobenhavn", .leader)
+        let store = server.host.store
+        let tenant: TenantID = "kobenhavn"
+        func create(_ index: Int, department: String, track: String = "dissatisfaction") async throws -> String {
+            var params = Fixtures.copenhagenComplaint.objectValue!
+            params["externalRef"] = .string("evidence-\(index)")
+            params["department"] = .string(department)
+            params["track"] = .string(track)
+            return try #require(try await server.result("complaint.create", .object(params), key: key).string("id"))
+        }
+        func call(_ id: String, minutes: Int?, reached: Bool = true) async throws {
+            var params: [String: JSONValue] = [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called",
+                "reached": .bool(reached),
+            ]
+            if let minutes { params["durationMinutes"] = .number(Double(minutes)) }
+            _ = try await server.result("contact.record", .object(params), key: key)
+        }
+        func act(_ id: String, _ action: String, version: Int, _ extra: [String: JSONValue] = [:]) async throws {
+            var params: [String: JSONValue] = ["id": .string(id), "action": .string(action), "version": .number(Double(version))]
+            params.merge(extra) { $1 }
+            _ = try await server.result("complaint.act", .object(params), key: key)
+        }
+        let a = try await create(1, department: "Teknik")
+        let b = try await create(2, department: "Teknik")
+        let c = try await create(3, department: "Borgerservice", track: "appeal")
+        let d = try await create(4, department: "Borgerservice")
+        let e = try await create(5, department: "Teknik")
+        let f = try await create(6, department: "Teknik")
+        // A: called after 2 hours (20 minutes), 30 minutes of effort, withdrawn without a written answer.
+        clock.advance(by: 2 * 3600)
+        try await call(a, minutes: 20)
+        try await store.insertEffort(
+            EffortEntry(
+                id: "effort-a", tenant: tenant, complaintId: ComplaintID(a), minutes: 30, activity: "read the case", recordedBy: "k", at: clock.now(),
+                createdAt: clock.now()),
+            events: [])
+        try await act(a, "confirmContact", version: 2)
+        try await act(a, "close", version: 3, ["outcome": "withdrawn", "fields": ["citizenConsent": true, "wantsWrittenAnswer": false]])
+        // B: a failed attempt (5 minutes) at 2 hours; C, E and F called after 4 hours.
+        try await call(b, minutes: 5, reached: false)
+        clock.advance(by: 2 * 3600)
+        for id in [c, e, f] { try await call(id, minutes: nil) }
+        // The clock passes the call-back deadline: B and D are recorded as missed and escalated.
+        clock.advance(by: 26 * 3600)
+        try await server.host.services.complaints.checkDeadlines()
+        // B: called late, after 30 hours (25 minutes), handed off twice, decided formally.
+        try await call(b, minutes: 25)
+        var handedOff = try #require(try await store.complaint(ComplaintID(b), tenant: tenant))
+        handedOff.handoffs = 2
+        handedOff.version += 1
+        try await store.updateComplaint(handedOff, expectedVersion: handedOff.version - 1, events: [])
+        try await act(b, "continueFormally", version: 4, ["note": "Formal"])
+        try await act(b, "decide", version: 5, ["note": "Upheld", "outcome": "upheld"])
+        // C: an appeal, forwarded to the appeals board.
+        try await act(c, "continueFormally", version: 2, ["note": "Kept"])
+        try await act(c, "decide", version: 3, ["note": "Kept", "outcome": "forwarded", "fields": ["forwardedTo": "Ankestyrelsen"]])
+        for (id, score) in [(a, 5), (b, 2)] {
+            let token = try await server.result("survey.issue", ["complaintId": .string(id)], key: key).string("token") ?? ""
+            _ = try await server.result("survey.submit", ["token": .string(token), "score": .number(Double(score))], key: nil)
+        }
+        for (index, (department, score)) in [
+            ("Teknik", 4), ("Teknik", 4), ("Teknik", 5), ("Teknik", 3), ("Teknik", 4), ("Borgerservice", 3), ("Borgerservice", 5),
+        ]
+        .enumerated() {
+            try await store.insertPulse(StaffPulse(id: PulseID("pulse-\(index)"), tenant: tenant, department: department, score: score, day: start))
+        }
+        let routed = try await server.result(
+            "learning.create", ["title": "Call back the same day", "insight": "Waiting makes it worse", "department": "Teknik"], key: key)
+        _ = try await server.result("learning.create", ["title": "Letters are unclear", "insight": "Decision letters are misread."], key: key)
+        let item = try #require(routed.string("id"))
+        _ = try await server.result("learning.act", ["id": .string(item), "action": "accept", "version": 1], key: leader)
+        clock.advance(by: 12 * 3600)
+        _ = try await server.result("learning.act", ["id": .string(item), "action": "implement", "version": 2], key: leader)
+        return (leader, key)
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func everyFigureOfAKnownDataSet(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Self.start)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let (leader, caseworker) = try await Self.dataSet(server, clock: clock)
+            #expect(try await server.call("report.figures", Self.wholeDays, key: caseworker)["error"]?["code"] == -32003)
+            let whole = try #require(try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first)
+            #expect(whole["group"] == .null)
+            #expect(whole["received"] == 6)
+            #expect(whole["closed"] == 3)
+            #expect(whole["withdrawn"] == 1)
+            #expect(whole["stoppedByDialogue"]?["count"] == 1)
+            #expect(whole["stoppedByDialogue"]?["share"]?.numberValue == 1.0 / 3)
+            #expect(whole["continuedFormally"]?["count"] == 2)
+            #expect(whole["appeals"] == ["received": 1, "forwarded": 1, "forwardedShare": 1])
+            // Met after 2, 4, 4, 4 and 30 hours; D never: decided 6, in time 4.
+            #expect(whole["firstContact"]?["medianHours"] == 4)
+            #expect(whole["firstContact"]?["p90Hours"] == 30)
+            #expect(whole["firstContact"]?["decided"] == 6)
+            #expect(whole["firstContact"]?["withinDeadline"] == 4)
+            #expect(whole["firstContact"]?["withinDeadlineShare"]?.numberValue == 4.0 / 6)
+            #expect(whole["firstContact"]?["failedCallAttemptsPerComplaint"]?.numberValue == 1.0 / 6)
+            // Closed after 2 hours (A), 30 hours (B and C).
+            #expect(whole["daysToClose"]?["median"] == 1.25)
+            #expect(whole["daysToClose"]?["p90"] == 1.25)
+            // D, E and F are open, 42 hours old at the end.
+            #expect(whole["backlog"] == ["open": 3, "medianAgeDays": 1.75, "p90AgeDays": 1.75])
+            #expect(whole["staffTime"] == ["totalMinutes": 80, "complaintsWithTime": 2, "minutesPerComplaint": 40])
+            #expect(whole["handoffsPerComplaint"]?.numberValue == 2.0 / 6)
+            #expect(whole["writtenAnswer"] == ["asked": 1, "wanted": 0, "wantedShare": 0])
+            #expect(whole["escalated"] == 2)
+            #expect(
+                whole["satisfaction"] == ["issued": 2, "answered": 2, "responseRate": 1, "mean": 3.5, "distribution": [0, 1, 0, 0, 1]])
+            #expect(whole["staffSatisfaction"]?["answers"] == 7)
+            #expect(whole["staffSatisfaction"]?["mean"]?.numberValue == 28.0 / 7)
+            #expect(whole["learning"] == ["raised": 2, "routed": 1, "turnedIntoActions": 1, "actionsDone": 1, "medianDaysToDone": 0.5])
+
+            let partial = try await server.result("report.figures", Self.partialDays, key: leader)["groups"]?.arrayValue?.first
+            #expect(partial == whole, "stored day cells and figures computed from the complaints agree")
+
+            var byDepartment = Self.wholeDays.objectValue!
+            byDepartment["groupBy"] = "department"
+            let departments = try await server.result("report.figures", .object(byDepartment), key: leader)["groups"]?.arrayValue ?? []
+            #expect(departments.map { $0["group"] } == ["Borgerservice", "Teknik"])
+            #expect(departments.map { $0["received"] } == [2, 4])
+            #expect(departments[0]["staffSatisfaction"] == ["answers": 2, "suppressed": true, "mean": nil, "distribution": nil])
+            #expect(departments[1]["staffSatisfaction"] == ["answers": 5, "suppressed": false, "mean": 4, "distribution": [0, 0, 1, 3, 1]])
+            #expect(departments[1]["learning"]?["raised"] == 1)
+            #expect(departments[1]["handoffsPerComplaint"] == 0.5)
+
+            var byTrack = Self.wholeDays.objectValue!
+            byTrack["groupBy"] = "track"
+            let tracks = try await server.result("report.figures", .object(byTrack), key: leader)["groups"]?.arrayValue ?? []
+            #expect(tracks.map { $0["group"] } == ["appeal", "dissatisfaction"])
+            #expect(tracks.map { $0["received"] } == [1, 5])
+            #expect(tracks[0]["appeals"]?["forwarded"] == 1)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aChangeAfterAReportIsInTheNextOne(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Self.start)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let leader = try await server.key("kobenhavn", .leader)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            let before = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first
+            #expect(before?["received"] == 1)
+            #expect(before?["firstContact"]?["decided"] == 0)
+            clock.advance(by: 3600)
+            _ = try await server.result(
+                "contact.record",
+                [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called",
+                    "durationMinutes": .number(15),
+                ],
+                key: key)
+            let after = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first
+            #expect(after?["firstContact"]?["decided"] == 1)
+            #expect(after?["firstContact"]?["medianHours"] == 1)
+            #expect(after?["staffTime"]?["totalMinutes"] == 15)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func seriesComparisonAndExportsWithoutPersonalData(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Self.start)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let (leader, _) = try await Self.dataSet(server, clock: clock)
+            var monthly = Self.wholeDays.objectValue!
+            monthly["interval"] = "month"
+            monthly["from"] = "2026-10-31T23:00:00Z"
+            monthly["to"] = "2027-01-31T23:00:00Z"
+            let periods = try await server.result("report.series", .object(monthly), key: leader)["periods"]?.arrayValue ?? []
+            #expect(periods.map { $0["from"] } == ["2026-10-31T23:00:00Z", "2026-11-30T23:00:00Z", "2026-12-31T23:00:00Z"])
+            #expect(periods.map { $0["figures"]?["received"] } == [6, 0, 0])
+
+            try await server.host.store.saveBaseline(
+                Baseline(
+                    tenant: "kobenhavn", department: nil, from: Timestamp.parse("2025-01-01T00:00:00Z")!,
+                    to: Timestamp.parse("2026-01-01T00:00:00Z")!, received: 52, appealsForwarded: 9, medianDaysToClose: 21,
+                    satisfactionMean: 2.9, source: "ESDH 2025", updatedAt: Self.start))
+            let compared = try await server.result("report.compare", ["adoptedOn": "2026-11-26T23:00:00Z", "months": 1], key: leader)
+            #expect(compared["before"]?["figures"]?["received"] == 6)
+            #expect(compared["after"]?["figures"]?["received"] == 0)
+            #expect(compared["baselines"]?.arrayValue?.first?["received"] == 52)
+            let noDate = try await server.call("report.compare", [:], key: leader)
+            #expect(noDate["error"]?["data"]?["field"] == "adoptedOn")
+
+            var export = Self.wholeDays.objectValue!
+            export["report"] = "figures"
+            var texts: [String] = []
+            for (format, groupBy) in [("csv", "none"), ("csv", "department"), ("json", "department"), ("json", "none")] {
+                export["format"] = .string(format)
+                export["groupBy"] = .string(groupBy)
+                let file = try await server.result("report.export", .object(export), key: leader)
+                let body = try JSONEncoder().encode(file["body"])
+                texts.append(file["body"]?.stringValue ?? String(decoding: body, as: UTF8.self))
+            }
+            export["report"] = "series"
+            export["interval"] = "week"
+            export["format"] = "csv"
+            texts.append(try await server.result("report.export", .object(export), key: leader)["body"]?.stringValue ?? "")
+            let csv = texts[0].components(separatedBy: "\r\n")
+            #expect(csv.count == 3)
+            #expect(csv[0].hasPrefix("group,suppressed,appeals.forwarded,"))
+            #expect(csv[1].hasPrefix(",false,1,"))
+            #expect(texts[1].components(separatedBy: "\r\n")[1].hasPrefix("Borgerservice,true,,"), "a group under five is suppressed")
+            for text in texts {
+                for personal in ["Jens Hansen", "12345678", "+45"] { #expect(!text.contains(personal)) }
+            }
+        }
+    }
+
+    /// One contract: both engines compute the same figures from the same data.
+    @Test func bothEnginesComputeTheSameFigures() async throws {
+        guard StorageBackend.available.count > 1 else { return }
+        var answers: [JSONValue] = []
+        for backend in StorageBackend.available {
+            let clock = FixedClock(Self.start)
+            answers.append(
+                try await withTestServer(backend, clock: clock) { server throws in
+                    let (leader, _) = try await Self.dataSet(server, clock: clock)
+                    var grouped = Self.wholeDays.objectValue!
+                    grouped["groupBy"] = "department"
+                    return try await server.result("report.figures", .object(grouped), key: leader)
+                })
+        }
+        #expect(answers.allSatisfy { $0 == answers[0] })
+    }
+}
