@@ -179,6 +179,9 @@ import Testing
                     "durationMinutes": .number(15),
                 ],
                 key: key)
+            let refresher = ReportService(server.host.services.env)
+            #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 1, "the contact marked its complaint's day")
+            #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 0)
             let after = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first
             #expect(after?["firstContact"]?["decided"] == 1)
             #expect(after?["firstContact"]?["medianHours"] == 1)

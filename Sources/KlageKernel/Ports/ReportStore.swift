@@ -16,6 +16,10 @@ public protocol ReportStore: Sendable {
     /// transaction, and clears the days' change marks; returns the cells of `family`.
     func refreshReportDays(tenant: TenantID, days: [Int], family: String, department: String?) async throws
         -> [(day: Int, key: ReportCellKey, cell: ReportCell)]
+    /// The days of `days` that are changed or not computed yet.
+    func staleReportDays(tenant: TenantID, days: Range<Int>) async throws -> [Int]
+    /// Days of `tenant` with changes since their cells were computed, oldest first, at most `limit`.
+    func changedReportDays(tenant: TenantID, limit: Int) async throws -> [Int]
     /// The open complaints `tenant` received in `[from, to)`: their group values and receipt time (the backlog).
     func openComplaints(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint]
     /// The learning items created in `[from, to)`, optionally of one department.

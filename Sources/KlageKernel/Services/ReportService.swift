@@ -97,6 +97,36 @@ public struct ReportService: Sendable {
         return summary
     }
 
+    /// Recomputes the cells of days changed since they were computed, at most `limit` days, a week per
+    /// transaction; what the background refresher calls, so that reports rarely wait for it.
+    ///
+    /// - Returns: how many days were recomputed.
+    public func refreshChangedDays(of tenant: TenantID, limit: Int = 366) async throws -> Int {
+        let days = try await env.store.changedReportDays(tenant: tenant, limit: limit)
+        for chunk in Self.chunks(of: days) {
+            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
+        }
+        return days.count
+    }
+
+    /// Computes the cells of every day in `[from, to)` that is changed or not computed yet, e.g. after a bulk load.
+    ///
+    /// - Returns: how many days were computed.
+    public func materialise(tenant: TenantID, from: Date, to: Date) async throws -> Int {
+        let (days, _) = ReportDay.split(from: from, to: to)
+        guard !days.isEmpty else { return 0 }
+        let stale = try await env.store.staleReportDays(tenant: tenant, days: days)
+        for chunk in Self.chunks(of: stale) {
+            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "", department: nil)
+        }
+        return stale.count
+    }
+
+    /// Days in groups of at most a week, so that one refresh transaction stays short and small.
+    static func chunks(of days: [Int]) -> [[Int]] {
+        stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) }
+    }
+
     /// The cells of `family` for complaints received in `[from, to)`, merged over days.
     func cells(tenant: TenantID, from: Date, to: Date, family: String, department: String?) async throws -> [ReportCellKey: ReportCell] {
         let (days, edges) = ReportDay.split(from: from, to: to)
@@ -104,8 +134,8 @@ public struct ReportService: Sendable {
         if !days.isEmpty {
             let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: department)
             for entry in stored.cells { merged[entry.key, default: ReportCell()].merge(entry.cell) }
-            if !stored.stale.isEmpty {
-                let fresh = try await env.store.refreshReportDays(tenant: tenant, days: stored.stale, family: family, department: department)
+            for chunk in Self.chunks(of: stored.stale) {
+                let fresh = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: department)
                 for entry in fresh { merged[entry.key, default: ReportCell()].merge(entry.cell) }
             }
         }

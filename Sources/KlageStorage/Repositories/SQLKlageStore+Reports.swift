@@ -10,15 +10,7 @@ extension SQLKlageStore: ReportStore {
         -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
     {
         try await read(tenant) { connection in
-            let computed = Set(
-                try connection.query(
-                    "SELECT day FROM report_days WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
-                ).compactMap { $0["day"].integer.map(Int.init) })
-            let changed = Set(
-                try connection.query(
-                    "SELECT DISTINCT day FROM report_changes WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
-                ).compactMap { $0["day"].integer.map(Int.init) })
-            let stale = days.filter { !computed.contains($0) || changed.contains($0) }
+            let stale = try Self.staleDays(tenant: tenant, days: days, on: connection)
             var sql: SQL = """
                 SELECT day, department, value, cell FROM report_cells
                 WHERE tenant_id = \(tenant) AND family = \(family) AND day >= \(days.lowerBound) AND day < \(days.upperBound)
@@ -65,6 +57,31 @@ extension SQLKlageStore: ReportStore {
                 }
             }
             return result
+        }
+    }
+
+    public func staleReportDays(tenant: TenantID, days: Range<Int>) async throws -> [Int] {
+        try await read(tenant) { connection in try Self.staleDays(tenant: tenant, days: days, on: connection) }
+    }
+
+    /// The days of `days` without computed cells or with change marks.
+    static func staleDays(tenant: TenantID, days: Range<Int>, on connection: any SQLConnection) throws -> [Int] {
+        let computed = Set(
+            try connection.query(
+                "SELECT day FROM report_days WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
+            ).compactMap { $0["day"].integer.map(Int.init) })
+        let changed = Set(
+            try connection.query(
+                "SELECT DISTINCT day FROM report_changes WHERE tenant_id = \(tenant) AND day >= \(days.lowerBound) AND day < \(days.upperBound)"
+            ).compactMap { $0["day"].integer.map(Int.init) })
+        return days.filter { !computed.contains($0) || changed.contains($0) }
+    }
+
+    public func changedReportDays(tenant: TenantID, limit: Int) async throws -> [Int] {
+        try await read(tenant) { connection in
+            try connection.query(
+                "SELECT DISTINCT day FROM report_changes WHERE tenant_id = \(tenant) ORDER BY day LIMIT \(limit)"
+            ).compactMap { $0["day"].integer.map(Int.init) }
         }
     }
 
