@@ -239,6 +239,30 @@ import Testing
         }
     }
 
+    @Test(arguments: StorageBackend.available)
+    func reportsAreForLeadersAndAdminsOfTheirOwnTenantOnly(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Self.start)
+        try await withTestServer(backend, clock: clock) { server throws in
+            _ = try await Self.dataSet(server, clock: clock)
+            var export = Self.wholeDays.objectValue!
+            export["report"] = "figures"
+            export["format"] = "csv"
+            for method in ["report.figures", "report.series", "report.compare", "report.export", "report.summary"] {
+                for role in [Role.caseworker, .integration] {
+                    let answer = try await server.call(method, .object(export), key: try await server.key("kobenhavn", role))
+                    #expect(answer["error"]?["code"] == -32003, "\(method) refuses \(role)")
+                }
+            }
+            let admin = try await server.key("kobenhavn", .admin)
+            #expect(try await server.result("report.figures", Self.wholeDays, key: admin)["groups"]?.arrayValue?.first?["received"] == 6)
+            let other = try await server.key("roskilde", .leader)
+            let theirs = try await server.result("report.figures", Self.wholeDays, key: other)["groups"]?.arrayValue?.first
+            #expect(theirs?["received"] == 0)
+            #expect(theirs?["staffSatisfaction"]?["answers"] == 0)
+            #expect(theirs?["learning"]?["raised"] == 0)
+        }
+    }
+
     /// One contract: both engines compute the same figures from the same data.
     @Test func bothEnginesComputeTheSameFigures() async throws {
         guard StorageBackend.available.count > 1 else { return }
