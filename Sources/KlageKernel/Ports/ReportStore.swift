@@ -46,12 +46,7 @@ public struct OpenComplaint: Sendable, Hashable {
 
     /// Its value in a cell family (``ReportGrouping/family``).
     public func value(in family: String) -> String {
-        switch family {
-        case "workflow": workflow
-        case "channel": channel
-        case "track": track
-        default: ""
-        }
+        ReportGrouping.value(in: family, workflow: workflow, channel: channel, track: track)
     }
 }
 

@@ -17,10 +17,15 @@ public enum ReportGrouping: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The value of `complaint` in `family`.
     public static func value(of complaint: Complaint, in family: String) -> String {
+        value(in: family, workflow: complaint.workflow.rawValue, channel: complaint.channel.rawValue, track: complaint.track.rawValue)
+    }
+
+    /// The value in `family` of a complaint with this workflow, channel and track; empty for `all`.
+    static func value(in family: String, workflow: String, channel: String, track: String) -> String {
         switch family {
-        case "workflow": complaint.workflow.rawValue
-        case "channel": complaint.channel.rawValue
-        case "track": complaint.track.rawValue
+        case "workflow": workflow
+        case "channel": channel
+        case "track": track
         default: ""
         }
     }
