@@ -36,6 +36,10 @@ final class SQLiteConnection: SQLConnection {
     }
 
     /// Runs SQL text without parameters (pragmas, transaction control).
+    /// Whether no transaction is open: inside a batch, the outer transaction was lost (rolled back by
+    /// SQLite after an I/O error, a full disk or out of memory, or by a statement).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
     func exec(_ text: String) throws {
         let status = sqlite3_exec(handle, text, nil, nil, nil)
         guard status == SQLITE_OK else { throw error(status) }

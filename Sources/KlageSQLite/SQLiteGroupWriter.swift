@@ -11,6 +11,10 @@ import Synchronization
 ///                              SAVEPOINT w; C; RELEASE w
 ///                              COMMIT (one fsync) ──▶ A and C acknowledged, B gets its error
 /// ```
+/// Some errors roll back the whole transaction, not just the savepoint (an I/O error, a full disk, out of
+/// memory). After each write the writer checks that the outer transaction is still open; when it is
+/// not, or a `ROLLBACK TO` fails, the writes run in it so far are failed (none of them committed) and
+/// the rest of the batch runs in a new transaction. A caller is told "committed" exactly when it did.
 /// Writes that arrive while a batch commits wait for the next one, so under load one fsync serves
 /// many requests, and a request is answered only after the commit that holds it is durable.
 ///
@@ -30,21 +34,27 @@ final class SQLiteGroupWriter: @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = OutcomeBox<T>()
             let write = PendingWrite(
-                execute: { connection in
+                execute: { connection -> Bool in
                     do {
                         try connection.exec("SAVEPOINT klage_write")
                     } catch {
                         outcome.result = .failure(error)
-                        return
+                        return !connection.isAutocommit
                     }
                     do {
                         outcome.result = .success(try body(connection))
                         try connection.exec("RELEASE klage_write")
                     } catch {
-                        try? connection.exec("ROLLBACK TO klage_write")
-                        try? connection.exec("RELEASE klage_write")
                         outcome.result = .failure(error)
+                        if connection.isAutocommit { return false }
+                        do {
+                            try connection.exec("ROLLBACK TO klage_write")
+                            try connection.exec("RELEASE klage_write")
+                        } catch {
+                            return false
+                        }
                     }
+                    return !connection.isAutocommit
                 },
                 finish: { commit in
                     // The write's own failure wins; else the batch's; else the write's result.
@@ -67,33 +77,47 @@ final class SQLiteGroupWriter: @unchecked Sendable {
         }
     }
 
-    /// Runs every pending write in one transaction and answers them after the commit.
+    /// Runs every pending write in one transaction and answers them after the commit; when the transaction
+    /// is lost midway, fails the writes it held and runs the rest in a new one.
     private func flush() {
-        let batch = pending.withLock { queued -> [PendingWrite] in
+        var remaining = pending.withLock { queued -> ArraySlice<PendingWrite> in
             defer { queued.removeAll(keepingCapacity: true) }
-            return queued
+            return queued[...]
         }
-        guard !batch.isEmpty else { return }
-        do {
-            try connection.exec("BEGIN IMMEDIATE")
-        } catch {
-            for request in batch { request.finish(.failure(error)) }
-            return
-        }
-        for request in batch { request.execute(connection) }
-        do {
-            try connection.exec("COMMIT")
-            for request in batch { request.finish(.success(())) }
-        } catch {
-            try? connection.exec("ROLLBACK")
-            for request in batch { request.finish(.failure(error)) }
+        while !remaining.isEmpty {
+            do {
+                try connection.exec("BEGIN IMMEDIATE")
+            } catch {
+                for request in remaining { request.finish(.failure(error)) }
+                return
+            }
+            var held: [PendingWrite] = []
+            var lost = false
+            while !lost, let request = remaining.popFirst() {
+                lost = !request.execute(connection)
+                held.append(request)
+            }
+            if lost {
+                if !connection.isAutocommit { try? connection.exec("ROLLBACK") }
+                let error = StorageError(code: .unavailable, message: "the database rolled the transaction back; the write was not committed")
+                for request in held { request.finish(.failure(error)) }
+                continue
+            }
+            do {
+                try connection.exec("COMMIT")
+                for request in held { request.finish(.success(())) }
+            } catch {
+                if !connection.isAutocommit { try? connection.exec("ROLLBACK") }
+                for request in held { request.finish(.failure(error)) }
+            }
         }
     }
 }
 
 /// One queued write: what to run in the batch, and how to answer once the batch is decided.
 private struct PendingWrite: @unchecked Sendable {
-    let execute: (SQLiteConnection) -> Void
+    /// Runs the write in its savepoint; returns whether the outer transaction is still open.
+    let execute: (SQLiteConnection) -> Bool
     let finish: (Result<Void, any Error>) -> Void
 }
 
