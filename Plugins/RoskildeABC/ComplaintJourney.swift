@@ -76,13 +76,14 @@ enum ComplaintJourney {
         return AddedTouchpoint(id: event.id, at: time)
     }
 
-    /// `roskilde.handoff.record`: the complaint moved from one colleague or department to another.
+    /// `roskilde.handoff.record`: the complaint moved from one colleague or department to another; it counts in
+    /// the complaint's `handoffs`, the kernel's figure that `complaint.assign` counts too.
     static let recordHandoff = PluginOperation(
-        "roskilde.handoff.record", summary: "Records an internal hand-off of the complaint (led).", roles: [.caseworker],
-        params: [complaintId, from, to, withCitizen]
+        "roskilde.handoff.record", summary: "Records an internal hand-off of the complaint (led); it counts in the complaint's handoffs.",
+        roles: [.caseworker], params: [complaintId, from, to, withCitizen]
     ) { input, context in
-        let event = try await context.complaints.appendEvent(
-            handoff, to: try input[complaintId], summary: "Handed off internally",
+        let event = try await context.complaints.recordHandoff(
+            handoff, on: try input[complaintId], summary: "Handed off internally",
             data: Handoff(from: try input[from], to: try input[to], withCitizen: try input[withCitizen] ?? false))
         return RecordedHandoff(id: event.id)
     }

@@ -44,6 +44,13 @@ public struct KlageHost: Sendable {
                         "plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
                         "error": .string(String(describing: error)),
                     ])
+            },
+            followUpFailed: { what, error in
+                logger.warning(
+                    "follow-up failed; the change before it stands",
+                    metadata: [
+                        "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
+                    ])
             }
         )
         let services = RPCServices(env: env, version: version) {

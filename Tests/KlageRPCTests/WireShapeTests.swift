@@ -76,7 +76,7 @@ import Testing
         complaint.closedAt = t1
         #expect(
             try json(ComplaintView(complaint, now: t1))
-                == #"{"channel":"digital_post","citizen":{"name":"N","phone":"1"},"closedAt":"2025-11-24T16:01:40Z","createdAt":"2025-11-24T16:00:00.250Z","deadlines":[{"dueAt":"2025-11-24T16:01:40Z","missed":false,"name":"first","pausedAt":"2025-11-24T16:00:00.250Z","warnAt":"2025-11-24T16:00:00.250Z"},{"dueAt":"2025-11-24T16:00:00.250Z","metAt":"2025-11-24T16:01:40Z","missed":true,"name":"b"}],"description":"de","externalRef":"x","fields":{},"id":"c1","outcome":"partly_upheld","paused":true,"receivedAt":"2025-11-24T16:00:00.250Z","state":"s","subject":"su","tenant":"kbh","track":"appeal","updatedAt":"2025-11-24T16:01:40Z","version":1,"workflow":"w","workflowVersion":2}"#
+                == #"{"channel":"digital_post","citizen":{"name":"N","phone":"1"},"closedAt":"2025-11-24T16:01:40Z","createdAt":"2025-11-24T16:00:00.250Z","deadlines":[{"dueAt":"2025-11-24T16:01:40Z","missed":false,"name":"first","pausedAt":"2025-11-24T16:00:00.250Z","warnAt":"2025-11-24T16:00:00.250Z"},{"dueAt":"2025-11-24T16:00:00.250Z","metAt":"2025-11-24T16:01:40Z","missed":true,"name":"b"}],"description":"de","externalRef":"x","fields":{},"handoffs":0,"id":"c1","outcome":"partly_upheld","paused":true,"receivedAt":"2025-11-24T16:00:00.250Z","state":"s","subject":"su","tenant":"kbh","track":"appeal","updatedAt":"2025-11-24T16:01:40Z","version":1,"workflow":"w","workflowVersion":2}"#
         )
     }
 }

@@ -247,4 +247,12 @@ import Testing
         #expect(configuration.port == 9090)
         #expect(configuration.database == "sqlite:data/klage.sqlite")
     }
+
+    @Test func copenhagensShippedConfigurationSaysWhenItAdoptedTheMethod() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config/klage.json").standardized.path
+        let configuration = try ServerConfiguration.load(path: file, environment: [:])
+        let settings = try #require(configuration.tenants.first { $0.id == "kobenhavn" }?.settings)
+        try TenantSettings.validate(settings)
+        #expect(TenantSettings.methodAdoption(for: "Borgerservice", in: settings) == Timestamp.parse("2024-12-31T23:00:00Z"))
+    }
 }

@@ -34,6 +34,9 @@ import Testing
             #expect(future["error"]?["data"]?["field"] == "at")
             _ = try await server.result(
                 "roskilde.handoff.record", ["complaintId": .string(id), "from": "Borgerservice", "to": "Jobcenter"], key: key)
+            let handedOff = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            #expect(handedOff.int("handoffs") == 1, "the plug-in's hand-off counts in the kernel's figure")
+            #expect(handedOff.int("version") == 2)
 
             clock.advance(by: 3600)
             _ = try await server.result(
@@ -41,7 +44,7 @@ import Testing
                 [
                     "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "A: called her",
                 ], key: key)
-            var complaint = try await server.result("complaint.act", ["id": .string(id), "action": "a", "version": 2], key: key)
+            var complaint = try await server.result("complaint.act", ["id": .string(id), "action": "a", "version": 3], key: key)
             let missingShare = try await server.call("complaint.act", ["id": .string(id), "action": "b", "version": complaint["version"]!], key: key)
             #expect(missingShare["error"]?["data"]?["field"] == "fields.sharedWith")
             complaint = try await server.result(

@@ -73,3 +73,23 @@ public struct TenantLearning: Sendable {
         try await service.get(id, in: tenant)
     }
 }
+
+extension TenantComplaints {
+    /// Records a hand-off of the complaint the plug-in keeps its own record of: counts it in the
+    /// complaint's `handoffs` (the kernel's figure) and stores the plug-in's event, in one change.
+    ///
+    /// ```swift
+    /// try await context.complaints.recordHandoff("roskilde.handoff", on: id, summary: "Handed off internally", data: handoff)
+    /// ```
+    /// - Parameters:
+    ///   - type: The plug-in's event type, prefixed by its id.
+    ///   - id: The complaint.
+    ///   - summary: A line for the journey, free of personal data.
+    ///   - data: Encodes as a JSON object: the event's `data`.
+    /// - Returns: The stored event.
+    @discardableResult
+    public func recordHandoff(_ type: EventType, on id: ComplaintID, summary: String, data: some Encodable & Sendable) async throws -> DomainEvent {
+        guard case .object(let object) = try PluginJSON.encode(data) else { preconditionFailure("event data must encode as an object") }
+        return try await service.recordHandoff(type, on: id, summary: summary, data: object, in: tenant, by: actor)
+    }
+}

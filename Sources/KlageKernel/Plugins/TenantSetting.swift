@@ -20,6 +20,11 @@ public protocol TenantSetting: Sendable {
 
     /// The value `json` holds, or `nil` when it is not a valid value.
     func parse(_ json: JSONValue) -> Value?
+
+    /// Checks the tenant's value, if any; the default names `settings.<key>` (see the extension).
+    ///
+    /// - Throws: ``KlageError/validation(field:reason:)`` naming the setting.
+    func check(_ settings: [String: JSONValue]) throws
 }
 
 extension TenantSetting {

@@ -39,6 +39,12 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let forwarded: EventType = "complaint.forwarded"
     /// The citizen was not reached in the tenant's number of call attempts: a letter or e-mail now meets first contact.
     public static let writtenRouteOpened: EventType = "contact.writtenRouteOpened"
+    /// The responsible department or assignee was set on a complaint that had none (not a hand-off).
+    public static let assigned: EventType = "complaint.assigned"
+    /// The responsible department or assignee changed from one that was set: a hand-off.
+    public static let handedOff: EventType = "complaint.handedOff"
+    /// Staff time spent on a complaint was recorded.
+    public static let effortRecorded: EventType = "effort.recorded"
     /// A satisfaction survey was issued.
     public static let surveyIssued: EventType = "survey.issued"
     /// A learning item was created.

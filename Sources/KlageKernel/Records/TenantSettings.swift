@@ -26,7 +26,7 @@ public enum TenantSettings {
     public static let confirmationDeadline = DeadlineSetting("confirmationDeadline", default: .workingDays(5))
 
     /// The kernel's own settings of other types than whole numbers.
-    static let declared: [any TenantSetting] = [appealForwardingDeadline, confirmationDeadline]
+    static let declared: [any TenantSetting] = [appealForwardingDeadline, confirmationDeadline, surveyAtClosing, methodAdoption]
 
     /// The value of `setting` in `settings`, or its default.
     public static func value(_ setting: Number, in settings: [String: JSONValue]) -> Int {

@@ -5,7 +5,7 @@ public import Foundation
 ///
 /// Every method takes the caller's tenant and actor; nothing here can reach another tenant's data.
 public struct ComplaintService: Sendable {
-    private let env: ServiceEnvironment
+    let env: ServiceEnvironment
     private let engine = WorkflowEngine()
 
     public init(_ env: ServiceEnvironment) {
@@ -98,23 +98,29 @@ public struct ComplaintService: Sendable {
             }, tenant: tenant.id)
     }
 
-    /// Takes one workflow action.
+    /// Takes one workflow action. When it closes the complaint and the tenant sets `surveyAtClosing`,
+    /// the satisfaction survey is issued right after, and its one-time token is in the result only.
     ///
     /// - Throws: conflict for a stale `version` or an action not allowed now; forbidden for the wrong
-    ///   role; validation for an unknown action, bad fields, or a missing outcome or consent.
+    ///   role; validation for an unknown action, bad fields, or a missing outcome or consent. A survey
+    ///   that cannot be issued never undoes the close: it is reported to ``ServiceEnvironment/followUpFailed``.
     public func act(
         _ id: ComplaintID, action: ActionID, version: Int, note: String?, outcome: Outcome?,
         fields: [String: JSONValue], in tenant: Tenant, by actor: Principal
-    ) async throws -> Complaint {
+    ) async throws -> ActionResult {
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
         let fields = try Validate.fields(fields)
         let contacts = try await env.store.contacts(of: id, tenant: tenant.id)
-        return try await change(id, version: version, in: tenant, by: actor, note: note) { complaint, definition, now in
+        var closedNow = false
+        let complaint = try await change(id, version: version, in: tenant, by: actor, note: note) { complaint, definition, now in
             let input = GuardInput(complaint: complaint, contacts: contacts, actor: actor, now: now, note: note, fields: fields, outcome: outcome)
             let (next, effects) = try engine.perform(action, on: complaint, in: definition, input: input, settings: tenant.settings)
+            closedNow = complaint.closedAt == nil && next.closedAt != nil
             complaint = next
             return effects
         }
+        let survey = closedNow ? await issueSurveyAtClosing(complaint, in: tenant, by: actor) : nil
+        return ActionResult(complaint: complaint, survey: survey)
     }
 
     /// Pauses the complaint's clocks, e.g. while waiting for the citizen; the reason goes into the journey.

@@ -58,13 +58,14 @@ public struct LearningService: Sendable {
     ///     `learning.<field>` (e.g. `learning.department`).
     ///   - tenant: the caller's tenant.
     ///   - actor: who closes it.
-    /// - Returns: the closed complaint and the stored learning item.
+    /// - Returns: the action's result (the closed complaint, and the survey issued at closing when the
+    ///   tenant sets `surveyAtClosing`) and the stored learning item.
     /// - Throws: validation when the item is refused or the action does not close the complaint
     ///   (field `learning`); whatever ``ComplaintService/act(_:action:version:note:outcome:fields:in:by:)`` throws.
     public func close(
         _ id: ComplaintID, action: ActionID, version: Int, note: String?, outcome: Outcome?, fields: [String: JSONValue],
         learning: NewLearningItem, in tenant: Tenant, by actor: Principal
-    ) async throws -> (complaint: Complaint, learningItem: LearningItem) {
+    ) async throws -> (action: ActionResult, learningItem: LearningItem) {
         var draft = learning
         draft.complaintId = id
         let item = try await prefixingFields("learning") { try await validate(draft, in: tenant, by: actor) }

@@ -10,12 +10,17 @@ public struct ServiceEnvironment: Sendable {
     public let hashSecret: @Sendable (String) -> String
     /// Where plug-in hooks report failures; they never undo what was stored.
     public let hookFailed: @Sendable (PluginID, EventType, any Error) -> Void
+    /// Where a follow-up that never undoes the change before it reports failure, e.g. the survey issued
+    /// at closing (`"survey at closing"`). The error is a ``KlageError`` or a storage error; no personal data.
+    public let followUpFailed: @Sendable (String, any Error) -> Void
 
     public init(
         store: any KlageStore, registry: PluginRegistry, clock: any KlageClock = SystemClock(),
         hashSecret: @escaping @Sendable (String) -> String,
-        hookFailed: @escaping @Sendable (PluginID, EventType, any Error) -> Void = { _, _, _ in }
+        hookFailed: @escaping @Sendable (PluginID, EventType, any Error) -> Void = { _, _, _ in },
+        followUpFailed: @escaping @Sendable (String, any Error) -> Void = { _, _ in }
     ) {
+        self.followUpFailed = followUpFailed
         self.store = store
         self.registry = registry
         self.clock = clock

@@ -76,9 +76,11 @@ public enum ComplaintAct: TenantMethod {
         let fields: [String: JSONValue]?
         let learning: LearningParams?
     }
-    public typealias Result = ComplaintView
+    public typealias Result = ActedComplaintView
     public static let name = "complaint.act"
-    public static let summary = "Runs one workflow action on a complaint at the given version."
+    public static let summary =
+        "Runs one workflow action on a complaint at the given version; closing it in a tenant with surveyAtClosing also returns "
+        + "the satisfaction survey's one-time token (survey), on this response only."
     public static let roles: Set<Role> = [.caseworker]
     public static let params = [
         RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
@@ -92,7 +94,7 @@ public enum ComplaintAct: TenantMethod {
             "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
                 + "validated before the action is taken, then stored as a learning item and shown on the journey"),
     ]
-    public static let result = RPCSchema.ref("Complaint")
+    public static let result = ActedComplaintView.schema
 }
 
 /// `complaint.journey`: the complaint's events, oldest first.
@@ -150,16 +152,16 @@ extension RPCServices {
         builder.register(ComplaintAct.self) { params, context in
             if let learned = params.learning {
                 let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
-                let (complaint, _) = try await learning.close(
+                let (acted, _) = try await learning.close(
                     params.id, action: params.action, version: params.version, note: params.note,
                     outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
                     in: context.tenant, by: context.actor)
-                return ComplaintView(complaint, now: now)
+                return ActedComplaintView(acted, now: now)
             }
-            let complaint = try await complaints.act(
+            let acted = try await complaints.act(
                 params.id, action: params.action, version: params.version, note: params.note,
                 outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
-            return ComplaintView(complaint, now: now)
+            return ActedComplaintView(acted, now: now)
         }
         builder.register(ComplaintAccessLog.self) { params, context in
             return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant))

@@ -14,6 +14,10 @@ extension RPCServices {
         registerClockAndSurveyMethods(into: &builder)
         registerReportMethods(into: &builder)
         registerAttentionMethods(into: &builder)
+        registerAssignMethods(into: &builder)
+        registerEffortMethods(into: &builder)
+        registerPulseMethods(into: &builder)
+        registerBaselineMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

@@ -47,6 +47,8 @@ enum OpenRPCDocument {
         "LearningItem": .learningItem,
         "Tenant": .tenant,
         "Event": .event,
+        "Effort": .effort,
+        "Baseline": .baseline,
         "Workflow": WorkflowView.schema,
         "Citizen": .object(
             ["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),

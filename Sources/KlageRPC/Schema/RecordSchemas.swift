@@ -19,6 +19,21 @@ extension RPCSchema {
             "id": .string, "name": .string, "plugins": .array(.string), "settings": .anyObject, "createdAt": .dateTime,
         ], required: ["id", "name", "plugins", "settings", "createdAt"])
 
+    /// A ``KlageKernel/EffortEntry``.
+    static let effort = RPCSchema.object(
+        [
+            "id": .string, "complaintId": .string, "minutes": .integer(minimum: 1, maximum: 1_440), "activity": .nullable(.string),
+            "recordedBy": .string, "at": .dateTime, "createdAt": .dateTime,
+        ], required: ["id", "complaintId", "minutes", "recordedBy", "at", "createdAt"])
+
+    /// A ``KlageKernel/Baseline``; a figure not entered is absent.
+    static let baseline = RPCSchema.object(
+        [
+            "department": .nullable(.string), "from": .dateTime, "to": .dateTime, "received": .nullable(.integer(minimum: 0)),
+            "appealsForwarded": .nullable(.integer(minimum: 0)), "medianDaysToClose": .nullable(.number),
+            "satisfactionMean": .nullable(.number), "source": .nullable(.string), "updatedAt": .dateTime,
+        ], required: ["from", "to", "updatedAt"])
+
     /// A ``KlageKernel/DomainEvent`` on a journey.
     static let event = RPCSchema.object(
         [

@@ -31,6 +31,8 @@ public struct ComplaintView: Encodable, Sendable {
     let remedy: String?
     let citizen: Citizen
     let department: String?
+    let assignee: String?
+    let handoffs: Int
     let externalRef: String?
     let receivedAt: Date
     let deadlines: [DeadlineView]
@@ -56,6 +58,8 @@ public struct ComplaintView: Encodable, Sendable {
         remedy = complaint.remedy
         citizen = complaint.citizen
         department = complaint.department
+        assignee = complaint.assignee
+        handoffs = complaint.handoffs
         externalRef = complaint.externalRef
         receivedAt = complaint.receivedAt
         deadlines = complaint.deadlines.map { deadline in
@@ -74,18 +78,27 @@ public struct ComplaintView: Encodable, Sendable {
     }
 
     /// The OpenRPC schema of this view.
-    static let schema = RPCSchema.object(
+    static let schema = extendedSchema([:])
+
+    /// The OpenRPC schema of this view with more properties, for a result that adds to the complaint.
+    static func extendedSchema(_ more: [String: RPCSchema]) -> RPCSchema {
+        RPCSchema.object(
+            properties.merging(more) { _, new in new },
+            required: [
+                "id", "tenant", "workflow", "state", "channel", "subject", "description", "citizen", "receivedAt", "deadlines", "fields",
+                "version", "createdAt", "updatedAt", "handoffs",
+            ])
+    }
+
+    private static let properties: [String: RPCSchema] =
         [
             "id": .string, "tenant": .string, "workflow": .string, "workflowVersion": .integer(), "state": .string,
             "track": .oneOf(ComplaintTrack.allCases.map(\.rawValue)), "channel": .oneOf(Channel.allCases.map(\.rawValue)),
             "subject": .string, "description": .string, "remedy": .nullable(.string), "citizen": .ref("Citizen"),
-            "department": .nullable(.string), "externalRef": .nullable(.string), "receivedAt": .dateTime,
+            "department": .nullable(.string), "assignee": .nullable(.string), "handoffs": .integer(minimum: 0), "externalRef": .nullable(.string),
+            "receivedAt": .dateTime,
             "deadlines": .array(.ref("Deadline")), "outcome": .nullable(.oneOf(Outcome.allCases.map(\.rawValue))),
             "fields": .anyObject, "version": .integer(), "createdAt": .dateTime, "updatedAt": .dateTime, "closedAt": .nullable(.dateTime),
             "escalatedAt": .nullable(.dateTime), "paused": .boolean,
-        ],
-        required: [
-            "id", "tenant", "workflow", "state", "channel", "subject", "description", "citizen", "receivedAt", "deadlines", "fields", "version",
-            "createdAt", "updatedAt",
-        ])
+        ]
 }

@@ -1,0 +1,86 @@
+public import Foundation
+
+/// Hand-offs: who is responsible for a complaint, and how often that changed.
+///
+/// A hand-off is a change of the responsible department or caseworker away from one that was set: the
+/// methods measure themselves by cutting them. The first assignment of an unassigned complaint is not a
+/// hand-off. Every change is on the journey (`complaint.assigned` or `complaint.handedOff`), with the
+/// departments and assignee ids, never the citizen's data.
+extension ComplaintService {
+    /// Sets the responsible department, the assignee, or both.
+    ///
+    /// Assigning the values the complaint has already changes nothing: the complaint is returned as it
+    /// is, with no new version and no event.
+    ///
+    /// - Parameters:
+    ///   - id: The complaint.
+    ///   - version: The version the caller read.
+    ///   - department: The responsible department, or `nil` to keep it.
+    ///   - assignee: The responsible caseworker's id (a key id or the case system's id), or `nil` to keep it.
+    /// - Throws: validation when both are absent or a text is blank, too long (100) or looks like
+    ///   personal data; conflict for a stale version; not found, also for another tenant's id.
+    public func assign(
+        _ id: ComplaintID, version: Int, department: String?, assignee: String?, in tenant: Tenant, by actor: Principal
+    ) async throws -> Complaint {
+        if department == nil && assignee == nil {
+            throw KlageError.validation(field: "assignee", reason: "give a department, an assignee, or both")
+        }
+        let department = try department.map { try Validate.text($0, field: "department", max: 100) }
+        let assignee = try assignee.map { try Validate.text($0, field: "assignee", max: 100) }
+        if let assignee { try Validate.freeOfPersonalData(assignee, field: "assignee") }
+        let complaint = try await get(id, in: tenant)
+        guard complaint.version == version else { throw KlageError.staleVersion(expected: version, current: complaint.version) }
+        var next = complaint
+        next.department = department ?? complaint.department
+        next.assignee = assignee ?? complaint.assignee
+        let departmentChanged = next.department != complaint.department
+        let assigneeChanged = next.assignee != complaint.assignee
+        guard departmentChanged || assigneeChanged else { return complaint }
+        let handedOff = (departmentChanged && complaint.department != nil) || (assigneeChanged && complaint.assignee != nil)
+        let now = env.clock.now()
+        if handedOff { next.handoffs += 1 }
+        next.version = complaint.version + 1
+        next.updatedAt = now
+        let data: [String: JSONValue] = [
+            "fromDepartment": complaint.department.map(JSONValue.string) ?? .null, "toDepartment": next.department.map(JSONValue.string) ?? .null,
+            "fromAssignee": complaint.assignee.map(JSONValue.string) ?? .null, "toAssignee": next.assignee.map(JSONValue.string) ?? .null,
+        ]
+        let event =
+            handedOff
+            ? env.event(
+                .handedOff, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: "Handed off (hand-off \(next.handoffs))", data: data)
+            : env.event(.assigned, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: "Assigned", data: data)
+        try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: [event])
+        await env.publish([event], tenant: tenant, actor: actor)
+        return next
+    }
+
+    /// Counts one hand-off recorded by other means than ``assign(_:version:department:assignee:in:by:)``,
+    /// such as a plug-in's own record of who passed the complaint to whom, and stores `type`'s event with it.
+    ///
+    /// Takes no version: a hand-off that happened is a fact, so a concurrent change is retried.
+    /// - Returns: The stored event.
+    /// - Throws: not found, also for another tenant's id.
+    @discardableResult
+    public func recordHandoff(
+        _ type: EventType, on id: ComplaintID, summary: String, data: [String: JSONValue], in tenant: Tenant, by actor: Principal
+    ) async throws -> DomainEvent {
+        for attempt in 1...5 {
+            let complaint = try await get(id, in: tenant)
+            let now = env.clock.now()
+            var next = complaint
+            next.handoffs += 1
+            next.version = complaint.version + 1
+            next.updatedAt = now
+            let event = env.event(type, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: summary, data: data)
+            do {
+                try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: [event])
+                await env.publish([event], tenant: tenant, actor: actor)
+                return event
+            } catch let error as KlageError where error.code == .conflict && attempt < 5 {
+                continue
+            }
+        }
+        throw KlageError.conflict("the complaint changed too often while recording the hand-off; try again")
+    }
+}
