@@ -26,8 +26,6 @@ import Testing
     static func dataSet(_ server: TestServer, clock: FixedClock) async throws -> (leader: String, caseworker: String) {
         let key = try await server.key("kobenhavn", .caseworker)
         let leader = try await server.key("kobenhavn", .leader)
-        let store = server.host.store
-        let tenant: TenantID = "kobenhavn"
         func create(_ index: Int, department: String, track: String = "dissatisfaction") async throws -> String {
             var params = Fixtures.copenhagenComplaint.objectValue!
             params["externalRef"] = .string("evidence-\(index)")
@@ -57,11 +55,7 @@ import Testing
         // A: called after 2 hours (20 minutes), 30 minutes of effort, withdrawn without a written answer.
         clock.advance(by: 2 * 3600)
         try await call(a, minutes: 20)
-        try await store.insertEffort(
-            EffortEntry(
-                id: "effort-a", tenant: tenant, complaintId: ComplaintID(a), minutes: 30, activity: "read the case", recordedBy: "k", at: clock.now(),
-                createdAt: clock.now()),
-            events: [])
+        _ = try await server.result("effort.record", ["complaintId": .string(a), "minutes": 30, "activity": "read the case"], key: key)
         try await act(a, "confirmContact", version: 2)
         try await act(a, "close", version: 3, ["outcome": "withdrawn", "fields": ["citizenConsent": true, "wantsWrittenAnswer": false]])
         // B: a failed attempt (5 minutes) at 2 hours; C, E and F called after 4 hours.
@@ -73,12 +67,12 @@ import Testing
         try await server.host.services.complaints.checkDeadlines()
         // B: called late, after 30 hours (25 minutes), handed off twice, decided formally.
         try await call(b, minutes: 25)
-        var handedOff = try #require(try await store.complaint(ComplaintID(b), tenant: tenant))
-        handedOff.handoffs = 2
-        handedOff.version += 1
-        try await store.updateComplaint(handedOff, expectedVersion: handedOff.version - 1, events: [])
-        try await act(b, "continueFormally", version: 4, ["note": "Formal"])
-        try await act(b, "decide", version: 5, ["note": "Upheld", "outcome": "upheld"])
+        for (version, department) in [(3, "Borgerservice"), (4, "Teknik")] {
+            _ = try await server.result(
+                "complaint.assign", ["id": .string(b), "version": .number(Double(version)), "department": .string(department)], key: key)
+        }
+        try await act(b, "continueFormally", version: 5, ["note": "Formal"])
+        try await act(b, "decide", version: 6, ["note": "Upheld", "outcome": "upheld"])
         // C: an appeal, forwarded to the appeals board.
         try await act(c, "continueFormally", version: 2, ["note": "Kept"])
         try await act(c, "decide", version: 3, ["note": "Kept", "outcome": "forwarded", "fields": ["forwardedTo": "Ankestyrelsen"]])
@@ -86,11 +80,10 @@ import Testing
             let token = try await server.result("survey.issue", ["complaintId": .string(id)], key: key).string("token") ?? ""
             _ = try await server.result("survey.submit", ["token": .string(token), "score": .number(Double(score))], key: nil)
         }
-        for (index, (department, score)) in [
+        for (department, score) in [
             ("Teknik", 4), ("Teknik", 4), ("Teknik", 5), ("Teknik", 3), ("Teknik", 4), ("Borgerservice", 3), ("Borgerservice", 5),
-        ]
-        .enumerated() {
-            try await store.insertPulse(StaffPulse(id: PulseID("pulse-\(index)"), tenant: tenant, department: department, score: score, day: start))
+        ] {
+            _ = try await server.result("pulse.submit", ["department": .string(department), "score": .number(Double(score))], key: key)
         }
         let routed = try await server.result(
             "learning.create", ["title": "Call back the same day", "insight": "Waiting makes it worse", "department": "Teknik"], key: key)
@@ -213,6 +206,16 @@ import Testing
             #expect(compared["baselines"]?.arrayValue?.first?["received"] == 52)
             let noDate = try await server.call("report.compare", [:], key: leader)
             #expect(noDate["error"]?["data"]?["field"] == "adoptedOn")
+            _ = try await server.result(
+                "tenant.create",
+                [
+                    "id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"],
+                    "settings": ["methodAdoption": ["*": "2025-01-01", "Teknik": "2026-11-01"]],
+                ], key: server.operatorKey)
+            let furesoe = try await server.key("furesoe", .leader)
+            #expect(try await server.result("report.compare", ["months": 1], key: furesoe)["adoptedOn"] == "2024-12-31T23:00:00Z")
+            let teknik = try await server.result("report.compare", ["department": "Teknik"], key: furesoe)
+            #expect(teknik["adoptedOn"] == "2026-10-31T23:00:00Z", "a department's own adoption date comes first")
 
             var export = Self.wholeDays.objectValue!
             export["report"] = "figures"

@@ -127,7 +127,13 @@ extension RPCServices {
             .init(periods: try await ReportSeries.periods(params, in: context.tenant, env: env))
         }
         builder.register(ReportCompare.self) { params, context in
-            let adoptedOn = try params.adoptedOn?.date ?? MethodAdoption.date(for: params.department, in: context.tenant.settings)
+            guard let adoptedOn = params.adoptedOn?.date ?? TenantSettings.methodAdoption(for: params.department, in: context.tenant.settings)
+            else {
+                throw KlageError.validation(
+                    field: "adoptedOn",
+                    reason:
+                        "no adoption date for \(params.department.map { "'\($0)'" } ?? "the tenant"): give adoptedOn or set settings.methodAdoption")
+            }
             return try await ReportService(env).compare(
                 department: params.department, adoptedOn: adoptedOn, months: params.months ?? 12, in: context.tenant, now: env.clock.now())
         }

@@ -35,11 +35,4 @@ extension RPCSchema {
             "raised": .integer(), "routed": .integer(), "turnedIntoActions": .integer(), "actionsDone": .integer(), "medianDaysToDone": share,
         ]),
     ])
-
-    /// A ``KlageKernel/Baseline``.
-    static let baseline = RPCSchema.object(
-        [
-            "department": .nullable(.string), "from": .dateTime, "to": .dateTime, "received": .integer(), "appealsForwarded": .integer(),
-            "medianDaysToClose": .number, "satisfactionMean": .number, "source": .string, "updatedAt": .dateTime,
-        ], required: ["from", "to", "updatedAt"])
 }
