@@ -22,11 +22,18 @@ public final class SQLiteDriver: SQLDriver {
 
     /// Opens or creates the database at `path` (creating its folder), with `readers` read connections.
     ///
+    /// A new folder is created `0700` and a new database file `0600` (SQLite gives its `-wal` and `-shm`
+    /// files the database's mode): complaints hold personal data, and no other user of the machine reads them.
+    ///
     /// - Throws: ``KlageStorage/StorageError`` with code `unavailable` when the file cannot be opened.
     public init(path: String, readers: Int = 4) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         self.writer = try SQLiteGroupWriter(path: path)
         self.readers = try (0..<max(1, readers)).map { index in
             try SQLiteWorker(path: path, readOnly: true, label: "klage.sqlite.reader.\(index)")

@@ -47,7 +47,8 @@ import Testing
 
     @Test func readsEscapesAndUTF8() throws {
         #expect(try parse(#""\" \\ \/ \b \f \n \r \t""#) == "\" \\ / \u{8} \u{C} \n \r \t")
-        #expect(try parse(#""\u00e6\u00F8\u00e5 \u20AC \u0000""#) == "æøå € \u{0}")
+        #expect(try parse(#""\u00e6\u00F8\u00e5 \u20AC \u0001""#) == "æøå € \u{1}")
+        #expect(refusal(#""REF\u0000a""#) == "U+0000 (NUL) is not accepted in a string", "Klage stores no NULs")
         #expect(try parse(#""\ud83d\ude00""#) == "😀")
         #expect(try parse("\"æøå € 𝄞 😀\"") == "æøå € 𝄞 😀")
         #expect(try parse(bytes: [0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == [1], "a leading byte order mark is skipped")

@@ -61,7 +61,9 @@ public struct FieldSpec: Sendable, Hashable {
         case .text(let max):
             guard let text = value.stringValue else { throw fail("must be a string") }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail("must not be empty") }
-            if text.count > max { throw fail("must be at most \(max) characters") }
+            if text.utf8.count > Validate.maximumBytes(max) || text.count > max {
+                throw fail("must be at most \(max) characters (\(Validate.maximumBytes(max)) bytes of UTF-8)")
+            }
         case .bool:
             guard value.boolValue != nil else { throw fail("must be true or false") }
         case .integer(let min, let max):

@@ -44,7 +44,11 @@ public protocol ComplaintStore: Sendable {
     /// Appends events without changing a record (plug-in notes, survey issues).
     func appendEvents(_ events: [DomainEvent], tenant: TenantID) async throws
     /// Complaints of every tenant with a clock to check at or before `now` (host-level, for the scheduler).
-    func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint]
+    /// A row that cannot be read is not returned but named in ``ClockCheckBatch/unreadable``, so one bad
+    /// row does not stop the clocks of every tenant.
+    func complaintsToCheck(at now: Date, limit: Int) async throws -> ClockCheckBatch
+    /// Moves a complaint's next clock check to `until` (for a row the scheduler cannot read).
+    func postponeClockCheck(of id: ComplaintID, tenant: TenantID, until: Date) async throws
 }
 
 /// Stores learning items.
@@ -124,5 +128,16 @@ public struct LearningQuery: Sendable, Hashable {
         self.department = department
         self.limit = limit
         self.after = after
+    }
+}
+
+/// The complaints due for a clock check, and the ids of rows that could not be read.
+public struct ClockCheckBatch: Sendable {
+    public let complaints: [Complaint]
+    public let unreadable: [(tenant: TenantID, id: ComplaintID)]
+
+    public init(complaints: [Complaint], unreadable: [(tenant: TenantID, id: ComplaintID)]) {
+        self.complaints = complaints
+        self.unreadable = unreadable
     }
 }

@@ -240,7 +240,15 @@ public struct ComplaintService: Sendable {
         let now = env.clock.now()
         var changed = 0
         var tenants: [TenantID: Tenant] = [:]
-        for complaint in try await env.store.complaintsToCheck(at: now, limit: limit) {
+        let batch = try await env.store.complaintsToCheck(at: now, limit: limit)
+        for row in batch.unreadable {
+            // Reported by id only, and looked at again in an hour, so the rest of the host keeps its clocks.
+            env.followUpFailed(
+                "deadline check: complaint \(row.id) of tenant \(row.tenant) cannot be read; skipped for an hour",
+                StorageRowError())
+            try? await env.store.postponeClockCheck(of: row.id, tenant: row.tenant, until: now.addingTimeInterval(3600))
+        }
+        for complaint in batch.complaints {
             if tenants[complaint.tenant] == nil { tenants[complaint.tenant] = try await env.store.tenant(complaint.tenant) }
             guard let tenant = tenants[complaint.tenant] else { continue }
             var next = complaint
@@ -356,4 +364,9 @@ public struct ComplaintService: Sendable {
             }
         }
     }
+}
+
+/// A stored row that does not decode into its record.
+struct StorageRowError: Error, CustomStringConvertible {
+    var description: String { "the stored row does not decode" }
 }

@@ -4,14 +4,26 @@ import Foundation
 ///
 /// Each rule throws ``KlageError/validation(field:reason:)`` naming the field.
 public enum Validate {
-    /// A required text: trimmed, non-empty, at most `max` characters.
+    /// A required text: trimmed, non-empty, at most `max` characters and ``maximumBytes(_:)`` bytes.
     @discardableResult
     public static func text(_ value: String, field: String, max: Int) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw KlageError.validation(field: field, reason: "must not be empty") }
-        if trimmed.count > max { throw KlageError.validation(field: field, reason: "must be at most \(max) characters") }
+        try length(trimmed, field: field, max: max)
         return trimmed
     }
+
+    /// At most `max` characters, and at most ``maximumBytes(_:)`` bytes of UTF-8: a character can be a
+    /// long cluster of combining marks, so counting characters alone does not bound the size.
+    public static func length(_ value: String, field: String, max: Int) throws {
+        if value.utf8.count > maximumBytes(max) || value.count > max {
+            throw KlageError.validation(field: field, reason: "must be at most \(max) characters (\(maximumBytes(max)) bytes of UTF-8)")
+        }
+    }
+
+    /// The UTF-8 bytes a text of `characters` characters may take: four per character, as the widest
+    /// single scalar does.
+    public static func maximumBytes(_ characters: Int) -> Int { characters * 4 }
 
     /// An optional text: `nil` and blank become `nil`; otherwise as ``text(_:field:max:)``.
     public static func optionalText(_ value: String?, field: String, max: Int) throws -> String? {

@@ -206,6 +206,8 @@ struct StrictJSONScanner {
                 scalar = Unicode.Scalar(unit)
             }
             guard let scalar else { throw failure("an invalid \\u escape", at: start) }
+            // A NUL ends a C string: libpq would store "REF" for "REF\u0000a". Klage stores no NULs.
+            if scalar.value == 0 { throw failure("U+0000 (NUL) is not accepted in a string", at: start) }
             UTF8.encode(scalar) { utf8.append($0) }
         default:
             throw failure("an invalid escape in a string", at: start)

@@ -78,10 +78,24 @@ extension SQLKlageStore: ComplaintStore {
         try await write(tenant) { connection in try Self.insert(events, on: connection) }
     }
 
-    public func complaintsToCheck(at now: Date, limit: Int) async throws -> [Complaint] {
+    public func complaintsToCheck(at now: Date, limit: Int) async throws -> ClockCheckBatch {
         try await read(nil) { connection in
-            try connection.query("SELECT * FROM complaints WHERE next_check_at <= \(now) ORDER BY next_check_at LIMIT \(limit)")
-                .map(Complaint.init(row:))
+            var complaints: [Complaint] = []
+            var unreadable: [(tenant: TenantID, id: ComplaintID)] = []
+            for row in try connection.query("SELECT * FROM complaints WHERE next_check_at <= \(now) ORDER BY next_check_at LIMIT \(limit)") {
+                do {
+                    complaints.append(try Complaint(row: row))
+                } catch {
+                    unreadable.append((TenantID(row.optionalString("tenant_id") ?? ""), ComplaintID(row.optionalString("id") ?? "")))
+                }
+            }
+            return ClockCheckBatch(complaints: complaints, unreadable: unreadable)
+        }
+    }
+
+    public func postponeClockCheck(of id: ComplaintID, tenant: TenantID, until: Date) async throws {
+        try await write(tenant) { connection in
+            _ = try connection.execute("UPDATE complaints SET next_check_at = \(until) WHERE tenant_id = \(tenant) AND id = \(id)")
         }
     }
 
