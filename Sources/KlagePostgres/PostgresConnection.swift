@@ -36,7 +36,15 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
         // Notices (e.g. "relation already exists, skipping") are not errors; keep them off stderr.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
         try exec("SET TIME ZONE 'UTC'")
+        applicationRole = try query(SQL(unsafeSQL: Self.applicationRoleQuery)).first?["role"].text ?? "klage_app"
     }
+
+    /// The role tenant-scoped transactions take: one per database (`klage_app_` and 16 hex digits of the
+    /// database name's MD5), so two Klage databases in one cluster never share it.
+    private(set) var applicationRole = "klage_app"
+
+    /// How the application role's name is derived from the database's.
+    static let applicationRoleQuery = "SELECT 'klage_app_' || left(md5(current_database()), 16) AS role"
 
     deinit {
         PQfinish(handle)
@@ -84,12 +92,12 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     }
 
     /// Runs `body` inside `BEGIN` and `COMMIT`, rolling back on error. With a tenant, the transaction
-    /// acts as the `klage_app` role with `klage.tenant` set, so row-level security applies.
+    /// acts as the database's application role (``applicationRole``) with `klage.tenant` set, so row-level security applies.
     func transaction<T>(tenant: String?, readOnly: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
         // One round trip opens the transaction and, for a tenant, takes the role and sets the tenant.
         var opening = readOnly ? "BEGIN READ ONLY" : "BEGIN"
         if let tenant {
-            opening += "; SET LOCAL ROLE klage_app; SET LOCAL klage.tenant = \(try literal(tenant))"
+            opening += "; SET LOCAL ROLE \(applicationRole); SET LOCAL klage.tenant = \(try literal(tenant))"
         }
         do {
             try exec(opening)

@@ -4,7 +4,8 @@ public import KlageStorage
 /// The PostgreSQL engine over libpq: a bounded connection pool, prepared statements with bound
 /// parameters only, and row-level security as a second wall around every tenant's rows.
 ///
-/// Each tenant-scoped transaction runs as the `klage_app` role (no table ownership, no BYPASSRLS) with
+/// Each tenant-scoped transaction runs as the database's application role, `klage_app_<16 hex digits>`
+/// (no table ownership, no BYPASSRLS, one per database so two Klage databases of a cluster never share it), with
 /// `klage.tenant` set by `set_config(…, true)`, the parameterised form of `SET LOCAL`; the policies of
 /// migration 2 then hide every other tenant's rows even from a query that forgot its filter.
 ///
@@ -14,9 +15,12 @@ public import KlageStorage
 public final class PostgresDriver: SQLDriver {
     public let dialect = SQLDialect.postgres
     private let pool: PostgresPool
+    /// The role tenant-scoped transactions take in this database; migrations grant to it.
+    public let applicationRole: String?
 
-    private init(pool: PostgresPool) {
+    private init(pool: PostgresPool, applicationRole: String?) {
         self.pool = pool
+        self.applicationRole = applicationRole
     }
 
     /// Connects, checking the URL and the credentials with a first connection.
@@ -27,9 +31,9 @@ public final class PostgresDriver: SQLDriver {
     /// - Throws: ``KlageStorage/StorageError`` (`unavailable`) saying whether the server refused the
     ///   connection, the credentials failed, or the database does not exist.
     public static func connect(url: String, maxConnections: Int = 10) async throws -> PostgresDriver {
-        let driver = PostgresDriver(pool: PostgresPool(url: url, maxConnections: max(1, maxConnections)))
-        _ = try await driver.pool.withConnection { connection in try connection.query("SELECT 1 AS ok").count }
-        return driver
+        let pool = PostgresPool(url: url, maxConnections: max(1, maxConnections))
+        let role = try await pool.withConnection { connection in connection.applicationRole }
+        return PostgresDriver(pool: pool, applicationRole: role)
     }
 
     public func read<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
@@ -44,7 +48,7 @@ public final class PostgresDriver: SQLDriver {
         }
     }
 
-    /// Whether a tenant-scoped transaction works: the server answers and the `klage_app` role can be taken.
+    /// Whether a tenant-scoped transaction works: the server answers and the application role can be taken.
     public func ping() async -> Bool {
         (try? await read(tenant: "-") { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
     }

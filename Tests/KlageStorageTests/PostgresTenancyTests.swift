@@ -42,18 +42,64 @@ struct PostgresTenancyTests {
                 }
             }
             // The application role owns nothing, cannot bypass the policies, and cannot delete.
+            let applicationRole = try #require(store.driver.applicationRole)
             let role = try await store.driver.read(tenant: nil) { connection in
-                try connection.queryFirst("SELECT rolbypassrls::int AS bypass, rolsuper::int AS super FROM pg_roles WHERE rolname = \("klage_app")")
+                try connection.queryFirst(
+                    "SELECT rolbypassrls::int AS bypass, rolsuper::int AS super FROM pg_roles WHERE rolname = \(applicationRole)")
             }
             #expect(role?["bypass"].integer == 0)
             #expect(role?["super"].integer == 0)
             let owned = try await store.driver.read(tenant: nil) { connection in
-                try connection.query("SELECT tablename FROM pg_tables WHERE tableowner = \("klage_app")").count
+                try connection.query("SELECT tablename FROM pg_tables WHERE tableowner = \(applicationRole)").count
             }
             #expect(owned == 0)
             await #expect(throws: StorageError.self) {
                 try await store.driver.write(tenant: "kobenhavn") { connection in try connection.execute("DELETE FROM events") }
             }
+        }
+    }
+
+    @Test func theApplicationRoleReadsNoKeyOnlyItsOwnTenantAndIsThisDatabasesAlone() async throws {
+        try await withTestStore(.postgres) { store throws in
+            for id in ["kobenhavn", "roskilde"] { try await store.insertTenant(Fixtures.tenant(id)) }
+            try await store.insertKey(
+                APIKey(id: "k1", tenant: "roskilde", role: .caseworker, label: "roskilde", hash: "secret-hash", createdAt: Fixtures.monday))
+            // Inside a tenant's transaction: no key hash can be read or rewritten, no tenant changed.
+            for statement: SQL in ["SELECT hash FROM api_keys", "UPDATE api_keys SET role = 'operator'", "UPDATE tenants SET name = 'x'"] {
+                await #expect(throws: StorageError.self, "\(statement)") {
+                    try await store.driver.write(tenant: "kobenhavn") { connection in _ = try connection.execute(statement) }
+                }
+            }
+            let tenants = try await store.driver.read(tenant: "kobenhavn") { connection in
+                try connection.query("SELECT id FROM tenants").map { try $0.string("id") }
+            }
+            #expect(tenants == ["kobenhavn"])
+            // The role is this database's own: named after it, and granted nothing in any other database.
+            let expected = try await store.driver.read(tenant: nil) { connection in
+                try connection.queryFirst("SELECT 'klage_app_' || left(md5(current_database()), 16) AS role")?.string("role")
+            }
+            #expect(store.driver.applicationRole == expected)
+            #expect(store.driver.applicationRole != "klage_app")
+        }
+    }
+
+    @Test func anotherLoginOfTheClusterCannotConnectToAKlageDatabase() async throws {
+        try await withTestStore(.postgres) { store throws in
+            let database = try await store.driver.read(tenant: nil) { connection in
+                try connection.queryFirst("SELECT current_database() AS name")?.string("name") ?? ""
+            }
+            try await store.driver.write(tenant: nil) { connection in
+                _ = try connection.execute("DROP ROLE IF EXISTS klage_outsider")
+                _ = try connection.execute("CREATE ROLE klage_outsider LOGIN")
+            }
+            let base = try #require(ProcessInfo.processInfo.environment["KLAGE_TEST_POSTGRES_URL"])
+            let outsider = base.replacingOccurrences(of: "postgres://postgres@", with: "postgres://klage_outsider@")
+                .replacingOccurrences(of: "/postgres", with: "/\(database)")
+            let refused = await #expect(throws: StorageError.self) { _ = try await PostgresDriver.connect(url: outsider) }
+            #expect(refused?.detail?.contains("permission denied") == true)
+            // The cluster's own maintenance database stays open to it: the refusal is this database's.
+            let maintenance = base.replacingOccurrences(of: "postgres://postgres@", with: "postgres://klage_outsider@")
+            await #expect(throws: Never.self) { try await PostgresDriver.connect(url: maintenance).close() }
         }
     }
 

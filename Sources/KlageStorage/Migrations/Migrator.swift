@@ -21,6 +21,8 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ driver: any SQLDriver) async throws -> [Int] {
         let dialect = driver.dialect
+        // Migrations name the application role `klage_app`; each database has its own (see SQLDriver).
+        let role = driver.applicationRole ?? "klage_app"
         _ = try await driver.write(tenant: nil) { connection in
             if dialect == .postgres { try connection.execute("SELECT pg_advisory_xact_lock(4242001)") }
             try connection.execute(
@@ -41,7 +43,9 @@ public struct Migrator: Sendable {
                         code: .migration, message: "the database has migration \(unknown), which this build does not know; run a newer klage")
                 }
                 if done.contains(migration.id) { return false }
-                let statements = migration.statements + (dialect == .postgres ? migration.postgresStatements : [])
+                let statements =
+                    migration.statements
+                    + (dialect == .postgres ? migration.postgresStatements.map { $0.replacingOccurrences(of: "klage_app", with: role) } : [])
                 for statement in statements {
                     do {
                         try connection.execute(SQL(unsafeSQL: statement))

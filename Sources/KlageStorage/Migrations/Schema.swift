@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall]
 
     static let initial = Migration(
         id: 1, name: "initial schema",
@@ -305,4 +305,45 @@ extension Schema {
             "GRANT SELECT, INSERT ON efforts, staff_pulses TO klage_app",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON baselines, report_cells, report_days, report_changes TO klage_app",
         ] + isolatingTenants(of: ["efforts", "staff_pulses", "baselines", "report_cells", "report_days", "report_changes"]))
+}
+
+extension Schema {
+    /// The second wall, complete: the application role is this database's own (migrations' `klage_app`
+    /// is replaced by it), reads no key and only its own tenant's row, and no other role of the cluster
+    /// may connect to the database. The shared role of earlier versions loses its grants here.
+    static let secondWall = Migration(
+        id: 7, name: "second wall", statements: [],
+        postgresStatements: [
+            """
+            DO $$ BEGIN
+                CREATE ROLE klage_app NOLOGIN NOBYPASSRLS;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """,
+            """
+            DO $$ BEGIN
+                IF NOT pg_has_role(current_user, 'klage_app', 'MEMBER') THEN
+                    EXECUTE format('GRANT klage_app TO %I', current_user);
+                END IF;
+            END $$
+            """,
+            "GRANT USAGE ON SCHEMA public TO klage_app",
+            "GRANT SELECT ON klage_migrations, tenants TO klage_app",
+            "GRANT SELECT, INSERT, UPDATE ON complaints, contacts, learning_items, plugin_records, surveys TO klage_app",
+            "GRANT SELECT, INSERT ON events, access_log, efforts, staff_pulses TO klage_app",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON baselines, report_cells, report_days, report_changes TO klage_app",
+            "REVOKE ALL ON api_keys FROM klage_app",
+            "REVOKE INSERT, UPDATE, DELETE ON tenants FROM klage_app",
+            "ALTER TABLE tenants ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY tenants_own_row ON tenants FOR SELECT USING (id = current_setting('klage.tenant', true))",
+            """
+            DO $$ DECLARE shared text := 'klage' || '_app'; BEGIN
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = shared) THEN
+                    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', shared);
+                    EXECUTE format('REVOKE USAGE ON SCHEMA public FROM %I', shared);
+                END IF;
+            END $$
+            """,
+            "DO $$ BEGIN EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
+        ])
 }

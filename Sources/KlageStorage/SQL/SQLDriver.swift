@@ -26,6 +26,14 @@ public protocol SQLDriver: Sendable {
     func ping() async -> Bool
     /// Closes every connection.
     func close() async
+    /// The role tenant-scoped transactions take, which migrations grant to (`klage_app` in their text);
+    /// `nil` for an engine without roles.
+    var applicationRole: String? { get }
+}
+
+extension SQLDriver {
+    /// No roles, by default.
+    public var applicationRole: String? { nil }
 }
 
 extension SQLConnection {
