@@ -74,15 +74,20 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.available)
-    func aRepeatedExternalRefReturnsTheFirstComplaint(_ backend: StorageBackend) async throws {
+    func aRepeatedExternalRefReturnsTheFirstComplaintAndADifferentOneIsAConflict(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
             let tenant = try await insertedTenant(store)
             let (complaints, _) = services(store)
             let first = try await complaints.create(Fixtures.draft(externalRef: "ESDH-7"), in: tenant, by: Fixtures.caseworker(tenant.id))
-            var again = Fixtures.draft(externalRef: "ESDH-7")
-            again.subject = "A different subject"
-            let second = try await complaints.create(again, in: tenant, by: Fixtures.caseworker(tenant.id))
+            let second = try await complaints.create(Fixtures.draft(externalRef: "ESDH-7"), in: tenant, by: Fixtures.caseworker(tenant.id))
             #expect(second == first)
+            #expect(try await store.accessLog(of: first.id, tenant: tenant.id).map(\.purpose) == ["complaint.create (repeated)"])
+            var different = Fixtures.draft(externalRef: "ESDH-7")
+            different.subject = "A different subject"
+            let refused = await #expect(throws: KlageError.self) {
+                try await complaints.create(different, in: tenant, by: Fixtures.caseworker(tenant.id))
+            }
+            #expect(refused?.code == .conflict)
             #expect(try await store.complaints(tenant: tenant.id, matching: ComplaintQuery()).items.count == 1)
             #expect(try await store.events(of: first.id, tenant: tenant.id).filter { $0.type == .complaintReceived }.count == 1)
         }

@@ -13,9 +13,10 @@ public struct TenantComplaints: Sendable {
         self.actor = actor
     }
 
-    /// The complaint. - Throws: not found (also for another tenant's id).
+    /// The complaint; the read of its personal data is logged under the context's actor.
+    /// - Throws: not found (also for another tenant's id).
     public func get(_ id: ComplaintID) async throws -> Complaint {
-        try await service.get(id, in: tenant)
+        try await service.read(id, in: tenant, by: actor, purpose: "plug-in")
     }
 
     /// The complaint's contacts, oldest first.
@@ -25,7 +26,7 @@ public struct TenantComplaints: Sendable {
 
     /// The complaint's journey, oldest first.
     public func journey(of id: ComplaintID) async throws -> [DomainEvent] {
-        try await service.journey(id, in: tenant)
+        try await service.journey(id, in: tenant, by: actor, purpose: "plug-in")
     }
 
     /// Adds an event (a plug-in note, a touchpoint) to the complaint's journey, by the context's actor.

@@ -35,7 +35,10 @@ extension ComplaintService {
         next.assignee = assignee ?? complaint.assignee
         let departmentChanged = next.department != complaint.department
         let assigneeChanged = next.assignee != complaint.assignee
-        guard departmentChanged || assigneeChanged else { return complaint }
+        guard departmentChanged || assigneeChanged else {
+            try await logAccess(to: [id], in: tenant, by: actor, purpose: "complaint.assign")
+            return complaint
+        }
         let handedOff = (departmentChanged && complaint.department != nil) || (assigneeChanged && complaint.assignee != nil)
         let now = env.clock.now()
         if handedOff { next.handoffs += 1 }
@@ -52,6 +55,7 @@ extension ComplaintService {
             : env.event(.assigned, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: "Assigned", data: data)
         try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: [event])
         await env.publish([event], tenant: tenant, actor: actor)
+        try await logAccess(to: [id], in: tenant, by: actor, purpose: "complaint.assign")
         return next
     }
 

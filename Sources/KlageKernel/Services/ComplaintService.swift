@@ -52,7 +52,16 @@ public struct ComplaintService: Sendable {
         ]
         events += self.events(for: effects, complaint: complaint, actor: actor, at: now)
         let (stored, created) = try await env.store.insertComplaint(complaint, events: events)
-        if created { await env.publish(events, tenant: tenant, actor: actor) }
+        if created {
+            await env.publish(events, tenant: tenant, actor: actor)
+            return stored
+        }
+        // A retry returns the stored complaint; a different complaint under a used reference must not
+        // (a mistaken reference would hand the caller another citizen's case).
+        guard stored.isSameRegistration(as: complaint, receivedAtGiven: draft.receivedAt != nil) else {
+            throw KlageError.conflict("externalRef '\(stored.externalRef ?? "")' is already used by another complaint")
+        }
+        try await logAccess(to: [stored.id], in: tenant, by: actor, purpose: "complaint.create (repeated)")
         return stored
     }
 
@@ -89,7 +98,7 @@ public struct ComplaintService: Sendable {
         return try await env.store.accessLog(of: id, tenant: tenant.id)
     }
 
-    private func logAccess(to ids: [ComplaintID], in tenant: Tenant, by actor: Principal, purpose: String) async throws {
+    func logAccess(to ids: [ComplaintID], in tenant: Tenant, by actor: Principal, purpose: String) async throws {
         guard !ids.isEmpty else { return }
         let now = env.clock.now()
         try await env.store.recordAccess(
@@ -112,7 +121,8 @@ public struct ComplaintService: Sendable {
         let fields = try Validate.fields(fields)
         let contacts = try await env.store.contacts(of: id, tenant: tenant.id)
         var closedNow = false
-        let complaint = try await change(id, version: version, in: tenant, by: actor, note: note) { complaint, definition, now in
+        let complaint = try await change(id, version: version, in: tenant, by: actor, note: note, purpose: "complaint.act") {
+            complaint, definition, now in
             let input = GuardInput(complaint: complaint, contacts: contacts, actor: actor, now: now, note: note, fields: fields, outcome: outcome)
             let (next, effects) = try engine.perform(action, on: complaint, in: definition, input: input, settings: tenant.settings)
             closedNow = complaint.closedAt == nil && next.closedAt != nil
@@ -126,14 +136,14 @@ public struct ComplaintService: Sendable {
     /// Pauses the complaint's clocks, e.g. while waiting for the citizen; the reason goes into the journey.
     public func pause(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         let reason = try Validate.text(reason, field: "reason", max: 1_000)
-        return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, _, now in
+        return try await change(id, version: version, in: tenant, by: actor, note: reason, purpose: "complaint.pause") { complaint, _, now in
             try engine.pause(&complaint, at: now)
         }
     }
 
     /// Resumes paused clocks with the time they had left.
     public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
-        try await change(id, version: version, in: tenant, by: actor, note: nil) { complaint, _, now in
+        try await change(id, version: version, in: tenant, by: actor, note: nil, purpose: "complaint.resume") { complaint, _, now in
             try engine.resume(&complaint, at: now)
         }
     }
@@ -142,14 +152,20 @@ public struct ComplaintService: Sendable {
     public func reopen(_ id: ComplaintID, version: Int, reason: String, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         let reason = try Validate.text(reason, field: "reason", max: 1_000)
         let window = TenantSettings.value(TenantSettings.reopenWindowDays, in: tenant.settings)
-        return try await change(id, version: version, in: tenant, by: actor, note: reason) { complaint, definition, now in
+        return try await change(id, version: version, in: tenant, by: actor, note: reason, purpose: "complaint.reopen") {
+            complaint, definition, now in
             try engine.reopen(&complaint, in: definition, at: now, windowDays: window, settings: tenant.settings)
         }
     }
 
     /// The complaint journey: every event, oldest first.
-    public func journey(_ id: ComplaintID, in tenant: Tenant) async throws -> [DomainEvent] {
+    ///
+    /// With an actor, the read is logged: notes on the journey can hold personal data.
+    public func journey(_ id: ComplaintID, in tenant: Tenant, by actor: Principal? = nil, purpose: String = "complaint.journey") async throws
+        -> [DomainEvent]
+    {
         _ = try await get(id, in: tenant)
+        if let actor { try await logAccess(to: [id], in: tenant, by: actor, purpose: purpose) }
         return try await env.store.events(of: id, tenant: tenant.id)
     }
 
@@ -271,7 +287,7 @@ public struct ComplaintService: Sendable {
 
     /// Loads a complaint at `version`, lets `body` change it, and stores the change with its events.
     private func change(
-        _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal, note: String?,
+        _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal, note: String?, purpose: String,
         _ body: (inout Complaint, WorkflowDefinition, Date) throws -> [WorkflowEffect]
     ) async throws -> Complaint {
         let complaint = try await get(id, in: tenant)
@@ -296,6 +312,8 @@ public struct ComplaintService: Sendable {
         }
         try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
         await env.publish(events, tenant: tenant, actor: actor)
+        // The answer holds the citizen: a read of personal data like any other.
+        try await logAccess(to: [id], in: tenant, by: actor, purpose: purpose)
         return next
     }
 
@@ -369,4 +387,15 @@ public struct ComplaintService: Sendable {
 /// A stored row that does not decode into its record.
 struct StorageRowError: Error, CustomStringConvertible {
     var description: String { "the stored row does not decode" }
+}
+
+extension Complaint {
+    /// Whether `other`, a new registration under the same external reference, says what this one said:
+    /// the same workflow, track, channel, texts, citizen, department and fields (and receipt time, when given).
+    func isSameRegistration(as other: Complaint, receivedAtGiven: Bool) -> Bool {
+        workflow == other.workflow && track == other.track && channel == other.channel && subject == other.subject
+            && description == other.description && remedy == other.remedy && citizen == other.citizen
+            && department == other.department && fields == other.fields
+            && (!receivedAtGiven || ClientTime.wholeSecond(receivedAt) == ClientTime.wholeSecond(other.receivedAt))
+    }
 }

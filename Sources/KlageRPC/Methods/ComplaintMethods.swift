@@ -167,7 +167,7 @@ extension RPCServices {
             return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant))
         }
         builder.register(ComplaintJourney.self) { params, context in
-            return EventsView(events: try await complaints.journey(params.id, in: context.tenant))
+            return EventsView(events: try await complaints.journey(params.id, in: context.tenant, by: context.actor))
         }
     }
 }
