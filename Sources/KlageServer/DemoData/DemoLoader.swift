@@ -2,8 +2,8 @@ import Foundation
 import KlageKernel
 public import KlageStorage
 
-/// Writes ``DemoData`` to a store: batches are generated in parallel, a few ahead, while the previous
-/// one is written in its own transaction.
+/// Writes ``DemoData`` to a store: batches are generated and turned into statements in parallel, a few
+/// ahead, while the previous one is written in its own transaction.
 public struct DemoLoader: Sendable {
     public let demo: DemoData
     public let store: SQLKlageStore
@@ -24,20 +24,20 @@ public struct DemoLoader: Sendable {
     @discardableResult
     public func load(progress: (Int) -> Void = { _ in }) async throws -> Int {
         let tenant = demo.options.tenant.id
-        var pending: [Task<RecordBatch, Never>] = []
+        var pending: [Task<PreparedBatch, any Error>] = []
         var next = 0
         var rows = 0
         var written = 0
         while next < demo.batchCount || !pending.isEmpty {
             while next < demo.batchCount, pending.count < ahead {
                 let index = next
-                pending.append(Task { [demo] in demo.batch(index) })
+                pending.append(Task { [demo] in try demo.batch(index).prepared() })
                 next += 1
             }
-            let batch = await pending.removeFirst().value
+            let batch = try await pending.removeFirst().value
             try await store.insertBatch(batch, tenant: tenant)
             rows += batch.rowCount
-            written += batch.complaints.count
+            written = min(written + demo.options.batchSize, demo.options.complaints)
             progress(written)
         }
         let pulses = demo.staffPulses()

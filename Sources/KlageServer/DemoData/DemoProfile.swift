@@ -38,7 +38,7 @@ struct DemoProfile: Sendable {
 
     /// After the method: a call within a working day, agreement, fewer hand-offs.
     static let after = DemoProfile(
-        stoppedByDialogue: 0.57, firstContactMedianHours: 4, firstContactSpread: 0.8,
+        stoppedByDialogue: 0.57, firstContactMedianHours: 4, firstContactSpread: 1.2,
         failedAttempts: [(0, 70), (1, 20), (2, 10)], conversationMinutes: 30, followUpMinutes: 15, letterMinutes: 30,
         effortMinutes: 25, effortEntries: [(0, 60), (1, 40)], handoffs: 2...4, dialogueDays: 4, formalDays: 25,
         surveyScores: [(1, 4), (2, 7), (3, 15), (4, 38), (5, 36)], pulseScores: [(2, 5), (3, 20), (4, 50), (5, 25)],

@@ -8,6 +8,8 @@ struct DemoReceipts: Sendable {
     /// The first day (a ``KlageKernel/ReportDay``) and each day's cumulative weight.
     private let firstDay: Int
     private let cumulative: [Double]
+    /// Each day's start, looked up once.
+    private let dayStarts: [Date]
     /// The share of a day's complaints that arrive by each hour, cumulative over 24 hours.
     private let workingHours: [Double]
     private let offHours: [Double]
@@ -17,9 +19,11 @@ struct DemoReceipts: Sendable {
         self.firstDay = firstDay
         var total = 0.0
         var cumulative: [Double] = []
+        var dayStarts: [Date] = []
         cumulative.reserveCapacity(max(0, endDay - firstDay))
         let months = Calendar(identifier: .gregorian)
         for day in firstDay..<max(firstDay, endDay) {
+            dayStarts.append(ReportDay.start(day))
             let noon = ReportDay.start(day).addingTimeInterval(12 * 3_600)
             var weight = calendar.isWorkingDay(noon) ? 1.0 : 0.22
             switch months.component(.month, from: noon) {
@@ -32,6 +36,7 @@ struct DemoReceipts: Sendable {
             cumulative.append(total)
         }
         self.cumulative = cumulative
+        self.dayStarts = dayStarts
         func hours(_ weights: [Double]) -> [Double] {
             var sum = 0.0
             let total = weights.reduce(0, +)
@@ -58,7 +63,7 @@ struct DemoReceipts: Sendable {
         }
         let before = low == 0 ? 0 : cumulative[low - 1]
         let fraction = (point - before) / (cumulative[low] - before)
-        let dayStart = ReportDay.start(firstDay + low)
+        let dayStart = dayStarts[low]
         let isWorkingDay = cumulative[low] - before >= 0.5
         let table = isWorkingDay ? workingHours : offHours
         let hour = table.firstIndex { $0 > fraction } ?? 23

@@ -10,16 +10,15 @@ extension SQLKlageStore {
     ///
     /// - Throws: ``KlageKernel/KlageError`` conflict when a record exists already, e.g. the same ids again.
     public func insertBatch(_ batch: RecordBatch, tenant: TenantID) async throws {
-        let days = Self.reportDays(of: batch.complaints)
+        try await insertBatch(try batch.prepared(), tenant: tenant)
+    }
+
+    /// Writes a batch whose statements were built already (``RecordBatch/prepared()``), e.g. in parallel
+    /// with the previous batch's write: the single writer then only runs them.
+    public func insertBatch(_ batch: PreparedBatch, tenant: TenantID) async throws {
         try await write(tenant) { connection in
-            // Parents before children: complaints, then what refers to them.
-            let statements: [[SQL]] = [
-                try SQL.insert(batch.complaints), try SQL.insert(batch.contacts), try SQL.insert(batch.efforts),
-                try SQL.insert(batch.surveys), try SQL.insert(batch.events), try SQL.insert(batch.learningItems),
-                try SQL.insert(batch.pulses),
-            ]
-            for statement in statements.joined() { try connection.execute(statement) }
-            for day in days {
+            for statement in batch.statements { try connection.execute(statement) }
+            for day in batch.days {
                 try connection.execute("INSERT INTO report_changes (tenant_id, day, id) VALUES (\(tenant), \(day), \(UUID().uuidString))")
             }
         }
