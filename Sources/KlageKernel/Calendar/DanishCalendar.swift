@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// The Danish public-sector working calendar: weekdays 08:00-16:00 in Copenhagen time, without
 /// public holidays (Easter-based ones computed) and the days municipalities customarily close.
@@ -14,6 +15,8 @@ public struct DanishCalendar: Sendable {
     public let dayStart: Int
     public let dayEnd: Int
     private let calendar: Calendar
+    /// The local days already worked out, by the UTC hour asked about (a local day changes only on the hour).
+    private let days = DayCache()
 
     public init(dayStart: Int = 8, dayEnd: Int = 16) {
         precondition(0 <= dayStart && dayStart < dayEnd && dayEnd <= 24, "a working day runs forward within one day")
@@ -68,6 +71,10 @@ public struct DanishCalendar: Sendable {
 
     /// Whether `date` falls on a Copenhagen weekday that is not a holiday.
     public func isWorkingDay(_ date: Date) -> Bool {
+        day(containing: date).open != nil
+    }
+
+    private func computeIsWorkingDay(_ date: Date) -> Bool {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
         if parts.weekday == 1 || parts.weekday == 7 { return false }
         return !holidays(in: parts.year!).contains { $0.month == parts.month && $0.day == parts.day }
@@ -111,7 +118,29 @@ public struct DanishCalendar: Sendable {
 
     /// The working window (opening, closing) of the local day containing `date`, or nils on a day off.
     private func window(containing date: Date) -> (Date?, Date?) {
-        guard isWorkingDay(date) else { return (nil, nil) }
+        let day = day(containing: date)
+        return (day.open, day.close)
+    }
+
+    private func nextDayStart(after date: Date) -> Date {
+        day(containing: date).nextStart
+    }
+
+    /// The local day containing `date`, from the cache or worked out once: Foundation's calendar is slow.
+    private func day(containing date: Date) -> DayCache.Day {
+        let hour = Int64((date.timeIntervalSince1970 / 3_600).rounded(.down))
+        if let known = days.entries.withLock({ $0[hour] }) { return known }
+        let window = computeWindow(containing: date)
+        let day = DayCache.Day(open: window.0, close: window.1, nextStart: computeNextDayStart(after: date))
+        days.entries.withLock { entries in
+            if entries.count >= 200_000 { entries.removeAll(keepingCapacity: true) }
+            entries[hour] = day
+        }
+        return day
+    }
+
+    private func computeWindow(containing date: Date) -> (Date?, Date?) {
+        guard computeIsWorkingDay(date) else { return (nil, nil) }
         let day = calendar.startOfDay(for: date)
         return (
             calendar.date(bySettingHour: dayStart, minute: 0, second: 0, of: day),
@@ -119,7 +148,19 @@ public struct DanishCalendar: Sendable {
         )
     }
 
-    private func nextDayStart(after date: Date) -> Date {
+    private func computeNextDayStart(after date: Date) -> Date {
         calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: date))!
     }
+}
+
+/// What ``DanishCalendar`` has worked out about local days, shared by its copies.
+final class DayCache: Sendable {
+    /// One local day: its working window (nil on a day off) and the start of the next day.
+    struct Day: Sendable {
+        let open: Date?
+        let close: Date?
+        let nextStart: Date
+    }
+
+    let entries = Mutex<[Int64: Day]>([:])
 }

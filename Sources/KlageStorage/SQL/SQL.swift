@@ -25,6 +25,11 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation {
         self.fragments = stringInterpolation.fragments
     }
 
+    /// A statement from its pieces; the text pieces must be trusted.
+    init(fragments: [Fragment]) {
+        self.fragments = fragments
+    }
+
     /// SQL from trusted text alone, e.g. a migration's DDL.
     public init(unsafeSQL text: String) {
         self.fragments = [.text(text)]

@@ -1,0 +1,45 @@
+import Foundation
+import KlageKernel
+
+/// Time-ordered ids (UUIDv7 layout) stamped with the time a demo record happened, with random bits from
+/// the seeded generator, so that the same seed makes the same ids and ids sort as the records' times do.
+enum DemoIDs {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// An id for a record that happened at `date`.
+    static func next<Subject>(at date: Date, using random: inout DemoRandom) -> Identifier<Subject> {
+        Identifier(uuidV7(at: date, using: &random))
+    }
+
+    /// A UUIDv7 string for `date`, random bits from `random`.
+    static func uuidV7(at date: Date, using random: inout DemoRandom) -> String {
+        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        let high = random.next()
+        let low = random.next()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
+        for index in 6..<8 { bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * index)) }
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * (index - 8))) }
+        bytes[6] = 0x70 | (bytes[6] & 0x0F)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// 64 random hex digits, e.g. a survey's token hash.
+    static func hex256(using random: inout DemoRandom) -> String {
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for _ in 0..<4 {
+            let word = random.next()
+            for shift in stride(from: 60, through: 0, by: -4) { text.append(hexDigits[Int((word >> UInt64(shift)) & 0x0F)]) }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
