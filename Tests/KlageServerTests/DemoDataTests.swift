@@ -19,7 +19,7 @@ import Testing
                         tenant: tenant, complaints: count, years: 2, seed: 7, adoptionAfterMonths: 12, now: Fixtures.monday, batchSize: 300),
                     registry: registry)
                 try await DemoLoader(demo: demo, store: store, ahead: 2).load()
-                let complaints = try await store.complaintsReceived(tenant: tenant.id, from: demo.start, to: demo.end, department: nil)
+                let complaints = try await store.complaintFacts(tenant: tenant.id, receivedFrom: demo.start, to: demo.end).map(\.complaint)
                 #expect(complaints.count == count)
                 try checkShape(complaints, registry: registry, demo: demo)
                 try await checkRecords(of: complaints, in: store, demo: demo)
