@@ -111,6 +111,24 @@ public enum Schema {
             "CREATE INDEX events_complaint ON events (tenant_id, complaint_id, id)",
         ])
 
+    /// Creates the application role (if need be), lets the migrating user take it, and lets it use the schema.
+    static let takingTheApplicationRole = [
+        """
+        DO $$ BEGIN
+            CREATE ROLE klage_app NOLOGIN NOBYPASSRLS;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END $$
+        """,
+        """
+        DO $$ BEGIN
+            IF NOT pg_has_role(current_user, 'klage_app', 'MEMBER') THEN
+                EXECUTE format('GRANT klage_app TO %I', current_user);
+            END IF;
+        END $$
+        """,
+        "GRANT USAGE ON SCHEMA public TO klage_app",
+    ]
+
     /// The tables that belong to a tenant, guarded by row-level security on PostgreSQL.
     static let tenantOwnedTables = ["complaints", "contacts", "learning_items", "events"]
 
@@ -118,21 +136,7 @@ public enum Schema {
     /// cannot bypass row-level security, may not delete, and sees only the rows of `klage.tenant`.
     static let rowLevelSecurity = Migration(
         id: 2, name: "row-level security", statements: [],
-        postgresStatements: [
-            """
-            DO $$ BEGIN
-                CREATE ROLE klage_app NOLOGIN NOBYPASSRLS;
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-            END $$
-            """,
-            """
-            DO $$ BEGIN
-                IF NOT pg_has_role(current_user, 'klage_app', 'MEMBER') THEN
-                    EXECUTE format('GRANT klage_app TO %I', current_user);
-                END IF;
-            END $$
-            """,
-            "GRANT USAGE ON SCHEMA public TO klage_app",
+        postgresStatements: takingTheApplicationRole + [
             "GRANT SELECT ON klage_migrations TO klage_app",
             "GRANT SELECT, INSERT, UPDATE ON tenants, api_keys, complaints, contacts, learning_items TO klage_app",
             "GRANT SELECT, INSERT ON events TO klage_app",
@@ -313,21 +317,7 @@ extension Schema {
     /// may connect to the database. The shared role of earlier versions loses its grants here.
     static let secondWall = Migration(
         id: 7, name: "second wall", statements: [],
-        postgresStatements: [
-            """
-            DO $$ BEGIN
-                CREATE ROLE klage_app NOLOGIN NOBYPASSRLS;
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-            END $$
-            """,
-            """
-            DO $$ BEGIN
-                IF NOT pg_has_role(current_user, 'klage_app', 'MEMBER') THEN
-                    EXECUTE format('GRANT klage_app TO %I', current_user);
-                END IF;
-            END $$
-            """,
-            "GRANT USAGE ON SCHEMA public TO klage_app",
+        postgresStatements: takingTheApplicationRole + [
             "GRANT SELECT ON klage_migrations, tenants TO klage_app",
             "GRANT SELECT, INSERT, UPDATE ON complaints, contacts, learning_items, plugin_records, surveys TO klage_app",
             "GRANT SELECT, INSERT ON events, access_log, efforts, staff_pulses TO klage_app",
