@@ -128,13 +128,16 @@ extension EvidenceFigures {
         withdrawn = cell.withdrawn
         appeals = Appeals(
             received: cell.appeals, forwarded: cell.appealsForwarded, forwardedShare: share(cell.appealsForwarded, of: cell.appeals))
+        let toFirstContact = cell.hoursToFirstContact.spread
+        let toClose = cell.daysToClose.spread
+        let age = backlog.spread
         firstContact = FirstContact(
-            medianHours: hours(cell.hoursToFirstContact.median), p90Hours: hours(cell.hoursToFirstContact.p90),
+            medianHours: hours(toFirstContact.median), p90Hours: hours(toFirstContact.p90),
             decided: cell.firstContactDecided, withinDeadline: cell.firstContactInTime,
             withinDeadlineShare: share(cell.firstContactInTime, of: cell.firstContactDecided),
             failedCallAttemptsPerComplaint: share(cell.failedCallAttempts, of: cell.received))
-        daysToClose = Spread(median: days(cell.daysToClose.median), p90: days(cell.daysToClose.p90))
-        self.backlog = Backlog(open: backlog.total, medianAgeDays: days(backlog.median), p90AgeDays: days(backlog.p90))
+        daysToClose = Spread(median: days(toClose.median), p90: days(toClose.p90))
+        self.backlog = Backlog(open: backlog.total, medianAgeDays: days(age.median), p90AgeDays: days(age.p90))
         staffTime = StaffTime(
             totalMinutes: cell.staffMinutes, complaintsWithTime: cell.withStaffTime,
             minutesPerComplaint: share(cell.staffMinutes, of: cell.withStaffTime))

@@ -116,9 +116,25 @@ public struct ReportCell: Sendable, Hashable {
 
     /// Reads ``encoded``.
     public init(encoded: String) {
-        let parts = encoded.split(separator: "|", omittingEmptySubsequences: false)
-        counters = parts.first.map { $0.split(separator: ",").map { Int($0) ?? 0 } } ?? []
-        if parts.count > 1 { hoursToFirstContact = Histogram(encoded: parts[1]) }
-        if parts.count > 2 { daysToClose = Histogram(encoded: parts[2]) }
+        var text = encoded
+        text.withUTF8 { bytes in
+            let parts = bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            var scanner = NumberScanner(parts.first ?? bytes[...])
+            var values: [Int] = []
+            values.reserveCapacity(24)
+            while let value = scanner.next() { values.append(value) }
+            counters = values
+            if parts.count > 1 { hoursToFirstContact = Histogram(scanning: parts[1]) }
+            if parts.count > 2 { daysToClose = Histogram(scanning: parts[2]) }
+        }
+    }
+}
+
+extension Histogram {
+    /// Reads the `minute:count` pairs of ``encoded`` from its UTF-8 bytes.
+    init(scanning bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        self.init()
+        var scanner = NumberScanner(bytes)
+        while let minute = scanner.next(), let count = scanner.next() { add(minute: minute, count: count) }
     }
 }
