@@ -3,28 +3,56 @@
 ///
 /// Figures computed from it are exact to the minute: a duration is counted at its nearest minute.
 public struct Histogram: Sendable, Hashable {
-    /// Count per duration in minutes.
-    public private(set) var counts: [Int: Int] = [:]
+    /// Counts of one day's cell, as `(minute, count)` pairs: small, and read from storage without hashing.
+    private var pairs: [(minute: Int, count: Int)] = []
+    /// Counts merged from many cells, indexed by minute: adding is an array increment.
+    private var dense: [Int] = []
     public private(set) var total = 0
+
+    /// Minutes beyond this (about two years) are kept as pairs even when merged.
+    private static let denseLimit = 1 << 20
 
     public init() {}
 
+    /// Count per duration in minutes.
+    public var counts: [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for pair in pairs { counts[pair.minute, default: 0] += pair.count }
+        for (minute, count) in dense.enumerated() where count > 0 { counts[minute, default: 0] += count }
+        return counts
+    }
+
     /// Counts a duration at its nearest minute (a negative one as zero).
     public mutating func add(seconds: Double) {
-        counts[max(0, Int((seconds / 60).rounded())), default: 0] += 1
-        total += 1
+        add(minute: max(0, Int((seconds / 60).rounded())), count: 1)
     }
 
     /// Counts `count` durations of `minute` minutes.
     mutating func add(minute: Int, count: Int) {
-        counts[minute, default: 0] += count
+        pairs.append((minute, count))
         total += count
     }
 
     /// Adds another histogram's counts.
     public mutating func merge(_ other: Histogram) {
-        for (minute, count) in other.counts { counts[minute, default: 0] += count }
+        if other.dense.count > dense.count { dense += repeatElement(0, count: other.dense.count - dense.count) }
+        for (minute, count) in other.dense.enumerated() where count > 0 { dense[minute] += count }
+        for pair in other.pairs {
+            if pair.minute < Self.denseLimit {
+                if pair.minute >= dense.count { dense += repeatElement(0, count: max(pair.minute + 1, dense.count * 2) - dense.count) }
+                dense[pair.minute] += pair.count
+            } else {
+                pairs.append(pair)
+            }
+        }
         total += other.total
+    }
+
+    public static func == (lhs: Histogram, rhs: Histogram) -> Bool { lhs.total == rhs.total && lhs.counts == rhs.counts }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(total)
+        hasher.combine(counts)
     }
 
     /// The median in minutes: the middle value, or the mean of the two middle values; `nil` when empty.
@@ -40,10 +68,17 @@ public struct Histogram: Sendable, Hashable {
         let p90Rank = Int((Double(total) * 0.9).rounded(.up))
         var found: [Int: Double] = [:]
         var seen = 0
-        for minute in counts.keys.sorted() {
-            seen += counts[minute] ?? 0
-            for rank in ranks + [p90Rank] where found[rank] == nil && seen >= rank { found[rank] = Double(minute) }
-            if found.count == Set(ranks + [p90Rank]).count { break }
+        let wanted = Set(ranks + [p90Rank])
+        func visit(_ minute: Int, _ count: Int) -> Bool {
+            seen += count
+            for rank in wanted where found[rank] == nil && seen >= rank { found[rank] = Double(minute) }
+            return found.count == wanted.count
+        }
+        if pairs.isEmpty {
+            for (minute, count) in dense.enumerated() where count > 0 { if visit(minute, count) { break } }
+        } else {
+            let counts = self.counts
+            for minute in counts.keys.sorted() { if visit(minute, counts[minute] ?? 0) { break } }
         }
         let median = ((found[ranks[0]] ?? 0) + (found[ranks[1]] ?? 0)) / 2
         return (median, found[p90Rank])
@@ -51,16 +86,14 @@ public struct Histogram: Sendable, Hashable {
 
     /// `minute:count` pairs separated by spaces, for storage.
     public var encoded: String {
-        counts.keys.sorted().map { "\($0):\(counts[$0] ?? 0)" }.joined(separator: " ")
+        let counts = self.counts
+        return counts.keys.sorted().map { "\($0):\(counts[$0] ?? 0)" }.joined(separator: " ")
     }
 
     /// Reads ``encoded``; unreadable pairs are skipped.
     public init(encoded: Substring) {
         var scanner = NumberScanner(encoded.utf8)
-        while let minute = scanner.next(), let count = scanner.next() {
-            counts[minute, default: 0] += count
-            total += count
-        }
+        while let minute = scanner.next(), let count = scanner.next() { add(minute: minute, count: count) }
     }
 }
 
