@@ -39,7 +39,7 @@ public struct Histogram: Sendable, Hashable {
         for (minute, count) in other.dense.enumerated() where count > 0 { dense[minute] += count }
         for pair in other.pairs {
             if pair.minute < Self.denseLimit {
-                if pair.minute >= dense.count { dense += repeatElement(0, count: max(pair.minute + 1, dense.count * 2) - dense.count) }
+                if pair.minute >= dense.count { dense += repeatElement(0, count: (pair.minute | 4_095) + 1 - dense.count) }
                 dense[pair.minute] += pair.count
             } else {
                 pairs.append(pair)

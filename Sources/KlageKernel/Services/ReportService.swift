@@ -25,7 +25,7 @@ public struct ReportService: Sendable {
     public func figures(_ query: ReportQuery, in tenant: Tenant) async throws -> [EvidenceFigures] {
         let query = try query.validated()
         let family = query.groupBy.family
-        let cells = try await cells(tenant: tenant.id, from: query.from, to: query.to, family: family, department: query.department)
+
         let now = env.clock.now()
         let open = try await env.store.openComplaints(tenant: tenant.id, receivedFrom: query.from, to: query.to, department: query.department)
         let learning = try await env.store.learningFacts(tenant: tenant.id, createdFrom: query.from, to: query.to, department: query.department)
@@ -38,8 +38,9 @@ public struct ReportService: Sendable {
             case .workflow, .channel, .track: value
             }
         }
-        var merged: [String: ReportCell] = [:]
-        for (key, cell) in cells { merged[group(key.department, key.value), default: ReportCell()].merge(cell) }
+        let merged = try await cells(tenant: tenant.id, from: query.from, to: query.to, family: family, department: query.department) { key in
+            group(key.department, key.value)
+        }
         var backlog: [String: Histogram] = [:]
         for complaint in open {
             backlog[group(complaint.department, complaint.value(in: family)), default: Histogram()]
@@ -127,22 +128,24 @@ public struct ReportService: Sendable {
         stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) }
     }
 
-    /// The cells of `family` for complaints received in `[from, to)`, merged over days.
-    func cells(tenant: TenantID, from: Date, to: Date, family: String, department: String?) async throws -> [ReportCellKey: ReportCell] {
+    /// The cells of `family` for complaints received in `[from, to)`, merged over days into the groups `group` names.
+    func cells(
+        tenant: TenantID, from: Date, to: Date, family: String, department: String?, group: (ReportCellKey) -> String
+    ) async throws -> [String: ReportCell] {
         let (days, edges) = ReportDay.split(from: from, to: to)
-        var merged: [ReportCellKey: ReportCell] = [:]
+        var merged: [String: ReportCell] = [:]
         if !days.isEmpty {
             let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: department)
-            for entry in stored.cells { merged[entry.key, default: ReportCell()].merge(entry.cell) }
+            for entry in stored.cells { merged[group(entry.key), default: ReportCell()].merge(entry.cell) }
             for chunk in Self.chunks(of: stored.stale) {
                 let fresh = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: department)
-                for entry in fresh { merged[entry.key, default: ReportCell()].merge(entry.cell) }
+                for entry in fresh { merged[group(entry.key), default: ReportCell()].merge(entry.cell) }
             }
         }
         for edge in edges {
             let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
             for (key, cell) in ReportCell.cells(of: facts) where key.family == family && (department == nil || key.department == department) {
-                merged[key, default: ReportCell()].merge(cell)
+                merged[group(key), default: ReportCell()].merge(cell)
             }
         }
         return merged
