@@ -3,8 +3,8 @@ import KlageRPC
 import Logging
 import ServiceLifecycle
 
-/// The background service that recomputes the report figures of days changed since they were computed,
-/// for every tenant, every `schedulerIntervalSeconds`; reports then rarely wait for it. Safe in every
+/// The background service that keeps every tenant's report figures fresh every `schedulerIntervalSeconds`
+/// (see ``KlageKernel/ReportService/catchUp(of:limit:)``); reports then rarely wait for it. Safe in every
 /// instance: a day is recomputed in one transaction that also clears its change marks.
 struct ReportRefresher: Service {
     let host: KlageHost
@@ -15,10 +15,14 @@ struct ReportRefresher: Service {
             while !Task.isCancelled {
                 do {
                     for tenant in try await host.services.env.store.allTenants() {
-                        let days = try await ReportService(host.services.env).refreshChangedDays(of: tenant.id)
-                        if days > 0 {
+                        let done = try await ReportService(host.services.env).catchUp(of: tenant.id)
+                        if done.days > 0 || done.months > 0 {
                             host.logger.debug(
-                                "report days refreshed", metadata: ["tenant": .string(tenant.id.rawValue), "days": .stringConvertible(days)])
+                                "report figures refreshed",
+                                metadata: [
+                                    "tenant": .string(tenant.id.rawValue), "days": .stringConvertible(done.days),
+                                    "months": .stringConvertible(done.months),
+                                ])
                         }
                     }
                 } catch {

@@ -85,4 +85,32 @@ import Testing
         #expect(inside.days.isEmpty)
         #expect(inside.edges.count == 1)
     }
+
+    @Test func longDurationsShareLogarithmicBucketsAndStayWithinABucketsSpan() {
+        // Five years of closing times, one per 17 minutes: a fixed number of buckets, whatever the count.
+        var histogram = Histogram()
+        var values: [Int] = []
+        for minute in stride(from: 0, to: 5 * 366 * 1_440, by: 17) {
+            histogram.add(seconds: Double(minute) * 60)
+            values.append(minute)
+        }
+        #expect(histogram.total == values.count)
+        #expect(histogram.counts.count < 1_100)
+        #expect(histogram.encoded.split(separator: " ").count == histogram.counts.count)
+        let exactMedian = Double(values[values.count / 2])
+        let exactP90 = Double(values[Int((Double(values.count) * 0.9).rounded(.up)) - 1])
+        #expect(abs((histogram.median ?? 0) - exactMedian) <= exactMedian / 64)
+        #expect(abs((histogram.p90 ?? 0) - exactP90) <= exactP90 / 64)
+        // Equal values are exact at any length, and a bucket never mixes values more than 1/64 apart.
+        var days = Histogram()
+        for _ in 0..<3 { days.add(seconds: 9 * 86_400) }
+        days.add(seconds: 20 * 86_400)
+        #expect(days.median == 9.0 * 1_440)
+        for minute in [128, 1_000, 4_321, 86_400, 2_000_000] {
+            let low = (minute...).first { Histogram.bucket(of: $0 + 1) != Histogram.bucket(of: minute) } ?? minute
+            let high = (0...minute).reversed().first { Histogram.bucket(of: $0 - 1) != Histogram.bucket(of: minute) } ?? minute
+            #expect(Double(low - high) <= Double(minute) / 64, "bucket of \(minute) spans \(high)...\(low)")
+        }
+        #expect(Histogram(encoded: Substring(histogram.encoded)) == histogram)
+    }
 }

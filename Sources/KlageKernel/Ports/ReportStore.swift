@@ -9,9 +9,14 @@ public protocol ReportStore: Sendable {
     /// The facts of the complaints `tenant` received in `[from, to)`.
     func complaintFacts(tenant: TenantID, receivedFrom from: Date, to: Date) async throws -> [ComplaintFacts]
     /// The stored cells of `family` for `days`, optionally of one department, and the days in the range
-    /// that are changed or not computed yet (their cells are not returned).
-    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?) async throws
+    /// that are changed or not computed yet (their cells are not returned). With `months`, a whole
+    /// calendar month that is rolled up and has no stale day comes as one cell per group, its `day`
+    /// the month's first day.
+    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws
         -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
+    /// Rolls up the cells of every whole month in `days` that is not rolled up yet and whose days are
+    /// all computed and unchanged; returns how many months were rolled up.
+    func rollUpReportMonths(tenant: TenantID, days: Range<Int>) async throws -> Int
     /// Replaces the cells of each day in `days` with those computed from the facts read in the same
     /// transaction, and clears the days' change marks; returns the cells of `family`.
     func refreshReportDays(tenant: TenantID, days: [Int], family: String, department: String?) async throws

@@ -129,12 +129,3 @@ public struct ReportCell: Sendable, Hashable {
         }
     }
 }
-
-extension Histogram {
-    /// Reads the `minute:count` pairs of ``encoded`` from its UTF-8 bytes.
-    init(scanning bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-        self.init()
-        var scanner = NumberScanner(bytes)
-        while let minute = scanner.next(), let count = scanner.next() { add(minute: minute, count: count) }
-    }
-}

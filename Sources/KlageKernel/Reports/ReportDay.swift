@@ -33,4 +33,30 @@ public enum ReportDay {
         if start(last) < to { edges.append((start(last), to)) }
         return (first..<last, edges)
     }
+
+    /// The first day of the month (in Copenhagen) that `day` falls in.
+    public static func monthStart(of day: Int) -> Int {
+        calendar.dateInterval(of: .month, for: start(day)).map { of($0.start) } ?? day
+    }
+
+    /// The whole calendar months inside `days`, each as its range of days: the units report figures are
+    /// rolled up in, so that a report over years reads a few dozen months instead of every day.
+    public static func months(in days: Range<Int>) -> [Range<Int>] {
+        guard !days.isEmpty else { return [] }
+        var first = monthStart(of: days.lowerBound)
+        if first < days.lowerBound { first = nextMonth(after: first) }
+        var months: [Range<Int>] = []
+        while true {
+            let next = nextMonth(after: first)
+            guard next <= days.upperBound, next > first else { break }
+            months.append(first..<next)
+            first = next
+        }
+        return months
+    }
+
+    /// The first day of the month after the one starting on `first`.
+    private static func nextMonth(after first: Int) -> Int {
+        calendar.date(byAdding: .month, value: 1, to: start(first)).map(of) ?? first + 28
+    }
 }

@@ -24,59 +24,25 @@ public struct ReportService: Sendable {
     /// - Throws: validation when the period is empty or longer than five years.
     public func figures(_ query: ReportQuery, in tenant: Tenant) async throws -> [EvidenceFigures] {
         let query = try query.validated()
-        let family = query.groupBy.family
-
-        let now = env.clock.now()
-        let open = try await env.store.openComplaints(tenant: tenant.id, receivedFrom: query.from, to: query.to, department: query.department)
-        let learning = try await env.store.learningFacts(tenant: tenant.id, createdFrom: query.from, to: query.to, department: query.department)
-        let pulses = try await env.store.pulses(tenant: tenant.id, from: query.from, to: query.to, department: query.department)
-
-        func group(_ department: String, _ value: String) -> String {
-            switch query.groupBy {
-            case .none: ""
-            case .department: department
-            case .workflow, .channel, .track: value
-            }
-        }
-        let merged = try await cells(tenant: tenant.id, from: query.from, to: query.to, family: family, department: query.department) { key in
-            group(key.department, key.value)
-        }
-        var backlog: [String: Histogram] = [:]
-        for complaint in open {
-            backlog[group(complaint.department, complaint.value(in: family)), default: Histogram()]
-                .add(seconds: now.timeIntervalSince(complaint.receivedAt))
-        }
-        // Learning items and pulses belong to departments, not to workflows, channels or tracks.
-        let byDepartment = query.groupBy == .department
-        let learningByGroup = Dictionary(grouping: learning) { byDepartment ? $0.department : "" }
-        let pulsesByGroup = Dictionary(grouping: pulses) { byDepartment ? $0.department : "" }
-        var groups = Set(merged.keys).union(backlog.keys)
-        if byDepartment || query.groupBy == .none { groups.formUnion(learningByGroup.keys.filter { !$0.isEmpty || !byDepartment }) }
-        if byDepartment { groups.formUnion(pulsesByGroup.keys) }
-        if query.groupBy == .none { groups.insert("") }
-        let shared = query.groupBy == .none || byDepartment
-        return groups.sorted().map { name in
-            EvidenceFigures(
-                group: query.groupBy == .none ? nil : name, cell: merged[name] ?? ReportCell(), backlog: backlog[name] ?? Histogram(),
-                pulses: shared ? (pulsesByGroup[name] ?? []).map(\.score) : [], learning: shared ? learningByGroup[name] ?? [] : [])
-        }
+        let material = try await material(query, tenant: tenant.id, months: true)
+        return material.figures(groupBy: query.groupBy, now: env.clock.now())
     }
 
-    /// The whole-tenant (or one department's) figures of each week, month or quarter in the period.
+    /// The whole-tenant (or one department's) figures of each week, month or quarter in the period,
+    /// read in one pass over the period and split by the periods' starts.
     public func series(_ query: ReportQuery, interval: ReportInterval, in tenant: Tenant) async throws -> [(
         from: Date, to: Date, figures: EvidenceFigures
     )] {
-        let query = try query.validated()
-        let starts = interval.boundaries(from: query.from, to: query.to)
-        var result: [(from: Date, to: Date, figures: EvidenceFigures)] = []
-        for (index, start) in starts.enumerated() {
-            let from = max(start, query.from)
+        var query = try query.validated()
+        query.groupBy = .none
+        let starts = interval.boundaries(from: query.from, to: query.to).map { max($0, query.from) }
+        // Weeks cut through months: a weekly series reads days, the others whole months where they can.
+        let material = try await material(query, tenant: tenant.id, months: interval != .week)
+        let now = env.clock.now()
+        return material.split(at: starts).enumerated().map { index, part in
             let to = index + 1 < starts.count ? starts[index + 1] : query.to
-            var period = query
-            (period.from, period.to, period.groupBy) = (from, min(to, query.to), .none)
-            result.append((from, period.to, try await figures(period, in: tenant)[0]))
+            return (starts[index], to, part.figures(groupBy: .none, now: now)[0])
         }
-        return result
     }
 
     /// The summary of complaints received in `[from, to)`, optionally of one department.
@@ -99,7 +65,7 @@ public struct ReportService: Sendable {
     }
 
     /// Recomputes the cells of days changed since they were computed, at most `limit` days, a week per
-    /// transaction; what the background refresher calls, so that reports rarely wait for it.
+    /// transaction.
     ///
     /// - Returns: how many days were recomputed.
     public func refreshChangedDays(of tenant: TenantID, limit: Int = 366) async throws -> Int {
@@ -110,7 +76,24 @@ public struct ReportService: Sendable {
         return days.count
     }
 
-    /// Computes the cells of every day in `[from, to)` that is changed or not computed yet, e.g. after a bulk load.
+    /// What the background refresher does, so that reports rarely wait: recomputes changed days,
+    /// computes days of the last five years never computed (a new tenant, or after an upgrade; the
+    /// latest `limit` of them), and rolls up the whole months whose days are all fresh.
+    ///
+    /// - Returns: how many days were recomputed or computed, and how many months rolled up.
+    public func catchUp(of tenant: TenantID, limit: Int = 366) async throws -> (days: Int, months: Int) {
+        let changed = try await refreshChangedDays(of: tenant, limit: limit)
+        let today = ReportDay.of(env.clock.now())
+        let window = (today - Int(ReportQuery.longestPeriod / 86_400))..<today
+        let missing = Array(try await env.store.staleReportDays(tenant: tenant, days: window).suffix(limit))
+        for chunk in Self.chunks(of: missing) {
+            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
+        }
+        return (changed + missing.count, try await env.store.rollUpReportMonths(tenant: tenant, days: window))
+    }
+
+    /// Computes the cells of every day in `[from, to)` that is changed or not computed yet, e.g. after a
+    /// bulk load, and rolls up its whole months.
     ///
     /// - Returns: how many days were computed.
     public func materialise(tenant: TenantID, from: Date, to: Date) async throws -> Int {
@@ -120,6 +103,7 @@ public struct ReportService: Sendable {
         for chunk in Self.chunks(of: stale) {
             _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "", department: nil)
         }
+        _ = try await env.store.rollUpReportMonths(tenant: tenant, days: days)
         return stale.count
     }
 
@@ -128,26 +112,31 @@ public struct ReportService: Sendable {
         stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) }
     }
 
-    /// The cells of `family` for complaints received in `[from, to)`, merged over days into the groups `group` names.
-    func cells(
-        tenant: TenantID, from: Date, to: Date, family: String, department: String?, group: (ReportCellKey) -> String
-    ) async throws -> [String: ReportCell] {
-        let (days, edges) = ReportDay.split(from: from, to: to)
-        var merged: [String: ReportCell] = [:]
+    /// Everything a report over the query's period reads: the cells of its family (whole months where
+    /// `months` allows and they are rolled up, else days; stale days recomputed first; the partial days at
+    /// the edges computed from the complaints), the open complaints, learning items and pulse answers.
+    func material(_ query: ReportQuery, tenant: TenantID, months: Bool) async throws -> ReportMaterial {
+        let family = query.groupBy.family
+        let (days, edges) = ReportDay.split(from: query.from, to: query.to)
+        var material = ReportMaterial()
         if !days.isEmpty {
-            let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: department)
-            for entry in stored.cells { merged[group(entry.key), default: ReportCell()].merge(entry.cell) }
+            let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: query.department, months: months)
+            material.cells = stored.cells
             for chunk in Self.chunks(of: stored.stale) {
-                let fresh = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: department)
-                for entry in fresh { merged[group(entry.key), default: ReportCell()].merge(entry.cell) }
+                material.cells += try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department)
             }
         }
         for edge in edges {
             let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
-            for (key, cell) in ReportCell.cells(of: facts) where key.family == family && (department == nil || key.department == department) {
-                merged[group(key), default: ReportCell()].merge(cell)
+            for (key, cell) in ReportCell.cells(of: facts)
+            where key.family == family && (query.department == nil || key.department == query.department) {
+                material.cells.append((ReportDay.of(edge.from), key, cell))
             }
         }
-        return merged
+        material.open = try await env.store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department)
+        material.learning = try await env.store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department)
+        material.pulses = try await env.store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department)
+        material.family = family
+        return material
     }
 }

@@ -6,33 +6,129 @@ extension SQLKlageStore: ReportStore {
         try await read(tenant) { connection in try Self.facts(tenant: tenant, from: from, to: to, on: connection) }
     }
 
-    public func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?) async throws
+    public func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws
         -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
     {
         try await read(tenant) { connection in
             let stale = try Self.staleDays(tenant: tenant, days: days, on: connection)
-            var sql: SQL = """
-                SELECT day, department, value, cell FROM report_cells
-                WHERE tenant_id = \(tenant) AND family = \(family) AND day >= \(days.lowerBound) AND day < \(days.upperBound)
-                """
-            if let department { sql = sql + " AND department = \(department)" }
+            let rolled = months ? try Self.rolledUpMonths(tenant: tenant, within: days, stale: stale, on: connection) : []
+            var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
+            if let first = rolled.first, let last = rolled.last {
+                let wanted = Set(rolled.map(\.lowerBound))
+                var sql: SQL = """
+                    SELECT month, department, value, cell FROM report_months
+                    WHERE tenant_id = \(tenant) AND family = \(family) AND month >= \(first.lowerBound) AND month < \(last.upperBound)
+                    """
+                if let department { sql = sql + " AND department = \(department)" }
+                for row in try connection.query(sql) {
+                    guard let month = row["month"].integer.map(Int.init), wanted.contains(month) else { continue }
+                    let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
+                    cells.append((month, key, ReportCell(encoded: try row.string("cell"))))
+                }
+            }
             let staleSet = Set(stale)
-            let cells = try connection.query(sql).compactMap { row -> (day: Int, key: ReportCellKey, cell: ReportCell)? in
-                guard let day = row["day"].integer.map(Int.init), !staleSet.contains(day) else { return nil }
-                let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
-                return (day, key, ReportCell(encoded: try row.string("cell")))
+            for run in Self.runs(of: days.filter { day in !rolled.contains { $0.contains(day) } && !staleSet.contains(day) }) {
+                var sql: SQL = """
+                    SELECT day, department, value, cell FROM report_cells
+                    WHERE tenant_id = \(tenant) AND family = \(family) AND day >= \(run.lowerBound) AND day < \(run.upperBound)
+                    """
+                if let department { sql = sql + " AND department = \(department)" }
+                for row in try connection.query(sql) {
+                    guard let day = row["day"].integer.map(Int.init) else { continue }
+                    let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
+                    cells.append((day, key, ReportCell(encoded: try row.string("cell"))))
+                }
             }
             return (cells, stale)
         }
+    }
+
+    /// The whole months within `days` whose cells are rolled up and none of whose days is stale.
+    static func rolledUpMonths(tenant: TenantID, within days: Range<Int>, stale: [Int], on connection: any SQLConnection) throws -> [Range<Int>] {
+        let months = ReportDay.months(in: days).filter { month in !stale.contains { month.contains($0) } }
+        guard let first = months.first, let last = months.last else { return [] }
+        let done = Set(
+            try connection.query(
+                """
+                SELECT month FROM report_month_status
+                WHERE tenant_id = \(tenant) AND month >= \(first.lowerBound) AND month < \(last.upperBound)
+                """
+            ).compactMap { $0["month"].integer.map(Int.init) })
+        return months.filter { done.contains($0.lowerBound) }
+    }
+
+    public func rollUpReportMonths(tenant: TenantID, days: Range<Int>) async throws -> Int {
+        let dialect = driver.dialect
+        // Most calls find nothing to do: they look first without taking the writer.
+        let pending = try await read(tenant) { connection in try Self.monthsToRollUp(tenant: tenant, within: days, on: connection) }
+        var rolled = 0
+        // A few months per transaction, so that the writer is never held long.
+        for batch in stride(from: 0, to: pending.count, by: 3).map({ Set(pending[$0..<min($0 + 3, pending.count)]) }) {
+            rolled += try await write(tenant) { connection in
+                try Self.serialiseReportFigures(of: tenant, dialect: dialect, on: connection)
+                let months = try Self.monthsToRollUp(tenant: tenant, within: days, on: connection).filter(batch.contains)
+                for month in months { try Self.rollUp(month: month, tenant: tenant, on: connection) }
+                return months.count
+            }
+        }
+        return rolled
+    }
+
+    /// Replaces a month's rolled-up cells by the sum of its days' cells, and marks it rolled up.
+    static func rollUp(month: Range<Int>, tenant: TenantID, on connection: any SQLConnection) throws {
+        var merged: [ReportCellKey: ReportCell] = [:]
+        let rows = try connection.query(
+            """
+            SELECT family, department, value, cell FROM report_cells
+            WHERE tenant_id = \(tenant) AND day >= \(month.lowerBound) AND day < \(month.upperBound)
+            """)
+        for row in rows {
+            let key = ReportCellKey(department: try row.string("department"), family: try row.string("family"), value: try row.string("value"))
+            merged[key, default: ReportCell()].merge(ReportCell(encoded: try row.string("cell")))
+        }
+        for (key, cell) in merged {
+            try connection.execute(
+                """
+                INSERT INTO report_months (tenant_id, family, month, department, value, cell)
+                VALUES (\(tenant), \(key.family), \(month.lowerBound), \(key.department), \(key.value), \(cell.encoded))
+                """)
+        }
+        try connection.execute("INSERT INTO report_month_status (tenant_id, month) VALUES (\(tenant), \(month.lowerBound))")
+    }
+
+    /// The whole months within `days` not rolled up yet whose days are all computed and unchanged.
+    static func monthsToRollUp(tenant: TenantID, within days: Range<Int>, on connection: any SQLConnection) throws -> [Range<Int>] {
+        let months = ReportDay.months(in: days)
+        guard let first = months.first, let last = months.last else { return [] }
+        let stale = try Self.staleDays(tenant: tenant, days: first.lowerBound..<last.upperBound, on: connection)
+        let done = Set(try rolledUpMonths(tenant: tenant, within: days, stale: [], on: connection).map(\.lowerBound))
+        return months.filter { month in !done.contains(month.lowerBound) && !stale.contains { month.contains($0) } }
+    }
+
+    /// Takes turns with other instances refreshing or rolling up the same tenant's figures (PostgreSQL;
+    /// SQLite writes one transaction at a time anyway), so a month is never rolled up from day cells
+    /// another transaction is replacing.
+    static func serialiseReportFigures(of tenant: TenantID, dialect: SQLDialect, on connection: any SQLConnection) throws {
+        guard dialect == .postgres else { return }
+        try connection.execute("SELECT pg_advisory_xact_lock(4242002, hashtext(\(tenant)))")
     }
 
     public func refreshReportDays(tenant: TenantID, days: [Int], family: String, department: String?) async throws
         -> [(day: Int, key: ReportCellKey, cell: ReportCell)]
     {
         let now = Date()
+        let dialect = driver.dialect
         return try await write(tenant) { connection in
+            try Self.serialiseReportFigures(of: tenant, dialect: dialect, on: connection)
             var result: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
             for run in Self.runs(of: days) {
+                // The months these days belong to are rolled up again once every day of them is fresh.
+                let months = ReportDay.monthStart(of: run.lowerBound)...ReportDay.monthStart(of: run.upperBound - 1)
+                try connection.execute(
+                    "DELETE FROM report_months WHERE tenant_id = \(tenant) AND month >= \(months.lowerBound) AND month <= \(months.upperBound)")
+                try connection.execute(
+                    "DELETE FROM report_month_status WHERE tenant_id = \(tenant) AND month >= \(months.lowerBound) AND month <= \(months.upperBound)"
+                )
                 // Marks are cleared first: a write committed after this transaction's reads leaves its mark.
                 try connection.execute(
                     "DELETE FROM report_changes WHERE tenant_id = \(tenant) AND day >= \(run.lowerBound) AND day < \(run.upperBound)")
