@@ -15,13 +15,13 @@ OLD="$DIR/old.sqlite"
 "$KLAGE" migrate --database "sqlite:$NEW" >/dev/null
 
 FILL_NEW="
-INSERT INTO tenants (id, name, plugins, settings, created_at) VALUES ('kobenhavn', 'K', '[]', '{}', 0);
+INSERT OR IGNORE INTO tenants (id, name, plugins, settings, created_at) VALUES ('kobenhavn', 'K', '[]', '{}', 0);
 INSERT INTO access_readers (tenant_id, id, actor, label)
   WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 40)
   SELECT 'kobenhavn', i, printf('019a%04x-5c1e-7d2f-8a3b-%012x', i, i * 7919), printf('Caseworker %d', i) FROM r;
-INSERT INTO access_purposes (tenant_id, id, purpose)
-  SELECT 'kobenhavn', rowid, p FROM (SELECT column1 AS p FROM (VALUES ('complaint.get'), ('complaint.list'), ('complaint.act'),
-    ('complaint.journey'), ('complaint.assign'), ('complaint.pause'), ('complaint.resume'), ('privacy.export')));
+INSERT INTO access_purposes (tenant_id, id, purpose) VALUES ('kobenhavn', 1, 'complaint.get'), ('kobenhavn', 2, 'complaint.list'),
+  ('kobenhavn', 3, 'complaint.act'), ('kobenhavn', 4, 'complaint.journey'), ('kobenhavn', 5, 'complaint.assign'),
+  ('kobenhavn', 6, 'complaint.pause'), ('kobenhavn', 7, 'complaint.resume'), ('kobenhavn', 8, 'privacy.export');
 INSERT INTO access_reads (tenant_id, complaint_id, at, reader, purpose, reads)
   WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $N - 1)
   SELECT 'kobenhavn', printf('019b%04x-1d2e-7f3a-9b4c-%012x', i % 2000, (i % 2000) * 104729), 1790000000000 + i * 250,
