@@ -4,13 +4,15 @@ import Logging
 import ServiceLifecycle
 
 /// The background service that records warned and missed deadlines (and escalates misses to a
-/// leader) every `schedulerIntervalSeconds`. Safe to run in every instance: see
-/// ``KlageKernel/ComplaintService/checkDeadlines(limit:)``.
+/// leader) every `schedulerIntervalSeconds`, and applies the tenants' retention schedules once an hour
+/// (``RetentionRunner``). Safe to run in every instance: see
+/// ``KlageKernel/ComplaintService/checkDeadlines(limit:)`` and ``KlageKernel/PrivacyService/applyRetention(limit:)``.
 struct DeadlineScheduler: Service {
     let host: KlageHost
 
     func run() async throws {
         let interval = Duration.seconds(host.configuration.schedulerIntervalSeconds)
+        let retention = RetentionRunner(env: host.services.env, logger: host.logger)
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
@@ -19,6 +21,7 @@ struct DeadlineScheduler: Service {
                 } catch {
                     host.logger.warning("deadline check failed", metadata: ["error": .string(String(describing: error))])
                 }
+                await retention.runIfDue()
                 try? await Task.sleep(for: interval)
             }
         }

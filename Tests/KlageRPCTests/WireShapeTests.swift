@@ -75,7 +75,7 @@ import Testing
         complaint.outcome = .partlyUpheld
         complaint.closedAt = t1
         #expect(
-            try json(ComplaintView(complaint, now: t1))
+            try json(ComplaintView(complaint, now: t1, for: .system(tenant: "kbh")))
                 == #"{"channel":"digital_post","citizen":{"name":"N","phone":"1"},"closedAt":"2025-11-24T16:01:40Z","createdAt":"2025-11-24T16:00:00.250Z","deadlines":[{"dueAt":"2025-11-24T16:01:40Z","missed":false,"name":"first","pausedAt":"2025-11-24T16:00:00.250Z","warnAt":"2025-11-24T16:00:00.250Z"},{"dueAt":"2025-11-24T16:00:00.250Z","metAt":"2025-11-24T16:01:40Z","missed":true,"name":"b"}],"description":"de","externalRef":"x","fields":{},"handoffs":0,"id":"c1","outcome":"partly_upheld","paused":true,"receivedAt":"2025-11-24T16:00:00.250Z","state":"s","subject":"su","tenant":"kbh","track":"appeal","updatedAt":"2025-11-24T16:01:40Z","version":1,"workflow":"w","workflowVersion":2}"#
         )
     }

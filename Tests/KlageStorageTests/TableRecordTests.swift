@@ -35,7 +35,7 @@ import Testing
     @Test func everyRecordNamesEachColumnOnce() {
         let lists: [[String]] = [
             Complaint.columns.map(\.name), Contact.columns.map(\.name), LearningItem.columns.map(\.name), DomainEvent.columns.map(\.name),
-            AccessRecord.columns.map(\.name), Tenant.columns.map(\.name), APIKey.columns.map(\.name), Survey.columns.map(\.name),
+            Tenant.columns.map(\.name), APIKey.columns.map(\.name), Survey.columns.map(\.name),
         ]
         for names in lists { #expect(Set(names).count == names.count) }
     }

@@ -27,10 +27,10 @@ public func withTestStore<T>(
     }
 }
 
-/// Opens and migrates the store at `url`.
-public func openStore(_ url: String) async throws -> SQLKlageStore {
+/// Opens the store at `url` and applies `migrations` (every one by default).
+public func openStore(_ url: String, migrations: [Migration] = Schema.migrations) async throws -> SQLKlageStore {
     let store = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(url)))
-    try await store.migrate()
+    try await Migrator(migrations: migrations).migrate(store.driver)
     return store
 }
 

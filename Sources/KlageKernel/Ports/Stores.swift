@@ -76,7 +76,7 @@ public protocol AttentionStore: Sendable {
 
 /// Everything Klage stores, as one port; storage engines implement it once.
 public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore & PluginRecordStore & SurveyStore
-    & AccessLogStore & AttentionStore & ReportStore & EvidenceStore
+    & AccessLogStore & AttentionStore & ReportStore & EvidenceStore & PrivacyStore
 
 /// A page of results and the cursor for the next one (`nil` on the last page).
 public struct Page<Item: Sendable>: Sendable {
@@ -101,6 +101,8 @@ public struct ComplaintQuery: Sendable, Hashable {
     public var limit: Int
     /// The id after which the page starts (exclusive), from a previous page's cursor.
     public var after: String?
+    /// Whether restricted complaints are listed (for admins only).
+    public var includeRestricted = false
 
     public init(
         state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,

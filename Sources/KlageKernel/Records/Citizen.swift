@@ -16,4 +16,14 @@ public struct Citizen: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "Citizen(redacted)" }
+
+    /// The citizen as shown to a role that does not need the CPR number: its serial is hidden (`010190-****`).
+    public var maskingCPR: Citizen {
+        var masked = self
+        masked.cpr = cpr.map(CPRNumber.masked)
+        return masked
+    }
+
+    /// What remains of a citizen once anonymised: no name, phone, e-mail or CPR number.
+    public static let anonymised = Citizen(name: PersonalDataScrubber.marker)
 }

@@ -35,6 +35,11 @@ public struct Complaint: Sendable, Hashable {
     public var closedAt: Date?
     /// When a missed deadline was escalated to a leader.
     public var escalatedAt: Date?
+    /// When its processing was restricted (GDPR art. 18, or art. 17(3)(b) where records must be kept):
+    /// it is then shown only to admins and not processed further.
+    public var restrictedAt: Date?
+    /// When its personal data was anonymised (by retention or erasure); every figure the reports need is kept.
+    public var anonymisedAt: Date?
 
     public init(
         id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,
@@ -42,8 +47,10 @@ public struct Complaint: Sendable, Hashable {
         citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
         deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
         version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil,
-        assignee: String? = nil, handoffs: Int = 0
+        assignee: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil
     ) {
+        self.restrictedAt = restrictedAt
+        self.anonymisedAt = anonymisedAt
         self.assignee = assignee
         self.handoffs = handoffs
         self.escalatedAt = escalatedAt

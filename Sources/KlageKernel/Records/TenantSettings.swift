@@ -18,7 +18,14 @@ public enum TenantSettings {
     /// How many failed call attempts (`reached: false`) open the written route: a letter or e-mail then meets first contact.
     public static let failedCallAttemptsBeforeWrittenRoute = Number(key: "failedCallAttemptsBeforeWrittenRoute", range: 1...20, defaultValue: 3)
 
-    static let numbers = [reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute]
+    /// How many months after closing a complaint's personal data is anonymised by the scheduler; 0 (the default) never.
+    public static let anonymiseMonthsAfterClosing = Number(key: "retention.anonymiseMonthsAfterClosing", range: 0...1_200, defaultValue: 0)
+    /// How many months the access log keeps a read before the scheduler deletes it; 0 (the default) keeps it.
+    public static let accessLogMonths = Number(key: "retention.accessLogMonths", range: 0...1_200, defaultValue: 0)
+
+    static let numbers = [
+        reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute, anonymiseMonthsAfterClosing, accessLogMonths,
+    ]
 
     /// How long an appeal may take before it is forwarded (the statutory 4 weeks by default).
     public static let appealForwardingDeadline = DeadlineSetting("appealForwardingDeadline", default: .days(28))

@@ -65,18 +65,32 @@ public struct ComplaintService: Sendable {
         return stored
     }
 
-    /// The complaint with this id. - Throws: not found, also for another tenant's id.
+    /// The complaint with this id, to process. - Throws: not found, also for another tenant's id; conflict
+    /// when its processing is restricted (GDPR art. 18): a restricted complaint is not processed further.
     public func get(_ id: ComplaintID, in tenant: Tenant) async throws -> Complaint {
         guard let complaint = try await env.store.complaint(id, tenant: tenant.id) else {
             throw KlageError.notFound("complaint")
         }
+        if complaint.restrictedAt != nil { throw KlageError.restricted() }
         return complaint
     }
 
-    /// The complaint, for showing to `actor`: the read of its personal data is logged first.
+    /// The complaint, for a read by `actor`: a restricted one only for admins; others get not found.
+    func readable(_ id: ComplaintID, in tenant: Tenant, by actor: Principal?) async throws -> Complaint {
+        guard let complaint = try await env.store.complaint(id, tenant: tenant.id),
+            complaint.restrictedAt == nil || actor?.role == .admin
+        else { throw KlageError.notFound("complaint") }
+        return complaint
+    }
+
+    /// The complaint, for showing to `actor`: the read of its personal data is logged first. A restricted
+    /// complaint is shown to admins only.
     public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Principal, purpose: String) async throws -> Complaint {
         let access = AccessRecord(tenant: tenant.id, complaintId: id, actor: actor.id, actorLabel: actor.label, at: env.clock.now(), purpose: purpose)
-        guard let complaint = try await env.store.complaint(id, tenant: tenant.id, recording: access) else {
+        guard
+            let complaint = try await env.store.complaint(
+                id, tenant: tenant.id, recording: access, includingRestricted: actor.role == .admin)
+        else {
             throw KlageError.notFound("complaint")
         }
         return complaint
@@ -87,14 +101,15 @@ public struct ComplaintService: Sendable {
     public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Principal? = nil) async throws -> Page<Complaint> {
         var query = query
         if overdue { query.overdueAt = env.clock.now() }
+        query.includeRestricted = actor?.role == .admin
         let page = try await env.store.complaints(tenant: tenant.id, matching: query)
         if let actor { try await logAccess(to: page.items.map(\.id), in: tenant, by: actor, purpose: "complaint.list") }
         return page
     }
 
     /// Who read a complaint's personal data, oldest first: part of the citizen's right of access.
-    public func accessLog(of id: ComplaintID, in tenant: Tenant) async throws -> [AccessRecord] {
-        _ = try await get(id, in: tenant)
+    public func accessLog(of id: ComplaintID, in tenant: Tenant, by actor: Principal? = nil) async throws -> [AccessRecord] {
+        _ = try await readable(id, in: tenant, by: actor)
         return try await env.store.accessLog(of: id, tenant: tenant.id)
     }
 
@@ -164,7 +179,7 @@ public struct ComplaintService: Sendable {
     public func journey(_ id: ComplaintID, in tenant: Tenant, by actor: Principal? = nil, purpose: String = "complaint.journey") async throws
         -> [DomainEvent]
     {
-        _ = try await get(id, in: tenant)
+        _ = try await readable(id, in: tenant, by: actor)
         if let actor { try await logAccess(to: [id], in: tenant, by: actor, purpose: purpose) }
         return try await env.store.events(of: id, tenant: tenant.id)
     }

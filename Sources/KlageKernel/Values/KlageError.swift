@@ -72,6 +72,13 @@ public struct KlageError: Error, Sendable, Hashable, CustomStringConvertible {
         KlageError(code: .conflict, message: message)
     }
 
+    /// The complaint's processing is restricted (GDPR art. 18, or 17(3)(b) where records must be kept).
+    public static func restricted() -> KlageError {
+        KlageError(
+            code: .conflict,
+            message: "the complaint's processing is restricted at the citizen's request (GDPR art. 18); it is kept but not processed further")
+    }
+
     /// A stale optimistic-concurrency version.
     public static func staleVersion(expected: Int, current: Int) -> KlageError {
         KlageError(code: .conflict, message: "version \(expected) is stale; the current version is \(current)")

@@ -51,12 +51,12 @@ public enum Validate {
         return value
     }
 
-    /// A CPR number: ten digits, optionally `DDMMYY-XXXX`; stored as ten digits.
+    /// A CPR number: `DDMMYY-SSSS` or ten digits, with a real birth date (``CPRNumber``); stored as ten digits.
+    /// The modulus-11 check is not applied (numbers issued since 2007 may fail it).
     public static func cpr(_ value: String?, field: String) throws -> String? {
         guard let value = try optionalText(value, field: field, max: 11) else { return nil }
-        let digits = value.replacingOccurrences(of: "-", with: "")
-        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw KlageError.validation(field: field, reason: "must be a CPR number: ten digits, DDMMYY-XXXX")
+        guard let digits = CPRNumber.normalised(value) else {
+            throw KlageError.validation(field: field, reason: "must be a CPR number: DDMMYY-SSSS or ten digits, with a valid birth date")
         }
         return digits
     }

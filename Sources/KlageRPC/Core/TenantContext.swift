@@ -8,7 +8,7 @@ public import Logging
 ///
 /// ```swift
 /// builder.register(ComplaintGet.self) { params, context in
-///     ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now)
+///     ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now, for: context.actor)
 /// }
 /// ```
 public struct TenantContext: Sendable {

@@ -31,7 +31,7 @@ extension RPCServices {
             let complaint = try await complaints.assign(
                 params.id, version: params.version, department: params.department, assignee: params.assignee, in: context.tenant,
                 by: context.actor)
-            return ComplaintView(complaint, now: now)
+            return ComplaintView(complaint, now: now, for: context.actor)
         }
     }
 }

@@ -87,16 +87,18 @@ extension RPCServices {
     func registerClockAndSurveyMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintPause.self) { params, context in
             return ComplaintView(
-                try await complaints.pause(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor), now: now
-            )
+                try await complaints.pause(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor),
+                now: now,
+                for: context.actor)
         }
         builder.register(ComplaintResume.self) { params, context in
-            return ComplaintView(try await complaints.resume(params.id, version: params.version, in: context.tenant, by: context.actor), now: now)
+            return ComplaintView(
+                try await complaints.resume(params.id, version: params.version, in: context.tenant, by: context.actor), now: now, for: context.actor)
         }
         builder.register(ComplaintReopen.self) { params, context in
             return ComplaintView(
                 try await complaints.reopen(params.id, version: params.version, reason: params.reason, in: context.tenant, by: context.actor),
-                now: now)
+                now: now, for: context.actor)
         }
         builder.register(SurveyIssue.self) { params, context in
             let (token, expiresAt) = try await surveys.issue(for: params.complaintId, in: context.tenant, by: context.actor)

@@ -135,10 +135,11 @@ public struct EventsView: Encodable, Sendable {
 extension RPCServices {
     func registerComplaintMethods(into builder: inout RPCMethodRegistry.Builder) {
         builder.register(ComplaintCreate.self) { params, context in
-            ComplaintView(try await complaints.create(params, in: context.tenant, by: context.actor), now: now)
+            ComplaintView(try await complaints.create(params, in: context.tenant, by: context.actor), now: now, for: context.actor)
         }
         builder.register(ComplaintGet.self) { params, context in
-            return ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now)
+            return ComplaintView(
+                try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now, for: context.actor)
         }
         builder.register(ComplaintList.self) { params, context in
             let query = ComplaintQuery(
@@ -147,7 +148,7 @@ extension RPCServices {
                 after: try PageCursor.decode(params.cursor))
             let page = try await complaints.list(query, overdue: params.overdue ?? false, in: context.tenant, by: context.actor)
             let now = now
-            return PageView(items: page.items.map { ComplaintView($0, now: now) }, nextCursor: page.nextCursor)
+            return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)
         }
         builder.register(ComplaintAct.self) { params, context in
             if let learned = params.learning {
@@ -156,15 +157,15 @@ extension RPCServices {
                     params.id, action: params.action, version: params.version, note: params.note,
                     outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
                     in: context.tenant, by: context.actor)
-                return ActedComplaintView(acted, now: now)
+                return ActedComplaintView(acted, now: now, for: context.actor)
             }
             let acted = try await complaints.act(
                 params.id, action: params.action, version: params.version, note: params.note,
                 outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
-            return ActedComplaintView(acted, now: now)
+            return ActedComplaintView(acted, now: now, for: context.actor)
         }
         builder.register(ComplaintAccessLog.self) { params, context in
-            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant))
+            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant, by: context.actor))
         }
         builder.register(ComplaintJourney.self) { params, context in
             return EventsView(events: try await complaints.journey(params.id, in: context.tenant, by: context.actor))

@@ -15,8 +15,8 @@ public struct ActedComplaintView: Encodable, Sendable {
     let complaint: ComplaintView
     let survey: SurveyView?
 
-    public init(_ result: ActionResult, now: Date) {
-        complaint = ComplaintView(result.complaint, now: now)
+    public init(_ result: ActionResult, now: Date, for viewer: Principal) {
+        complaint = ComplaintView(result.complaint, now: now, for: viewer)
         survey = result.survey.map { SurveyView(token: $0.token, expiresAt: Timestamp.format($0.expiresAt)) }
     }
 

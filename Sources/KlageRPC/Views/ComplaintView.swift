@@ -44,8 +44,13 @@ public struct ComplaintView: Encodable, Sendable {
     let closedAt: Date?
     let escalatedAt: Date?
     let paused: Bool
+    /// Set when processing is restricted (GDPR art. 18 / 17(3)(b)); only admins then see the complaint.
+    let restrictedAt: Date?
+    /// Set when the personal data was anonymised.
+    let anonymisedAt: Date?
 
-    public init(_ complaint: Complaint, now: Date) {
+    /// The complaint as `viewer` may see it: the CPR number is masked unless ``KlageKernel/CPRVisibility`` lets them read it.
+    public init(_ complaint: Complaint, now: Date, for viewer: Principal) {
         id = complaint.id
         tenant = complaint.tenant
         workflow = complaint.workflow
@@ -56,7 +61,7 @@ public struct ComplaintView: Encodable, Sendable {
         subject = complaint.subject
         description = complaint.description
         remedy = complaint.remedy
-        citizen = complaint.citizen
+        citizen = CPRVisibility.citizen(of: complaint, for: viewer)
         department = complaint.department
         assignee = complaint.assignee
         handoffs = complaint.handoffs
@@ -75,6 +80,8 @@ public struct ComplaintView: Encodable, Sendable {
         closedAt = complaint.closedAt
         escalatedAt = complaint.escalatedAt
         paused = complaint.isPaused
+        restrictedAt = complaint.restrictedAt
+        anonymisedAt = complaint.anonymisedAt
     }
 
     /// The OpenRPC schema of this view.
@@ -99,6 +106,7 @@ public struct ComplaintView: Encodable, Sendable {
             "receivedAt": .dateTime,
             "deadlines": .array(.ref("Deadline")), "outcome": .nullable(.oneOf(Outcome.allCases.map(\.rawValue))),
             "fields": .anyObject, "version": .integer(), "createdAt": .dateTime, "updatedAt": .dateTime, "closedAt": .nullable(.dateTime),
-            "escalatedAt": .nullable(.dateTime), "paused": .boolean,
+            "escalatedAt": .nullable(.dateTime), "paused": .boolean, "restrictedAt": .nullable(.dateTime),
+            "anonymisedAt": .nullable(.dateTime),
         ]
 }

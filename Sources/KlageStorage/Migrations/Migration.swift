@@ -9,11 +9,14 @@ public struct Migration: Sendable {
     public let statements: [String]
     /// Extra statements for PostgreSQL only (row-level security, grants).
     public let postgresStatements: [String]
+    /// Extra statements for SQLite only (e.g. `WITHOUT ROWID` tables), run where `postgresStatements` run on PostgreSQL.
+    public let sqliteStatements: [String]
 
-    public init(id: Int, name: String, statements: [String], postgresStatements: [String] = []) {
+    public init(id: Int, name: String, statements: [String], sqliteStatements: [String] = [], postgresStatements: [String] = []) {
         self.id = id
         self.name = name
         self.statements = statements
+        self.sqliteStatements = sqliteStatements
         self.postgresStatements = postgresStatements
     }
 }

@@ -45,7 +45,8 @@ public struct Migrator: Sendable {
                 if done.contains(migration.id) { return false }
                 let statements =
                     migration.statements
-                    + (dialect == .postgres ? migration.postgresStatements.map { $0.replacingOccurrences(of: "klage_app", with: role) } : [])
+                    + (dialect == .postgres
+                        ? migration.postgresStatements.map { $0.replacingOccurrences(of: "klage_app", with: role) } : migration.sqliteStatements)
                 for statement in statements {
                     do {
                         try connection.execute(SQL(unsafeSQL: statement))

@@ -33,6 +33,8 @@ extension Complaint: TableRecord {
         .column("escalated_at") { $0.escalatedAt },
         .column("assignee") { $0.assignee },
         .column("handoffs") { $0.handoffs },
+        .column("restricted_at") { $0.restrictedAt },
+        .column("anonymised_at") { $0.anonymisedAt },
     ]
 
     public init(row: SQLRow) throws {
@@ -49,7 +51,8 @@ extension Complaint: TableRecord {
             deadlines: try row.json("deadlines"), outcome: outcome, fields: try row.json("fields"), version: try row.int("version"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), closedAt: row.optionalDate("closed_at"),
             escalatedAt: row.optionalDate("escalated_at"), assignee: row.optionalString("assignee"),
-            handoffs: row["handoffs"].integer.map(Int.init) ?? 0
+            handoffs: row["handoffs"].integer.map(Int.init) ?? 0, restrictedAt: row.optionalDate("restricted_at"),
+            anonymisedAt: row.optionalDate("anonymised_at")
         )
     }
 }

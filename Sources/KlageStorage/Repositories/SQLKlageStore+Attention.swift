@@ -19,7 +19,7 @@ extension SQLKlageStore: AttentionStore {
             let cursor = after
             let rows = try await read(tenant) { connection in
                 var sql: SQL = """
-                    SELECT * FROM complaints c WHERE c.tenant_id = \(tenant) AND c.next_due_at IS NOT NULL
+                    SELECT * FROM complaints c WHERE c.tenant_id = \(tenant) AND c.next_due_at IS NOT NULL AND c.restricted_at IS NULL
                     AND (c.next_due_at <= \(now) OR c.next_check_at <= \(now)
                          OR EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = c.tenant_id AND e.complaint_id = c.id
                                     AND e.type = \(EventType.deadlineWarned.rawValue)))

@@ -32,6 +32,7 @@ extension SQLKlageStore: ComplaintStore {
             if let department = query.department { sql = sql + " AND department = \(department)" }
             if let overdueAt = query.overdueAt { sql = sql + " AND next_due_at < \(overdueAt)" }
             if query.escalated { sql = sql + " AND escalated_at IS NOT NULL" }
+            if !query.includeRestricted { sql = sql + " AND restricted_at IS NULL" }
             if let after = query.after { sql = sql + " AND id < \(after)" }
             sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
             let items = try connection.query(sql).map(Complaint.init(row:))
@@ -82,7 +83,9 @@ extension SQLKlageStore: ComplaintStore {
         try await read(nil) { connection in
             var complaints: [Complaint] = []
             var unreadable: [(tenant: TenantID, id: ComplaintID)] = []
-            for row in try connection.query("SELECT * FROM complaints WHERE next_check_at <= \(now) ORDER BY next_check_at LIMIT \(limit)") {
+            for row in try connection.query(
+                "SELECT * FROM complaints WHERE next_check_at <= \(now) AND restricted_at IS NULL ORDER BY next_check_at LIMIT \(limit)")
+            {
                 do {
                     complaints.append(try Complaint(row: row))
                 } catch {
