@@ -12,8 +12,7 @@ public protocol ReportStore: Sendable {
     /// that are changed or not computed yet (their cells are not returned). With `months`, a whole
     /// calendar month that is rolled up and has no stale day comes as one cell per group, its `day`
     /// the month's first day.
-    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws
-        -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
+    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws -> StoredReportCells
     /// Rolls up the cells of every whole month in `days` that is not rolled up yet and whose days are
     /// all computed and unchanged; returns how many months were rolled up.
     func rollUpReportMonths(tenant: TenantID, days: Range<Int>) async throws -> Int
@@ -31,6 +30,22 @@ public protocol ReportStore: Sendable {
     func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact]
     /// The staff pulse answers given in `[from, to)`.
     func pulses(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [StaffPulse]
+}
+
+/// The stored cells a report reads (see ``ReportStore/reportCells(tenant:family:days:department:months:)``).
+public struct StoredReportCells: Sendable {
+    /// Each cell with the first day it covers: a day, or a whole month's first day.
+    public var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)]
+    /// Days changed or never computed; their cells are not in ``cells``.
+    public var stale: [Int]
+    /// Whole months read day by day although all their days are fresh: worth rolling up.
+    public var monthsToRollUp: Int
+
+    public init(cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int], monthsToRollUp: Int) {
+        self.cells = cells
+        self.stale = stale
+        self.monthsToRollUp = monthsToRollUp
+    }
 }
 
 /// An open complaint as the backlog figures see it.

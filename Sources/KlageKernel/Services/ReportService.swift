@@ -125,6 +125,10 @@ public struct ReportService: Sendable {
             for chunk in Self.chunks(of: stored.stale) {
                 material.cells += try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department)
             }
+            // The next report reads whole months where this one had to read their days.
+            if months, !stored.stale.isEmpty || stored.monthsToRollUp > 0 {
+                _ = try await env.store.rollUpReportMonths(tenant: tenant, days: days)
+            }
         }
         for edge in edges {
             let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)

@@ -7,11 +7,11 @@ extension SQLKlageStore: ReportStore {
     }
 
     public func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws
-        -> (cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int])
+        -> StoredReportCells
     {
         try await read(tenant) { connection in
             let stale = try Self.staleDays(tenant: tenant, days: days, on: connection)
-            let rolled = months ? try Self.rolledUpMonths(tenant: tenant, within: days, stale: stale, on: connection) : []
+            let (rolled, unrolled) = months ? try Self.rolledUpMonths(tenant: tenant, within: days, stale: stale, on: connection) : ([], 0)
             var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
             if let first = rolled.first, let last = rolled.last {
                 let wanted = Set(rolled.map(\.lowerBound))
@@ -39,14 +39,17 @@ extension SQLKlageStore: ReportStore {
                     cells.append((day, key, ReportCell(encoded: try row.string("cell"))))
                 }
             }
-            return (cells, stale)
+            return StoredReportCells(cells: cells, stale: stale, monthsToRollUp: unrolled)
         }
     }
 
-    /// The whole months within `days` whose cells are rolled up and none of whose days is stale.
-    static func rolledUpMonths(tenant: TenantID, within days: Range<Int>, stale: [Int], on connection: any SQLConnection) throws -> [Range<Int>] {
+    /// The whole months within `days` whose cells are rolled up and none of whose days is stale, and
+    /// how many more months have only fresh days but are not rolled up.
+    static func rolledUpMonths(tenant: TenantID, within days: Range<Int>, stale: [Int], on connection: any SQLConnection) throws -> (
+        rolled: [Range<Int>], unrolled: Int
+    ) {
         let months = ReportDay.months(in: days).filter { month in !stale.contains { month.contains($0) } }
-        guard let first = months.first, let last = months.last else { return [] }
+        guard let first = months.first, let last = months.last else { return ([], 0) }
         let done = Set(
             try connection.query(
                 """
@@ -54,7 +57,8 @@ extension SQLKlageStore: ReportStore {
                 WHERE tenant_id = \(tenant) AND month >= \(first.lowerBound) AND month < \(last.upperBound)
                 """
             ).compactMap { $0["month"].integer.map(Int.init) })
-        return months.filter { done.contains($0.lowerBound) }
+        let rolled = months.filter { done.contains($0.lowerBound) }
+        return (rolled, months.count - rolled.count)
     }
 
     public func rollUpReportMonths(tenant: TenantID, days: Range<Int>) async throws -> Int {
@@ -101,7 +105,7 @@ extension SQLKlageStore: ReportStore {
         let months = ReportDay.months(in: days)
         guard let first = months.first, let last = months.last else { return [] }
         let stale = try Self.staleDays(tenant: tenant, days: first.lowerBound..<last.upperBound, on: connection)
-        let done = Set(try rolledUpMonths(tenant: tenant, within: days, stale: [], on: connection).map(\.lowerBound))
+        let done = Set(try rolledUpMonths(tenant: tenant, within: days, stale: [], on: connection).rolled.map(\.lowerBound))
         return months.filter { month in !done.contains(month.lowerBound) && !stale.contains { month.contains($0) } }
     }
 
