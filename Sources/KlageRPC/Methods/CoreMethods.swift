@@ -18,6 +18,7 @@ extension RPCServices {
         registerEffortMethods(into: &builder)
         registerPulseMethods(into: &builder)
         registerBaselineMethods(into: &builder)
+        registerOutboxMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

@@ -4,7 +4,7 @@
 /// times are `BIGINT` milliseconds; JSON is `TEXT`; ids are time-ordered `TEXT`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall]
+    public static let migrations: [Migration] = [initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox]
 
     static let initial = Migration(
         id: 1, name: "initial schema",
