@@ -43,7 +43,7 @@ public enum HTTPServer {
         return Application(
             router: router,
             configuration: .init(address: .hostname(host.configuration.host, port: host.configuration.port), serverName: "klage"),
-            services: host.configuration.schedulerIntervalSeconds > 0 ? [DeadlineScheduler(host: host), ReportRefresher(host: host)] : [],
+            services: BackgroundServices.all(for: host),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: host.logger
         )

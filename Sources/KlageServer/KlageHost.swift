@@ -29,20 +29,22 @@ public struct KlageHost: Sendable {
         clock: any KlageClock = SystemClock(), logger: Logger = Logger(label: "klage")
     ) async throws -> KlageHost {
         let url = try DatabaseURL(configuration.database)
-        let driver = try await StorageFactory.open(url)
-        let store = SQLKlageStore(driver: driver)
-        let applied = try await store.migrate()
-        if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
+        let outboxPolicy = OutboxPolicy()
+        let driver = try await StorageFactory.open(url)
+        let store = SQLKlageStore(
+            driver: driver, outbox: OutboxRouting(hookedEvents: registry.hookedEventTypes, firstAttemptAfter: outboxPolicy.firstAttemptAfter))
+        let applied = try await store.migrate()
+        if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
         let env = ServiceEnvironment(
             store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,
             hookFailed: { plugin, event, error in
-                logger.error(
-                    "plug-in hook failed",
+                logger.warning(
+                    "plug-in hook failed; the outbox retries it",
                     metadata: [
                         "plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
-                        "error": .string(String(describing: error)),
+                        "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
             },
             followUpFailed: { what, error in
@@ -51,7 +53,8 @@ public struct KlageHost: Sendable {
                     metadata: [
                         "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
-            }
+            },
+            outboxPolicy: outboxPolicy, beforeHooks: TestCrashSwitch.beforeHooks()
         )
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var logLevel: String = "info"
     /// How often the deadline scheduler looks for warned and missed deadlines, in seconds; 0 turns it off.
     public var schedulerIntervalSeconds: Int = 30
+    /// How often the outbox dispatcher runs plug-in hooks that are due again, in seconds; 0 turns it off.
+    public var outboxIntervalSeconds: Int = 5
     /// A folder of tenant files (one JSON object each), relative to the configuration file.
     public var tenantsFolder: String?
     /// Tenants declared inline.
@@ -36,6 +38,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
+        outboxIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .outboxIntervalSeconds) ?? defaults.outboxIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
         tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
     }

@@ -76,7 +76,9 @@ import Testing
             }
             #expect(
                 operatorNames == [
-                    "apiKey.create", "apiKey.revoke", "rpc.discover", "survey.submit", "system.health", "tenant.create", "tenant.get", "tenant.list",
+                    "apiKey.create", "apiKey.revoke", "outbox.list", "outbox.retry", "rpc.discover", "survey.submit", "system.health",
+                    "tenant.create",
+                    "tenant.get", "tenant.list",
                 ])
             let everything = Set(try await server.result("rpc.discover", key: nil)["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])
             #expect(

@@ -29,12 +29,13 @@ struct KlageProcess: Sendable {
 
     /// Starts `klage serve` on `database` (through `KLAGE_DATABASE_URL`) from `folder`, whose `Config/`
     /// it reads, and waits until it is ready. - Throws: when it does not become ready within 20 s.
-    static func serve(binary: String, database: String, in folder: URL) async throws -> KlageProcess {
+    /// `environment` adds variables (a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`).
+    static func serve(binary: String, database: String, in folder: URL, environment: [String: String] = [:]) async throws -> KlageProcess {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]
-        process.environment = ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"]
+        process.environment = ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -62,6 +63,12 @@ struct KlageProcess: Sendable {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
+    }
+
+    /// Waits until the process has exited by itself; returns how it ended (SIGKILL is 9).
+    func waitForExit() -> (reason: Process.TerminationReason, status: Int32) {
+        process.waitUntilExit()
+        return (process.terminationReason, process.terminationStatus)
     }
 
     struct NotReady: Error, CustomStringConvertible {

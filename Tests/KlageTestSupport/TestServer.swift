@@ -71,19 +71,22 @@ public struct RPCFailure: Error, Equatable {
     public let data: JSONValue?
 }
 
-/// Starts a server on a fresh database of `backend` (or on `databaseURL`), runs `body`, and stops it.
+/// Starts a server on a fresh database of `backend` (or on `databaseURL`) with `plugins` and `tenants`,
+/// runs `body`, and stops it.
 public func withTestServer<T: Sendable>(
     _ backend: StorageBackend = .sqlite, databaseURL: String? = nil, clock: any KlageClock = SystemClock(),
+    plugins: [any KlagePlugin] = KlagePlugins.all, tenants: [ServerConfiguration.TenantSeed] = TestServer.demoTenants,
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
     var configuration = ServerConfiguration()
     configuration.port = 0
     configuration.database = try databaseURL ?? backend.freshDatabaseURL()
-    configuration.tenants = TestServer.demoTenants
+    configuration.tenants = tenants
     configuration.schedulerIntervalSeconds = 0  // tests run the deadline checks themselves, at fixed times
+    configuration.outboxIntervalSeconds = 0  // and the outbox dispatcher (`host.services.outbox.dispatchDue()`)
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
-    let host = try await KlageHost.open(configuration, clock: clock, logger: logger)
+    let host = try await KlageHost.open(configuration, plugins: plugins, clock: clock, logger: logger)
     let operatorKey = try await host.services.keys.create(tenant: nil, role: .operator, label: "test operator").secret
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let app = HTTPServer.application(host: host) { port in continuation.yield(port) }

@@ -57,11 +57,13 @@ public struct PluginRegistrar: Sendable {
     ///     …
     /// }
     /// ```
-    /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
-    /// logged and what was stored stays stored.
+    /// The handler runs in a ``PluginContext`` of the event's tenant, at least once per event: right
+    /// after the commit, and again from the outbox (with back-off) until it succeeds. What it creates
+    /// through the context is keyed by the event, so a second run for the same event writes nothing
+    /// new. If it throws, the failure is logged and retried; what was stored stays stored.
     public mutating func on<Event: PluginEvent>(_ event: Event.Type, _ handler: @escaping @Sendable (Event, PluginContext) async throws -> Void) {
         eventHandlers.append(
-            EventHandlerRegistration(pluginID: pluginID, type: Event.type) { published, context in
+            EventHandlerRegistration(pluginID: pluginID, type: Event.type, key: nextHookKey(for: Event.type)) { published, context in
                 guard let payload = try await Event.payload(of: published, in: context) else { return }
                 try await handler(payload, context)
             })
@@ -70,13 +72,18 @@ public struct PluginRegistrar: Sendable {
     /// Registers a handler called after an event of `type` is stored, for tenants that enable the plug-in;
     /// for events without a typed payload (``PluginEvent``), e.g. `.complaintReceived` or `.deadlineMissed`.
     ///
-    /// The handler runs in a ``PluginContext`` of the event's tenant; if it throws, the failure is
-    /// logged and what was stored stays stored.
+    /// The handler runs at least once per event, like the typed `on(_:_:)` above: retried from the outbox, keyed by the event.
     public mutating func on(_ type: EventType, _ handler: @escaping @Sendable (DomainEvent, PluginContext) async throws -> Void) {
         eventHandlers.append(
-            EventHandlerRegistration(pluginID: pluginID, type: type) { published, context in
+            EventHandlerRegistration(pluginID: pluginID, type: type, key: nextHookKey(for: type)) { published, context in
                 try await handler(published.event, context)
             })
+    }
+
+    /// The key of the next hook on `type`: the plug-in's id, then `#2`, `#3` for further hooks on the same event.
+    private func nextHookKey(for type: EventType) -> String {
+        let earlier = eventHandlers.filter { $0.type == type }.count
+        return earlier == 0 ? pluginID.rawValue : "\(pluginID.rawValue)#\(earlier + 1)"
     }
 
     /// Declares a tenant setting: the kernel checks tenants' values of it on `tenant.create` and
@@ -142,6 +149,8 @@ public struct EventHandlerRegistration: Sendable {
     public let pluginID: PluginID
     /// The event type it handles.
     public let type: EventType
+    /// Names the hook in the outbox: the plug-in's id (`#2`, `#3` for its further hooks on the same event type).
+    public let key: String
     /// The handler, given the published event.
     public let handler: @Sendable (PublishedEvent, PluginContext) async throws -> Void
 }

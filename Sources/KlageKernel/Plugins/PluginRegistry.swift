@@ -64,6 +64,9 @@ public struct PluginRegistry: Sendable {
         eventHandlers.filter { $0.type == type && tenant.plugins.contains($0.pluginID.rawValue) }
     }
 
+    /// Every event type some plug-in hooks: stored events of these types get an outbox row.
+    public var hookedEventTypes: Set<EventType> { Set(eventHandlers.map(\.type)) }
+
     /// The learning-item checks of plug-ins that `tenant` enables, in registration order.
     public func learningValidators(for tenant: Tenant) -> [LearningValidatorRegistration] {
         learningValidators.filter { tenant.plugins.contains($0.pluginID.rawValue) }

@@ -12,15 +12,25 @@ import Synchronization
 /// ```
 public struct IDGenerator: Sendable {
     private let clock: any KlageClock
+    private let derivation: DerivedIDs?
 
     /// Creates a generator that stamps ids with `clock`'s time.
     public init(clock: any KlageClock) {
         self.clock = clock
+        self.derivation = nil
     }
 
-    /// A new, unique, time-ordered id.
+    /// A generator that hands out the same ids, in the same order, every time it is made with the
+    /// same `seed` and `date`: what a plug-in hook creates is keyed by its delivery (see ``DerivedIDs``).
+    public init(clock: any KlageClock, derivedFrom seed: String, at date: Date) {
+        self.clock = clock
+        self.derivation = DerivedIDs(seed: seed, at: date)
+    }
+
+    /// A new, unique, time-ordered id (derived from the seed, for a derived generator).
     public func next<Subject>() -> Identifier<Subject> {
-        Identifier(Self.uuidV7(at: clock.now()))
+        if let derivation { return Identifier(derivation.next()) }
+        return Identifier(Self.uuidV7(at: clock.now()))
     }
 
     /// The last (millisecond, counter) handed out by this process.
@@ -50,6 +60,11 @@ public struct IDGenerator: Sendable {
         bytes[6] = 0x70 | UInt8(counter >> 8)
         bytes[7] = UInt8(truncatingIfNeeded: counter)
         bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return uuidString(bytes)
+    }
+
+    /// The canonical 8-4-4-4-12 hex form of 16 bytes.
+    static func uuidString(_ bytes: [UInt8]) -> String {
         let hex = bytes.map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits

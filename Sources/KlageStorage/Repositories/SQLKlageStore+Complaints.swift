@@ -6,7 +6,7 @@ extension SQLKlageStore: ComplaintStore {
         try await write(complaint.tenant) { connection in
             let inserted = try connection.execute(try .insert(complaint) + " ON CONFLICT DO NOTHING")
             if inserted == 1 {
-                try Self.insert(events, on: connection)
+                try insert(events, on: connection)
                 try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
                 return (complaint, true)
             }
@@ -43,7 +43,7 @@ extension SQLKlageStore: ComplaintStore {
     public func updateComplaint(_ complaint: Complaint, expectedVersion: Int, events: [DomainEvent]) async throws {
         try await write(complaint.tenant) { connection in
             try Self.update(complaint, expectedVersion: expectedVersion, on: connection)
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
             try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
         }
     }
@@ -52,7 +52,7 @@ extension SQLKlageStore: ComplaintStore {
         try await write(contact.tenant) { connection in
             if let update { try Self.update(update.complaint, expectedVersion: update.expectedVersion, on: connection) }
             try connection.execute(try .insert(contact))
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
             if let update {
                 try Self.markReportDay(tenant: contact.tenant, receivedAt: update.complaint.receivedAt, on: connection)
             } else {
@@ -76,7 +76,7 @@ extension SQLKlageStore: ComplaintStore {
     }
 
     public func appendEvents(_ events: [DomainEvent], tenant: TenantID) async throws {
-        try await write(tenant) { connection in try Self.insert(events, on: connection) }
+        try await write(tenant) { connection in try insert(events, on: connection) }
     }
 
     public func complaintsToCheck(at now: Date, limit: Int) async throws -> ClockCheckBatch {

@@ -5,7 +5,7 @@ extension SQLKlageStore: LearningStore {
     public func insertLearningItem(_ item: LearningItem, events: [DomainEvent]) async throws {
         try await write(item.tenant) { connection in
             try connection.execute(try .insert(item))
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
         }
     }
 
@@ -35,7 +35,7 @@ extension SQLKlageStore: LearningStore {
                     table: "learning_items", what: "learning item", tenant: item.tenant, id: item.id.rawValue,
                     expectedVersion: expectedVersion, on: connection)
             }
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
         }
     }
 }

@@ -2,6 +2,8 @@ public import Foundation
 public import KlageKernel
 
 extension SQLKlageStore: PluginRecordStore {
+    /// A record whose id is stored already is left as it is: a plug-in hook that runs again for the
+    /// same delivery creates its records with the same ids (``KlageKernel/DerivedIDs``).
     public func insertRecord(_ record: PluginRecord, plugin: PluginID, tenant: TenantID) async throws {
         let body = try RowJSON.text(record.body)
         try await write(tenant) { connection in
@@ -10,6 +12,7 @@ extension SQLKlageStore: PluginRecordStore {
                 INSERT INTO plugin_records (tenant_id, plugin, kind, id, body, ref, state, due_at, version, created_at, updated_at)
                 VALUES (\(tenant), \(plugin), \(record.kind), \(record.id), \(body), \(record.ref), \(record.state), \(record.dueAt),
                         \(record.version), \(record.createdAt), \(record.updatedAt))
+                ON CONFLICT DO NOTHING
                 """)
         }
     }
@@ -64,7 +67,7 @@ extension SQLKlageStore: SurveyStore {
                 return true
             }
             try connection.execute(try .insert(survey))
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
             try Self.markReportDay(tenant: survey.tenant, complaint: survey.complaintId, on: connection)
             return false
         }

@@ -277,7 +277,7 @@ extension SQLKlageStore: EvidenceStore {
     public func insertEffort(_ entry: EffortEntry, events: [DomainEvent]) async throws {
         try await write(entry.tenant) { connection in
             try connection.execute(try .insert(entry))
-            try Self.insert(events, on: connection)
+            try insert(events, on: connection)
             try Self.markReportDay(tenant: entry.tenant, complaint: entry.complaintId, on: connection)
         }
     }

@@ -10,9 +10,12 @@ public import KlageKernel
 public struct SQLKlageStore: Sendable {
     /// The engine underneath.
     public let driver: any SQLDriver
+    /// Which stored events get an outbox row for their plug-in hooks.
+    public let outbox: OutboxRouting
 
-    public init(driver: any SQLDriver) {
+    public init(driver: any SQLDriver, outbox: OutboxRouting = .none) {
         self.driver = driver
+        self.outbox = outbox
     }
 
     /// Applies pending migrations.
@@ -47,11 +50,19 @@ public struct SQLKlageStore: Sendable {
         }
     }
 
-    /// Appends events inside a transaction.
-    static func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
+    /// Appends events inside a transaction, each hooked one with its outbox row.
+    ///
+    /// An event already stored is left as it is, with its row: a plug-in hook that runs again for the
+    /// same delivery appends events with the same ids (``KlageKernel/DerivedIDs``).
+    func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
         for event in events {
-            try connection.execute(try .insert(event))
-
+            try connection.execute(try .insert(event) + " ON CONFLICT DO NOTHING")
+            if outbox.hookedEvents.contains(event.type) {
+                let delivery = OutboxDelivery(
+                    tenant: event.tenant, eventId: event.id, eventType: event.type,
+                    nextAttemptAt: event.at.addingTimeInterval(outbox.firstAttemptAfter), createdAt: event.at, updatedAt: event.at)
+                try connection.execute(try .insert(delivery) + " ON CONFLICT DO NOTHING")
+            }
         }
     }
 

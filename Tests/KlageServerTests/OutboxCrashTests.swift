@@ -1,0 +1,93 @@
+import Foundation
+import KlageKernel
+import KlageStorage
+import KlageTestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A crash between the commit and the plug-in hooks loses nothing: a real `klage serve` kills itself
+/// (SIGKILL) right after committing a contact whose agreement Copenhagen's hook turns into tasks; the
+/// restarted server's outbox dispatcher creates them. On every engine.
+@Suite struct OutboxCrashTests {
+    static let triangle: JSONValue = [
+        "introduction": ["purposeStated": true, "acceptance": true],
+        "listening": ["interests": "A walker before the weekend", "summary": "The delay is the problem", "options": ["express delivery"]],
+        "agreement": [
+            "tasks": [
+                ["who": "Caseworker", "what": "Order express delivery", "due": "2030-01-07T12:00:00Z"],
+                ["who": "Citizen", "what": "Call if it has not arrived", "due": "2030-01-08T12:00:00Z"],
+            ],
+            "furtherQuestions": true, "thanked": true,
+        ],
+    ]
+
+    @Test(arguments: StorageBackend.available)
+    func aCrashBetweenCommitAndHookLosesNothing(_ backend: StorageBackend) async throws {
+        let url = try backend.freshDatabaseURL()
+        let binary = try #require(KlageProcess.binary)
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let key = try await Self.caseworkerKey(binary: binary, database: url, in: folder)
+
+        let crashing = try await KlageProcess.serve(binary: binary, database: url, in: folder, environment: ["KLAGE_TEST_CRASH_BEFORE_HOOKS": "1"])
+        defer { crashing.stop() }
+        let complaint = try #require(
+            try await Self.call(crashing, "complaint.create", Fixtures.copenhagenComplaint, key: key)?["result"]?.string("id"))
+        let contact: JSONValue = [
+            "complaintId": .string(complaint), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())),
+            "summary": "Called back and listened", "agreement": "Express delivery", "fields": Self.triangle,
+        ]
+        #expect(try await Self.call(crashing, "contact.record", contact, key: key) == nil, "the server died before answering")
+        #expect(crashing.waitForExit().status == SIGKILL)
+
+        // The contact is committed; its hook has not run.
+        let store = try await openStore(url)
+        #expect(try await store.contacts(of: ComplaintID(complaint), tenant: "kobenhavn").count == 1)
+        #expect(try await store.records(kind: "task", matching: PluginRecordQuery(), plugin: "borgerkontakt", tenant: "kobenhavn").isEmpty)
+        await store.driver.close()
+
+        let restarted = try await KlageProcess.serve(binary: binary, database: url, in: folder)
+        defer { restarted.stop() }
+        var tasks: [JSONValue] = []
+        for _ in 0..<600 where tasks.count < 2 {
+            try await Task.sleep(for: .milliseconds(100))
+            tasks =
+                try await Self.call(restarted, "borgerkontakt.task.list", ["complaintId": .string(complaint)], key: key)?["result"]?["items"]?
+                .arrayValue ?? []
+        }
+        #expect(tasks.map { $0.string("who") } == ["Caseworker", "Citizen"])
+        let journey =
+            try await Self.call(restarted, "complaint.journey", ["id": .string(complaint)], key: key)?["result"]?["events"]?.arrayValue ?? []
+        #expect(journey.filter { $0.string("type") == "borgerkontakt.section13Note" }.count == 1)
+    }
+
+    /// A caseworker key of Copenhagen, made with the binary (which migrates and seeds the tenants).
+    private static func caseworkerKey(binary: String, database: String, in folder: URL) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["key", "create", "--database", database, "--tenant", "kobenhavn", "--role", "caseworker"]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    /// One call; `nil` when the server did not answer.
+    private static func call(_ server: KlageProcess, _ method: String, _ params: JSONValue, key: String) async throws -> JSONValue? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params] as JSONValue)
+        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        guard let (data, _) = try? await URLSession.shared.data(for: request) else { return nil }
+        return JSONValue.parse(data)
+    }
+}
