@@ -61,7 +61,7 @@ extension SQLKlageStore: PrivacyStore {
                 "UPDATE efforts SET activity = \(marker) WHERE tenant_id = \(tenant) AND complaint_id = \(id) AND activity IS NOT NULL")
             try connection.execute(
                 "UPDATE surveys SET comment = \(marker) WHERE tenant_id = \(tenant) AND complaint_id = \(id) AND comment IS NOT NULL")
-            try Self.insert([event], on: connection)
+            try self.insert([event], on: connection)
             try Self.markReportDay(tenant: tenant, receivedAt: complaint.receivedAt, on: connection)
             return true
         }
@@ -76,7 +76,7 @@ extension SQLKlageStore: PrivacyStore {
                 WHERE tenant_id = \(tenant) AND id = \(id) AND restricted_at IS NULL
                 """)
             guard changed == 1 else { return false }
-            try Self.insert([event], on: connection)
+            try self.insert([event], on: connection)
             return true
         }
     }
