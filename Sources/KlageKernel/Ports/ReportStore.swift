@@ -8,11 +8,15 @@ public import Foundation
 public protocol ReportStore: Sendable {
     /// The facts of the complaints `tenant` received in `[from, to)`.
     func complaintFacts(tenant: TenantID, receivedFrom from: Date, to: Date) async throws -> [ComplaintFacts]
-    /// The stored cells of `family` for `days`, optionally of one department, and the days in the range
-    /// that are changed or not computed yet (their cells are not returned). With `months`, a whole
-    /// calendar month that is rolled up and has no stale day comes as one cell per group, its `day`
-    /// the month's first day.
-    func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws -> StoredReportCells
+    /// The stored cells of `family` for `days`, optionally of one department, added up in the groups
+    /// `group` names for each cell (given the first day it covers and its key) as they are read; and the
+    /// days in the range that are changed or not computed yet (their cells are not added). With
+    /// `months`, a whole calendar month that is rolled up and has no stale day is read as one cell per
+    /// department and value, its day the month's first.
+    func reportCells(
+        tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool,
+        group: @escaping @Sendable (_ day: Int, _ key: ReportCellKey) -> ReportCellGroup
+    ) async throws -> StoredReportCells
     /// Rolls up the cells of every whole month in `days` that is not rolled up yet and whose days are
     /// all computed and unchanged; returns how many months were rolled up.
     func rollUpReportMonths(tenant: TenantID, days: Range<Int>) async throws -> Int
@@ -32,16 +36,16 @@ public protocol ReportStore: Sendable {
     func pulses(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [StaffPulse]
 }
 
-/// The stored cells a report reads (see ``ReportStore/reportCells(tenant:family:days:department:months:)``).
+/// The stored cells a report reads, added up by group (see ``ReportStore/reportCells(tenant:family:days:department:months:group:)``).
 public struct StoredReportCells: Sendable {
-    /// Each cell with the first day it covers: a day, or a whole month's first day.
-    public var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)]
+    /// The sum of the cells of each group.
+    public var cells: [ReportCellGroup: ReportCell]
     /// Days changed or never computed; their cells are not in ``cells``.
     public var stale: [Int]
     /// Whole months read day by day although all their days are fresh: worth rolling up.
     public var monthsToRollUp: Int
 
-    public init(cells: [(day: Int, key: ReportCellKey, cell: ReportCell)], stale: [Int], monthsToRollUp: Int) {
+    public init(cells: [ReportCellGroup: ReportCell], stale: [Int], monthsToRollUp: Int) {
         self.cells = cells
         self.stale = stale
         self.monthsToRollUp = monthsToRollUp

@@ -125,6 +125,11 @@ public struct Histogram: Sendable, Hashable {
     /// Reads ``encoded`` from its UTF-8 bytes; an incomplete triple at the end is skipped.
     init<Bytes: Collection<UInt8>>(scanning bytes: Bytes) {
         self.init()
+        add(scanning: bytes)
+    }
+
+    /// Adds the counts of an ``encoded`` histogram, read from its UTF-8 bytes.
+    mutating func add<Bytes: Collection<UInt8>>(scanning bytes: Bytes) {
         var scanner = NumberScanner(bytes)
         while let bucket = scanner.next(), let count = scanner.next(), let sum = scanner.next() { add(bucket: bucket, count: count, sum: sum) }
     }

@@ -114,6 +114,24 @@ public struct ReportCell: Sendable, Hashable {
         counters.map(String.init).joined(separator: ",") + "|" + hoursToFirstContact.encoded + "|" + daysToClose.encoded
     }
 
+    /// Adds a cell in its ``encoded`` form, without building it first: how reports merge stored cells.
+    public mutating func merge(encoded: String) {
+        var text = encoded
+        text.withUTF8 { bytes in
+            let parts = bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            var scanner = NumberScanner(parts.first ?? bytes[...])
+            var counters = self.counters
+            var index = 0
+            while let value = scanner.next() {
+                if index < counters.count { counters[index] += value } else { counters.append(value) }
+                index += 1
+            }
+            self.counters = counters
+            if parts.count > 1 { hoursToFirstContact.add(scanning: parts[1]) }
+            if parts.count > 2 { daysToClose.add(scanning: parts[2]) }
+        }
+    }
+
     /// Reads ``encoded``.
     public init(encoded: String) {
         var text = encoded

@@ -12,6 +12,15 @@ public enum ReportGrouping: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The group a complaint of `department` with `value` in this grouping's family falls in (empty for `.none`).
+    func group(department: String, value: String) -> String {
+        switch self {
+        case .none: ""
+        case .department: department
+        case .workflow, .channel, .track: value
+        }
+    }
+
     /// The families stored for each day.
     public static let families = ["all", "workflow", "channel", "track"]
 
@@ -28,6 +37,17 @@ public enum ReportGrouping: String, Sendable, Hashable, Codable, CaseIterable {
         case "track": track
         default: ""
         }
+    }
+}
+
+/// Where a report adds a stored cell: the index of its period (0 but in a series) and its group's name.
+public struct ReportCellGroup: Sendable, Hashable {
+    public let period: Int
+    public let group: String
+
+    public init(period: Int, group: String) {
+        self.period = period
+        self.group = group
     }
 }
 

@@ -1,59 +1,70 @@
 import Foundation
 
-/// What a report reads for its period, once: the stored cells of one family (per day or per month,
-/// each at its first day), the open complaints, learning items and staff pulse answers. A report's
-/// figures are computed from it; a series splits it by its periods first.
+/// What a report reads for its periods (one, but for a series), once: the stored cells of one family
+/// added up per period and group as they were read, and the open complaints, learning items and staff
+/// pulse answers of each period.
 struct ReportMaterial: Sendable {
-    /// The cell family read (see ``ReportGrouping/family``).
-    var family = "all"
-    var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
-    var open: [OpenComplaint] = []
-    var learning: [LearningFact] = []
-    var pulses: [StaffPulse] = []
+    /// The starts of the periods, ascending; the last runs to the end of the report.
+    let starts: [Date]
+    let groupBy: ReportGrouping
+    /// The start days of the periods, for placing a cell by the first day it covers.
+    private let startDays: [Int]
+    var cells: [ReportCellGroup: ReportCell] = [:]
+    private(set) var open: [[OpenComplaint]]
+    private(set) var learning: [[LearningFact]]
+    private(set) var pulses: [[StaffPulse]]
 
-    /// The material of each period starting at `starts` (ascending; the last runs to the end): cells by
-    /// the day they begin, the rest by their time.
-    func split(at starts: [Date]) -> [ReportMaterial] {
-        let startDays = starts.map(ReportDay.of)
-        func period<Value: Comparable>(_ value: Value, in bounds: [Value]) -> Int {
-            // The last period starting at or before `value`; anything before the first belongs to it.
-            var low = 0
-            var high = bounds.count
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                if bounds[middle] <= value { low = middle } else { high = middle }
-            }
-            return low
-        }
-        var parts = [ReportMaterial](repeating: ReportMaterial(family: family), count: starts.count)
-        guard !starts.isEmpty else { return [] }
-        for entry in cells { parts[period(entry.day, in: startDays)].cells.append(entry) }
-        for complaint in open { parts[period(complaint.receivedAt, in: starts)].open.append(complaint) }
-        for item in learning { parts[period(item.createdAt, in: starts)].learning.append(item) }
-        for pulse in pulses { parts[period(pulse.day, in: starts)].pulses.append(pulse) }
-        return parts
+    init(starts: [Date], groupBy: ReportGrouping) {
+        self.starts = starts
+        self.groupBy = groupBy
+        startDays = starts.map(ReportDay.of)
+        open = Array(repeating: [], count: starts.count)
+        learning = Array(repeating: [], count: starts.count)
+        pulses = Array(repeating: [], count: starts.count)
     }
 
-    /// The figures per group of `groupBy` (one entry for `.none`), the backlog aged at `now`.
-    func figures(groupBy: ReportGrouping, now: Date) -> [EvidenceFigures] {
-        func group(_ department: String, _ value: String) -> String {
-            switch groupBy {
-            case .none: ""
-            case .department: department
-            case .workflow, .channel, .track: value
-            }
+    /// Where a cell first covering `day` with `key` is added.
+    func group(day: Int, key: ReportCellKey) -> ReportCellGroup {
+        ReportCellGroup(period: Self.period(of: day, in: startDays), group: groupBy.group(department: key.department, value: key.value))
+    }
+
+    /// Adds cells already added up by group.
+    mutating func add(_ groups: [ReportCellGroup: ReportCell]) {
+        for (group, cell) in groups { cells[group, default: ReportCell()].merge(cell) }
+    }
+
+    /// Places the open complaints, learning items and pulse answers in their periods.
+    mutating func add(open: [OpenComplaint], learning: [LearningFact], pulses: [StaffPulse]) {
+        for complaint in open { self.open[Self.period(of: complaint.receivedAt, in: starts)].append(complaint) }
+        for item in learning { self.learning[Self.period(of: item.createdAt, in: starts)].append(item) }
+        for pulse in pulses { self.pulses[Self.period(of: pulse.day, in: starts)].append(pulse) }
+    }
+
+    /// The last period starting at or before `value`; anything before the first belongs to it.
+    static func period<Value: Comparable>(of value: Value, in bounds: [Value]) -> Int {
+        var low = 0
+        var high = bounds.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if bounds[middle] <= value { low = middle } else { high = middle }
         }
+        return low
+    }
+
+    /// The figures of one period per group (one entry for `.none`), the backlog aged at `now`.
+    func figures(period: Int, now: Date) -> [EvidenceFigures] {
+        let family = groupBy.family
         var merged: [String: ReportCell] = [:]
-        for entry in cells { merged[group(entry.key.department, entry.key.value), default: ReportCell()].merge(entry.cell) }
+        for (key, cell) in cells where key.period == period { merged[key.group] = cell }
         var backlog: [String: Histogram] = [:]
-        for complaint in open {
-            backlog[group(complaint.department, complaint.value(in: family)), default: Histogram()]
+        for complaint in open[period] {
+            backlog[groupBy.group(department: complaint.department, value: complaint.value(in: family)), default: Histogram()]
                 .add(seconds: now.timeIntervalSince(complaint.receivedAt))
         }
         // Learning items and pulses belong to departments, not to workflows, channels or tracks.
         let byDepartment = groupBy == .department
-        let learningByGroup = Dictionary(grouping: learning) { byDepartment ? $0.department : "" }
-        let pulsesByGroup = Dictionary(grouping: pulses) { byDepartment ? $0.department : "" }
+        let learningByGroup = Dictionary(grouping: learning[period]) { byDepartment ? $0.department : "" }
+        let pulsesByGroup = Dictionary(grouping: pulses[period]) { byDepartment ? $0.department : "" }
         var groups = Set(merged.keys).union(backlog.keys)
         if byDepartment || groupBy == .none { groups.formUnion(learningByGroup.keys.filter { !$0.isEmpty || !byDepartment }) }
         if byDepartment { groups.formUnion(pulsesByGroup.keys) }

@@ -24,12 +24,12 @@ public struct ReportService: Sendable {
     /// - Throws: validation when the period is empty or longer than five years.
     public func figures(_ query: ReportQuery, in tenant: Tenant) async throws -> [EvidenceFigures] {
         let query = try query.validated()
-        let material = try await material(query, tenant: tenant.id, months: true)
-        return material.figures(groupBy: query.groupBy, now: env.clock.now())
+        let material = try await material(query, starts: [query.from], tenant: tenant.id, months: true)
+        return material.figures(period: 0, now: env.clock.now())
     }
 
     /// The whole-tenant (or one department's) figures of each week, month or quarter in the period,
-    /// read in one pass over the period and split by the periods' starts.
+    /// read in one pass over the period, each cell added to its period as it is read.
     public func series(_ query: ReportQuery, interval: ReportInterval, in tenant: Tenant) async throws -> [(
         from: Date, to: Date, figures: EvidenceFigures
     )] {
@@ -37,11 +37,10 @@ public struct ReportService: Sendable {
         query.groupBy = .none
         let starts = interval.boundaries(from: query.from, to: query.to).map { max($0, query.from) }
         // Weeks cut through months: a weekly series reads days, the others whole months where they can.
-        let material = try await material(query, tenant: tenant.id, months: interval != .week)
+        let material = try await material(query, starts: starts, tenant: tenant.id, months: interval != .week)
         let now = env.clock.now()
-        return material.split(at: starts).enumerated().map { index, part in
-            let to = index + 1 < starts.count ? starts[index + 1] : query.to
-            return (starts[index], to, part.figures(groupBy: .none, now: now)[0])
+        return starts.indices.map { index in
+            (starts[index], index + 1 < starts.count ? starts[index + 1] : query.to, material.figures(period: index, now: now)[0])
         }
     }
 
@@ -112,18 +111,25 @@ public struct ReportService: Sendable {
         stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) }
     }
 
-    /// Everything a report over the query's period reads: the cells of its family (whole months where
-    /// `months` allows and they are rolled up, else days; stale days recomputed first; the partial days at
-    /// the edges computed from the complaints), the open complaints, learning items and pulse answers.
-    func material(_ query: ReportQuery, tenant: TenantID, months: Bool) async throws -> ReportMaterial {
+    /// Everything a report over the query's periods (starting at `starts`) reads: the cells of its
+    /// family, added up by period and group as they are read (whole months where `months` allows and
+    /// they are rolled up, else days; stale days recomputed first; the partial days at the edges computed
+    /// from the complaints), and the open complaints, learning items and pulse answers.
+    func material(_ query: ReportQuery, starts: [Date], tenant: TenantID, months: Bool) async throws -> ReportMaterial {
         let family = query.groupBy.family
         let (days, edges) = ReportDay.split(from: query.from, to: query.to)
-        var material = ReportMaterial()
+        var material = ReportMaterial(starts: starts, groupBy: query.groupBy)
+        let placing = material
+        let inDepartment = { (key: ReportCellKey) in key.family == family && (query.department == nil || key.department == query.department) }
         if !days.isEmpty {
-            let stored = try await env.store.reportCells(tenant: tenant, family: family, days: days, department: query.department, months: months)
-            material.cells = stored.cells
+            let stored = try await env.store.reportCells(
+                tenant: tenant, family: family, days: days, department: query.department, months: months
+            ) { placing.group(day: $0, key: $1) }
+            material.add(stored.cells)
             for chunk in Self.chunks(of: stored.stale) {
-                material.cells += try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department)
+                for entry in try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department) {
+                    material.add([placing.group(day: entry.day, key: entry.key): entry.cell])
+                }
             }
             // The next report reads whole months where this one had to read their days.
             if months, !stored.stale.isEmpty || stored.monthsToRollUp > 0 {
@@ -132,15 +138,14 @@ public struct ReportService: Sendable {
         }
         for edge in edges {
             let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
-            for (key, cell) in ReportCell.cells(of: facts)
-            where key.family == family && (query.department == nil || key.department == query.department) {
-                material.cells.append((ReportDay.of(edge.from), key, cell))
+            for (key, cell) in ReportCell.cells(of: facts) where inDepartment(key) {
+                material.add([placing.group(day: ReportDay.of(edge.from), key: key): cell])
             }
         }
-        material.open = try await env.store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department)
-        material.learning = try await env.store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department)
-        material.pulses = try await env.store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department)
-        material.family = family
+        material.add(
+            open: try await env.store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department),
+            learning: try await env.store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department),
+            pulses: try await env.store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department))
         return material
     }
 }

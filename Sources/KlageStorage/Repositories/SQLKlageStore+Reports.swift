@@ -6,13 +6,22 @@ extension SQLKlageStore: ReportStore {
         try await read(tenant) { connection in try Self.facts(tenant: tenant, from: from, to: to, on: connection) }
     }
 
-    public func reportCells(tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool) async throws
-        -> StoredReportCells
-    {
+    public func reportCells(
+        tenant: TenantID, family: String, days: Range<Int>, department: String?, months: Bool,
+        group: @escaping @Sendable (_ day: Int, _ key: ReportCellKey) -> ReportCellGroup
+    ) async throws -> StoredReportCells {
         try await read(tenant) { connection in
             let stale = try Self.staleDays(tenant: tenant, days: days, on: connection)
             let (rolled, unrolled) = months ? try Self.rolledUpMonths(tenant: tenant, within: days, stale: stale, on: connection) : ([], 0)
-            var cells: [(day: Int, key: ReportCellKey, cell: ReportCell)] = []
+            var cells: [ReportCellGroup: ReportCell] = [:]
+            // Each row is added to its group as it is read: no cell of its own, whatever the number of rows.
+            func add(_ rows: [SQLRow], day column: String, keeping wanted: (Int) -> Bool) throws {
+                for row in rows {
+                    guard let day = row[column].integer.map(Int.init), wanted(day) else { continue }
+                    let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
+                    cells[group(day, key), default: ReportCell()].merge(encoded: try row.string("cell"))
+                }
+            }
             if let first = rolled.first, let last = rolled.last {
                 let wanted = Set(rolled.map(\.lowerBound))
                 var sql: SQL = """
@@ -20,24 +29,20 @@ extension SQLKlageStore: ReportStore {
                     WHERE tenant_id = \(tenant) AND family = \(family) AND month >= \(first.lowerBound) AND month < \(last.upperBound)
                     """
                 if let department { sql = sql + " AND department = \(department)" }
-                for row in try connection.query(sql) {
-                    guard let month = row["month"].integer.map(Int.init), wanted.contains(month) else { continue }
-                    let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
-                    cells.append((month, key, ReportCell(encoded: try row.string("cell"))))
-                }
+                try add(try connection.query(sql), day: "month", keeping: wanted.contains)
             }
             let staleSet = Set(stale)
-            for run in Self.runs(of: days.filter { day in !rolled.contains { $0.contains(day) } && !staleSet.contains(day) }) {
+            // A quarter's days per query at most, so that the rows read at once stay a few megabytes.
+            let byDay = days.filter { day in !rolled.contains { $0.contains(day) } && !staleSet.contains(day) }
+            for run in Self.runs(of: byDay).flatMap({ run in
+                stride(from: run.lowerBound, to: run.upperBound, by: 92).map { $0..<min($0 + 92, run.upperBound) }
+            }) {
                 var sql: SQL = """
                     SELECT day, department, value, cell FROM report_cells
                     WHERE tenant_id = \(tenant) AND family = \(family) AND day >= \(run.lowerBound) AND day < \(run.upperBound)
                     """
                 if let department { sql = sql + " AND department = \(department)" }
-                for row in try connection.query(sql) {
-                    guard let day = row["day"].integer.map(Int.init) else { continue }
-                    let key = ReportCellKey(department: try row.string("department"), family: family, value: try row.string("value"))
-                    cells.append((day, key, ReportCell(encoded: try row.string("cell"))))
-                }
+                try add(try connection.query(sql), day: "day") { _ in true }
             }
             return StoredReportCells(cells: cells, stale: stale, monthsToRollUp: unrolled)
         }
