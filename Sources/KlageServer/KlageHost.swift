@@ -29,7 +29,7 @@ public struct KlageHost: Sendable {
         clock: any KlageClock = SystemClock(), logger: Logger = Logger(label: "klage")
     ) async throws -> KlageHost {
         let url = try DatabaseURL(configuration.database)
-        let driver = try await StorageFactory.open(url)
+        let driver = try await StorageFactory.open(url, limits: configuration.limits)
         let store = SQLKlageStore(driver: driver)
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }

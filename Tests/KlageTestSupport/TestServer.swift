@@ -72,8 +72,12 @@ public struct RPCFailure: Error, Equatable {
 }
 
 /// Starts a server on a fresh database of `backend` (or on `databaseURL`), runs `body`, and stops it.
+///
+/// The rate limits are off (tests call as fast as they can); `configure` may turn them on, or change
+/// any other setting, before the host opens.
 public func withTestServer<T: Sendable>(
     _ backend: StorageBackend = .sqlite, databaseURL: String? = nil, clock: any KlageClock = SystemClock(),
+    configure: (inout ServerConfiguration) -> Void = { _ in },
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
     var configuration = ServerConfiguration()
@@ -81,6 +85,9 @@ public func withTestServer<T: Sendable>(
     configuration.database = try databaseURL ?? backend.freshDatabaseURL()
     configuration.tenants = TestServer.demoTenants
     configuration.schedulerIntervalSeconds = 0  // tests run the deadline checks themselves, at fixed times
+    configuration.limits.keyRequestsPerSecond = 0
+    configuration.limits.anonymousRequestsPerSecond = 0
+    configure(&configuration)
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
     let host = try await KlageHost.open(configuration, clock: clock, logger: logger)
