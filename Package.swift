@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Already resolved through Hummingbird; named so the server can reach the connection (address, close).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         // `swift package generate-documentation --target KlageKernel` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -69,6 +71,7 @@ let package = Package(
                 "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + pluginDependencies,
             swiftSettings: swiftSettings,

@@ -20,7 +20,8 @@ trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/de
 
 swift build -c release --product klage >/dev/null
 klage=.build/release/klage
-KLAGE_LOG_LEVEL=warning $klage serve --database "$database" --port "$port" &
+# Rate limits off: wrk calls as fast as it can with one key (Benchmarks/overload measures the limits).
+KLAGE_LOG_LEVEL=warning $klage serve --database "$database" --port "$port" --key-requests-per-second 0 --max-requests-in-flight 100000 &
 server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 

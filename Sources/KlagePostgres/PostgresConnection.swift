@@ -19,12 +19,18 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// Statements prepared on this connection, by SQL text.
     private var prepared: [String: String] = [:]
 
-    /// Connects with a `postgres://` URL or a libpq connection string.
+    /// Connects with a `postgres://` URL or a libpq connection string, with `options`' connect timeout
+    /// and keepalives (the URL's own parameters win), then sets the session's timeouts.
     ///
     /// - Throws: ``KlageStorage/StorageError`` with code `unavailable` for a refused connection, a wrong
     ///   host or failed authentication; the message says which, the password never appears.
-    init(url: String) throws {
-        guard let connection = PQconnectdb(url) else {
+    init(url: String, options: PostgresOptions = PostgresOptions()) throws {
+        // Parameters before `dbname` are overridden by what the expanded URL sets.
+        let parameters = options.connectionParameters + [("dbname", url)]
+        let connection = withCStrings(parameters.map(\.0) + [nil]) { keywords in
+            withCStrings(parameters.map(\.1) + [nil]) { values in PQconnectdbParams(keywords, values, 1) }
+        }
+        guard let connection else {
             throw StorageError(code: .unavailable, message: "cannot allocate a PostgreSQL connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -35,7 +41,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
         self.handle = connection
         // Notices (e.g. "relation already exists, skipping") are not errors; keep them off stderr.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
-        try exec("SET TIME ZONE 'UTC'")
+        try exec("SET TIME ZONE 'UTC'; " + options.sessionSettings)
         applicationRole = try query(SQL(unsafeSQL: Self.applicationRoleQuery)).first?["role"].text ?? "klage_app"
     }
 
@@ -205,7 +211,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 }
 
 /// Calls `body` with C strings for `values` (NULL for `nil`) that live until it returns.
-private func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) throws -> T {
+private func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) rethrows -> T {
     let pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
     defer { for pointer in pointers { free(pointer) } }
     return try body(pointers.map { UnsafePointer($0) })

@@ -27,11 +27,11 @@ public final class PostgresDriver: SQLDriver {
     ///
     /// - Parameters:
     ///   - url: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`, `postgresql://…`, or `?host=/socket/dir`.
-    ///   - maxConnections: the pool's bound.
+    ///   - options: the pool's bounds and every connection's timeouts.
     /// - Throws: ``KlageStorage/StorageError`` (`unavailable`) saying whether the server refused the
     ///   connection, the credentials failed, or the database does not exist.
-    public static func connect(url: String, maxConnections: Int = 10) async throws -> PostgresDriver {
-        let pool = PostgresPool(url: url, maxConnections: max(1, maxConnections))
+    public static func connect(url: String, options: PostgresOptions = PostgresOptions()) async throws -> PostgresDriver {
+        let pool = PostgresPool(url: url, options: options)
         let role = try await pool.withConnection { connection in connection.applicationRole }
         return PostgresDriver(pool: pool, applicationRole: role)
     }
@@ -52,6 +52,9 @@ public final class PostgresDriver: SQLDriver {
     public func ping() async -> Bool {
         (try? await read(tenant: "-") { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
     }
+
+    /// Callers waiting for a pooled connection now.
+    public var waitingForConnection: Int { pool.waiting }
 
     public func close() async {
         pool.close()

@@ -4,34 +4,56 @@ import Synchronization
 
 /// A bounded pool of libpq connections, safe under Swift concurrency.
 ///
-/// Callers wait (without blocking a thread) when every connection is lent out. Broken connections,
-/// e.g. after the server restarted, are dropped and replaced on the next use, so the pool heals by itself.
+/// Callers wait (without blocking a thread) when every connection is lent out, but not without bound:
+/// at most ``PostgresOptions/maxWaiters`` wait, each for at most ``PostgresOptions/acquireTimeoutSeconds``,
+/// and a cancelled caller leaves the queue at once. A caller refused or timed out gets a
+/// ``KlageStorage/StorageError`` with code `unavailable`, which clients see as a retryable error.
+/// Broken connections, e.g. after the server restarted, are dropped and replaced on the next use, so
+/// the pool heals by itself.
 final class PostgresPool: Sendable {
+    private struct Waiter {
+        let id: UInt64
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
     private struct State {
         var idle: [PostgresConnection] = []
         var open = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        /// First come, first served.
+        var waiters: [Waiter] = []
+        var lastWaiterID: UInt64 = 0
+        /// Waiters cancelled before they joined the queue.
+        var cancelledEarly: Set<UInt64> = []
         var closed = false
     }
 
     private let url: String
-    private let maxConnections: Int
+    private let options: PostgresOptions
     private let state = Mutex(State())
 
-    init(url: String, maxConnections: Int) {
+    init(url: String, options: PostgresOptions) {
         self.url = url
-        self.maxConnections = maxConnections
+        self.options = options
     }
+
+    private var maxConnections: Int { max(1, options.maxConnections) }
+
+    /// Callers waiting for a connection now.
+    var waiting: Int { state.withLock { $0.waiters.count } }
 
     /// Lends a connection to `body`, run on a dispatch queue, and takes it back.
     ///
     /// A pooled connection that turns out to be dead before any statement ran (the server restarted
     /// while it sat idle) is replaced once and the call retried: nothing had been sent on it.
+    ///
+    /// - Throws: `unavailable` when no connection is free within the acquire timeout or too many wait;
+    ///   `CancellationError` when the task is cancelled while it waits.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         var attempt = 0
+        let deadline = ContinuousClock.now + .milliseconds(Int64((max(0, options.acquireTimeoutSeconds) * 1000).rounded()))
         while true {
             attempt += 1
-            let (connection, reused) = try await acquire()
+            let (connection, reused) = try await acquire(deadline: deadline)
             do {
                 let result = try await Self.offloaded { try body(connection) }
                 release(connection)
@@ -47,19 +69,22 @@ final class PostgresPool: Sendable {
         }
     }
 
-    /// Closes every idle connection now, and each lent-out one when it comes back.
+    /// Closes every idle connection now, and each lent-out one when it comes back; refuses the waiters.
     func close() {
-        let idle = state.withLock { state -> [PostgresConnection] in
+        let (idle, waiters) = state.withLock { state -> ([PostgresConnection], [Waiter]) in
             state.closed = true
             let idle = state.idle
+            let waiters = state.waiters
             state.open -= idle.count
             state.idle = []
-            return idle
+            state.waiters = []
+            return (idle, waiters)
         }
         _ = idle  // released here: deinit finishes each connection
+        for waiter in waiters { waiter.continuation.resume(throwing: Self.busy) }
     }
 
-    private func acquire() async throws -> (PostgresConnection, reused: Bool) {
+    private func acquire(deadline: ContinuousClock.Instant) async throws -> (PostgresConnection, reused: Bool) {
         while true {
             enum Next {
                 case use(PostgresConnection)
@@ -78,36 +103,84 @@ final class PostgresPool: Sendable {
                 return (connection, true)
             case .create:
                 do {
-                    let url = self.url
-                    return (try await Self.offloaded { try PostgresConnection(url: url) }, false)
+                    let (url, options) = (self.url, self.options)
+                    return (try await Self.offloaded { try PostgresConnection(url: url, options: options) }, false)
                 } catch {
-                    state.withLock { state in
+                    let waiter = state.withLock { state -> Waiter? in
                         state.open -= 1
-                        if !state.waiters.isEmpty { state.waiters.removeFirst().resume() }
+                        return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
                     }
+                    waiter?.continuation.resume()
                     throw error
                 }
             case .wait:
-                await withCheckedContinuation { continuation in
-                    let ready = state.withLock { state -> Bool in
-                        if !state.idle.isEmpty || state.open < maxConnections { return true }
-                        state.waiters.append(continuation)
-                        return false
-                    }
-                    if ready { continuation.resume() }
-                }
+                try await waitForTurn(until: deadline)
             }
         }
     }
 
+    /// Waits until a connection is returned or may be opened, the deadline passes, or the task is cancelled.
+    private func waitForTurn(until deadline: ContinuousClock.Instant) async throws {
+        let id = state.withLock { state -> UInt64 in
+            state.lastWaiterID += 1
+            return state.lastWaiterID
+        }
+        let timer = Task { [weak self] in
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            self?.fail(id, with: Self.busy)
+        }
+        defer {
+            timer.cancel()
+            state.withLock { _ = $0.cancelledEarly.remove(id) }
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                enum Joined {
+                    case ready, queued
+                    case refused(any Error)
+                }
+                let joined = state.withLock { state -> Joined in
+                    if state.cancelledEarly.remove(id) != nil { return .refused(CancellationError()) }
+                    if state.closed || ContinuousClock.now >= deadline || state.waiters.count >= options.maxWaiters {
+                        return .refused(Self.busy)
+                    }
+                    if !state.idle.isEmpty || state.open < maxConnections { return .ready }
+                    state.waiters.append(Waiter(id: id, continuation: continuation))
+                    return .queued
+                }
+                switch joined {
+                case .ready: continuation.resume()
+                case .refused(let error): continuation.resume(throwing: error)
+                case .queued: break
+                }
+            }
+        } onCancel: {
+            fail(id, with: CancellationError(), early: true)
+        }
+    }
+
+    /// Takes waiter `id` out of the queue and resumes it with `error`; a waiter not queued yet is
+    /// remembered when `early`, so it is refused as it joins.
+    private func fail(_ id: UInt64, with error: any Error, early: Bool = false) {
+        let waiter = state.withLock { state -> Waiter? in
+            if let index = state.waiters.firstIndex(where: { $0.id == id }) { return state.waiters.remove(at: index) }
+            if early { state.cancelledEarly.insert(id) }
+            return nil
+        }
+        waiter?.continuation.resume(throwing: error)
+    }
+
     private func release(_ connection: PostgresConnection) {
         let healthy = connection.isHealthy && connection.isIdle
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLock { state -> Waiter? in
             if healthy && !state.closed { state.idle.append(connection) } else { state.open -= 1 }
             return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
         }
-        waiter?.resume()
+        waiter?.continuation.resume()
     }
+
+    /// The error of a caller that found no free connection in time.
+    static let busy = StorageError(code: .unavailable, message: "every PostgreSQL connection is busy; try again")
 
     /// Runs blocking libpq work on a dispatch queue, off Swift's cooperative pool.
     private static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -32,7 +32,7 @@ public struct KlageHost: Sendable {
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
         let outboxPolicy = OutboxPolicy()
-        let driver = try await StorageFactory.open(url)
+        let driver = try await StorageFactory.open(url, limits: configuration.limits)
         let store = SQLKlageStore(
             driver: driver, outbox: OutboxRouting(hookedEvents: registry.hookedEventTypes, firstAttemptAfter: outboxPolicy.firstAttemptAfter))
         let applied = try await store.migrate()

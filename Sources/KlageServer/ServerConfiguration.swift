@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var tenantsFolder: String?
     /// Tenants declared inline.
     public var tenants: [TenantSeed] = []
+    /// Load and abuse limits: rate limits, requests in flight, HTTP and PostgreSQL timeouts.
+    public var limits = ServerLimits()
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         outboxIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .outboxIntervalSeconds) ?? defaults.outboxIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
         tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
+        limits = try container.decodeIfPresent(ServerLimits.self, forKey: .limits) ?? defaults.limits
     }
 
     /// A tenant the server creates at start-up when it does not exist yet.
@@ -62,7 +65,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     ///
     /// - Parameters:
     ///   - path: the file; `nil` tries `Config/klage.json`.
-    ///   - environment: `KLAGE_HOST`, `KLAGE_PORT`, `KLAGE_DATABASE_URL`, `KLAGE_LOG_LEVEL` override the file.
+    ///   - environment: `KLAGE_HOST`, `KLAGE_PORT`, `KLAGE_DATABASE_URL`, `KLAGE_LOG_LEVEL` and the
+    ///     limits' variables (``ServerLimits/environmentName(_:)``) override the file.
     /// - Throws: ``ConfigurationError`` naming the file and what is wrong with it.
     public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfiguration {
         let file = path ?? "Config/klage.json"
@@ -87,6 +91,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         }
         if let database = environment["KLAGE_DATABASE_URL"], !database.isEmpty { configuration.database = database }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
+        try configuration.limits.apply(environment: environment)
         try configuration.validate()
         return configuration
     }
@@ -96,6 +101,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         guard (0...65_535).contains(port) else { throw ConfigurationError(message: "port must be between 0 and 65535") }
         guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
         _ = try DatabaseURL(database)
+        try limits.validate()
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {

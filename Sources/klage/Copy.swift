@@ -17,8 +17,9 @@ struct Copy: AsyncParsableCommand {
 
     func run() async throws {
         _ = GlobalOptions.bootstrapLogging(level: "warning")
-        let source = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(from)))
-        let target = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(to)))
+        let limits = ServerLimits().forBulkWork
+        let source = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(from), limits: limits))
+        let target = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(to), limits: limits))
         try await source.migrate()
         try await target.migrate()
         let reports = try await StoreCopier().copy(from: source.driver, to: target.driver, tenant: tenant.map { TenantID($0) })

@@ -30,9 +30,10 @@ struct GlobalOptions: ParsableArguments {
         return Logger(label: "klage")
     }
 
-    /// Opens the host quietly, for one-shot commands.
+    /// Opens the host quietly, for one-shot commands (no statement timeouts: they may do bulk work).
     func openHost() async throws -> KlageHost {
-        let configuration = try load()
+        var configuration = try load()
+        configuration.limits = configuration.limits.forBulkWork
         let logger = Self.bootstrapLogging(level: "warning")
         return try await KlageHost.open(configuration, logger: logger)
     }

@@ -16,10 +16,22 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (default 8080).")
     var port: Int?
 
+    @Option(help: "Requests per second one API key may make, sustained (default 100; 0 = unlimited).")
+    var keyRequestsPerSecond: Double?
+
+    @Option(help: "Requests per second one address may make without a valid key (default 10; 0 = unlimited).")
+    var anonymousRequestsPerSecond: Double?
+
+    @Option(help: "HTTP requests served at once; more are refused with -32029 (default 256).")
+    var maxRequestsInFlight: Int?
+
     func run() async throws {
         var configuration = try options.load()
         if let host { configuration.host = host }
         if let port { configuration.port = port }
+        if let keyRequestsPerSecond { configuration.limits.keyRequestsPerSecond = keyRequestsPerSecond }
+        if let anonymousRequestsPerSecond { configuration.limits.anonymousRequestsPerSecond = anonymousRequestsPerSecond }
+        if let maxRequestsInFlight { configuration.limits.maxRequestsInFlight = maxRequestsInFlight }
         try configuration.validate()
         let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel)
         let klage = try await KlageHost.open(configuration, logger: logger)

@@ -4,7 +4,8 @@ import KlageRPC
 
 /// Checks that an HTTP reply to `POST /rpc` is what JSON-RPC 2.0 allows, for tests that send hostile bodies.
 ///
-/// Allowed: 204 with no body (only notifications), or 200 (413 for an oversized body) with
+/// Allowed: 204 with no body (only notifications), or 200 (413 for an oversized body; 429 or 503
+/// for a body refused for load, with -32029 errors only) with
 /// `Content-Type: application/json` and a body that strict JSON parsing reads as one response
 /// object or a non-empty array of them. A response object has exactly `jsonrpc: "2.0"`, an `id`
 /// (string, number or null), and either `result` or an `error` with an integer `code` and a string
@@ -15,7 +16,7 @@ enum JSONRPCReplyCheck {
         switch status {
         case 204:
             return body.isEmpty ? nil : "204 with a body"
-        case 200, 413:
+        case 200, 413, 429, 503:
             guard contentType?.hasPrefix("application/json") == true else { return "\(status) with content type \(contentType ?? "none")" }
             let value: JSONValue
             do {
@@ -25,6 +26,10 @@ enum JSONRPCReplyCheck {
                     "\(status) with a body that is not strict JSON (\(error.data?["reason"]?.stringValue ?? "")): \(String(decoding: body.prefix(200), as: UTF8.self))"
             }
             if status == 413, value["error"]?["code"] != -32600 { return "413 without a -32600 error" }
+            if status == 429 || status == 503 {
+                let codes = (value.arrayValue ?? [value]).map { $0["error"]?["code"] }
+                if codes.isEmpty || codes.contains(where: { $0 != -32029 }) { return "\(status) with other than -32029 errors" }
+            }
             if let elements = value.arrayValue {
                 if status == 413 || elements.isEmpty { return "an empty or misplaced batch reply" }
                 return elements.lazy.compactMap(problem(response:)).first

@@ -73,9 +73,13 @@ public struct RPCFailure: Error, Equatable {
 
 /// Starts a server on a fresh database of `backend` (or on `databaseURL`) with `plugins` and `tenants`,
 /// runs `body`, and stops it.
+///
+/// The rate limits are off (tests call as fast as they can); `configure` may turn them on, or change
+/// any other setting, before the host opens.
 public func withTestServer<T: Sendable>(
     _ backend: StorageBackend = .sqlite, databaseURL: String? = nil, clock: any KlageClock = SystemClock(),
     plugins: [any KlagePlugin] = KlagePlugins.all, tenants: [ServerConfiguration.TenantSeed] = TestServer.demoTenants,
+    configure: (inout ServerConfiguration) -> Void = { _ in },
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
     var configuration = ServerConfiguration()
@@ -84,6 +88,9 @@ public func withTestServer<T: Sendable>(
     configuration.tenants = tenants
     configuration.schedulerIntervalSeconds = 0  // tests run the deadline checks themselves, at fixed times
     configuration.outboxIntervalSeconds = 0  // and the outbox dispatcher (`host.services.outbox.dispatchDue()`)
+    configuration.limits.keyRequestsPerSecond = 0
+    configuration.limits.anonymousRequestsPerSecond = 0
+    configure(&configuration)
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
     let host = try await KlageHost.open(configuration, plugins: plugins, clock: clock, logger: logger)

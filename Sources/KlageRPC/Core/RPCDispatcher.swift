@@ -37,6 +37,37 @@ public struct RPCDispatcher: Sendable {
     ///   - requestID: the request's id for logs (the transport echoes it); a fresh one by default.
     /// - Returns: the response body, or `nil` for notifications only.
     public func handle(body: Data, authorization: String?, requestID: RequestID = RequestID()) async -> Data? {
+        await reply(body: body, authorization: authorization, requestID: requestID).body
+    }
+
+    /// Answers one HTTP body as ``handle(body:authorization:requestID:)`` does, asking `admission`
+    /// before each request (each batch element) is served.
+    ///
+    /// - Returns: the body, and a retry hint when every request answered was refused with -32029.
+    public func reply(body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
+        var tally = Tally(admission: admission)
+        let body = await answer(body: body, authorization: authorization, requestID: requestID, tally: &tally)
+        return RPCReply(body: body, retryAfterSeconds: tally.answered > 0 && tally.refused == tally.answered ? tally.retryAfter : nil)
+    }
+
+    /// Counts the requests answered and refused for load in one body.
+    private struct Tally {
+        let admission: RPCAdmission?
+        var answered = 0
+        var refused = 0
+        var retryAfter = 0
+
+        mutating func count(_ response: Data?, refusal: RPCError?) {
+            guard response != nil else { return }
+            answered += 1
+            if let refusal, refusal.code == -32029 {
+                refused += 1
+                retryAfter = max(retryAfter, Int(refusal.data?["retryAfterSeconds"]?.numberValue ?? 1))
+            }
+        }
+    }
+
+    private func answer(body: Data, authorization: String?, requestID: RequestID, tally: inout Tally) async -> Data? {
         var logger = self.logger
         logger[metadataKey: "request.id"] = .string(requestID.rawValue)
         let parsed: RPCBody
@@ -48,7 +79,7 @@ public struct RPCDispatcher: Sendable {
         var caller = Caller(authorization: authorization, keys: keys)
         let elements: [RPCBody.Element]
         switch parsed {
-        case .single(let element): return await handle(element: element, caller: &caller, logger: logger)
+        case .single(let element): return await handle(element: element, caller: &caller, logger: logger, tally: &tally)
         case .batch(let batch): elements = batch
         }
         if elements.isEmpty {
@@ -59,7 +90,7 @@ public struct RPCDispatcher: Sendable {
         }
         var responses: [Data] = []
         for element in elements {
-            if let response = await handle(element: element, caller: &caller, logger: logger) { responses.append(response) }
+            if let response = await handle(element: element, caller: &caller, logger: logger, tally: &tally) { responses.append(response) }
         }
         return responses.isEmpty ? nil : RPCResponse.batch(responses)
     }
@@ -72,17 +103,30 @@ public struct RPCDispatcher: Sendable {
         RPCResponse.failure(id: .null, error: error)
     }
 
-    private func handle(element: RPCBody.Element, caller: inout Caller, logger: Logger) async -> Data? {
+    private func handle(element: RPCBody.Element, caller: inout Caller, logger: Logger, tally: inout Tally) async -> Data? {
         switch RPCRequest.parse(element.value, idLiteral: element.idLiteral) {
         case .failure(let invalid):
-            return invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
+            let response = invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
+            tally.count(response, refusal: nil)
+            return response
         case .success(let request):
+            // Admission first: every request counts, whatever its method, before it costs anything more.
+            if let admission = tally.admission,
+                let refusal = admission(RPCCall(method: request.method, params: request.params, actor: await caller.actorIfAny()))
+            {
+                let response = request.id.map { RPCResponse.failure(id: $0, error: refusal) }
+                tally.count(response, refusal: refusal)
+                return response
+            }
             let outcome = await call(request, caller: &caller, logger: logger)
             guard let id = request.id else { return nil }
+            let response: Data
             switch outcome {
-            case .success(let result): return RPCResponse.success(id: id, result: result)
-            case .failure(let error): return RPCResponse.failure(id: id, error: error)
+            case .success(let result): response = RPCResponse.success(id: id, result: result)
+            case .failure(let error): response = RPCResponse.failure(id: id, error: error)
             }
+            tally.count(response, refusal: nil)
+            return response
         }
     }
 
@@ -147,6 +191,11 @@ public struct RPCDispatcher: Sendable {
         init(authorization: String?, keys: APIKeyService) {
             self.authorization = authorization
             self.keys = keys
+        }
+
+        /// The caller of a valid key, else `nil` (no key, a wrong one, or storage unavailable).
+        mutating func actorIfAny() async -> Principal? {
+            (try? await resolve(required: false))?.0
         }
 
         mutating func resolve(required: Bool) async throws -> (Principal?, Tenant?) {

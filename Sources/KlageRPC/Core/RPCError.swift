@@ -40,6 +40,12 @@ public struct RPCError: Error, Sendable, Hashable {
     /// -32603: a fault inside Klage; no details leave the server.
     public static let internalError = RPCError(code: -32603, message: "Internal error")
 
+    /// -32029: too many requests from this key or address, or the host is at its limit of requests
+    /// in flight; `data.retryAfterSeconds` says when a retry may succeed.
+    public static func rateLimited(retryAfterSeconds: Int, message: String = "Rate limited; retry later") -> RPCError {
+        RPCError(code: -32029, message: message, data: ["retryAfterSeconds": .number(Double(max(1, retryAfterSeconds)))])
+    }
+
     /// The JSON-RPC error for a kernel error (API.md's table).
     public init(_ error: KlageError) {
         switch error.code {
