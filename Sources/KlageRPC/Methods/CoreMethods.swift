@@ -19,6 +19,7 @@ extension RPCServices {
         registerPulseMethods(into: &builder)
         registerBaselineMethods(into: &builder)
         registerPrivacyMethods(into: &builder)
+        registerAuditMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

@@ -47,12 +47,12 @@ public struct SQLKlageStore: Sendable {
         }
     }
 
-    /// Appends events inside a transaction.
+    /// Appends events inside a transaction, and to their tenant's audit chain.
     static func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
         for event in events {
             try connection.execute(try .insert(event))
-
         }
+        try AuditChain.append(events, on: connection)
     }
 
     /// After a compare-and-swap `UPDATE` changed no row: not found when the row is gone, else a stale version.
