@@ -192,6 +192,20 @@ import Testing
         }
     }
 
+    @Test(arguments: StorageBackend.available)
+    func bulkLoadsAreChainedToo(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await storeWithAChain(store)
+            var batch = RecordBatch()
+            batch.events = (10..<15).map { event($0) }
+            try await store.insertBatch(batch, tenant: tenant.id)
+            let result = try await store.verifyAudit(tenant: tenant.id)
+            #expect(result.problems == [])
+            #expect(result.headSeq == 11)
+            #expect(result.digestsChecked == 11)
+        }
+    }
+
     @Test(.enabled(if: StorageBackend.available.contains(.postgres), "needs KLAGE_TEST_POSTGRES_URL"))
     func theApplicationRoleMayOnlyReadAndAppendTheChain() async throws {
         try await withTestStore(.postgres) { store throws in
