@@ -39,7 +39,12 @@ let package = Package(
         .target(name: "KlageKernel", swiftSettings: swiftSettings),
 
         // Storage: one SQL driver protocol, repositories written once, and one driver per engine.
-        .target(name: "KlageStorage", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+        // swift-crypto's SHA-256 hashes the audit chain, as it hashes API keys in KlageRPC.
+        .target(
+            name: "KlageStorage",
+            dependencies: ["KlageKernel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",

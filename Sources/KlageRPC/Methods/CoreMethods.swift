@@ -20,6 +20,7 @@ extension RPCServices {
         registerBaselineMethods(into: &builder)
         registerPrivacyMethods(into: &builder)
         registerOutboxMethods(into: &builder)
+        registerAuditMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)
         let version = self.version

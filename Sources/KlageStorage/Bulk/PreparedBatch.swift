@@ -7,6 +7,8 @@ public struct PreparedBatch: Sendable {
     public let days: [Int]
     /// How many rows the statements write.
     public let rowCount: Int
+    /// The audit chain's links for the batch's events, digested ahead; the write numbers and links them.
+    let auditLinks: [AuditChain.Link]
 }
 
 extension RecordBatch {
@@ -18,6 +20,8 @@ extension RecordBatch {
             try SQL.insert(complaints), try SQL.insert(contacts), try SQL.insert(efforts), try SQL.insert(surveys),
             try SQL.insert(events), try SQL.insert(learningItems), try SQL.insert(pulses),
         ]
-        return PreparedBatch(statements: Array(statements.joined()), days: SQLKlageStore.reportDays(of: complaints), rowCount: rowCount)
+        return PreparedBatch(
+            statements: Array(statements.joined()), days: SQLKlageStore.reportDays(of: complaints), rowCount: rowCount,
+            auditLinks: events.map(AuditChain.Link.init))
     }
 }

@@ -49,6 +49,8 @@ public struct StoreCopier: Sendable {
         Table(name: "staff_pulses", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "baselines", orderBy: "tenant_id, department, period_from", tenantColumn: "tenant_id"),
         Table(name: "outbox", orderBy: "tenant_id, event_id", tenantColumn: "tenant_id"),
+        Table(name: "audit_chain", orderBy: "tenant_id, seq", tenantColumn: "tenant_id"),
+        Table(name: "audit_heads", orderBy: "tenant_id", tenantColumn: "tenant_id"),
         // The report cells are derived: the target computes them again on its first report.
     ]
 

@@ -5,7 +5,7 @@
 public enum Schema {
     /// Every migration, in order.
     public static let migrations: [Migration] = [
-        initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox, privacy, reportMonths,
+        initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox, privacy, reportMonths, audit,
     ]
 
     static let initial = Migration(

@@ -22,8 +22,9 @@ extension SQLKlageStore: AccessLogStore {
         }
     }
 
-    /// Appends access records inside a transaction.
+    /// Appends access records inside a transaction, and each read to its tenant's audit chain.
     static func insert(_ records: [AccessRecord], on connection: any SQLConnection) throws {
+        try AuditChain.append(records, on: connection)
         var readers: [String: Int] = [:]
         var purposes: [String: Int] = [:]
         for record in records {

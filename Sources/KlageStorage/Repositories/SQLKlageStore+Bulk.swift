@@ -18,6 +18,7 @@ extension SQLKlageStore {
     public func insertBatch(_ batch: PreparedBatch, tenant: TenantID) async throws {
         try await write(tenant) { connection in
             for statement in batch.statements { try connection.execute(statement) }
+            try AuditChain.append(batch.auditLinks, tenant: tenant, on: connection)
             for day in batch.days {
                 try connection.execute("INSERT INTO report_changes (tenant_id, day, id) VALUES (\(tenant), \(day), \(UUID().uuidString))")
             }

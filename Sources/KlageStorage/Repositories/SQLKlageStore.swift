@@ -50,13 +50,16 @@ public struct SQLKlageStore: Sendable {
         }
     }
 
-    /// Appends events inside a transaction, each hooked one with its outbox row.
+    /// Appends events inside a transaction: each hooked one with its outbox row, and each new one to its
+    /// tenant's audit chain.
     ///
     /// An event already stored is left as it is, with its row: a plug-in hook that runs again for the
     /// same delivery appends events with the same ids (``KlageKernel/DerivedIDs``).
     func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
+        var stored: [DomainEvent] = []
         for event in events {
-            try connection.execute(try .insert(event) + " ON CONFLICT DO NOTHING")
+            guard try connection.execute(try .insert(event) + " ON CONFLICT DO NOTHING") > 0 else { continue }
+            stored.append(event)
             if outbox.hookedEvents.contains(event.type) {
                 let delivery = OutboxDelivery(
                     tenant: event.tenant, eventId: event.id, eventType: event.type,
@@ -64,6 +67,7 @@ public struct SQLKlageStore: Sendable {
                 try connection.execute(try .insert(delivery) + " ON CONFLICT DO NOTHING")
             }
         }
+        try AuditChain.append(stored, on: connection)
     }
 
     /// After a compare-and-swap `UPDATE` changed no row: not found when the row is gone, else a stale version.

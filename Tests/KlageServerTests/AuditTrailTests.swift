@@ -1,0 +1,72 @@
+import Foundation
+import KlageKernel
+import KlageRPC
+import KlageServer
+import KlageStorage
+import KlageTestSupport
+import Testing
+
+/// The audit trail end to end: real API work, lawful erasure and retention keep it intact; `audit.verify`
+/// is for host operators; tampering is named by tenant and seq over JSON-RPC and by `klage audit verify`.
+@Suite struct AuditTrailTests {
+    @Test(arguments: StorageBackend.available)
+    func erasureAndRetentionKeepTheTrailIntactAndTamperingIsNamed(_ backend: StorageBackend) async throws {
+        let url = try backend.freshDatabaseURL()
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, databaseURL: url, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let admin = try await server.key("kobenhavn", .admin)
+            let id = try await PrivacyFixtures.create(server, key: key, ref: "audit-1")
+            clock.advance(by: 3600)
+            try await PrivacyFixtures.closeByDialogue(server, id, key: key, at: clock)
+            _ = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            _ = try await server.result("privacy.erase", ["cpr": "010190-1234"], key: admin)
+            try await PrivacyFixtures.set(TenantSettings.accessLogMonths.key, 1, tenant: "kobenhavn", on: server)
+            clock.advance(by: 45 * 86_400)
+            let runs = try await PrivacyService(server.host.services.env).applyRetention()
+            #expect(runs.map(\.accessRecordsDeleted).reduce(0, +) > 0, "reads were pruned")
+
+            let verified = try await server.result("audit.verify", ["tenant": "kobenhavn"], key: server.operatorKey)
+            #expect(verified["intact"] == true)
+            let chain = try #require(verified["tenants"]?.arrayValue?.first)
+            #expect(chain["problems"] == [])
+            #expect((chain.int("entries") ?? 0) > 5)
+            #expect(try await server.result("audit.verify", [:], key: server.operatorKey)["tenants"]?.arrayValue?.count == 3)
+            #expect(try await server.call("audit.verify", [:], key: admin)["error"]?["code"] == -32003)
+            #expect(try await server.call("audit.verify", ["tenant": "nowhere"], key: server.operatorKey)["error"]?["code"] == -32004)
+
+            let store = try #require(server.host.services.env.store as? SQLKlageStore)
+            try await store.driver.write(tenant: nil) { connection in
+                _ = try connection.execute("UPDATE audit_chain SET occurred_at = occurred_at + 1 WHERE tenant_id = \("kobenhavn") AND seq = \(2)")
+            }
+            let broken = try await server.result("audit.verify", ["tenant": "kobenhavn"], key: server.operatorKey)
+            #expect(broken["intact"] == false)
+            #expect(broken["tenants"]?.arrayValue?.first?["problems"]?.arrayValue?.first?["seq"] == 2)
+        }
+
+        let binary = try #require(KlageProcess.binary, "the klage executable is not built next to the tests")
+        let failed = try run(binary, ["audit", "verify", "--tenant", "kobenhavn"], database: url)
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("tenant kobenhavn seq 2: the hash does not match the entry's contents"))
+        #expect(!failed.errors.contains("Karen") && !failed.output.contains("Karen"))
+        let intact = try run(binary, ["audit", "verify", "--tenant", "roskilde"], database: url)
+        #expect(intact.status == 0)
+        #expect(intact.output.hasPrefix("roskilde: intact"))
+    }
+
+    private func run(_ binary: String, _ arguments: [String], database: String) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ["KLAGE_DATABASE_URL": database, "PATH": "/usr/bin:/bin"]
+        process.currentDirectoryURL = ReadmeSessionTests.repository
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let reported = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: reported, as: UTF8.self))
+    }
+}
