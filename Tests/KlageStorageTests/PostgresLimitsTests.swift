@@ -51,11 +51,13 @@ struct PostgresLimitsTests {
         options.acquireTimeoutSeconds = 0.3
         try await withDriver(options) { driver throws in
             let (started, signal) = AsyncStream<Void>.makeStream()
-            // A long statement holds the only connection.
+            // The only connection is held until the test lets it go, however slow the machine is.
+            let release = DispatchSemaphore(value: 0)
             let holder = Task {
                 try await driver.read(tenant: nil) { connection in
                     signal.yield()
-                    return try connection.query("SELECT pg_sleep(3)").count
+                    release.wait()
+                    return try connection.query("SELECT 1 AS one").count
                 }
             }
             var iterator = started.makeAsyncIterator()
@@ -66,6 +68,7 @@ struct PostgresLimitsTests {
             } catch let error as StorageError {
                 #expect(error.code == .unavailable)
             }
+            release.signal()
             #expect(try await holder.value == 1)
             #expect(try await driver.read(tenant: nil) { try $0.query("SELECT 1 AS one").count } == 1, "served once the pool is free")
         }
@@ -78,10 +81,12 @@ struct PostgresLimitsTests {
         options.acquireTimeoutSeconds = 60
         try await withDriver(options) { driver throws in
             let (started, signal) = AsyncStream<Void>.makeStream()
+            let release = DispatchSemaphore(value: 0)
             let holder = Task {
                 try await driver.read(tenant: nil) { connection in
                     signal.yield()
-                    return try connection.query("SELECT pg_sleep(3)").count
+                    release.wait()
+                    return try connection.query("SELECT 1 AS one").count
                 }
             }
             var iterator = started.makeAsyncIterator()
@@ -100,6 +105,7 @@ struct PostgresLimitsTests {
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
             #expect(driver.waitingForConnection == 0)
+            release.signal()
             #expect(try await holder.value == 1)
             #expect(try await driver.read(tenant: nil) { try $0.query("SELECT 1 AS one").count } == 1)
         }
