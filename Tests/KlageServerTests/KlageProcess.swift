@@ -92,3 +92,23 @@ struct KlageProcess: Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
+
+extension KlageProcess {
+    /// Runs `binary` with `arguments` in `folder` to its end and returns its standard output, trimmed
+    /// (standard error is dropped).
+    static func output(
+        _ binary: String, _ arguments: [String], in folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -68,17 +68,8 @@ import Testing
 
     /// A caseworker key of Copenhagen, made with the binary (which migrates and seeds the tenants).
     private static func caseworkerKey(binary: String, database: String, in folder: URL) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["key", "create", "--database", database, "--tenant", "kobenhavn", "--role", "caseworker"]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        try KlageProcess.output(binary, ["key", "create", "--database", database, "--tenant", "kobenhavn", "--role", "caseworker"], in: folder)
+            .split(separator: "\n").last.map(String.init) ?? ""
     }
 
     /// One call; `nil` when the server did not answer.

@@ -50,18 +50,7 @@ struct PostgresLimitsTests {
         options.maxConnections = 1
         options.acquireTimeoutSeconds = 0.3
         try await withDriver(options) { driver throws in
-            let (started, signal) = AsyncStream<Void>.makeStream()
-            // The only connection is held until the test lets it go, however slow the machine is.
-            let release = DispatchSemaphore(value: 0)
-            let holder = Task {
-                try await driver.read(tenant: nil) { connection in
-                    signal.yield()
-                    release.wait()
-                    return try connection.query("SELECT 1 AS one").count
-                }
-            }
-            var iterator = started.makeAsyncIterator()
-            await iterator.next()
+            let (holder, release) = await Self.holdTheOnlyConnection(of: driver)
             do {
                 _ = try await driver.read(tenant: nil) { connection in try connection.query("SELECT 1 AS one").count }
                 Issue.record("a caller got a connection while the only one was held")
@@ -80,17 +69,7 @@ struct PostgresLimitsTests {
         options.maxWaiters = 1
         options.acquireTimeoutSeconds = 60
         try await withDriver(options) { driver throws in
-            let (started, signal) = AsyncStream<Void>.makeStream()
-            let release = DispatchSemaphore(value: 0)
-            let holder = Task {
-                try await driver.read(tenant: nil) { connection in
-                    signal.yield()
-                    release.wait()
-                    return try connection.query("SELECT 1 AS one").count
-                }
-            }
-            var iterator = started.makeAsyncIterator()
-            await iterator.next()
+            let (holder, release) = await Self.holdTheOnlyConnection(of: driver)
             let waiter = Task { try await driver.read(tenant: nil) { try $0.query("SELECT 1 AS one").count } }
             for _ in 0..<200 where driver.waitingForConnection == 0 { try await Task.sleep(for: .milliseconds(10)) }
             #expect(driver.waitingForConnection == 1)
@@ -109,5 +88,22 @@ struct PostgresLimitsTests {
             #expect(try await holder.value == 1)
             #expect(try await driver.read(tenant: nil) { try $0.query("SELECT 1 AS one").count } == 1)
         }
+    }
+
+    /// Takes the pool's only connection and holds it until `release` is signalled, however slow the
+    /// machine is; the task's value is 1 once it let go.
+    static func holdTheOnlyConnection(of driver: PostgresDriver) async -> (holder: Task<Int, any Error>, release: DispatchSemaphore) {
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let release = DispatchSemaphore(value: 0)
+        let holder = Task {
+            try await driver.read(tenant: nil) { connection in
+                signal.yield()
+                release.wait()
+                return try connection.query("SELECT 1 AS one").count
+            }
+        }
+        var iterator = started.makeAsyncIterator()
+        await iterator.next()
+        return (holder, release)
     }
 }
