@@ -13,7 +13,9 @@ import Testing
 /// prints the seed, the connection, the request's index and the body's first bytes.
 @Suite struct HostileRequestFuzzTests {
     static let connections = 4
-    static let requestsPerConnection = 5_000
+    /// `KLAGE_FUZZ_REQUESTS` makes longer runs (see `Benchmarks/fuzz`).
+    static let requestsPerConnection =
+        ProcessInfo.processInfo.environment["KLAGE_FUZZ_REQUESTS"].flatMap { Int($0) }.map { max(1, $0 / connections) } ?? 5_000
 
     /// What one connection did: how many replies of each status, and the first failure.
     struct Outcome: Sendable {
@@ -21,7 +23,7 @@ import Testing
         var failure: String?
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(60)))
     func generatedRequestsAllGetWellFormedAnswers() async throws {
         let seed = ProcessInfo.processInfo.environment["KLAGE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_125
         print("HostileRequestFuzzTests: seed \(seed) (repeat with KLAGE_FUZZ_SEED=\(seed))")

@@ -11,7 +11,8 @@ import Testing
 /// no bad input is answered as an internal error (-32603), and a rejected request changes nothing
 /// stored (every table's rows are compared before and after it).
 ///
-/// Deterministic: the seed is printed; `KLAGE_FUZZ_SEED=<seed>` repeats the run.
+/// Deterministic: the seed is printed; `KLAGE_FUZZ_SEED=<seed>` repeats the run, and
+/// `KLAGE_FUZZ_ROUNDS=<n>` makes it n sweeps long (see `Benchmarks/fuzz`).
 @Suite struct MethodRoleFuzzTests {
     @Test(arguments: StorageBackend.available)
     func everyMethodAndRoleWithWellFormedAndBrokenParams(_ backend: StorageBackend) async throws {
@@ -32,7 +33,9 @@ import Testing
             var sent = 0
             var rejected = 0
             var turn = 0
-            for name in registry.names {
+            // `KLAGE_FUZZ_ROUNDS` sweeps again, with new random params (Benchmarks/fuzz runs many).
+            let rounds = ProcessInfo.processInfo.environment["KLAGE_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 1
+            for name in Array(repeating: registry.names, count: max(1, rounds)).joined() {
                 let params = registry.entry(name)?.params ?? []
                 // Well-formed params from every role; each breakage from the next role in turn.
                 let calls =
@@ -66,7 +69,7 @@ import Testing
                 }
             }
             print("MethodRoleFuzzTests: \(sent) requests over \(registry.names.count) methods and \(keys.count) callers, \(rejected) rejected")
-            #expect(sent >= registry.names.count * (keys.count + ParamsFuzzer.Breakage.allCases.count - 1))
+            #expect(sent >= max(1, rounds) * registry.names.count * (keys.count + ParamsFuzzer.Breakage.allCases.count - 1))
             #expect(try await server.result("system.health", key: nil).string("status") == "ok")
         }
     }
