@@ -7,9 +7,14 @@ set -euo pipefail
 # the OpenRPC meta-schema (Tests/KlageServerTests/OpenRPC/validate.py, run with /usr/bin/python3).
 packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema)
 # --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
-if [ "${1:-}" = "--with-postgres" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  packages+=(postgresql)
-fi
+# --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
+for option in "$@"; do
+  case "$option" in
+    --with-postgres) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql) ;;
+    --with-benchmarks) packages+=(wrk) ;;
+    *) echo "setup-debian: unknown option $option (--with-postgres, --with-benchmarks)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
