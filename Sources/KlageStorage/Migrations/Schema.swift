@@ -6,6 +6,7 @@ public enum Schema {
     /// Every migration, in order.
     public static let migrations: [Migration] = [
         initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox, privacy, reportMonths, audit,
+        clusteredReportCells,
     ]
 
     static let initial = Migration(
