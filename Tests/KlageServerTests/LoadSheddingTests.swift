@@ -17,12 +17,9 @@ import Testing
     /// The head of a `POST /rpc` whose body is `health`.
     static let head = "POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(health.utf8.count)\r\n\r\n"
 
-    /// At most two requests in flight; the held requests are never cut off by a timeout, however slow
-    /// the machine (a loaded CI once took longer than the 30 s body timeout to get to the third request).
+    /// At most two requests in flight.
     static func twoInFlight(_ configuration: inout ServerConfiguration) {
         configuration.limits.maxRequestsInFlight = 2
-        configuration.limits.httpRequestTimeoutSeconds = 3_600
-        configuration.limits.httpIdleTimeoutSeconds = 3_600
     }
 
     func post(_ server: TestServer) async throws -> (status: Int, retryAfter: String?, json: JSONValue) {
@@ -42,7 +39,7 @@ import Testing
 
             // The server may take a moment to read the two heads; wait for the third request to be refused.
             var refused: (status: Int, retryAfter: String?, json: JSONValue)?
-            for _ in 0..<1_200 {
+            for _ in 0..<200 {
                 let reply = try await post(server)
                 if reply.status != 200 {
                     refused = reply
