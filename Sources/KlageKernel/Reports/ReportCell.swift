@@ -134,16 +134,7 @@ public struct ReportCell: Sendable, Hashable {
 
     /// Reads ``encoded``.
     public init(encoded: String) {
-        var text = encoded
-        text.withUTF8 { bytes in
-            let parts = bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-            var scanner = NumberScanner(parts.first ?? bytes[...])
-            var values: [Int] = []
-            values.reserveCapacity(24)
-            while let value = scanner.next() { values.append(value) }
-            counters = values
-            if parts.count > 1 { hoursToFirstContact = Histogram(scanning: parts[1]) }
-            if parts.count > 2 { daysToClose = Histogram(scanning: parts[2]) }
-        }
+        self.init()
+        merge(encoded: encoded)
     }
 }
