@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "HTTP requests served at once; more are refused with -32029 (default 256).")
     var maxRequestsInFlight: Int?
 
+    @Option(help: "PostgreSQL connections this instance opens at most (default 10).")
+    var postgresPoolSize: Int?
+
     func run() async throws {
         var configuration = try options.load()
         if let host { configuration.host = host }
@@ -32,6 +35,7 @@ struct Serve: AsyncParsableCommand {
         if let keyRequestsPerSecond { configuration.limits.keyRequestsPerSecond = keyRequestsPerSecond }
         if let anonymousRequestsPerSecond { configuration.limits.anonymousRequestsPerSecond = anonymousRequestsPerSecond }
         if let maxRequestsInFlight { configuration.limits.maxRequestsInFlight = maxRequestsInFlight }
+        if let postgresPoolSize { configuration.limits.postgresPoolSize = postgresPoolSize }
         try configuration.validate()
         let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel)
         let klage = try await KlageHost.open(configuration, logger: logger)

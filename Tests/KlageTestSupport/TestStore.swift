@@ -28,8 +28,14 @@ public func withTestStore<T>(
 }
 
 /// Opens the store at `url` and applies `migrations` (every one by default).
+///
+/// A call waits up to two minutes for a pooled PostgreSQL connection (five seconds in a server): the
+/// storage contract is tested here, and a machine loaded by the rest of the suite must not turn a
+/// slow wait into a refusal. `PostgresLimitsTests` tests the refusal with its own short wait.
 public func openStore(_ url: String, migrations: [Migration] = Schema.migrations) async throws -> SQLKlageStore {
-    let store = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(url)))
+    var limits = ServerLimits()
+    limits.postgresPoolWaitSeconds = 120
+    let store = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(url), limits: limits))
     try await Migrator(migrations: migrations).migrate(store.driver)
     return store
 }

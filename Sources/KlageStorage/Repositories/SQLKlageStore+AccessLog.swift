@@ -12,14 +12,29 @@ extension SQLKlageStore: AccessLogStore {
     public func complaint(_ id: ComplaintID, tenant: TenantID, recording access: AccessRecord, includingRestricted: Bool) async throws
         -> Complaint?
     {
-        try await write(tenant) { connection in
-            let visible: SQL = includingRestricted ? "" : " AND restricted_at IS NULL"
-            guard let row = try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(id)" + visible) else {
-                return nil
-            }
-            try Self.insert([access], on: connection)
-            return try Complaint(row: row)
+        let read = ReadBatcher.Read(id: id, access: access, includingRestricted: includingRestricted)
+        return try await readBatcher.complaint(read, tenant: tenant) { reads in
+            try await write(tenant) { connection in try Self.read(reads, tenant: tenant, on: connection) }
         }
+    }
+
+    /// Each read's complaint, each complaint found logged as read (all in one audit-chain append).
+    static func read(_ reads: [ReadBatcher.Read], tenant: TenantID, on connection: any SQLConnection) throws
+        -> [Result<Complaint?, any Error>]
+    {
+        var found: [AccessRecord] = []
+        let outcomes = reads.map { read -> Result<Complaint?, any Error> in
+            Result {
+                let visible: SQL = read.includingRestricted ? "" : " AND restricted_at IS NULL"
+                guard let row = try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(read.id)" + visible)
+                else { return nil }
+                let complaint = try Complaint(row: row)
+                found.append(read.access)
+                return complaint
+            }
+        }
+        try insert(found, on: connection)
+        return outcomes
     }
 
     /// Appends access records inside a transaction, and each read to its tenant's audit chain.

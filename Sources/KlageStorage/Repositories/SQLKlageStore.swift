@@ -12,6 +12,10 @@ public struct SQLKlageStore: Sendable {
     public let driver: any SQLDriver
     /// Which stored events get an outbox row for their plug-in hooks.
     public let outbox: OutboxRouting
+    /// Keys looked up in the last half second (``KeyCache``).
+    let keyCache = KeyCache()
+    /// Complaint reads of one tenant written together (``ReadBatcher``).
+    let readBatcher = ReadBatcher()
 
     public init(driver: any SQLDriver, outbox: OutboxRouting = .none) {
         self.driver = driver
@@ -100,6 +104,7 @@ extension SQLKlageStore: TenantStore {
 
     public func updateTenant(_ tenant: Tenant) async throws {
         let changed = try await write(nil) { connection in try connection.execute(try .update(tenant)) }
+        keyCache.removeAll()
         if changed == 0 { throw KlageError.notFound("tenant") }
     }
 
@@ -125,19 +130,27 @@ extension SQLKlageStore: APIKeyStore {
         }
     }
 
+    /// The key with `hash` and its tenant; a key found in the last half second is not looked up again
+    /// (``KeyCache``: a revocation through another instance is seen within that half second).
     public func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)? {
-        try await read(nil) { connection in
+        if let found = keyCache.lookup(hash) { return found }
+        let ticket = keyCache.ticket()
+        let found = try await read(nil) { connection -> (key: APIKey, tenant: Tenant?)? in
             guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash)") else { return nil }
             guard let tenantID = key.tenant else { return (key, nil) }
             let tenant = try connection.queryFirst("SELECT * FROM tenants WHERE id = \(tenantID)").map(Tenant.init(row:))
             return (key, tenant)
         }
+        if let found { keyCache.keep(found, for: hash, ticket: ticket) }
+        return found
     }
 
     public func revokeKey(_ id: APIKeyID, tenant: TenantID?, at date: Date) async throws -> Bool {
-        try await write(nil) { connection in
+        let revoked = try await write(nil) { connection in
             let scope: SQL = tenant.map { "AND tenant_id = \($0)" } ?? ""
             return try connection.execute("UPDATE api_keys SET revoked_at = \(date) WHERE id = \(id) AND revoked_at IS NULL \(scope)") > 0
         }
+        keyCache.removeAll()
+        return revoked
     }
 }
