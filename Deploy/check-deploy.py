@@ -208,7 +208,10 @@ def check_kubernetes():
         if config is None or os.path.basename(config) not in config_maps.get(source, {}):
             problem(f"kubernetes/{file}: --config {config} is not a key of a ConfigMap mounted at {directory}")
         else:
-            folder = json.loads(config_maps[source][os.path.basename(config)]).get("tenantsFolder")
+            try:
+                folder = json.loads(config_maps[source][os.path.basename(config)]).get("tenantsFolder")
+            except ValueError:
+                return container  # reported above
             tenants = (mounts.get(os.path.join(directory, folder or "")) or {}).get("configMap", {}).get("name")
             if folder and tenants not in config_maps:
                 problem(f"kubernetes/{file}: the tenantsFolder {folder} is not a ConfigMap mounted beside {config}")
