@@ -29,8 +29,11 @@ struct KlageProcess: Sendable {
 
     /// Starts `klage serve` on `database` (through `KLAGE_DATABASE_URL`) from `folder`, whose `Config/`
     /// it reads, and waits until it is ready. - Throws: when it does not become ready within 20 s.
-    /// `environment` adds variables (a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`).
-    static func serve(binary: String, database: String, in folder: URL, environment: [String: String] = [:]) async throws -> KlageProcess {
+    /// `environment` adds variables (a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`). Standard error
+    /// goes to `log` when given, which the caller then reads and removes; to a scratch file otherwise.
+    static func serve(
+        binary: String, database: String, in folder: URL, environment: [String: String] = [:], log kept: URL? = nil
+    ) async throws -> KlageProcess {
         let port = try freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -39,9 +42,9 @@ struct KlageProcess: Sendable {
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
+        let log = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: log) } }
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         let server = KlageProcess(port: port, process: process)
