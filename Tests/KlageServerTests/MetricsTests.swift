@@ -15,6 +15,26 @@ import Testing
     static let token = String(repeating: "0123456789abcdef", count: 4)
     static let tenants: [ServerConfiguration.TenantSeed] = [.init(id: "kobenhavn", name: "Københavns Kommune", plugins: ["borgerkontakt", "flaky"])]
 
+    /// Metrics on, read with the token.
+    static func metricsWithToken(_ configuration: inout ServerConfiguration) {
+        configuration.metrics = true
+        configuration.metricsToken = token
+    }
+
+    /// Metrics on, read without a token (the server listens on loopback).
+    static func metricsOnLoopback(_ configuration: inout ServerConfiguration) {
+        configuration.metrics = true
+    }
+
+    /// Metrics with the token, one deadline check at start, small bodies, and four calls without a key.
+    static func countingEverything(_ configuration: inout ServerConfiguration) {
+        metricsWithToken(&configuration)
+        configuration.schedulerIntervalSeconds = 3600
+        configuration.maxBodyBytes = 8192
+        configuration.limits.anonymousRequestsPerSecond = 0.001
+        configuration.limits.anonymousBurst = 4
+    }
+
     /// `GET /metrics` sending `authorization`: the status, the content type and the text.
     static func scrape(_ server: TestServer, authorization: String? = "Bearer \(token)") async throws -> (status: Int, type: String?, text: String) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/metrics")!)
@@ -38,24 +58,20 @@ import Testing
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(
             backend, clock: clock, plugins: KlagePlugins.all + [FlakyHookPlugin(recorder: recorder)], tenants: Self.tenants,
-            configure: {
-                $0.metrics = true
-                $0.metricsToken = Self.token
-                $0.schedulerIntervalSeconds = 3600  // one deadline check, at start
-                $0.maxBodyBytes = 8192
-                $0.limits.anonymousRequestsPerSecond = 0.001
-                $0.limits.anonymousBurst = 4  // four calls without a key, then refusals
-            }
+            configure: Self.countingEverything
         ) { server in
             let key = try await server.key("kobenhavn", .caseworker)
             let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
-            let contact: JSONValue = ["complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back"]
+            let contact: JSONValue = [
+                "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back",
+            ]
             _ = try await server.result("contact.record", contact, key: key)  // the flaky hook fails its first attempt
             #expect(try await server.call("no.such.method", key: key)["error"]?["code"] == -32601)
             #expect(try await server.call("cpr 010203-1234 \"}{\n", key: key)["error"]?["code"] == -32601)
             // Without a key: four calls, the fourth allowed by the burst, then a refused one.
             #expect(try await server.call("complaint.get", ["id": .string(id)], key: nil)["error"]?["code"] == -32001)
-            let batch = #"[{"jsonrpc":"2.0","id":1,"method":"system.health"},{"jsonrpc":"2.0","id":2,"method":"system.health"},"#
+            let batch =
+                #"[{"jsonrpc":"2.0","id":1,"method":"system.health"},{"jsonrpc":"2.0","id":2,"method":"system.health"},"#
                 + #"{"jsonrpc":"2.0","method":"system.health"}]"#
             #expect(try await server.post(Data(batch.utf8), key: nil).status == 200)
             #expect(try await server.call("system.health", key: nil)["error"]?["code"] == -32029)
@@ -119,10 +135,7 @@ import Testing
     }
 
     @Test func onlyTheTokenReadsMetrics() async throws {
-        try await withTestServer(configure: {
-            $0.metrics = true
-            $0.metricsToken = Self.token
-        }) { server in
+        try await withTestServer(configure: Self.metricsWithToken) { server in
             for authorization in [nil, "Bearer wrong", "Bearer \(Self.token)x", "Bearer \(server.operatorKey)", Self.token] {
                 let scrape = try await Self.scrape(server, authorization: authorization)
                 #expect(scrape.status == 401)
@@ -140,8 +153,8 @@ import Testing
     }
 
     @Test func eachHostCountsItsOwnCalls() async throws {
-        try await withTestServer(configure: { $0.metrics = true }) { first in
-            try await withTestServer(configure: { $0.metrics = true }) { second in
+        try await withTestServer(configure: Self.metricsOnLoopback) { first in
+            try await withTestServer(configure: Self.metricsOnLoopback) { second in
                 for _ in 0..<3 { _ = try await first.call("system.health", key: nil) }
                 _ = try await second.call("system.health", key: nil)
                 let (one, two) = (try await Self.samples(first, authorization: nil), try await Self.samples(second, authorization: nil))

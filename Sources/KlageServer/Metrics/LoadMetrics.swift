@@ -4,9 +4,11 @@ import Prometheus
 /// Counts requests refused for load before the dispatcher served them, by reason: a rate limit
 /// (each batch element counts), the cap on requests in flight, or a body over `maxBodyBytes`.
 struct LoadMetrics: Sendable {
-    static var refused: MetricNameDescriptor { .klage(
-        "rpc", "refused", unit: "total",
-        help: "Requests refused before they were served, by reason: rate_limit (per call), in_flight, body_too_large (per HTTP request).") }
+    static var refused: MetricNameDescriptor {
+        .klage(
+            "rpc", "refused", unit: "total",
+            help: "Requests refused before they were served, by reason: rate_limit (per call), in_flight, body_too_large (per HTTP request).")
+    }
 
     private let rateLimited: Counter
     private let inFlight: Counter

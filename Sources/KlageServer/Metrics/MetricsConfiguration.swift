@@ -28,7 +28,9 @@ extension ServerConfiguration {
         if let token = metricsToken {
             guard metrics else {
                 throw ConfigurationError(
-                    message: "metricsToken is set but metrics is off: set \"metrics\": true (or KLAGE_METRICS=true) to serve /metrics, or remove the token")
+                    message:
+                        "metricsToken is set but metrics is off: set \"metrics\": true (or KLAGE_METRICS=true) to serve /metrics, or remove the token"
+                )
             }
             guard token.count >= Self.metricsTokenMinimum, token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
                 throw ConfigurationError(

@@ -13,9 +13,13 @@ struct RPCMetrics: RPCObserver {
     static let buckets: [Duration] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10].map {
         .nanoseconds(Int64(($0 * 1e9).rounded()))
     }
-    static var requests: MetricNameDescriptor { .klage(
-        "rpc", "requests", unit: "total", help: "JSON-RPC calls answered, by method (each batch element counts).") }
-    static var errors: MetricNameDescriptor { .klage("rpc", "errors", unit: "total", help: "JSON-RPC calls answered with an error, by method and code.") }
+    static var requests: MetricNameDescriptor {
+        .klage(
+            "rpc", "requests", unit: "total", help: "JSON-RPC calls answered, by method (each batch element counts).")
+    }
+    static var errors: MetricNameDescriptor {
+        .klage("rpc", "errors", unit: "total", help: "JSON-RPC calls answered with an error, by method and code.")
+    }
     static var duration: MetricNameDescriptor { .klage("rpc", "duration", unit: "seconds", help: "Time to answer a JSON-RPC call, by method.") }
 
     /// One method's series.

@@ -44,8 +44,10 @@ struct StorageMetrics: Sendable {
             registry.makeCounter(descriptor: .klage("sqlite", "commits", unit: "total", help: "SQLite group commits (one fsync each).")))
         let writes = CounterMirror(
             registry.makeCounter(
-                descriptor: .klage("sqlite", "committed_writes", unit: "total", help: "Writes in SQLite group commits; over commits_total: writes per commit.")))
-        let queued = registry.makeGauge(descriptor: .klage("sqlite", "write_queue_depth", help: "Writes waiting for the next SQLite group commit now."))
+                descriptor: .klage(
+                    "sqlite", "committed_writes", unit: "total", help: "Writes in SQLite group commits; over commits_total: writes per commit.")))
+        let queued = registry.makeGauge(
+            descriptor: .klage("sqlite", "write_queue_depth", help: "Writes waiting for the next SQLite group commit now."))
         return {
             let stats = driver.writerStats
             commits.sync(to: stats.commits)
