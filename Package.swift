@@ -33,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         // `swift package generate-documentation --target KlageKernel` builds the DocC catalog.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // `/metrics`: each host keeps its own Prometheus registry; `klage serve` also points swift-metrics at it.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // The domain: no I/O, Foundation only.
@@ -77,6 +80,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + pluginDependencies,
             swiftSettings: swiftSettings,
@@ -89,6 +93,8 @@ let package = Package(
             dependencies: [
                 "KlageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -109,7 +115,8 @@ let package = Package(
         .testTarget(
             name: "KlageServerTests",
             dependencies: ["KlageServer", "KlageTestSupport"],
-            exclude: ["OpenRPC"],  // the OpenRPC meta-schema and its validator, read from the source tree
+            // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.
+            exclude: ["OpenRPC", "Metrics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -56,6 +56,9 @@ public final class PostgresDriver: SQLDriver {
     /// Callers waiting for a pooled connection now.
     public var waitingForConnection: Int { pool.waiting }
 
+    /// The pool's connections open, in use and waited for, now (for metrics).
+    public var poolStats: PostgresPoolStats { pool.stats }
+
     public func close() async {
         pool.close()
     }

@@ -41,6 +41,13 @@ final class PostgresPool: Sendable {
     /// Callers waiting for a connection now.
     var waiting: Int { state.withLock { $0.waiters.count } }
 
+    /// Connections open, in use and waited for, now (for metrics).
+    var stats: PostgresPoolStats {
+        state.withLock { state in
+            PostgresPoolStats(maxConnections: maxConnections, open: state.open, inUse: state.open - state.idle.count, waiters: state.waiters.count)
+        }
+    }
+
     /// Lends a connection to `body`, run on a dispatch queue, and takes it back.
     ///
     /// A pooled connection that turns out to be dead before any statement ran (the server restarted

@@ -51,6 +51,9 @@ public final class SQLiteDriver: SQLDriver {
         try await writer.write { connection in try body(connection) }
     }
 
+    /// The writer's group commits so far and writes waiting now (for metrics).
+    public var writerStats: SQLiteWriterStats { writer.stats }
+
     public func ping() async -> Bool {
         (try? await read(tenant: nil) { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
     }

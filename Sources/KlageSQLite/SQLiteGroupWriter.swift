@@ -23,6 +23,9 @@ final class SQLiteGroupWriter: @unchecked Sendable {
     private let connection: SQLiteConnection
     private let queue: DispatchQueue
     private let pending = Mutex<[PendingWrite]>([])
+    /// Transactions committed and the writes they held; changed on `queue` only.
+    private let commits = Atomic<Int>(0)
+    private let committedWrites = Atomic<Int>(0)
 
     init(path: String) throws {
         self.connection = try SQLiteConnection(path: path, readOnly: false)
@@ -77,6 +80,13 @@ final class SQLiteGroupWriter: @unchecked Sendable {
         }
     }
 
+    /// Commits and writes so far, and writes waiting now (for metrics).
+    var stats: SQLiteWriterStats {
+        SQLiteWriterStats(
+            commits: commits.load(ordering: .relaxed), writes: committedWrites.load(ordering: .relaxed),
+            queued: pending.withLock { $0.count })
+    }
+
     /// Runs every pending write in one transaction and answers them after the commit; when the transaction
     /// is lost midway, fails the writes it held and runs the rest in a new one.
     private func flush() {
@@ -105,6 +115,8 @@ final class SQLiteGroupWriter: @unchecked Sendable {
             }
             do {
                 try connection.exec("COMMIT")
+                commits.add(1, ordering: .relaxed)
+                committedWrites.add(held.count, ordering: .relaxed)
                 for request in held { request.finish(.success(())) }
             } catch {
                 if !connection.isAutocommit { try? connection.exec("ROLLBACK") }

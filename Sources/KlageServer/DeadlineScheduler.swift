@@ -17,8 +17,10 @@ struct DeadlineScheduler: Service {
             while !Task.isCancelled {
                 do {
                     let changed = try await host.services.complaints.checkDeadlines()
+                    host.metrics.scheduler.ran(changed: changed)
                     if changed > 0 { host.logger.info("deadlines checked", metadata: ["complaints": .string(String(changed))]) }
                 } catch {
+                    host.metrics.scheduler.ran(changed: nil)
                     host.logger.warning("deadline check failed", metadata: ["error": .string(String(describing: error))])
                 }
                 await retention.runIfDue()

@@ -5,7 +5,8 @@ import KlageStorage
 import Logging
 import NIOCore
 
-/// The HTTP face of a ``KlageHost``: `POST /rpc`, `GET /healthz`, `GET /readyz`.
+/// The HTTP face of a ``KlageHost``: `POST /rpc`, `GET /healthz`, `GET /readyz`, and `GET /metrics` when
+/// the configuration turns it on (see ``KlageMetrics``).
 ///
 /// `POST /rpc` is guarded by the host's ``ServerLimits``: a cap on requests in flight (over it: HTTP
 /// 503 with -32029), a deadline for the body to arrive, and the ``RateLimiter`` asked for every
@@ -22,10 +23,12 @@ public enum HTTPServer {
         let limit = host.configuration.maxBodyBytes
         let limiter = RateLimiter(limits: limits)
         let inFlight = InFlightLimit(maximum: limits.maxRequestsInFlight)
+        let load = host.metrics.load
         router.post("rpc") { request, context -> Response in
             // The caller's X-Request-Id when it is safe to log and echo, else a fresh one; echoed on every reply.
             let requestID = KlageRPC.RequestID(header: request.headers[requestIDField]) ?? KlageRPC.RequestID()
             guard inFlight.enter() else {
+                load.refusedInFlight()
                 let refusal = RPCError.rateLimited(retryAfterSeconds: 1, message: "The server is at its limit of requests in flight; retry later")
                 return rpcResponse(.serviceUnavailable, RPCDispatcher.refusal(refusal), requestID: requestID, retryAfter: 1)
             }
@@ -36,11 +39,12 @@ public enum HTTPServer {
                     request.body, upTo: limit, within: limits.httpRequestTimeoutSeconds, closing: context.channel)
             } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                 // Over the limit: 413, still with a JSON-RPC error a client can read.
+                load.refusedBodyTooLarge()
                 return rpcResponse(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: limit)), requestID: requestID)
             }
             let reply = await dispatcher.reply(
                 body: Data(body.readableBytesView), authorization: request.headers[.authorization],
-                requestID: requestID, admission: limiter.admission(address: context.clientAddress))
+                requestID: requestID, admission: load.counting(limiter.admission(address: context.clientAddress)))
             guard let data = reply.body else { return Response(status: .noContent, headers: [requestIDField: requestID.rawValue]) }
             if let retryAfter = reply.retryAfterSeconds {
                 return rpcResponse(.tooManyRequests, data, requestID: requestID, retryAfter: retryAfter)
@@ -58,6 +62,7 @@ public enum HTTPServer {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: ready ? "{\"status\":\"ready\"}" : "{\"status\":\"storage unavailable\"}"))
             )
         }
+        MetricsEndpoint.register(on: router, host: host) { inFlight.count }
         let idle = limits.httpIdleTimeoutSeconds
         return Application(
             router: router,

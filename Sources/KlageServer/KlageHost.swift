@@ -20,6 +20,8 @@ public struct KlageHost: Sendable {
     public let services: RPCServices
     public let dispatcher: RPCDispatcher
     public let logger: Logger
+    /// This host's metrics, served at `GET /metrics` when the configuration turns them on.
+    public let metrics: KlageMetrics
 
     /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
     ///
@@ -33,6 +35,7 @@ public struct KlageHost: Sendable {
         let registry = try KlagePlugins.registry(plugins)
         let outboxPolicy = OutboxPolicy()
         let driver = try await StorageFactory.open(url, limits: configuration.limits)
+        let metrics = KlageMetrics(driver: driver)
         let store = SQLKlageStore(
             driver: driver, outbox: OutboxRouting(hookedEvents: registry.hookedEventTypes, firstAttemptAfter: outboxPolicy.firstAttemptAfter))
         let applied = try await store.migrate()
@@ -54,14 +57,17 @@ public struct KlageHost: Sendable {
                         "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
             },
-            outboxPolicy: outboxPolicy, beforeHooks: TestCrashSwitch.beforeHooks()
+            outboxPolicy: outboxPolicy, beforeHooks: TestCrashSwitch.beforeHooks(),
+            outboxAttempted: { state, attempts in metrics.outbox.attempted(state, attempts: attempts) }
         )
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)
         }
+        let methods = services.makeRegistry()
         let host = KlageHost(
             configuration: configuration, store: store, registry: registry, services: services,
-            dispatcher: RPCDispatcher(registry: services.makeRegistry(), keys: services.keys, logger: logger), logger: logger
+            dispatcher: RPCDispatcher(registry: methods, keys: services.keys, logger: logger, observer: metrics.rpc(methods: methods.names)),
+            logger: logger, metrics: metrics
         )
         try await host.seedTenants()
         return host

@@ -15,8 +15,10 @@ struct OutboxDispatcher: Service {
             while !Task.isCancelled {
                 do {
                     let ran = try await host.services.outbox.dispatchDue()
+                    host.metrics.outbox.dispatched(failed: false)
                     if ran > 0 { host.logger.info("outbox hooks run", metadata: ["deliveries": .string(String(ran))]) }
                 } catch {
+                    host.metrics.outbox.dispatched(failed: true)
                     host.logger.warning("outbox dispatch failed", metadata: ["error": .string((error as? KlageError)?.description ?? "storage")])
                 }
                 try? await Task.sleep(for: interval)

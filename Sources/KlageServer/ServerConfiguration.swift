@@ -28,6 +28,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var tenants: [TenantSeed] = []
     /// Load and abuse limits: rate limits, requests in flight, HTTP and PostgreSQL timeouts.
     public var limits = ServerLimits()
+    /// Whether `GET /metrics` is served (Prometheus text format); off by default.
+    public var metrics = false
+    /// The bearer token `GET /metrics` asks for; needed when metrics are on at an address other than loopback.
+    public var metricsToken: String?
 
     public init() {}
 
@@ -44,6 +48,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
         tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
         limits = try container.decodeIfPresent(ServerLimits.self, forKey: .limits) ?? defaults.limits
+        metrics = try container.decodeIfPresent(Bool.self, forKey: .metrics) ?? defaults.metrics
+        metricsToken = try container.decodeIfPresent(String.self, forKey: .metricsToken)
     }
 
     /// A tenant the server creates at start-up when it does not exist yet.
@@ -92,6 +98,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if let database = environment["KLAGE_DATABASE_URL"], !database.isEmpty { configuration.database = database }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
         try configuration.limits.apply(environment: environment)
+        try configuration.applyMetrics(environment: environment)
         try configuration.validate()
         return configuration
     }
@@ -102,6 +109,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
         _ = try DatabaseURL(database)
         try limits.validate()
+        try validateMetrics()
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Hummingbird
 import KlageServer
 import Logging
+import Metrics
+import Prometheus
 import UnixSignals
 
 /// `klage serve`: migrates, creates the configured tenants, and serves JSON-RPC over HTTP until SIGTERM.
@@ -39,6 +41,10 @@ struct Serve: AsyncParsableCommand {
         try configuration.validate()
         let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel)
         let klage = try await KlageHost.open(configuration, logger: logger)
+        if configuration.metrics {
+            // Klage counts into its host's own registry; whatever a library reports through swift-metrics joins it at /metrics.
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: klage.metrics.registry))
+        }
         let database = try DatabaseURL(configuration.database).description
         let address = configuration.host
         logger.info(

@@ -61,6 +61,7 @@ extension ServiceEnvironment {
     func record(_ attempt: HookAttempt, of event: DomainEvent, attempts: Int) async {
         let now = clock.now()
         let state: OutboxState = attempt.error == nil ? .done : attempts >= outboxPolicy.maxAttempts ? .dead : .pending
+        outboxAttempted(state, attempts)
         do {
             try await store.recordAttempt(
                 of: event.id, tenant: event.tenant, succeeded: attempt.succeeded, state: state, attempts: attempts,

@@ -16,6 +16,8 @@ public struct ServiceEnvironment: Sendable {
     public let followUpFailed: @Sendable (String, any Error) -> Void
     /// When the outbox runs hooks again and when it gives up.
     public let outboxPolicy: OutboxPolicy
+    /// Told of each outbox attempt as it is recorded: the row's new state and its attempt number (for metrics).
+    public let outboxAttempted: @Sendable (OutboxState, _ attempts: Int) -> Void
     /// Called after a commit whose events have hooks, before they run. **For tests only**: the server
     /// kills itself here when `KLAGE_TEST_CRASH_BEFORE_HOOKS` is set, to prove the outbox loses nothing.
     let beforeHooks: @Sendable () -> Void
@@ -25,8 +27,10 @@ public struct ServiceEnvironment: Sendable {
         hashSecret: @escaping @Sendable (String) -> String,
         hookFailed: @escaping @Sendable (PluginID, EventType, any Error) -> Void = { _, _, _ in },
         followUpFailed: @escaping @Sendable (String, any Error) -> Void = { _, _ in },
-        outboxPolicy: OutboxPolicy = OutboxPolicy(), beforeHooks: @escaping @Sendable () -> Void = {}
+        outboxPolicy: OutboxPolicy = OutboxPolicy(), beforeHooks: @escaping @Sendable () -> Void = {},
+        outboxAttempted: @escaping @Sendable (OutboxState, _ attempts: Int) -> Void = { _, _ in }
     ) {
+        self.outboxAttempted = outboxAttempted
         self.followUpFailed = followUpFailed
         self.outboxPolicy = outboxPolicy
         self.beforeHooks = beforeHooks

@@ -18,11 +18,14 @@ public struct RPCDispatcher: Sendable {
     public let registry: RPCMethodRegistry
     private let keys: APIKeyService
     private let logger: Logger
+    private let observer: (any RPCObserver)?
 
-    public init(registry: RPCMethodRegistry, keys: APIKeyService, logger: Logger) {
+    /// - Parameter observer: told of every call answered (for metrics); none by default.
+    public init(registry: RPCMethodRegistry, keys: APIKeyService, logger: Logger, observer: (any RPCObserver)? = nil) {
         self.registry = registry
         self.keys = keys
         self.logger = logger
+        self.observer = observer
     }
 
     /// Answers one HTTP body. Returns `nil` when nothing is to be sent (notifications only).
@@ -156,6 +159,7 @@ public struct RPCDispatcher: Sendable {
             result = .failure(.internalError)
         }
         let elapsed = ContinuousClock.now - started
+        observer?.callFinished(method: request.method, errorCode: result.errorCode, duration: elapsed)
         logger.debug(
             "rpc",
             metadata: [
