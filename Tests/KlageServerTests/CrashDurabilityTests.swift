@@ -31,7 +31,7 @@ import Testing
         server.currentDirectoryURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
-        try server.run()
+        try ProcessLaunch.run(server)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         try await waitUntilHealthy(port: port)
 

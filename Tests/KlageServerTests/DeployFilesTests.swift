@@ -1,4 +1,5 @@
 import Foundation
+import KlageTestSupport
 import Testing
 
 /// The deployment files, checked without Docker or a cluster: `hadolint` on `Deploy/Dockerfile`,
@@ -53,7 +54,7 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)

@@ -1,4 +1,5 @@
 import Foundation
+import KlageTestSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -46,7 +47,7 @@ struct KlageProcess: Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { if kept == nil { try? FileManager.default.removeItem(at: log) } }
         process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        try ProcessLaunch.run(process)
         let server = KlageProcess(port: port, process: process)
         for _ in 0..<200 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
@@ -109,7 +110,7 @@ extension KlageProcess {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

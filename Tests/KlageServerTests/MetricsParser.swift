@@ -1,4 +1,5 @@
 import Foundation
+import KlageTestSupport
 
 /// Parses a `/metrics` scrape with the Python `prometheus_client` text-format parser, through
 /// `Metrics/parse_metrics.py` beside this file, which also checks TYPE and HELP lines, duplicate series
@@ -46,7 +47,7 @@ enum MetricsParser {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try ProcessLaunch.run(process)
         stdin.fileHandleForWriting.write(Data(text.utf8))
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()

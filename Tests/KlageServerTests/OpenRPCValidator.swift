@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageTestSupport
 
 /// Checks a document against the OpenRPC 1.3 meta-schema with `OpenRPC/validate.py` beside this file.
 ///
@@ -46,7 +47,7 @@ enum OpenRPCValidator {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stdout
-        try process.run()
+        try ProcessLaunch.run(process)
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

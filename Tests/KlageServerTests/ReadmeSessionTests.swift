@@ -113,7 +113,7 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outputs[0])
         process.standardError = try FileHandle(forWritingTo: outputs[1])
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         let (stdout, stderr) = (try String(contentsOf: outputs[0], encoding: .utf8), try String(contentsOf: outputs[1], encoding: .utf8))
         try? FileManager.default.removeItem(at: folder)
