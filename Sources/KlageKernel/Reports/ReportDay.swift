@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Days in Copenhagen time, numbered from 1 January 1970: the unit reports are materialised in.
 ///
@@ -13,9 +14,18 @@ public enum ReportDay {
     private static let epoch = calendar.startOfDay(for: Date(timeIntervalSince1970: 0))
 
     /// The day `date` falls on.
+    ///
+    /// Most dates asked about fall on the same day as the one before (today's writes), so the last day
+    /// worked out is kept with its bounds: then no calendar arithmetic is done.
     public static func of(_ date: Date) -> Int {
-        calendar.dateComponents([.day], from: epoch, to: calendar.startOfDay(for: date)).day ?? 0
+        if let known = lastDay.withLock({ $0 }), known.start <= date, date < known.end { return known.day }
+        let day = calendar.dateComponents([.day], from: epoch, to: calendar.startOfDay(for: date)).day ?? 0
+        lastDay.withLock { $0 = (day, start(day), start(day + 1)) }
+        return day
     }
+
+    /// The last day ``of(_:)`` worked out, with the instants it starts and ends.
+    private static let lastDay = Mutex<(day: Int, start: Date, end: Date)?>(nil)
 
     /// The instant day `day` begins (midnight in Copenhagen).
     public static func start(_ day: Int) -> Date {

@@ -54,8 +54,10 @@ public struct IDGenerator: Sendable {
         for index in 0..<6 {
             bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index)))
         }
+        // Ten random bytes from two draws (each draw is a system call on Linux).
+        let (high, low) = (generator.next(), generator.next())
         for index in 6..<16 {
-            bytes[index] = UInt8.random(in: 0...255, using: &generator)
+            bytes[index] = UInt8(truncatingIfNeeded: index < 8 ? high >> (8 * (index - 6)) : low >> (8 * (index - 8)))
         }
         bytes[6] = 0x70 | UInt8(counter >> 8)
         bytes[7] = UInt8(truncatingIfNeeded: counter)
@@ -65,13 +67,14 @@ public struct IDGenerator: Sendable {
 
     /// The canonical 8-4-4-4-12 hex form of 16 bytes.
     static func uuidString(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32]
-            .map { String(characters[$0]) }
-            .joined(separator: "-")
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -42,6 +42,13 @@ enum AuditChain {
         }
     }
 
+    /// Appends `links`, made before the transaction from `events` (one each, in order), per tenant.
+    static func append(_ links: [Link], of events: [DomainEvent], on connection: any SQLConnection) throws {
+        for tenant in uniqueTenants(events.map(\.tenant)) {
+            try append(zip(events, links).filter { $0.0.tenant == tenant }.map(\.1), tenant: tenant, on: connection)
+        }
+    }
+
     /// Appends the links of `reads`, per tenant, in their order.
     static func append(_ reads: [AccessRecord], on connection: any SQLConnection) throws {
         for tenant in uniqueTenants(reads.map(\.tenant)) {

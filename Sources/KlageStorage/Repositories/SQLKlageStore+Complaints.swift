@@ -3,10 +3,13 @@ public import KlageKernel
 
 extension SQLKlageStore: ComplaintStore {
     public func insertComplaint(_ complaint: Complaint, events: [DomainEvent]) async throws -> (complaint: Complaint, created: Bool) {
-        try await write(complaint.tenant) { connection in
-            let inserted = try connection.execute(try .insert(complaint) + " ON CONFLICT DO NOTHING")
+        // Encoded and hashed here, on the caller's task: the writer's transaction only runs statements.
+        let insertComplaint = try SQL.insert(complaint) + " ON CONFLICT DO NOTHING"
+        let prepared = try PreparedEvents(events)
+        return try await write(complaint.tenant) { connection in
+            let inserted = try connection.execute(insertComplaint)
             if inserted == 1 {
-                try insert(events, on: connection)
+                try insert(prepared, on: connection)
                 try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
                 return (complaint, true)
             }
@@ -41,18 +44,21 @@ extension SQLKlageStore: ComplaintStore {
     }
 
     public func updateComplaint(_ complaint: Complaint, expectedVersion: Int, events: [DomainEvent]) async throws {
+        let prepared = try PreparedEvents(events)
         try await write(complaint.tenant) { connection in
             try Self.update(complaint, expectedVersion: expectedVersion, on: connection)
-            try insert(events, on: connection)
+            try insert(prepared, on: connection)
             try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
         }
     }
 
     public func insertContact(_ contact: Contact, update: (complaint: Complaint, expectedVersion: Int)?, events: [DomainEvent]) async throws {
+        let insertContact = try SQL.insert(contact)
+        let prepared = try PreparedEvents(events)
         try await write(contact.tenant) { connection in
             if let update { try Self.update(update.complaint, expectedVersion: update.expectedVersion, on: connection) }
-            try connection.execute(try .insert(contact))
-            try insert(events, on: connection)
+            try connection.execute(insertContact)
+            try insert(prepared, on: connection)
             if let update {
                 try Self.markReportDay(tenant: contact.tenant, receivedAt: update.complaint.receivedAt, on: connection)
             } else {

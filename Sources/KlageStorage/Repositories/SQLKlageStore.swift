@@ -60,10 +60,18 @@ public struct SQLKlageStore: Sendable {
     /// An event already stored is left as it is, with its row: a plug-in hook that runs again for the
     /// same delivery appends events with the same ids (``KlageKernel/DerivedIDs``).
     func insert(_ events: [DomainEvent], on connection: any SQLConnection) throws {
+        try insert(try PreparedEvents(events), on: connection)
+    }
+
+    /// Appends events made ready before the transaction (``PreparedEvents``): the same as
+    /// ``insert(_:on:)``, with the encoding and hashing done off the single writer.
+    func insert(_ prepared: PreparedEvents, on connection: any SQLConnection) throws {
         var stored: [DomainEvent] = []
-        for event in events {
-            guard try connection.execute(try .insert(event) + " ON CONFLICT DO NOTHING") > 0 else { continue }
+        var links: [AuditChain.Link] = []
+        for (index, event) in prepared.events.enumerated() {
+            guard try connection.execute(prepared.inserts[index]) > 0 else { continue }
             stored.append(event)
+            links.append(prepared.links[index])
             if outbox.hookedEvents.contains(event.type) {
                 let delivery = OutboxDelivery(
                     tenant: event.tenant, eventId: event.id, eventType: event.type,
@@ -71,7 +79,7 @@ public struct SQLKlageStore: Sendable {
                 try connection.execute(try .insert(delivery) + " ON CONFLICT DO NOTHING")
             }
         }
-        try AuditChain.append(stored, on: connection)
+        try AuditChain.append(links, of: stored, on: connection)
     }
 
     /// After a compare-and-swap `UPDATE` changed no row: not found when the row is gone, else a stale version.

@@ -1,0 +1,19 @@
+import KlageKernel
+
+/// Events made ready to store before their transaction: each one's `INSERT … ON CONFLICT DO NOTHING`
+/// and its audit-chain link (the digest of the event).
+///
+/// Encoding an event's payload and hashing it are most of the CPU a write costs. Done on the caller's
+/// task, they run in parallel with other requests; done inside the transaction, on SQLite's single
+/// writer, they would be done one request at a time.
+struct PreparedEvents: Sendable {
+    let events: [DomainEvent]
+    let inserts: [SQL]
+    let links: [AuditChain.Link]
+
+    init(_ events: [DomainEvent]) throws {
+        self.events = events
+        self.inserts = try events.map { try SQL.insert($0) + " ON CONFLICT DO NOTHING" }
+        self.links = events.map(AuditChain.Link.init)
+    }
+}
