@@ -36,7 +36,7 @@ public final class DerivedIDs: Sendable {
             bytes[8 + index] = UInt8(truncatingIfNeeded: (index < 4 ? high : low) >> (8 * (index % 4) + 16))
         }
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return IDGenerator.uuidString(bytes)
+        return Hex.uuid(bytes)
     }
 
     /// 64-bit FNV-1a over the UTF-8 of `text`.

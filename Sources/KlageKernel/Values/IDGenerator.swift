@@ -62,19 +62,6 @@ public struct IDGenerator: Sendable {
         bytes[6] = 0x70 | UInt8(counter >> 8)
         bytes[7] = UInt8(truncatingIfNeeded: counter)
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return uuidString(bytes)
-    }
-
-    /// The canonical 8-4-4-4-12 hex form of 16 bytes.
-    static func uuidString(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return Hex.uuid(bytes)
     }
 }

@@ -49,13 +49,6 @@ public struct APIKeyService: Sendable {
 
     /// The hex SHA-256 of a secret.
     public static func hash(_ secret: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(2 * SHA256.byteCount)
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.string(SHA256.hash(data: Data(secret.utf8)))
     }
 }

@@ -4,8 +4,6 @@ import KlageKernel
 /// Time-ordered ids (UUIDv7 layout) stamped with the time a demo record happened, with random bits from
 /// the seeded generator, so that the same seed makes the same ids and ids sort as the records' times do.
 enum DemoIDs {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// An id for a record that happened at `date`.
     static func next<Subject>(at date: Date, using random: inout DemoRandom) -> Identifier<Subject> {
         Identifier(uuidV7(at: date, using: &random))
@@ -22,24 +20,16 @@ enum DemoIDs {
         for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * (index - 8))) }
         bytes[6] = 0x70 | (bytes[6] & 0x0F)
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        var text = [UInt8]()
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return Hex.uuid(bytes)
     }
 
     /// 64 random hex digits, e.g. a survey's token hash.
     static func hex256(using random: inout DemoRandom) -> String {
-        var text = [UInt8]()
-        text.reserveCapacity(64)
+        var bytes: [UInt8] = []
         for _ in 0..<4 {
             let word = random.next()
-            for shift in stride(from: 60, through: 0, by: -4) { text.append(hexDigits[Int((word >> UInt64(shift)) & 0x0F)]) }
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
-        return String(decoding: text, as: UTF8.self)
+        return Hex.string(bytes)
     }
 }
