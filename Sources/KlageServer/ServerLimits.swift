@@ -35,6 +35,8 @@ public struct ServerLimits: Sendable, Codable, Equatable {
     public var httpRequestTimeoutSeconds = 30.0
     /// PostgreSQL connections in the pool.
     public var postgresPoolSize = 10
+    /// SQLite read connections beside the one writer.
+    public var sqliteReaders = 4
     /// Calls that may wait for a pooled connection; more are refused at once (-32603, retryable).
     public var postgresPoolWaiters = 100
     /// Seconds a call waits for a pooled connection before it is refused (-32603, retryable).
@@ -69,7 +71,7 @@ public struct ServerLimits: Sendable, Codable, Equatable {
     private static let integers: [(String, any WritableKeyPath<ServerLimits, Int> & Sendable)] = [
         ("maxTrackedClients", \.maxTrackedClients), ("maxRequestsInFlight", \.maxRequestsInFlight),
         ("postgresPoolSize", \.postgresPoolSize), ("postgresPoolWaiters", \.postgresPoolWaiters),
-        ("postgresConnectTimeoutSeconds", \.postgresConnectTimeoutSeconds),
+        ("postgresConnectTimeoutSeconds", \.postgresConnectTimeoutSeconds), ("sqliteReaders", \.sqliteReaders),
     ]
 
     private struct Key: CodingKey {
@@ -132,6 +134,7 @@ public struct ServerLimits: Sendable, Codable, Equatable {
             throw ConfigurationError(message: "limits.maxRequestsInFlight must be between 1 and 100,000")
         }
         guard (1...1_000).contains(postgresPoolSize) else { throw ConfigurationError(message: "limits.postgresPoolSize must be between 1 and 1,000") }
+        guard (1...64).contains(sqliteReaders) else { throw ConfigurationError(message: "limits.sqliteReaders must be between 1 and 64") }
         guard (0...100_000).contains(postgresPoolWaiters) else {
             throw ConfigurationError(message: "limits.postgresPoolWaiters must be between 0 and 100,000")
         }

@@ -10,7 +10,7 @@ public enum StorageFactory {
     public static func open(_ url: DatabaseURL, limits: ServerLimits = ServerLimits()) async throws -> any SQLDriver {
         switch url {
         case .sqlite(let path):
-            return try SQLiteDriver(path: path)
+            return try SQLiteDriver(path: path, readers: limits.sqliteReaders)
         case .postgres(let url):
             return try await PostgresDriver.connect(url: url, options: postgresOptions(limits))
         }

@@ -1,6 +1,7 @@
 public import Foundation
 public import KlageKernel
 import KlageRPC
+import KlageSQLite
 import KlageServer
 public import KlageStorage
 
@@ -35,7 +36,10 @@ public func withTestStore<T>(
 public func openStore(_ url: String, migrations: [Migration] = Schema.migrations) async throws -> SQLKlageStore {
     var limits = ServerLimits()
     limits.postgresPoolWaitSeconds = 120
-    let store = SQLKlageStore(driver: try await StorageFactory.open(try DatabaseURL(url), limits: limits))
+    // One SQLite reader, not four (see `withTestServer`).
+    limits.sqliteReaders = 1
+    let driver = try await StorageFactory.open(try DatabaseURL(url), limits: limits)
+    let store = SQLKlageStore(driver: driver)
     try await Migrator(migrations: migrations).migrate(store.driver)
     return store
 }
