@@ -95,9 +95,10 @@ final class PostgresPool: Sendable {
         while true {
             enum Next {
                 case use(PostgresConnection)
-                case create, wait
+                case create, wait, closed
             }
             let next = state.withLock { state -> Next in
+                if state.closed { return .closed }
                 if let connection = state.idle.popLast() { return .use(connection) }
                 if state.open < maxConnections {
                     state.open += 1
@@ -122,6 +123,8 @@ final class PostgresPool: Sendable {
                 }
             case .wait:
                 try await waitForTurn(until: deadline)
+            case .closed:
+                throw StorageError.closed
             }
         }
     }

@@ -83,7 +83,7 @@ final class SQLiteConnection: SQLConnection {
         if let cached = statements[text] {
             statement = cached
         } else {
-            statement = try SQLiteStatement(connection: handle, sql: text, onError: error)
+            statement = try SQLiteStatement(connection: handle, sql: text)
             if statements.count < 256 { statements[text] = statement }
         }
         defer { statement.reset() }
@@ -92,7 +92,11 @@ final class SQLiteConnection: SQLConnection {
     }
 
     /// A ``StorageError`` for a libsqlite3 result code, with the engine's message as detail only.
-    func error(_ status: Int32) -> StorageError {
+    func error(_ status: Int32) -> StorageError { Self.error(status, on: handle) }
+
+    /// The ``StorageError`` for `status` on the connection `handle`. Statements call this rather than keep
+    /// their connection: a statement that held it would keep it (and its files) open for good.
+    static func error(_ status: Int32, on handle: OpaquePointer) -> StorageError {
         let detail = String(cString: sqlite3_errmsg(handle))
         switch status & 0xFF {
         case SQLITE_CONSTRAINT:

@@ -58,5 +58,9 @@ public final class SQLiteDriver: SQLDriver {
         (try? await read(tenant: nil) { try $0.query("SELECT 1 AS ok").count == 1 }) ?? false
     }
 
-    public func close() async {}
+    /// Closes every connection once the work queued before it has run; later calls fail as unavailable.
+    public func close() async {
+        await writer.close()
+        for reader in readers { await reader.close() }
+    }
 }

@@ -20,7 +20,8 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the connection is touched only from `queue`; `pending` is behind a mutex.
 final class SQLiteGroupWriter: @unchecked Sendable {
-    private let connection: SQLiteConnection
+    /// Nil once closed: writes after ``close()`` fail instead of touching a closed handle.
+    private var connection: SQLiteConnection?
     private let queue: DispatchQueue
     private let pending = Mutex<[PendingWrite]>([])
     /// Transactions committed and the writes they held; changed on `queue` only.
@@ -87,12 +88,27 @@ final class SQLiteGroupWriter: @unchecked Sendable {
             queued: pending.withLock { $0.count })
     }
 
+    /// Closes the connection after the writes queued before this call.
+    func close() async {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.flush()
+                self.connection = nil
+                continuation.resume()
+            }
+        }
+    }
+
     /// Runs every pending write in one transaction and answers them after the commit; when the transaction
     /// is lost midway, fails the writes it held and runs the rest in a new one.
     private func flush() {
         var remaining = pending.withLock { queued -> ArraySlice<PendingWrite> in
             defer { queued.removeAll(keepingCapacity: true) }
             return queued[...]
+        }
+        guard let connection else {
+            for request in remaining { request.finish(.failure(StorageError.closed)) }
+            return
         }
         while !remaining.isEmpty {
             do {

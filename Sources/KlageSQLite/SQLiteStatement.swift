@@ -5,18 +5,16 @@ import KlageStorage
 final class SQLiteStatement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
-    private let onError: (Int32) -> StorageError
 
     /// SQLite copies bound text at bind time, so no Swift string needs to outlive the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(connection: OpaquePointer, sql: String, onError: @escaping (Int32) -> StorageError) throws {
+    init(connection: OpaquePointer, sql: String) throws {
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard status == SQLITE_OK, let statement else { throw onError(status) }
+        guard status == SQLITE_OK, let statement else { throw SQLiteConnection.error(status, on: connection) }
         self.handle = statement
         self.connection = connection
-        self.onError = onError
     }
 
     deinit {
@@ -33,7 +31,7 @@ final class SQLiteStatement {
                 case .real(let number): sqlite3_bind_double(handle, index, number)
                 case .text(let text): sqlite3_bind_text(handle, index, text, -1, Self.transient)
                 }
-            guard status == SQLITE_OK else { throw onError(status) }
+            guard status == SQLITE_OK else { throw SQLiteConnection.error(status, on: connection) }
         }
     }
 
@@ -43,7 +41,7 @@ final class SQLiteStatement {
         switch status {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw onError(status)
+        default: throw SQLiteConnection.error(status, on: connection)
         }
     }
 

@@ -6,7 +6,8 @@ import KlageStorage
 ///
 /// `@unchecked Sendable`: the connection is touched only from `queue`, which runs one block at a time.
 final class SQLiteWorker: @unchecked Sendable {
-    private let connection: SQLiteConnection
+    /// Nil once closed: a call after ``close()`` fails instead of touching a closed handle.
+    private var connection: SQLiteConnection?
     private let queue: DispatchQueue
 
     init(path: String, readOnly: Bool, label: String) throws {
@@ -18,7 +19,21 @@ final class SQLiteWorker: @unchecked Sendable {
     func run<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try body(self.connection) })
+                continuation.resume(
+                    with: Result {
+                        guard let connection = self.connection else { throw StorageError.closed }
+                        return try body(connection)
+                    })
+            }
+        }
+    }
+
+    /// Closes the connection after the calls queued before this one.
+    func close() async {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.connection = nil
+                continuation.resume()
             }
         }
     }

@@ -47,26 +47,15 @@ import Testing
         let binary = try #require(KlageProcess.binary, "the klage executable is not built next to the tests")
         let failed = try run(binary, ["audit", "verify", "--tenant", "kobenhavn"], database: url)
         #expect(failed.status == 1)
-        #expect(failed.errors.contains("tenant kobenhavn seq 2: the hash does not match the entry's contents"))
-        #expect(!failed.errors.contains("Karen") && !failed.output.contains("Karen"))
+        #expect(failed.stderr.contains("tenant kobenhavn seq 2: the hash does not match the entry's contents"))
+        #expect(!failed.stderr.contains("Karen") && !failed.stdout.contains("Karen"))
         let intact = try run(binary, ["audit", "verify", "--tenant", "roskilde"], database: url)
         #expect(intact.status == 0)
-        #expect(intact.output.hasPrefix("roskilde: intact"))
+        #expect(intact.stdout.hasPrefix("roskilde: intact"))
     }
 
-    private func run(_ binary: String, _ arguments: [String], database: String) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ["KLAGE_DATABASE_URL": database, "PATH": "/usr/bin:/bin"]
-        process.currentDirectoryURL = ReadmeSessionTests.repository
-        let (output, errors) = (Pipe(), Pipe())
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let reported = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: reported, as: UTF8.self))
+    private func run(_ binary: String, _ arguments: [String], database: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ChildProcess.run(
+            binary, arguments, environment: ["KLAGE_DATABASE_URL": database, "PATH": "/usr/bin:/bin"], directory: ReadmeSessionTests.repository.path)
     }
 }

@@ -24,15 +24,10 @@ import Testing
             try run(binary, ["key", "create", "--database", url, "--tenant", "kobenhavn", "--role", "caseworker"]).split(separator: "\n").last.map(
                 String.init) ?? ""
 
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: binary)
-        server.arguments = ["serve", "--database", url, "--port", String(port)]
-        server.environment = ["KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"]
-        server.currentDirectoryURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try ProcessLaunch.run(server)
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let server = try ChildProcess.start(
+            binary, ["serve", "--database", url, "--port", String(port)], environment: ["KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"],
+            directory: FileManager.default.currentDirectoryPath)
+        defer { server.send(SIGKILL) }
         try await waitUntilHealthy(port: port)
 
         let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
@@ -53,7 +48,7 @@ import Testing
             return try await group.reduce(into: [String]()) { if let id = $1 { $0.append(id) } }
         }
         #expect(acknowledged.count == 40)
-        kill(server.processIdentifier, SIGKILL)
+        server.send(SIGKILL)
         server.waitUntilExit()
 
         let store = try await openStore(url)

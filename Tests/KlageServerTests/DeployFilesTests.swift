@@ -46,17 +46,7 @@ import Testing
                     "\(executable.path) is missing: run Deploy/setup-debian.sh --with-test-tools (Deploy/test.sh does) to install the pinned tools of Deploy/test-tools.txt"
             )
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try ProcessLaunch.run(process)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let result = try ChildProcess.run(executable.path, arguments, directory: root.path, mergingErrors: true)
+        return (result.status, result.stdout)
     }
 }

@@ -16,7 +16,7 @@ import KlageTestSupport
 /// ```
 struct KlageProcess: Sendable {
     let port: Int
-    private let process: Process
+    private let process: ChildProcess
 
     /// The `klage` executable that `swift build` and `swift test` put beside the test bundle.
     static let binary: String? = {
@@ -36,18 +36,13 @@ struct KlageProcess: Sendable {
         binary: String, database: String, in folder: URL, environment: [String: String] = [:], log kept: URL? = nil
     ) async throws -> KlageProcess {
         let port = try freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]
-        process.environment = ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
         let log = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { if kept == nil { try? FileManager.default.removeItem(at: log) } }
-        process.standardError = try FileHandle(forWritingTo: log)
-        try ProcessLaunch.run(process)
+        let process = try ChildProcess.start(
+            binary, ["serve", "--host", "127.0.0.1", "--port", String(port)],
+            environment: ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"].merging(environment) { $1 },
+            directory: folder.path, error: .file(log.path))
         let server = KlageProcess(port: port, process: process)
         for _ in 0..<200 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
@@ -65,15 +60,12 @@ struct KlageProcess: Sendable {
     /// Stops the server with SIGTERM, as an operator would, and waits for it to exit.
     func stop() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
+        process.send(SIGTERM)
         process.waitUntilExit()
     }
 
-    /// Waits until the process has exited by itself; returns how it ended (SIGKILL is 9).
-    func waitForExit() -> (reason: Process.TerminationReason, status: Int32) {
-        process.waitUntilExit()
-        return (process.terminationReason, process.terminationStatus)
-    }
+    /// Waits until the process has exited by itself; returns how it ended.
+    func waitForExit() -> ChildProcess.Termination { process.waitUntilExit() }
 
     struct NotReady: Error, CustomStringConvertible {
         let port: Int
@@ -103,16 +95,6 @@ extension KlageProcess {
     static func output(
         _ binary: String, _ arguments: [String], in folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try ProcessLaunch.run(process)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.run(binary, arguments, directory: folder.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

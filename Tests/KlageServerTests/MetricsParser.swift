@@ -38,23 +38,9 @@ enum MetricsParser {
                     "no \(python): run Deploy/setup-debian.sh, or python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install prometheus-client"
             )
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try ProcessLaunch.run(process)
-        stdin.fileHandleForWriting.write(Data(text.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let complaint = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failed(description: "parse_metrics.py: \(complaint)") }
-        return try JSONDecoder().decode([Sample].self, from: output)
+        let (status, output, complaint) = try ChildProcess.run(python, [script], input: Data(text.utf8))
+        guard status == 0 else { throw Failed(description: "parse_metrics.py: \(complaint)") }
+        return try JSONDecoder().decode([Sample].self, from: Data(output.utf8))
     }
 }
 

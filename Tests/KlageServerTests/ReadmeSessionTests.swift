@@ -101,23 +101,12 @@ import Testing
     /// Runs `script` with `bash -e -o pipefail`, bounded to two minutes, from the repository's root.
     static func bash(_ script: String, environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let folder = TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("session.sh")
         try script.write(to: file, atomically: true, encoding: .utf8)
-        let outputs = [folder.appendingPathComponent("stdout"), folder.appendingPathComponent("stderr")]
-        for output in outputs { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["120", "bash", "-e", "-o", "pipefail", file.path]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = repository
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outputs[0])
-        process.standardError = try FileHandle(forWritingTo: outputs[1])
-        try ProcessLaunch.run(process)
-        process.waitUntilExit()
-        let (stdout, stderr) = (try String(contentsOf: outputs[0], encoding: .utf8), try String(contentsOf: outputs[1], encoding: .utf8))
-        try? FileManager.default.removeItem(at: folder)
-        return (process.terminationStatus, stdout, stderr)
+        return try ChildProcess.run(
+            "/usr/bin/timeout", ["120", "bash", "-e", "-o", "pipefail", file.path],
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: repository.path)
     }
 }
 

@@ -272,6 +272,32 @@ import Testing
             #expect(try await store.tenant("kobenhavn")?.name == "Test kobenhavn")
         }
     }
+
+    @Test(arguments: StorageBackend.available)
+    func aClosedStoreRefusesWorkAndLetsGoOfItsFiles(_ backend: StorageBackend) async throws {
+        let url = try backend.freshDatabaseURL()
+        let store = try await openStore(url)
+        _ = try await insertedTenant(store)
+        let file = url.hasPrefix("sqlite:") ? String(url.dropFirst("sqlite:".count)) : nil
+        if let file { #expect(Self.openDescriptors(under: file) > 0) }
+        await store.driver.close()
+        await #expect(throws: StorageError.self) { try await store.driver.read(tenant: nil) { try $0.query("SELECT 1 AS ok") } }
+        await #expect(throws: StorageError.self) { try await store.driver.write(tenant: nil) { try $0.execute("DELETE FROM tenants") } }
+        // The database file, its -wal and -shm are closed, not left open until the store is released.
+        if let file { #expect(Self.openDescriptors(under: file) == 0) }
+        let reopened = try await openStore(url)
+        #expect(try await reopened.tenant("kobenhavn") != nil)
+        await reopened.driver.close()
+    }
+
+    /// How many of this process's descriptors are open on `path` or a file named after it (`-wal`, `-shm`).
+    static func openDescriptors(under path: String) -> Int {
+        let folder = "/proc/self/fd"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.count { entry in
+            ((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + entry)) ?? "").hasPrefix(path)
+        }
+    }
 }
 
 /// A plug-in with the dialogue workflow the fixtures use.

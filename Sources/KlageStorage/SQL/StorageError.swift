@@ -36,6 +36,9 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var description: String { "storage \(code): \(message)" }
     public var debugDescription: String { description + (detail.map { " (\($0))" } ?? "") }
 
+    /// The driver was closed; nothing more runs on it.
+    public static let closed = StorageError(code: .unavailable, message: "the database connection is closed")
+
     static func corruptRow(column: String) -> StorageError {
         StorageError(code: .corruptRow, message: "column '\(column)' holds an unexpected value")
     }

@@ -1,0 +1,147 @@
+public import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    public import Glibc
+#endif
+
+/// A child process started with `posix_spawn`, for tests that run `klage`, Python checkers or a shell.
+///
+/// Foundation's `Process.run()` in Swift 6.3.1 reads past glibc's directory buffer while it lists
+/// `/proc/self/fd` to close inherited descriptors (swift-corelibs-foundation#5472), and crashed the
+/// test process (SIGSEGV in `memmove`) when the parallel suite held some 1,500 descriptors. This
+/// launcher asks glibc to close every descriptor from 3 up in the child instead
+/// (`posix_spawn_file_actions_addclosefrom_np`), so it does not depend on how many are open.
+///
+/// ```swift
+/// let result = try ChildProcess.run("/usr/bin/python3", ["-c", "print(1)"])
+/// #expect(result.status == 0 && result.stdout == "1\n")
+/// ```
+public final class ChildProcess: Sendable {
+    /// How a child ended.
+    public enum Termination: Equatable, Sendable {
+        case exited(Int32)
+        case signalled(Int32)
+    }
+
+    /// What the child's standard output or error is connected to.
+    public enum Output: Sendable {
+        case discarded
+        /// Appended to the file at this path, which must exist.
+        case file(String)
+        /// Standard error only: the same file as standard output.
+        case standardOutput
+    }
+
+    public let processIdentifier: pid_t
+    private let termination = Mutex<Termination?>(nil)
+
+    private init(processIdentifier: pid_t) { self.processIdentifier = processIdentifier }
+
+    /// Starts `executable` with `arguments`. `environment` replaces the test process's when given;
+    /// `directory` is the working directory; `input` is a file read as standard input (none: `/dev/null`).
+    /// - Throws: ``LaunchFailure`` when the executable cannot be started.
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+        input: String? = nil, output: Output = .discarded, error: Output = .discarded
+    ) throws -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+        for (descriptor, target) in [(Int32(1), output), (Int32(2), error)] {
+            switch target {
+            case .discarded: posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
+            case .file(let path): posix_spawn_file_actions_addopen(&actions, descriptor, path, O_WRONLY | O_APPEND, 0)
+            case .standardOutput: posix_spawn_file_actions_adddup2(&actions, 1, descriptor)
+            }
+        }
+        if let directory { _ = GlibcSpawnExtensions.addChangeDirectory(&actions, directory) }
+        _ = GlibcSpawnExtensions.addCloseFrom(&actions, 3)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let pairs = environment.map { $0.map { "\($0.key)=\($0.value)" } }
+        let envp = pairs.map { $0.map { strdup($0) } + [nil] }
+        defer {
+            argv.forEach { free($0) }
+            envp?.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let status =
+            envp.map { posix_spawn(&pid, executable, &actions, nil, argv, $0) } ?? posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard status == 0 else { throw LaunchFailure(executable: executable, code: status) }
+        return ChildProcess(processIdentifier: pid)
+    }
+
+    /// Runs `executable` to its end with `input` on standard input and returns its status and what
+    /// it printed. `mergingErrors` sends standard error into `stdout`.
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+        input: Data = Data(), mergingErrors: Bool = false
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
+        let folder = TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let (stdin, stdout, stderr) = (path("stdin"), path("stdout"), path("stderr"))
+        _ = FileManager.default.createFile(atPath: stdin, contents: input)
+        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr, contents: nil)
+        let child = try start(
+            executable, arguments, environment: environment, directory: directory, input: stdin, output: .file(stdout),
+            error: mergingErrors ? .standardOutput : .file(stderr))
+        let status: Int32 =
+            switch child.waitUntilExit() {
+            case .exited(let code): code
+            case .signalled(let signal): 128 + signal
+            }
+        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        return (status, read(stdout), read(stderr))
+    }
+
+    /// Whether the child has not exited yet (reaping it if it has).
+    public var isRunning: Bool { reap(blocking: false) == nil }
+
+    /// Sends `signal` to the child unless it has been reaped.
+    public func send(_ signal: Int32) {
+        termination.withLock { if $0 == nil { _ = kill(processIdentifier, signal) } }
+    }
+
+    /// Blocks until the child exits and returns how it ended.
+    @discardableResult
+    public func waitUntilExit() -> Termination { reap(blocking: true)! }
+
+    private func reap(blocking: Bool) -> Termination? {
+        termination.withLock { known in
+            if let known { return known }
+            var status: Int32 = 0
+            var result: pid_t
+            repeat { result = waitpid(processIdentifier, &status, blocking ? 0 : WNOHANG) } while result == -1 && errno == EINTR
+            guard result == processIdentifier else { return nil }
+            // The wait status as <sys/wait.h> lays it out: low 7 bits the signal, next 8 the exit code.
+            known = status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+            return known
+        }
+    }
+
+    /// `posix_spawn` refused to start the executable.
+    public struct LaunchFailure: Error, CustomStringConvertible {
+        public let executable: String
+        public let code: Int32
+        public var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
+    }
+}
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34) and `…_addchdir_np` (2.29), which Swift's
+/// Glibc module does not declare, looked up by name once.
+private enum GlibcSpawnExtensions {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    static let addCloseFrom: CloseFrom = lookUp("posix_spawn_file_actions_addclosefrom_np")
+    static let addChangeDirectory: ChangeDirectory = lookUp("posix_spawn_file_actions_addchdir_np")
+
+    private static func lookUp<Function>(_ name: String) -> Function {
+        guard let symbol = dlsym(nil, name) else { fatalError("glibc has no \(name)") }
+        return unsafeBitCast(symbol, to: Function.self)
+    }
+}
