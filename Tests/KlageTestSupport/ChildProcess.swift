@@ -63,8 +63,8 @@ public final class ChildProcess: Sendable {
         let pairs = environment.map { $0.map { "\($0.key)=\($0.value)" } }
         let envp = pairs.map { $0.map { strdup($0) } + [nil] }
         defer {
-            argv.forEach { free($0) }
-            envp?.forEach { free($0) }
+            for argument in argv { free(argument) }
+            for variable in envp ?? [] { free(variable) }
         }
         var pid: pid_t = 0
         let status =
