@@ -15,11 +15,14 @@ public import KlageStorage
 public final class PostgresDriver: SQLDriver {
     public let dialect = SQLDialect.postgres
     private let pool: PostgresPool
+    /// Commits each tenant's concurrent writes together.
+    private let groupWriter: PostgresGroupWriter
     /// The role tenant-scoped transactions take in this database; migrations grant to it.
     public let applicationRole: String?
 
     private init(pool: PostgresPool, applicationRole: String?) {
         self.pool = pool
+        self.groupWriter = PostgresGroupWriter(pool: pool)
         self.applicationRole = applicationRole
     }
 
@@ -42,8 +45,11 @@ public final class PostgresDriver: SQLDriver {
         }
     }
 
+    /// A tenant's write joins its concurrent writes in one transaction (``PostgresGroupWriter``); a write
+    /// for no tenant (migrations, host administration) runs alone.
     public func write<T: Sendable>(tenant: TenantID?, _ body: @escaping @Sendable (any SQLConnection) throws -> T) async throws -> T {
-        try await pool.withConnection { connection in
+        if let tenant { return try await groupWriter.write(tenant: tenant.rawValue) { try body($0) } }
+        return try await pool.withConnection { connection in
             try connection.transaction(tenant: tenant?.rawValue, readOnly: false) { try body($0) }
         }
     }

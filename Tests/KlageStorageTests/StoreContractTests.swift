@@ -258,6 +258,46 @@ import Testing
         }
     }
 
+    /// A tenant's writes are committed together under load (group commit on both engines); a write that
+    /// breaks a constraint, or throws, is undone alone and the others of its batch commit.
+    @Test(arguments: StorageBackend.available)
+    func aTenantsConcurrentWritesCommitTogetherAndAFailureIsUndoneAlone(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = try await insertedTenant(store)
+            struct Boom: Error {}
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        do {
+                            try await store.driver.write(tenant: tenant.id) { connection in
+                                // Write 7 reuses write 6's id: the engine refuses it (a constraint, mid-transaction).
+                                let id = index == 7 ? "p6" : "p\(index)"
+                                try connection.execute(
+                                    """
+                                    INSERT INTO staff_pulses (tenant_id, id, department, score, day) VALUES (\(tenant.id.rawValue), \(id), \("Borgerservice"), \(4), \(0))
+                                    """)
+                                if index == 21 { throw Boom() }
+                            }
+                            return (index, true)
+                        } catch {
+                            return (index, false)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(outcomes[21] == false)
+            #expect(outcomes.values.filter { $0 }.count == 58)
+            let stored = try await store.driver.read(tenant: tenant.id) { connection in
+                try connection.query("SELECT id FROM staff_pulses WHERE tenant_id = \(tenant.id.rawValue)").map { try $0.string("id") }
+            }
+            #expect(stored.count == 58)
+            #expect(!stored.contains("p21") && !stored.contains("p7"), "the failed writes' own rows were rolled back")
+            // Whichever of 6 and 7 came first committed p6; the other was refused.
+            #expect(stored.contains("p6") && outcomes[6] != outcomes[7])
+        }
+    }
+
     @Test(arguments: StorageBackend.available)
     func aFailedTransactionLeavesNothingBehind(_ backend: StorageBackend) async throws {
         try await withTestStore(backend) { store throws in
