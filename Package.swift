@@ -22,6 +22,9 @@ let package = Package(
     products: [
         .executable(name: "klage", targets: ["klage"]),
         .library(name: "KlageKernel", targets: ["KlageKernel"]),
+        // For Benchmarks/swift's micro-benchmarks of the codec and the dispatcher.
+        .library(name: "KlageRPC", targets: ["KlageRPC"]),
+        .library(name: "KlageServer", targets: ["KlageServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -91,8 +91,7 @@ public func withTestServer<T: Sendable>(
     configuration.limits.keyRequestsPerSecond = 0
     configuration.limits.anonymousRequestsPerSecond = 0
     // One SQLite reader, not four: the suite runs many servers and stores side by side, and each
-    // connection holds two descriptors. With thousands open, Foundation's `Process.run()` (6.3.1) can
-    // read past its `/proc/self/fd` buffer and crash (swift-corelibs-foundation#5472).
+    // connection holds two or three descriptors.
     configuration.limits.sqliteReaders = 1
     configure(&configuration)
     var logger = Logger(label: "klage-test")

@@ -1,0 +1,117 @@
+import Benchmark
+import Foundation
+import KlageKernel
+import KlageRPC
+import KlageServer
+
+/// Micro-benchmarks of the JSON-RPC codec and the dispatcher, without HTTP:
+///
+///     swift package --package-path Benchmarks/swift benchmark
+///
+/// They say where a request's CPU goes between the bytes on the wire and the storage: parsing a
+/// request, encoding a complaint's view, and the dispatcher end to end (authenticate with the key
+/// cache, decode params, run the method, encode the reply), on a real SQLite file.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], warmupIterations: 10, maxDuration: .seconds(3))
+
+    Benchmark("parse: complaint.create request") { benchmark in
+        let parser = JSONParser()
+        for _ in benchmark.scaledIterations { blackHole(try parser.parse(Requests.create)) }
+    }
+
+    Benchmark("encode: complaint view") { benchmark, host in
+        let view = try await host.view()
+        let encoder = JSONEncoder()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    Benchmark("dispatch: system.health (no key)") { benchmark, host in
+        for _ in benchmark.scaledIterations {
+            blackHole(await host.host.dispatcher.reply(body: Requests.health, authorization: nil))
+        }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    Benchmark("dispatch: workflow.list (key, no storage)") { benchmark, host in
+        for _ in benchmark.scaledIterations {
+            blackHole(await host.host.dispatcher.reply(body: Requests.workflows, authorization: host.authorization))
+        }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    Benchmark("dispatch: complaint.get (SQLite, access log)") { benchmark, host in
+        let body = Requests.get(host.complaint)
+        for _ in benchmark.scaledIterations {
+            blackHole(await host.host.dispatcher.reply(body: body, authorization: host.authorization))
+        }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    Benchmark("dispatch: complaint.create (SQLite)") { benchmark, host in
+        for _ in benchmark.scaledIterations {
+            blackHole(await host.host.dispatcher.reply(body: Requests.create, authorization: host.authorization))
+        }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+}
+
+/// The request bodies, as a case system sends them.
+enum Requests {
+    static let create = Data(
+        #"""
+        {"jsonrpc":"2.0","id":1,"method":"complaint.create","params":{"workflow":"borgerkontakt.dialogue","channel":"phone",
+        "subject":"Ventetid på rollator","description":"Borgeren har ventet ni uger på en rollator.",
+        "citizen":{"name":"Jens Hansen","phone":"+45 12 34 56 78"}}}
+        """#.utf8)
+    static let health = Data(#"{"jsonrpc":"2.0","id":1,"method":"system.health"}"#.utf8)
+    static let workflows = Data(#"{"jsonrpc":"2.0","id":1,"method":"workflow.list"}"#.utf8)
+    static func get(_ id: String) -> Data { Data(#"{"jsonrpc":"2.0","id":1,"method":"complaint.get","params":{"id":"\#(id)"}}"#.utf8) }
+}
+
+/// One Klage host on a fresh SQLite file with the demo tenants, a caseworker key and one complaint.
+struct DispatchHost: @unchecked Sendable {
+    let host: KlageHost
+    let authorization: String
+    let complaint: String
+
+    /// The complaint's view as `complaint.get` shows it.
+    func view() async throws -> ComplaintView {
+        let actor = Principal(id: "benchmark", tenant: "kobenhavn", role: .caseworker, label: "benchmark")
+        guard let complaint = try await host.store.complaint(ComplaintID(complaint), tenant: "kobenhavn") else {
+            throw Missing()
+        }
+        return ComplaintView(complaint, now: Date(), for: actor)
+    }
+
+    struct Missing: Error {}
+
+    private static let made = Task { try await make() }
+
+    static func shared() async throws -> DispatchHost { try await made.value }
+
+    private static func make() async throws -> DispatchHost {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("klage-rpc-benchmarks-\(UUID().uuidString)")
+        var configuration = ServerConfiguration()
+        configuration.database = "sqlite:" + folder.appendingPathComponent("klage.sqlite").path
+        configuration.tenants = [.init(id: "kobenhavn", name: "København", plugins: ["borgerkontakt"])]
+        configuration.limits.keyRequestsPerSecond = 0
+        configuration.limits.anonymousRequestsPerSecond = 0
+        let host = try await KlageHost.open(configuration)
+        try await host.seedTenants()
+        let key = try await host.services.keys.create(tenant: "kobenhavn", role: .caseworker, label: "benchmark").secret
+        let reply = await host.dispatcher.reply(body: Requests.create, authorization: "Bearer \(key)")
+        let answer = try JSONParser().parse(reply.body ?? Data())
+        guard case .object(let fields) = answer, case .object(let result)? = fields["result"], case .string(let id)? = result["id"] else {
+            throw Missing()
+        }
+        return DispatchHost(host: host, authorization: "Bearer \(key)", complaint: id)
+    }
+}
