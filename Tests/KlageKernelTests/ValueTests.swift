@@ -13,10 +13,25 @@ import Testing
         ("2026-11-25T10:30:00+01:00", "2026-11-25T09:30:00Z"),
         ("2024-02-29T23:59:59Z", "2024-02-29T23:59:59Z"),
         ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
+        ("9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"),
+        ("2000-01-01T00:00:00.001Z", "2000-01-01T00:00:00.001Z"),
     ])
     func timestampsRoundTripInUTC(input: String, expected: String) throws {
         let date = try #require(Timestamp.parse(input))
         #expect(Timestamp.format(date) == expected)
+    }
+
+    @Test func anyInstantFromYear1To9999RoundTripsToTheMillisecond() throws {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let millis = Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &random)
+            let date = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let text = Timestamp.format(date)
+            #expect(text.utf8.count == (millis % 1000 == 0 ? 20 : 24), "\(text)")
+            let back = try #require(Timestamp.parse(text), "\(text)")
+            #expect(Int64((back.timeIntervalSince1970 * 1000).rounded()) == millis, "\(text)")
+        }
     }
 
     @Test(arguments: ["2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-25 09:30:00Z", "2026-11-25T09:30:00", "yesterday", ""])

@@ -5,13 +5,49 @@ public import Foundation
 public enum Timestamp {
     /// Formats `date` as RFC 3339 UTC.
     public static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = wholeMilliseconds(date)
         let (days, millisOfDay) = floorDivide(millis, 86_400_000)
         let (year, month, day) = civil(fromDays: days)
         let seconds = millisOfDay / 1000
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if millisOfDay % 1000 != 0 { text += "." + pad(millisOfDay % 1000, 3) }
-        return text + "Z"
+        guard (0...9999).contains(year) else {
+            var text =
+                "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+            if millisOfDay % 1000 != 0 { text += "." + pad(millisOfDay % 1000, 3) }
+            return text + "Z"
+        }
+        // Written digit by digit into the string's own storage: every response carries several times.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var index = 0
+            func digits(_ value: Int64, _ width: Int) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[index + offset] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                index += width
+            }
+            func mark(_ character: Unicode.Scalar) {
+                buffer[index] = UInt8(ascii: character)
+                index += 1
+            }
+            digits(year, 4)
+            mark("-")
+            digits(month, 2)
+            mark("-")
+            digits(day, 2)
+            mark("T")
+            digits(seconds / 3600, 2)
+            mark(":")
+            digits(seconds / 60 % 60, 2)
+            mark(":")
+            digits(seconds % 60, 2)
+            if millisOfDay % 1000 != 0 {
+                mark(".")
+                digits(millisOfDay % 1000, 3)
+            }
+            mark("Z")
+            return index
+        }
     }
 
     /// Encodes `date` as its RFC 3339 text: the one date strategy of the API (`JSONEncoder.DateEncodingStrategy.custom`).
@@ -75,6 +111,15 @@ public enum Timestamp {
         guard index == chars.count else { return nil }
         let seconds = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(millis) / 1000)
+    }
+
+    /// The date's milliseconds since 1970, rounded down, except that a date a hair below a whole millisecond
+    /// counts as that millisecond: a time stored as milliseconds comes back as `Date(ms / 1000)`, whose
+    /// binary fraction can fall just short (…59.490 reads back as …59.48999) and must not print as `.489`.
+    static func wholeMilliseconds(_ date: Date) -> Int64 {
+        let scaled = date.timeIntervalSince1970 * 1000
+        let nearest = scaled.rounded()
+        return Int64(abs(nearest - scaled) <= max(0.001, 4 * scaled.ulp) ? nearest : scaled.rounded(.down))
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
