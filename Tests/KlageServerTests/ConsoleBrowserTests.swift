@@ -52,7 +52,7 @@ import Testing
             Self.python, [Self.script],
             environment: keys.merging([
                 "KLAGE_URL": "http://127.0.0.1:\(server.port)", "KLAGE_SCREENSHOTS": Self.screenshots.path, "PATH": "/usr/bin:/bin",
-                "HOME": folder.path,
+                "HOME": folder.path, "TZ": "UTC",
             ]) { $1 },
             directory: Self.repository.path, mergingErrors: true)
         let output = run.stdout

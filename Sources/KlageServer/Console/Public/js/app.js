@@ -79,6 +79,11 @@ document.getElementById('signout').addEventListener('click', async () => {
   await render();
   announce(t('signedOut'));
 });
+// The skip link moves focus without touching the hash, which is the page's route.
+document.getElementById('skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main().focus();
+});
 window.addEventListener('hashchange', render);
 window.addEventListener('klage:signed-out', () => { announce(t('sessionEnded')); render(); });
 
