@@ -86,6 +86,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + pluginDependencies,
+            resources: [.copy("Console/Public")],
             swiftSettings: swiftSettings,
             plugins: ["KlagePluginList"]
         ),

@@ -8,15 +8,17 @@ set -euo pipefail
 packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema)
 # --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
 # --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
+# --with-browser: also headless Chromium and its WebDriver, for the web console's browser tests.
 # --with-test-tools: also the test suite's checking tools (hadolint, kubernetes-validate, PyYAML,
-#   prometheus-client), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
+#   prometheus-client, selenium, axe-selenium-python), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
 test_tools=false
 for option in "$@"; do
   case "$option" in
     --with-postgres) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql) ;;
     --with-benchmarks) packages+=(wrk) ;;
+    --with-browser) packages+=(chromium chromium-driver) ;;
     --with-test-tools) test_tools=true; packages+=(python3-venv) ;;
-    *) echo "setup-debian: unknown option $option (--with-postgres, --with-benchmarks, --with-test-tools)" >&2; exit 2 ;;
+    *) echo "setup-debian: unknown option $option (--with-postgres, --with-benchmarks, --with-browser, --with-test-tools)" >&2; exit 2 ;;
   esac
 done
 missing=()
@@ -46,7 +48,7 @@ if [ "$test_tools" = true ]; then
   stamp="$venv/klage-test-tools.txt"
   tools_work() {
     cmp -s "$requirements" "$stamp" \
-      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml" 2>/dev/null \
+      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml, selenium, axe_selenium_python" 2>/dev/null \
       && "$venv/bin/hadolint" --version >/dev/null 2>&1 \
       && "$venv/bin/kubernetes-validate" --version >/dev/null 2>&1
   }

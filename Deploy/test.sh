@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
 
-Deploy/setup-debian.sh --with-postgres --with-test-tools
+Deploy/setup-debian.sh --with-postgres --with-browser --with-test-tools
 # The house style (.swift-format): a formatting slip fails the run before any test does.
 swift format lint --strict --recursive --parallel Sources Plugins BuildTools Tests Package.swift
 source Deploy/postgres-test-cluster.sh

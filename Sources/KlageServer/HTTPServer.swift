@@ -63,6 +63,7 @@ public enum HTTPServer {
             )
         }
         MetricsEndpoint.register(on: router, host: host) { inFlight.count }
+        ConsoleRoutes.register(on: router, host: host, limiter: limiter, inFlight: inFlight)
         let idle = limits.httpIdleTimeoutSeconds
         return Application(
             router: router,

@@ -41,6 +41,17 @@ public struct APIKeyService: Sendable {
         return (key.actor, tenant)
     }
 
+    /// The actor and tenant of the key whose stored hash is `hash`: a web console session's key, whose
+    /// secret the server never keeps. The same checks as ``authenticate(_:)``.
+    ///
+    /// - Throws: unauthenticated for an unknown or revoked key.
+    public func authenticate(keyHash hash: String) async throws -> (actor: Principal, tenant: Tenant?) {
+        guard let (key, tenant) = try await env.store.key(hash: hash), key.revokedAt == nil, (key.tenant == nil) == (tenant == nil) else {
+            throw KlageError.unauthenticated()
+        }
+        return (key.actor, tenant)
+    }
+
     /// Revokes a key; tenant admins only their own tenant's keys.
     public func revoke(_ id: APIKeyID, by actor: Principal) async throws {
         let scope = actor.role == .operator ? nil : actor.tenant

@@ -53,6 +53,15 @@ public struct RPCDispatcher: Sendable {
         return RPCReply(body: body, retryAfterSeconds: tally.answered > 0 && tally.refused == tally.answered ? tally.retryAfter : nil)
     }
 
+    /// Answers one HTTP body of a web console session as ``reply(body:authorization:requestID:admission:)``
+    /// answers one with a bearer key: the session's key, found by its stored hash, is the caller, with
+    /// the same role checks, admission and access log.
+    public func reply(body: Data, sessionKeyHash: String, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
+        var tally = Tally(admission: admission)
+        let body = await answer(body: body, caller: Caller(sessionKeyHash: sessionKeyHash, keys: keys), requestID: requestID, tally: &tally)
+        return RPCReply(body: body, retryAfterSeconds: tally.answered > 0 && tally.refused == tally.answered ? tally.retryAfter : nil)
+    }
+
     /// Counts the requests answered and refused for load in one body.
     private struct Tally {
         let admission: RPCAdmission?
@@ -71,6 +80,11 @@ public struct RPCDispatcher: Sendable {
     }
 
     private func answer(body: Data, authorization: String?, requestID: RequestID, tally: inout Tally) async -> Data? {
+        await answer(body: body, caller: Caller(authorization: authorization, keys: keys), requestID: requestID, tally: &tally)
+    }
+
+    private func answer(body: Data, caller: Caller, requestID: RequestID, tally: inout Tally) async -> Data? {
+        var caller = caller
         var logger = self.logger
         logger[metadataKey: "request.id"] = .string(requestID.rawValue)
         let parsed: RPCBody
@@ -79,7 +93,6 @@ public struct RPCDispatcher: Sendable {
         } catch {
             return RPCResponse.failure(id: .null, error: error)
         }
-        var caller = Caller(authorization: authorization, keys: keys)
         let elements: [RPCBody.Element]
         switch parsed {
         case .single(let element): return await handle(element: element, caller: &caller, logger: logger, tally: &tally)
@@ -189,6 +202,8 @@ public struct RPCDispatcher: Sendable {
     /// The caller of one HTTP request, authenticated at most once, and only when a method needs it.
     private struct Caller {
         let authorization: String?
+        /// A console session's key, by its stored hash: used instead of `authorization` when set.
+        var sessionKeyHash: String?
         let keys: APIKeyService
         var resolved: Result<(Principal?, Tenant?), KlageError>?
 
@@ -197,12 +212,25 @@ public struct RPCDispatcher: Sendable {
             self.keys = keys
         }
 
+        init(sessionKeyHash: String, keys: APIKeyService) {
+            self.init(authorization: nil, keys: keys)
+            self.sessionKeyHash = sessionKeyHash
+        }
+
         /// The caller of a valid key, else `nil` (no key, a wrong one, or storage unavailable).
         mutating func actorIfAny() async -> Principal? {
             (try? await resolve(required: false))?.0
         }
 
         mutating func resolve(required: Bool) async throws -> (Principal?, Tenant?) {
+            if resolved == nil, let sessionKeyHash {
+                do {
+                    let (actor, tenant) = try await keys.authenticate(keyHash: sessionKeyHash)
+                    resolved = .success((actor, tenant))
+                } catch let error as KlageError {
+                    resolved = .failure(error)
+                }
+            }
             if resolved == nil {
                 if let header = authorization, header.hasPrefix("Bearer ") {
                     do {

@@ -35,6 +35,8 @@ public struct WorkflowView: Encodable, Sendable {
         let name: String
         let required: Bool
         let summary: String?
+        /// What the field holds (``FieldKindView``), so a client can render an input for it.
+        var kind: FieldKindView?
     }
 
     let id: String
@@ -104,6 +106,52 @@ public struct WorkflowView: Encodable, Sendable {
 
 extension WorkflowView.FieldView {
     init(_ field: FieldSpec) {
-        self.init(name: field.name, required: field.required, summary: field.summary)
+        self.init(name: field.name, required: field.required, summary: field.summary, kind: FieldKindView(field.kind))
+    }
+}
+
+/// A field's kind as `workflow.list` shows it: `{"type":"text","max":2000}`, `{"type":"bool"}`,
+/// `{"type":"integer","min":0,"max":10}`, `{"type":"time"}`, `{"type":"choice","options":[…]}`,
+/// `{"type":"list","max":20,"of":{…}}` or `{"type":"object","fields":[…]}`.
+public final class FieldKindView: Encodable, Sendable {
+    let type: String
+    let max: Int?
+    let min: Int?
+    let options: [String]?
+    let of: FieldKindView?
+    let fields: [WorkflowView.FieldView]?
+
+    init(_ kind: FieldSpec.Kind) {
+        var max: Int?
+        var min: Int?
+        var options: [String]?
+        var of: FieldKindView?
+        var fields: [WorkflowView.FieldView]?
+        switch kind {
+        case .text(let limit):
+            type = "text"
+            max = limit
+        case .bool: type = "bool"
+        case .integer(let low, let high):
+            type = "integer"
+            min = low
+            max = high
+        case .time: type = "time"
+        case .choice(let choices):
+            type = "choice"
+            options = choices
+        case .list(let element, let limit):
+            type = "list"
+            max = limit
+            of = FieldKindView(element)
+        case .object(let specs):
+            type = "object"
+            fields = specs.map(WorkflowView.FieldView.init)
+        }
+        self.max = max
+        self.min = min
+        self.options = options
+        self.of = of
+        self.fields = fields
     }
 }

@@ -7,6 +7,7 @@ public enum Schema {
     public static let migrations: [Migration] = [
         initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox, privacy, reportMonths, audit,
         clusteredReportCells,
+        consoleSessions,
     ]
 
     static let initial = Migration(

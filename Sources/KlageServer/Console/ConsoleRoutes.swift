@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import KlageKernel
+import KlageRPC
+import KlageStorage
+import Logging
+import NIOCore
+
+/// The web console's routes: the page at `/`, its files under `/console/`, sign-in and sign-out
+/// (`/console/session`), and `POST /console/rpc`, the JSON-RPC endpoint of a signed-in browser.
+///
+/// `POST /console/rpc` is `POST /rpc` with the session's key as the caller: the same dispatcher, role
+/// checks, rate limiter (shared with `/rpc`, so a key has one budget), limit of requests in flight
+/// and access log. It takes no `Authorization` header; it needs the session cookie, the session's
+/// `X-CSRF-Token`, and, when the browser sends one, an `Origin` of this server.
+enum ConsoleRoutes {
+    /// Registers the console on `router`; `limiter` and `inFlight` are those of `/rpc`.
+    static func register(on router: Router<KlageRequestContext>, host: KlageHost, limiter: RateLimiter, inFlight: InFlightLimit) {
+        let settings = ConsoleSettings.fromEnvironment()
+        let assets = ConsoleAssets.load()
+        guard let index = assets.files["index.html"] else {
+            host.logger.warning("console files not found; the web console is off (set KLAGE_CONSOLE_ASSETS to their folder)")
+            return
+        }
+        let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: settings)
+        let signIns = TokenBuckets(rate: 1, burst: 10, capacity: 10_000)
+
+        router.get("/") { request, _ in serve(index, request: request, cache: "no-cache") }
+        for (path, asset) in assets.files where path != "index.html" {
+            router.get(RouterPath("console/" + path)) { request, _ in serve(asset, request: request, cache: "no-cache") }
+        }
+
+        router.get("console/session") { request, _ -> Response in
+            guard let session = try await session(of: request, sessions),
+                let identity = try await sessions.identity(of: session)
+            else { return json(.unauthorized, ["error": "not signed in"]) }
+            return json(.ok, SessionView(identity, csrf: session.csrf, expiresAt: session.record.expiresAt))
+        }
+        router.post("console/session") { request, context -> Response in
+            guard originAllowed(request) else { return json(.forbidden, ["error": "origin"]) }
+            guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+                return json(.unsupportedMediaType, ["error": "application/json expected"])
+            }
+            if signIns.take(1, for: context.clientAddress) != nil { return json(.tooManyRequests, ["error": "too many sign-ins; wait a moment"]) }
+            let body = try await request.body.collect(upTo: 4_096)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+                let secret = (object["key"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            else { return json(.badRequest, ["error": "a JSON object with 'key' expected"]) }
+            do {
+                let (token, identity, expiresAt) = try await sessions.signIn(secret: secret)
+                var response = json(.ok, SessionView(identity, csrf: ConsoleSessions.csrfToken(for: token), expiresAt: expiresAt))
+                response.headers[.setCookie] = ConsoleCookie.set(token, maxAge: settings.lifetime, secure: isSecure(request, settings))
+                return response
+            } catch ConsoleSessions.SignInError.unauthenticated {
+                return json(.unauthorized, ["error": "unknown or revoked key"])
+            } catch ConsoleSessions.SignInError.forbidden {
+                return json(.forbidden, ["error": "this key's role may not use the console"])
+            }
+        }
+        let signOut: @Sendable (Request, KlageRequestContext) async throws -> Response = { request, _ in
+            guard let session = try await session(of: request, sessions) else {
+                var response = json(.unauthorized, ["error": "not signed in"])
+                response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, settings))
+                return response
+            }
+            guard csrfAllowed(request, session: session) else { return json(.forbidden, ["error": "csrf"]) }
+            try await sessions.signOut(session)
+            var response = json(.ok, ["status": "signed out"])
+            response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, settings))
+            return response
+        }
+        router.post("console/session/end", use: signOut)
+        router.delete("console/session", use: signOut)
+
+        let limits = host.configuration.limits
+        let load = host.metrics.load
+        router.post("console/rpc") { request, context -> Response in
+            let requestID = KlageRPC.RequestID(header: request.headers[HTTPServer.requestIDField]) ?? KlageRPC.RequestID()
+            guard let session = try await session(of: request, sessions) else {
+                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID)
+            }
+            guard csrfAllowed(request, session: session) else {
+                return rpc(.forbidden, RPCDispatcher.refusal(RPCError(KlageError.forbidden("missing or wrong X-CSRF-Token or Origin"))), requestID)
+            }
+            guard inFlight.enter() else {
+                load.refusedInFlight()
+                let refusal = RPCError.rateLimited(retryAfterSeconds: 1, message: "The server is at its limit of requests in flight; retry later")
+                return rpc(.serviceUnavailable, RPCDispatcher.refusal(refusal), requestID)
+            }
+            defer { inFlight.leave() }
+            let body: ByteBuffer
+            do {
+                body = try await RequestReadTimeout.collect(
+                    request.body, upTo: host.configuration.maxBodyBytes, within: limits.httpRequestTimeoutSeconds, closing: context.channel)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                load.refusedBodyTooLarge()
+                return rpc(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: host.configuration.maxBodyBytes)), requestID)
+            }
+            let reply = await host.dispatcher.reply(
+                body: Data(body.readableBytesView), sessionKeyHash: session.record.keyHash, requestID: requestID,
+                admission: load.counting(limiter.admission(address: context.clientAddress)))
+            guard let data = reply.body else { return Response(status: .noContent, headers: ConsoleHeaders.secured()) }
+            return rpc(reply.retryAfterSeconds == nil ? .ok : .tooManyRequests, data, requestID)
+        }
+    }
+
+    /// The session of the request's cookie, if it is live.
+    private static func session(of request: Request, _ sessions: ConsoleSessions) async throws -> ConsoleSessions.Session? {
+        guard let token = ConsoleCookie.token(in: request.headers[.cookie]) else { return nil }
+        return try await sessions.session(token: token)
+    }
+
+    /// Whether a state-changing request of `session` carries its CSRF token, and comes from this origin.
+    static func csrfAllowed(_ request: Request, session: ConsoleSessions.Session) -> Bool {
+        guard originAllowed(request), let given = request.headers[ConsoleHeaders.csrfToken] else { return false }
+        return ConsoleSessions.equalInConstantTime(given, session.csrf)
+    }
+
+    /// `true` without an `Origin` header; with one, whether it names this server (the `Host` asked for).
+    static func originAllowed(_ request: Request) -> Bool {
+        guard let origin = request.headers[ConsoleHeaders.origin] else { return true }
+        guard let authority = request.head.authority else { return false }
+        return origin == "http://" + authority || origin == "https://" + authority
+    }
+
+    /// Whether the request came over TLS: never on this plain listener, unless a trusted proxy says so.
+    static func isSecure(_ request: Request, _ settings: ConsoleSettings) -> Bool {
+        request.head.scheme == "https" || (settings.trustForwardedProto && request.headers[ConsoleHeaders.forwardedProto]?.lowercased() == "https")
+    }
+
+    /// A static file, or 304 when the browser has it.
+    private static func serve(_ asset: ConsoleAssets.Asset, request: Request, cache: String) -> Response {
+        var headers = ConsoleHeaders.secured([.contentType: asset.contentType, .eTag: asset.etag, .cacheControl: cache])
+        if request.headers[.ifNoneMatch] == asset.etag {
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.data)))
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
+        let data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: ConsoleHeaders.secured([.contentType: "application/json", .cacheControl: "no-store"]),
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static func rpc(_ status: HTTPResponse.Status, _ data: Data, _ requestID: KlageRPC.RequestID) -> Response {
+        Response(
+            status: status,
+            headers: ConsoleHeaders.secured([
+                .contentType: "application/json", .cacheControl: "no-store", HTTPServer.requestIDField: requestID.rawValue,
+            ]),
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,91 @@
+// The console's shell: session, navigation by URL hash, language, and focus on each new page.
+import { session, loadSession, signOut, isLeader } from './api.js';
+import { h, replace, announce } from './dom.js';
+import { t, setLanguage, currentLanguage } from './i18n.js';
+import { signInPage } from './views/signin.js';
+import { queuePage } from './views/queue.js';
+import { complaintPage } from './views/complaint.js';
+import { callPage } from './views/call.js';
+import { leaderPage } from './views/leader.js';
+import { boardPage } from './views/board.js';
+
+const main = () => document.getElementById('main');
+
+/** Page routes: pattern, page, and whether only leaders (and admins) may see it. */
+const routes = [
+  [/^#\/complaint\/([^/]+)\/call$/, callPage, false],
+  [/^#\/complaint\/([^/]+)$/, complaintPage, false],
+  [/^#\/leader$/, leaderPage, true],
+  [/^#\/board$/, boardPage, true],
+  [/^(#\/queue)?$/, queuePage, false],
+];
+
+function chrome() {
+  document.documentElement.lang = currentLanguage();
+  document.title = 'Klage';
+  document.getElementById('skip').textContent = t('skip');
+  document.getElementById('lang').textContent = t('otherLanguage');
+  document.getElementById('lang').lang = currentLanguage() === 'da' ? 'en' : 'da';
+  const signOutButton = document.getElementById('signout');
+  signOutButton.textContent = t('signOut');
+  signOutButton.hidden = !session;
+  const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', t('menu'));
+  nav.hidden = !session;
+  const links = [['#/queue', t('queue'), 'nav-queue']];
+  if (isLeader()) links.push(['#/leader', t('leader'), 'nav-leader']);
+  if (isLeader() && session?.tenant.plugins.includes('gladsaxe')) links.push(['#/board', t('board'), 'nav-board']);
+  const here = location.hash || '#/queue';
+  replace(nav, links.map(([href, text, id]) => h('a', { href, id, 'aria-current': here === href || (href === '#/queue' && here === '') ? 'page' : false }, text)));
+  if (session) document.getElementById('brand').textContent = `Klage · ${session.tenant.name}`;
+}
+
+async function render() {
+  const target = main();
+  if (!session) {
+    chrome();
+    signInPage(target, render);
+    return;
+  }
+  chrome();
+  const hash = location.hash;
+  for (const [pattern, page, leadersOnly] of routes) {
+    const match = hash.match(pattern);
+    if (!match) continue;
+    if (leadersOnly && !isLeader()) {
+      replace(target, h('h1', { tabindex: -1 }, t('forbidden')), h('p', { id: 'forbidden' }, t('forbiddenText')));
+    } else {
+      replace(target, h('p', {}, t('loading')));
+      try {
+        await page(target, ...match.slice(1).map(decodeURIComponent));
+      } catch (error) {
+        replace(target, h('h1', { tabindex: -1 }, t('error')), h('p', { class: 'error' }, String(error.message ?? error)));
+      }
+    }
+    target.querySelector('h1')?.setAttribute('tabindex', '-1');
+    target.querySelector('h1')?.focus();
+    return;
+  }
+  replace(target, h('h1', { tabindex: -1 }, t('notFound')), h('p', {}, t('notFoundText')));
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLanguage(currentLanguage() === 'da' ? 'en' : 'da');
+  render();
+});
+document.getElementById('signout').addEventListener('click', async () => {
+  await signOut();
+  location.hash = '#/queue';
+  await render();
+  announce(t('signedOut'));
+});
+// The skip link moves focus without touching the hash, which is the page's route.
+document.getElementById('skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main().focus();
+});
+window.addEventListener('hashchange', render);
+window.addEventListener('klage:signed-out', () => { announce(t('sessionEnded')); render(); });
+
+setLanguage(currentLanguage());
+loadSession().then(render, render);

@@ -1,0 +1,74 @@
+// The console's words, Danish by default, English selectable. Only the language choice is stored.
+const words = {
+  da: {
+    skip: 'Gå til indhold', menu: 'Hovedmenu', loading: 'Indlæser …', signOut: 'Log ud', otherLanguage: 'English',
+    signInTitle: 'Log ind', signInIntro: 'Log ind med din personlige nøgle. Nøglen gemmes ikke i browseren; du får en session, som udløber.',
+    key: 'Personlig nøgle', signIn: 'Log ind', signInFailed: 'Nøglen blev ikke godkendt.', signInForbidden: 'Denne nøgles rolle kan ikke bruge konsollen.',
+    signedOut: 'Du er logget ud.', sessionEnded: 'Din session er udløbet. Log ind igen.',
+    queue: 'Arbejdskø', leader: 'Overblik', reports: 'Evidens', board: 'Læring og handlinger',
+    queueTitle: 'Arbejdskø', queueIntro: 'Åbne klager sortert efter frist. Dagens tilbageringninger står først.',
+    subject: 'Emne', citizen: 'Borger', state: 'Tilstand', due: 'Næste frist', received: 'Modtaget', none: 'Ingen',
+    callbackToday: 'Ring tilbage i dag', missed: 'Overskredet', warn: 'Snart', onTime: 'I tide', met: 'Overholdt',
+    emptyQueue: 'Ingen åbne klager.', notFound: 'Ikke fundet', notFoundText: 'Klagen findes ikke, eller du har ikke adgang til den.',
+    forbidden: 'Ingen adgang', forbiddenText: 'Din rolle giver ikke adgang til denne side.',
+    deadlines: 'Frister', journey: 'Forløb', contacts: 'Kontakter', tasks: 'Aftalte opgaver', actionsTitle: 'Handlinger',
+    description: 'Beskrivelse', phone: 'Telefon', email: 'E-mail', channel: 'Kanal', department: 'Afdeling', workflow: 'Arbejdsgang',
+    outcome: 'Udfald', version: 'Version', startCall: 'Registrér samtale', failedAttempt: 'Registrér mislykket opkaldsforsøg',
+    failedRecorded: 'Mislykket opkaldsforsøg registreret.', noContacts: 'Ingen kontakter endnu.', noTasks: 'Ingen aftalte opgaver.',
+    callTitle: 'Samtale med borgeren', step: 'Trin', next: 'Næste', back: 'Tilbage', save: 'Gem samtalen', summary: 'Resumé af samtalen',
+    duration: 'Varighed (minutter)', callSaved: 'Samtalen er gemt.', triangleDone: 'Trekanten er udfyldt: det er notatet efter § 13.',
+    consent: 'Borgeren samtykker i at afslutte klagen', wantsWritten: 'Borgeren ønsker et skriftligt svar', note: 'Notat',
+    run: 'Udfør', done: 'Udført.', addRow: 'Tilføj', removeRow: 'Fjern', chooseOne: 'Vælg …', required: 'skal udfyldes',
+    attention: 'Kræver opmærksomhed', noAttention: 'Intet kræver opmærksomhed lige nu.', kind: 'Slags', title: 'Titel',
+    series: 'Udvikling over tid', compare: 'Før og efter metoden', baseline: 'Baseline', before: 'Før', after: 'Efter',
+    downloadCsv: 'Hent CSV', received_: 'Modtagne klager', stopped: 'Stoppet ved dialog (andel)', firstContactHours: 'Timer til første kontakt (median)',
+    daysToClose: 'Dage til afslutning (median)', chartTable: 'Tallene som tabel', period: 'Periode',
+    learning: 'Læringspunkter', meetings: 'Møder', boardActions: 'Handlinger', open: 'Åbne', closedLabel: 'Afsluttede',
+    noItems: 'Ingen.', error: 'Der skete en fejl', language: 'Sprog', task: 'Opgave', who: 'Hvem', what: 'Hvad', dueAt: 'Frist',
+  },
+  en: {
+    skip: 'Skip to content', menu: 'Main menu', loading: 'Loading …', signOut: 'Sign out', otherLanguage: 'Dansk',
+    signInTitle: 'Sign in', signInIntro: 'Sign in with your personal key. The key is not kept in the browser; you get a session that expires.',
+    key: 'Personal key', signIn: 'Sign in', signInFailed: 'The key was not accepted.', signInForbidden: "This key's role may not use the console.",
+    signedOut: 'You are signed out.', sessionEnded: 'Your session has ended. Sign in again.',
+    queue: 'Work queue', leader: 'Overview', reports: 'Evidence', board: 'Learning and actions',
+    queueTitle: 'Work queue', queueIntro: "Open complaints by deadline. Today's call-backs come first.",
+    subject: 'Subject', citizen: 'Citizen', state: 'State', due: 'Next deadline', received: 'Received', none: 'None',
+    callbackToday: 'Call back today', missed: 'Missed', warn: 'Due soon', onTime: 'On time', met: 'Met',
+    emptyQueue: 'No open complaints.', notFound: 'Not found', notFoundText: 'The complaint does not exist, or you have no access to it.',
+    forbidden: 'No access', forbiddenText: 'Your role does not give access to this page.',
+    deadlines: 'Deadlines', journey: 'Journey', contacts: 'Contacts', tasks: 'Agreed tasks', actionsTitle: 'Actions',
+    description: 'Description', phone: 'Phone', email: 'E-mail', channel: 'Channel', department: 'Department', workflow: 'Workflow',
+    outcome: 'Outcome', version: 'Version', startCall: 'Record a conversation', failedAttempt: 'Record a failed call attempt',
+    failedRecorded: 'Failed call attempt recorded.', noContacts: 'No contacts yet.', noTasks: 'No agreed tasks.',
+    callTitle: 'Conversation with the citizen', step: 'Step', next: 'Next', back: 'Back', save: 'Save the conversation', summary: 'Summary of the conversation',
+    duration: 'Duration (minutes)', callSaved: 'The conversation is saved.', triangleDone: 'The triangle is complete: it is the §13 note.',
+    consent: 'The citizen consents to closing the complaint', wantsWritten: 'The citizen wants a written answer', note: 'Note',
+    run: 'Run', done: 'Done.', addRow: 'Add', removeRow: 'Remove', chooseOne: 'Choose …', required: 'required',
+    attention: 'Needs attention', noAttention: 'Nothing needs attention right now.', kind: 'Kind', title: 'Title',
+    series: 'Over time', compare: 'Before and after the method', baseline: 'Baseline', before: 'Before', after: 'After',
+    downloadCsv: 'Download CSV', received_: 'Complaints received', stopped: 'Stopped by dialogue (share)', firstContactHours: 'Hours to first contact (median)',
+    daysToClose: 'Days to close (median)', chartTable: 'The figures as a table', period: 'Period',
+    learning: 'Learning items', meetings: 'Meetings', boardActions: 'Actions', open: 'Open', closedLabel: 'Closed',
+    noItems: 'None.', error: 'Something went wrong', language: 'Language', task: 'Task', who: 'Who', what: 'What', dueAt: 'Due',
+  },
+};
+
+let language = (() => {
+  try { return localStorage.getItem('klage.language') === 'en' ? 'en' : 'da'; } catch { return 'da'; }
+})();
+
+/** The word for `key` in the current language. */
+export function t(key) {
+  return words[language][key] ?? words.da[key] ?? key;
+}
+
+/** The current language: 'da' or 'en'. */
+export function currentLanguage() { return language; }
+
+/** Switches language and remembers the choice (only the choice). */
+export function setLanguage(next) {
+  language = next === 'en' ? 'en' : 'da';
+  try { localStorage.setItem('klage.language', language); } catch { /* private mode */ }
+  document.documentElement.lang = language;
+}

@@ -1,0 +1,71 @@
+// The guided call form: the workflow's contact fields, one object per step (Copenhagen's conversation
+// triangle: introduction, listening, agreement), then a summary. A completed triangle is the §13 note.
+// A workflow without such fields (Roskilde's A talk) gets the summary step alone.
+import { rpc, workflows } from '../api.js';
+import { h, replace, announce } from '../dom.js';
+import { t } from '../i18n.js';
+import { field, labelOf } from '../fields.js';
+import { notFound } from './complaint.js';
+
+export async function callPage(target, id) {
+  let complaint;
+  try {
+    complaint = await rpc('complaint.get', { id });
+  } catch (error) {
+    if (error.code === -32004) return notFound(target);
+    throw error;
+  }
+  const flow = (await workflows()).get(complaint.workflow);
+  const sides = (flow?.contactFields ?? []).map((spec) => ({ spec, ...field(spec) }));
+  const summary = h('textarea', { id: 'call-summary', name: 'summary', required: true });
+  const agreement = h('textarea', { id: 'call-agreement', name: 'agreement' });
+  const duration = h('input', { type: 'number', id: 'call-duration', name: 'durationMinutes', min: 0, max: 1440, step: 1 });
+  const last = h('fieldset', { 'data-field': 'summary' }, h('legend', {}, t('summary')),
+    h('label', { for: 'call-summary' }, t('summary')), summary,
+    sides.length ? null : [h('label', { for: 'call-agreement' }, labelOf({ name: 'agreement' })), agreement],
+    h('label', { for: 'call-duration' }, t('duration')), duration);
+  const steps = [...sides.map((side) => side.element), last];
+  const titles = [...sides.map((side) => labelOf(side.spec)), t('summary')];
+  const progress = h('ol', { class: 'steps', 'aria-label': t('step') }, titles.map((title, index) => h('li', { id: `step-${index + 1}` }, `${index + 1}. ${title}`)));
+  const error = h('p', { class: 'error', role: 'alert', id: 'call-error' });
+  const back = h('button', { type: 'button', id: 'step-back' }, t('back'));
+  const next = h('button', { type: 'button', id: 'step-next', class: 'primary' }, t('next'));
+  const save = h('button', { type: 'submit', id: 'call-save', class: 'primary' }, t('save'));
+  let current = 0;
+  const show = (index) => {
+    current = index;
+    steps.forEach((step, position) => { step.hidden = position !== index; });
+    [...progress.children].forEach((item, position) => item.setAttribute('aria-current', position === index ? 'step' : 'false'));
+    back.hidden = index === 0;
+    next.hidden = index === steps.length - 1;
+    save.hidden = index !== steps.length - 1;
+    steps[index].querySelector('input, textarea, select')?.focus();
+  };
+  back.addEventListener('click', () => show(Math.max(0, current - 1)));
+  next.addEventListener('click', () => show(Math.min(steps.length - 1, current + 1)));
+  const form = h('form', { id: 'call-form', novalidate: true }, progress, steps, h('div', { class: 'actions' }, back, next, save), error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = {};
+    for (const side of sides) {
+      const value = side.read();
+      if (value !== undefined) fields[side.spec.name] = value;
+    }
+    const text = summary.value.trim() || fields.listening?.summary || t('callTitle');
+    const params = { complaintId: id, kind: 'phone', occurredAt: new Date().toISOString(), summary: text, fields };
+    const agreed = (fields.agreement?.tasks ?? []).map((task) => `${task.who}: ${task.what}`).join('; ') || agreement.value.trim();
+    if (agreed) params.agreement = agreed;
+    if (duration.value !== '') params.durationMinutes = Number(duration.value);
+    try {
+      await rpc('contact.record', params);
+      const complete = sides.length > 0 && sides.every((side) => fields[side.spec.name] !== undefined);
+      announce(complete ? `${t('callSaved')} ${t('triangleDone')}` : t('callSaved'));
+      location.hash = `#/complaint/${encodeURIComponent(id)}`;
+    } catch (failure) {
+      error.textContent = failure.data?.field ? `${failure.data.field}: ${failure.data.reason}` : failure.message;
+      error.focus?.();
+    }
+  });
+  replace(target, h('h1', {}, `${t('callTitle')}: ${complaint.subject}`), h('p', {}, complaint.citizen?.name ?? '', complaint.citizen?.phone ? ` · ${complaint.citizen.phone}` : ''), form);
+  show(0);
+}

@@ -1,0 +1,136 @@
+// One complaint: citizen, deadlines, the journey as a timeline, contacts, agreed tasks, and the
+// workflow's actions with forms rendered from the workflow definition.
+import { batch, rpc, workflows, session } from '../api.js';
+import { h, replace, time, announce } from '../dom.js';
+import { t } from '../i18n.js';
+import { urgency, urgencyWord } from '../deadlines.js';
+import { field, labelOf } from '../fields.js';
+
+/** Renders "not found" for a complaint that does not exist or is another tenant's. */
+export function notFound(target) {
+  replace(target, h('h1', { id: 'not-found' }, t('notFound')), h('p', {}, t('notFoundText')), h('p', {}, h('a', { href: '#/queue' }, t('queue'))));
+}
+
+/** Whether the signed-in role may take an action (leaders and admins may take any caseworker action). */
+function mayTake(action) {
+  const role = session?.role;
+  if (!action.roles?.length || action.roles.includes(role)) return true;
+  return (role === 'leader' || role === 'admin') && action.roles.some((item) => ['caseworker', 'leader'].includes(item));
+}
+
+export async function complaintPage(target, id) {
+  const plugins = session.tenant.plugins;
+  const calls = [['complaint.get', { id }], ['complaint.journey', { id }], ['contact.list', { complaintId: id }]];
+  if (plugins.includes('borgerkontakt')) calls.push(['borgerkontakt.task.list', { complaintId: id }]);
+  const [complaint, journey, contacts, tasks] = await batch(calls);
+  if (complaint instanceof Error) {
+    if (complaint.code === -32004 || complaint.code === -32602 || complaint.code === -32022) return notFound(target);
+    throw complaint;
+  }
+  const flow = (await workflows()).get(complaint.workflow);
+  const state = flow?.states.find((item) => item.id === complaint.state);
+  const citizen = complaint.citizen ?? {};
+  const open = state && !state.final;
+
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, t('citizen')), h('dd', { id: 'citizen-name' }, citizen.name ?? ''),
+    citizen.phone ? [h('dt', {}, t('phone')), h('dd', {}, h('a', { href: `tel:${citizen.phone.replace(/\s/g, '')}` }, citizen.phone))] : null,
+    citizen.email ? [h('dt', {}, t('email')), h('dd', {}, citizen.email)] : null,
+    h('dt', {}, t('state')), h('dd', { id: 'state' }, state?.title ?? complaint.state),
+    complaint.outcome ? [h('dt', {}, t('outcome')), h('dd', { id: 'outcome' }, complaint.outcome)] : null,
+    h('dt', {}, t('channel')), h('dd', {}, complaint.channel),
+    complaint.department ? [h('dt', {}, t('department')), h('dd', {}, complaint.department)] : null,
+    h('dt', {}, t('received')), h('dd', {}, time(complaint.receivedAt)),
+    h('dt', {}, t('workflow')), h('dd', {}, flow?.title ?? complaint.workflow));
+
+  const deadlineList = h('ul', { id: 'deadlines' }, (complaint.deadlines ?? []).map((deadline) => {
+    const level = urgency(deadline);
+    const title = flow?.deadlines.find((rule) => rule.name === deadline.name)?.title ?? deadline.name;
+    return h('li', { class: `due-${level}` }, h('span', { class: 'badge' }, urgencyWord(level)), ' ', title, ': ', time(deadline.metAt ?? deadline.dueAt));
+  }));
+
+  const events = journey instanceof Error ? [] : journey.events;
+  const timeline = h('ol', { class: 'timeline', id: 'journey' }, events.map((event) => h('li', {}, time(event.at), event.summary ?? event.type)));
+
+  const contactItems = contacts instanceof Error ? [] : contacts.items;
+  const contactList = contactItems.length
+    ? h('ul', { id: 'contacts' }, contactItems.map((contact) => h('li', {}, time(contact.occurredAt), ' ', contact.kind, contact.reached === false ? ' ✗' : '', ': ', contact.summary,
+      contact.agreement ? h('p', { class: 'hint' }, contact.agreement) : null)))
+    : h('p', {}, t('noContacts'));
+
+  const taskItems = tasks && !(tasks instanceof Error) ? tasks.items ?? [] : [];
+  const taskTable = taskItems.length
+    ? h('table', { id: 'tasks' }, h('thead', {}, h('tr', {}, [t('who'), t('what'), t('dueAt'), t('state')].map((name) => h('th', { scope: 'col' }, name)))),
+      h('tbody', {}, taskItems.map((task) => h('tr', {}, h('td', {}, task.who ?? ''), h('td', {}, task.what ?? ''), h('td', {}, time(task.due ?? task.dueAt)), h('td', {}, task.state ?? '')))))
+    : h('p', {}, t('noTasks'));
+
+  const callTools = open ? h('div', { class: 'actions' },
+    h('a', { href: `#/complaint/${encodeURIComponent(id)}/call`, class: 'button primary', id: 'start-call' }, t('startCall')),
+    h('button', { type: 'button', id: 'failed-attempt', onclick: async () => {
+      await rpc('contact.record', { complaintId: id, kind: 'phone', reached: false, occurredAt: new Date().toISOString(), summary: t('failedAttempt') });
+      announce(t('failedRecorded'));
+      await complaintPage(target, id);
+      target.querySelector('h1')?.focus();
+    } }, t('failedAttempt'))) : null;
+
+  const actions = (flow?.actions ?? []).filter((action) => action.from.includes(complaint.state) && mayTake(action));
+  const actionForms = actions.map((action) => actionForm(target, complaint, action));
+
+  replace(target,
+    h('h1', {}, complaint.subject),
+    h('p', {}, complaint.description),
+    callTools,
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'h-citizen' }, h('h2', { id: 'h-citizen' }, t('citizen')), facts),
+      h('section', { class: 'card', 'aria-labelledby': 'h-deadlines' }, h('h2', { id: 'h-deadlines' }, t('deadlines')), deadlineList)),
+    actionForms.length ? h('section', { 'aria-labelledby': 'h-actions', id: 'actions' }, h('h2', { id: 'h-actions' }, t('actionsTitle')), actionForms) : null,
+    h('section', { 'aria-labelledby': 'h-contacts' }, h('h2', { id: 'h-contacts' }, t('contacts')), contactList),
+    plugins.includes('borgerkontakt') ? h('section', { 'aria-labelledby': 'h-tasks' }, h('h2', { id: 'h-tasks' }, t('tasks')), taskTable) : null,
+    h('section', { 'aria-labelledby': 'h-journey' }, h('h2', { id: 'h-journey' }, t('journey')), timeline));
+}
+
+/** The form of one workflow action: its outcome, its declared fields, and the kernel's consent fields. */
+function actionForm(target, complaint, action) {
+  const parts = action.fields.map((spec) => ({ spec, ...field(spec) }));
+  const closesByAgreement = action.outcomes.some((outcome) => outcome === 'withdrawn' || outcome === 'resolved');
+  const outcome = action.outcomes.length
+    ? h('select', { id: `outcome-${action.id}`, name: 'outcome', required: true },
+      h('option', { value: '' }, t('chooseOne')), action.outcomes.map((item) => h('option', { value: item }, item)))
+    : null;
+  const consent = closesByAgreement ? field({ name: 'citizenConsent', required: false, kind: { type: 'bool' } }) : null;
+  if (consent) consent.element.querySelector('label').lastChild.textContent = t('consent');
+  const written = closesByAgreement ? field({ name: 'wantsWrittenAnswer', required: false, kind: { type: 'bool' } }) : null;
+  if (written) written.element.querySelector('label').lastChild.textContent = t('wantsWritten');
+  const noteId = `note-${action.id}`;
+  const note = h('textarea', { id: noteId, name: 'note' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { id: `action-${action.id}`, class: 'card', 'aria-labelledby': `h-action-${action.id}` },
+    h('h3', { id: `h-action-${action.id}` }, action.title),
+    outcome ? [h('label', { for: `outcome-${action.id}` }, t('outcome')), outcome] : null,
+    parts.map((part) => part.element),
+    consent?.element, written?.element,
+    h('label', { for: noteId }, t('note')), note,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, `${t('run')}: ${action.title}`)), error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = {};
+    for (const part of parts) {
+      const value = part.read();
+      if (value !== undefined) fields[part.spec.name] = value;
+    }
+    if (consent?.read()) fields.citizenConsent = true;
+    if (written) fields.wantsWrittenAnswer = written.read() === true;
+    const params = { id: complaint.id, action: action.id, version: complaint.version, fields };
+    if (outcome?.value) params.outcome = outcome.value;
+    if (note.value.trim()) params.note = note.value.trim();
+    try {
+      await rpc('complaint.act', params);
+      announce(`${action.title}: ${t('done')}`);
+      await complaintPage(target, complaint.id);
+      target.querySelector('h1')?.focus();
+    } catch (failure) {
+      error.textContent = failure.data?.field ? `${labelOf({ name: failure.data.field.split('.').pop() })}: ${failure.data.reason}` : failure.message;
+    }
+  });
+  return form;
+}

@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""The web console's journeys in headless Chromium, with axe-core on every page.
+
+Run by Tests/KlageServerTests/ConsoleBrowserTests.swift against a real `klage serve` loaded with
+`klage generate` data. Environment: KLAGE_URL, the personal keys KLAGE_CASEWORKER_KEY,
+KLAGE_LEADER_KEY, KLAGE_GLADSAXE_LEADER_KEY, and integration keys KLAGE_INTEGRATION_KEY (Copenhagen)
+and KLAGE_OTHER_TENANT_KEY (Roskilde) with which the script registers today's complaints as a case
+system would; KLAGE_SCREENSHOTS, the folder for screenshots and results.
+
+Prints one line per step; exits 1 naming the step that failed. Never prints a key or personal data.
+"""
+import json
+import os
+import sys
+import time
+import urllib.request
+from datetime import datetime, timedelta, timezone
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ready
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+URL = os.environ["KLAGE_URL"].rstrip("/")
+SHOTS = os.environ["KLAGE_SCREENSHOTS"]
+KEYS = {name: os.environ[f"KLAGE_{name}_KEY"] for name in ("CASEWORKER", "LEADER", "GLADSAXE_LEADER", "INTEGRATION", "OTHER_TENANT")}
+os.makedirs(SHOTS, exist_ok=True)
+results = {"pages": [], "axe": {}, "steps": []}
+
+
+class Failed(Exception):
+    pass
+
+
+def step(text):
+    results["steps"].append(text)
+    print(f"step: {text}", flush=True)
+
+
+def rpc(key, method, params):
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode()
+    request = urllib.request.Request(f"{URL}/rpc", body, {"Content-Type": "application/json", "Authorization": f"Bearer {key}"})
+    with urllib.request.urlopen(request) as response:
+        reply = json.load(response)
+    if "error" in reply:
+        raise Failed(f"{method}: {reply['error'].get('message')}")
+    return reply["result"]
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("KLAGE_CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=da-DK", "--disable-gpu"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"download.default_directory": SHOTS, "download.prompt_for_download": False})
+    # The Debian driver, never Selenium Manager (which would download one).
+    service = Service(executable_path=os.environ.get("KLAGE_CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": SHOTS})
+    return driver
+
+
+def wait(driver, selector, seconds=15):
+    try:
+        return WebDriverWait(driver, seconds).until(ready.visibility_of_element_located((By.CSS_SELECTOR, selector)))
+    except TimeoutException:
+        shot(driver, "failure")
+        errors = [entry["message"] for entry in driver.get_log("browser")] if hasattr(driver, "get_log") else []
+        raise Failed(f"{selector} did not appear on {driver.current_url}; browser log: {errors[-5:]}")
+
+
+def shot(driver, name):
+    driver.execute_script("window.scrollTo(0, 0); document.getElementById('status').textContent = ''")
+    path = os.path.join(SHOTS, f"{name}.png")
+    driver.save_screenshot(path)
+    return path
+
+
+def check_axe(driver, name):
+    """axe-core on the page as it stands: no serious or critical violation."""
+    axe = Axe(driver)
+    axe.inject()
+    report = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'best-practice']}})"
+        ".then(done).catch(error => done({error: String(error)}))")
+    if "error" in report:
+        raise Failed(f"axe on {name}: {report['error']}")
+    bad = [v for v in report["violations"] if v.get("impact") in ("serious", "critical")]
+    results["axe"][name] = {"violations": len(report["violations"]), "seriousOrCritical": [v["id"] for v in bad]}
+    results["pages"].append(name)
+    if bad:
+        details = "; ".join(f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+        raise Failed(f"axe on {name}: {details}")
+    print(f"axe: {name}: {len(report['violations'])} minor or moderate, 0 serious or critical", flush=True)
+
+
+def sign_in(driver, key):
+    driver.get(f"{URL}/#/queue")
+    field = wait(driver, "#key")
+    field.send_keys(key)
+    field.send_keys(Keys.ENTER)
+    wait(driver, "#signout")
+
+
+def sign_out(driver):
+    driver.find_element(By.ID, "signout").click()
+    wait(driver, "#signin")
+
+
+def storage_holds_no_key(driver, key):
+    kept = driver.execute_script("return JSON.stringify(localStorage) + '|' + JSON.stringify(sessionStorage) + '|' + document.cookie")
+    if key in kept or "klage_session" in kept:
+        raise Failed("the key or the session cookie is readable by the page")
+
+
+def main():
+    now = datetime.now(timezone.utc)
+    stamp = now.strftime("%H%M%S")
+    subject = f"Ventetid på hjælpemiddel {stamp}"
+    mine = rpc(KEYS["INTEGRATION"], "complaint.create", {
+        "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": subject,
+        "description": "Borgeren har ventet længe på et hjælpemiddel og ønsker at blive ringet op.",
+        "citizen": {"name": "Testperson Browser", "phone": "+45 20 00 99 99"}, "externalRef": f"BROWSER-{stamp}"})
+    other = rpc(KEYS["OTHER_TENANT"], "complaint.create", {
+        "workflow": "roskilde.abc", "channel": "web", "subject": "Roskilde-klage", "description": "En anden kommunes klage.",
+        "citizen": {"name": "Testperson Roskilde"}, "externalRef": f"BROWSER-R-{stamp}"})
+    today = {"from": now.replace(hour=0, minute=0, second=0, microsecond=0).isoformat().replace("+00:00", "Z"),
+             "to": (now + timedelta(hours=1)).isoformat().replace("+00:00", "Z")}
+    stopped_before = rpc(KEYS["LEADER"], "report.figures", today)["groups"][0]["stoppedByDialogue"]["count"]
+
+    driver = browser()
+    try:
+        driver.get(URL + "/")
+        wait(driver, "#signin")
+        check_axe(driver, "sign-in")
+        shot(driver, "01-sign-in")
+        step("the sign-in page")
+
+        # Keyboard: the skip link is first in the tab order, and Enter on it moves focus to the content.
+        first_tabbable = driver.execute_script(
+            "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]"
+            ".filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0)[0]?.id ?? ''")
+        if first_tabbable != "skip":
+            raise Failed(f"the first element in the tab order is {first_tabbable!r}, not the skip link")
+        driver.find_element(By.ID, "key").click()
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        if driver.switch_to.active_element.get_attribute("id") != "skip":
+            raise Failed("Shift+Tab from the key field does not reach the skip link")
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+        if driver.switch_to.active_element.get_attribute("id") != "main":
+            raise Failed("the skip link does not move focus to the content")
+
+        sign_in(driver, KEYS["CASEWORKER"])
+        storage_holds_no_key(driver, KEYS["CASEWORKER"])
+        wait(driver, "#queue tbody tr")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
+        flags = ["today" in (row.get_attribute("class") or "") for row in rows]
+        if flags != sorted(flags, reverse=True):
+            raise Failed("today's call-backs are not first in the work queue")
+        first = next((row for row in rows if row.get_attribute("data-id") == mine["id"]), None)
+        if first is None:
+            raise Failed("the new complaint is not in the work queue")
+        callback = next(item for item in mine["deadlines"] if item["name"] == "firstContact")
+        due_today = datetime.fromisoformat(callback["dueAt"].replace("Z", "+00:00")).date() == datetime.now(timezone.utc).date()
+        if due_today != ("today" in (first.get_attribute("class") or "")):
+            raise Failed("the new complaint's call-back is not marked as today's")
+        results["todaysCallbacks"] = sum(flags)
+        check_axe(driver, "work queue")
+        shot(driver, "02-work-queue")
+        step("signed in as a caseworker; today's call-backs lead the work queue, and the new complaint is found in it")
+
+        first.find_element(By.CSS_SELECTOR, "a.complaint-link").send_keys(Keys.ENTER)
+        wait(driver, "#start-call")
+        check_axe(driver, "complaint")
+        shot(driver, "03-complaint")
+        step("the complaint page")
+
+        contacts_before = len(driver.find_elements(By.CSS_SELECTOR, "#contacts li"))
+        driver.find_element(By.ID, "failed-attempt").click()
+        WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#contacts li")) == contacts_before + 1)
+        step("a failed call attempt is recorded")
+
+        wait(driver, "#start-call").click()
+        form = wait(driver, "#call-form")
+        check_axe(driver, "guided call")
+        intro = form.find_element(By.CSS_SELECTOR, "fieldset[data-field=introduction]")
+        for name in ("purposeStated", "acceptance"):
+            intro.find_element(By.NAME, name).click()
+        shot(driver, "04-call-introduction")
+        driver.find_element(By.ID, "step-next").click()
+        listening = form.find_element(By.CSS_SELECTOR, "fieldset[data-field=listening]")
+        listening.find_element(By.NAME, "interests").send_keys("At få hjælpemidlet hurtigt og vide hvornår det kommer.")
+        listening.find_element(By.NAME, "summary").send_keys("Borgeren har ventet ni uger og har brug for hjælpemidlet nu.")
+        listening.find_element(By.NAME, "options").send_keys("Bestil i dag\nLån et midlertidigt")
+        shot(driver, "05-call-listening")
+        driver.find_element(By.ID, "step-next").click()
+        agreement = form.find_element(By.CSS_SELECTOR, "fieldset[data-field=agreement]")
+        agreement.find_element(By.NAME, "who").send_keys("Sagsbehandleren")
+        agreement.find_element(By.NAME, "what").send_keys("Bestiller hjælpemidlet og ringer fredag")
+        due = agreement.find_element(By.NAME, "due")
+        driver.execute_script("arguments[0].value = arguments[1]", due, (now + timedelta(days=3)).strftime("%Y-%m-%dT10:00"))
+        agreement.find_element(By.NAME, "thanked").click()
+        agreement.find_element(By.NAME, "furtherQuestions").click()
+        shot(driver, "06-call-agreement")
+        driver.find_element(By.ID, "step-next").click()
+        wait(driver, "#call-summary").send_keys("Ringede borgeren op, lyttede og aftalte næste skridt.")
+        driver.find_element(By.ID, "call-duration").send_keys("15")
+        driver.find_element(By.ID, "call-save").click()
+        wait(driver, "#start-call")
+        status = driver.find_element(By.ID, "status").text
+        if "§ 13" not in status and "§13" not in status:
+            raise Failed(f"the saved triangle was not announced as the §13 note: {status!r}")
+        if not driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr"):
+            raise Failed("the agreed task is not on the complaint page")
+        step("the call is recorded with the conversation triangle (the §13 note), with its agreed task")
+
+        wait(driver, "#action-confirmContact").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        close = wait(driver, "#action-close")
+        Select(close.find_element(By.NAME, "outcome")).select_by_value("withdrawn")
+        close.find_element(By.NAME, "citizenConsent").click()
+        shot(driver, "07-close-with-consent")
+        close.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "outcome"))
+        if driver.find_element(By.ID, "outcome").text != "withdrawn":
+            raise Failed("the complaint did not close as withdrawn")
+        check_axe(driver, "closed complaint")
+        shot(driver, "08-closed")
+        step("closed by agreement with the citizen's consent")
+
+        driver.get(f"{URL}/#/leader")
+        wait(driver, "#forbidden")
+        if driver.find_elements(By.ID, "nav-leader"):
+            raise Failed("a caseworker sees the leader's menu")
+        step("a caseworker cannot reach the leader's pages")
+
+        driver.get(f"{URL}/#/complaint/{other['id']}")
+        wait(driver, "#not-found")
+        check_axe(driver, "not found")
+        shot(driver, "09-other-tenant-not-found")
+        step("another tenant's complaint URL shows not found")
+
+        sign_out(driver)
+        driver.get(f"{URL}/#/queue")
+        wait(driver, "#signin")
+        status = driver.execute_script("return fetch('/console/session').then(r => r.status)")
+        if status != 401:
+            raise Failed(f"after sign-out the session still answers {status}")
+        step("signed out: the session is gone")
+
+        sign_in(driver, KEYS["LEADER"])
+        driver.get(f"{URL}/#/leader")
+        wait(driver, "#chart-stopped")
+        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return !!(window.Chart && Chart.getChart('chart-stopped'))"))
+        stopped_after = rpc(KEYS["LEADER"], "report.figures", today)["groups"][0]["stoppedByDialogue"]["count"]
+        if stopped_after != stopped_before + 1:
+            raise Failed(f"stopped by dialogue today: {stopped_before} before, {stopped_after} after closing")
+        this_month = driver.execute_script(
+            "const c = Chart.getChart('chart-received'); return c.data.datasets[0].data[c.data.datasets[0].data.length - 1]")
+        if not this_month or this_month < 1:
+            raise Failed("this month's complaints are not in the leader's chart")
+        check_axe(driver, "leader dashboard")
+        time.sleep(0.5)
+        shot(driver, "10-leader-dashboard")
+        driver.find_element(By.ID, "download-csv").click()
+        deadline = time.time() + 10
+        while time.time() < deadline and not any(name.endswith(".csv") for name in os.listdir(SHOTS)):
+            time.sleep(0.2)
+        if not any(name.endswith(".csv") for name in os.listdir(SHOTS)):
+            raise Failed("the CSV download did not arrive")
+        step("the leader sees the closed complaint in the charts (stopped by dialogue today +1) and downloads the CSV")
+        sign_out(driver)
+
+        sign_in(driver, KEYS["GLADSAXE_LEADER"])
+        driver.get(f"{URL}/#/board")
+        wait(driver, "#board-learning")
+        check_axe(driver, "gladsaxe board")
+        shot(driver, "11-gladsaxe-board")
+        step("Gladsaxe's board of learning items, meetings and actions")
+
+        # The page weight: bytes transferred for the first view of the work queue, cache empty.
+        sign_out(driver)
+        sign_in(driver, KEYS["CASEWORKER"])
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+        driver.get("about:blank")
+        driver.get(f"{URL}/#/queue")
+        wait(driver, "#queue tbody tr")
+        time.sleep(0.5)
+        weight = driver.execute_script(
+            "const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];"
+            "return entries.map(e => ({name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize}));")
+        results["pageWeight"] = {"bytes": sum(entry["transferSize"] for entry in weight), "entries": weight}
+        print(f"page weight: {results['pageWeight']['bytes']} bytes in {len(weight)} requests (first view of the work queue)", flush=True)
+    except Failed as failure:
+        print(f"FAILED: {failure}", flush=True)
+        results["failed"] = str(failure)
+        return 1
+    finally:
+        with open(os.path.join(SHOTS, "results.json"), "w") as out:
+            json.dump(results, out, indent=2)
+        driver.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
