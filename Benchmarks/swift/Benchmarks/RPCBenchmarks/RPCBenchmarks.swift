@@ -29,34 +29,18 @@ let benchmarks: @Sendable () -> Void = {
         try await DispatchHost.shared()
     }
 
-    Benchmark("dispatch: system.health (no key)") { benchmark, host in
-        for _ in benchmark.scaledIterations {
-            blackHole(await host.host.dispatcher.reply(body: Requests.health, authorization: nil))
-        }
-    } setup: {
-        try await DispatchHost.shared()
-    }
+    dispatching("dispatch: system.health (no key)", withKey: false) { _ in Requests.health }
+    dispatching("dispatch: workflow.list (key, no storage)") { _ in Requests.workflows }
+    dispatching("dispatch: complaint.get (SQLite, access log)") { Requests.get($0.complaint) }
+    dispatching("dispatch: complaint.create (SQLite)") { _ in Requests.create }
+}
 
-    Benchmark("dispatch: workflow.list (key, no storage)") { benchmark, host in
+/// A benchmark of the dispatcher answering `body` over and over, with the caseworker key unless `withKey` is false.
+func dispatching(_ name: String, withKey: Bool = true, body: @escaping @Sendable (DispatchHost) -> Data) {
+    Benchmark(name) { benchmark, host in
+        let (request, authorization) = (body(host), withKey ? host.authorization : nil)
         for _ in benchmark.scaledIterations {
-            blackHole(await host.host.dispatcher.reply(body: Requests.workflows, authorization: host.authorization))
-        }
-    } setup: {
-        try await DispatchHost.shared()
-    }
-
-    Benchmark("dispatch: complaint.get (SQLite, access log)") { benchmark, host in
-        let body = Requests.get(host.complaint)
-        for _ in benchmark.scaledIterations {
-            blackHole(await host.host.dispatcher.reply(body: body, authorization: host.authorization))
-        }
-    } setup: {
-        try await DispatchHost.shared()
-    }
-
-    Benchmark("dispatch: complaint.create (SQLite)") { benchmark, host in
-        for _ in benchmark.scaledIterations {
-            blackHole(await host.host.dispatcher.reply(body: Requests.create, authorization: host.authorization))
+            blackHole(await host.host.dispatcher.reply(body: request, authorization: authorization))
         }
     } setup: {
         try await DispatchHost.shared()
