@@ -4,7 +4,7 @@ import KlageKernel
 /// Learning items routed to their department's champion, reviewed at action-group meetings, and
 /// turned into actions with an owner and a due date that are tracked to done.
 enum LearningLoop {
-    static let operations = [listRoutes, createMeeting, review, createAction, completeAction, listActions]
+    static let operations = [listRoutes, createMeeting, listMeetings, review, createAction, completeAction, listActions]
 
     /// The attention kind of an open action past its due date.
     static let actionOverdue: AttentionKind = "gladsaxe.actionOverdue"
@@ -69,6 +69,13 @@ enum LearningLoop {
         "gladsaxe.meeting.create", summary: "Records an action-group meeting.", roles: [.leader], params: [heldAt, attendees]
     ) { input, context in
         try await context.records.create(Meeting(heldAt: try input[heldAt], attendees: try input[attendees], reviewed: []))
+    }
+
+    /// `gladsaxe.meeting.list`: the action group's meetings and what each reviewed, latest first.
+    static let listMeetings = PluginOperation(
+        "gladsaxe.meeting.list", summary: "Action-group meetings with the learning items each reviewed, latest first.", roles: [.caseworker]
+    ) { _, context in
+        ItemList(try await context.records.list(Meeting.self, limit: 1_000).sorted { $0.record.heldAt > $1.record.heldAt })
     }
 
     /// `gladsaxe.meeting.review`: the action group reviews a routed learning item at a meeting.

@@ -276,9 +276,13 @@ def main():
         step("the leader sees the closed complaint in the charts (stopped by dialogue today +1) and downloads the CSV")
         sign_out(driver)
 
+        # The action group meets: the board lists the meeting beside the learning items and actions.
+        rpc(KEYS["GLADSAXE_LEADER"], "gladsaxe.meeting.create", {"heldAt": "2026-11-30T13:00:00Z", "attendees": ["Afdelingschef", "Læringskoordinator"]})
         sign_in(driver, KEYS["GLADSAXE_LEADER"])
         driver.get(f"{URL}/#/board")
         wait(driver, "#board-learning")
+        if "Læringskoordinator" not in wait(driver, "#board-meetings").text:
+            raise Failed("the board does not list the action group's meeting")
         check_axe(driver, "gladsaxe board")
         shot(driver, "11-gladsaxe-board")
         step("Gladsaxe's board of learning items, meetings and actions")

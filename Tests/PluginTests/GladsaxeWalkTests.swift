@@ -55,6 +55,9 @@ import Testing
                 [
                     "meetingId": meeting["id"]!, "learningItemId": .string(itemID), "decision": "act", "note": "Worth fixing",
                 ], key: leader)
+            let meetings = try await server.result("gladsaxe.meeting.list", [:], key: caseworker)["items"]?.arrayValue ?? []
+            #expect(meetings.map { $0.string("id") } == [meeting.string("id")])
+            #expect(meetings.first?["reviewed"]?.arrayValue?.map { $0.stringValue } == [itemID])
             let action = try await server.result(
                 "gladsaxe.action.create",
                 [

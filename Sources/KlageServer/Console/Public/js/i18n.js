@@ -23,7 +23,7 @@ const words = {
     series: 'Udvikling over tid', compare: 'Før og efter metoden', baseline: 'Baseline', before: 'Før', after: 'Efter',
     downloadCsv: 'Hent CSV', received_: 'Modtagne klager', stopped: 'Stoppet ved dialog (andel)', firstContactHours: 'Timer til første kontakt (median)',
     daysToClose: 'Dage til afslutning (median)', chartTable: 'Tallene som tabel', period: 'Periode',
-    learning: 'Læringspunkter', meetings: 'Møder', boardActions: 'Handlinger', open: 'Åbne', closedLabel: 'Afsluttede',
+    learning: 'Læringspunkter', meetings: 'Møder', reviewed: 'behandlet', boardActions: 'Handlinger', open: 'Åbne', closedLabel: 'Afsluttede',
     noItems: 'Ingen.', error: 'Der skete en fejl', language: 'Sprog', task: 'Opgave', who: 'Hvem', what: 'Hvad', dueAt: 'Frist',
   },
   en: {
@@ -49,7 +49,7 @@ const words = {
     series: 'Over time', compare: 'Before and after the method', baseline: 'Baseline', before: 'Before', after: 'After',
     downloadCsv: 'Download CSV', received_: 'Complaints received', stopped: 'Stopped by dialogue (share)', firstContactHours: 'Hours to first contact (median)',
     daysToClose: 'Days to close (median)', chartTable: 'The figures as a table', period: 'Period',
-    learning: 'Learning items', meetings: 'Meetings', boardActions: 'Actions', open: 'Open', closedLabel: 'Closed',
+    learning: 'Learning items', meetings: 'Meetings', reviewed: 'reviewed', boardActions: 'Actions', open: 'Open', closedLabel: 'Closed',
     noItems: 'None.', error: 'Something went wrong', language: 'Language', task: 'Task', who: 'Who', what: 'What', dueAt: 'Due',
   },
 };

@@ -15,6 +15,8 @@ export async function boardPage(target) {
   const list = (result) => (result instanceof Error ? [] : result.items ?? []);
   replace(target, h('h1', {}, t('board')), h('div', { class: 'board' },
     column('board-learning', t('learning'), list(learning), (item) => h('li', {}, h('strong', {}, item.title), h('br'), item.state, item.department ? ` · ${item.department}` : '')),
-    column('board-meetings', t('meetings'), list(meetings), (item) => h('li', {}, h('strong', {}, item.title ?? item.department ?? ''), h('br'), time(item.heldAt ?? item.at ?? item.createdAt))),
-    column('board-actions', t('boardActions'), list(actions), (item) => h('li', {}, h('strong', {}, item.title ?? item.what ?? ''), h('br'), item.state ?? '', item.due ? [' · ', time(item.due)] : ''))));
+    column('board-meetings', t('meetings'), list(meetings), (item) => h('li', {}, h('strong', {}, time(item.heldAt)), h('br'),
+      (item.attendees ?? []).join(', '), ` · ${(item.reviewed ?? []).length} ${t('reviewed')}`)),
+    column('board-actions', t('boardActions'), list(actions), (item) => h('li', {}, h('strong', {}, item.title), h('br'), item.state,
+      item.owner ? ` · ${item.owner}` : '', item.dueAt ? [' · ', time(item.dueAt)] : ''))));
 }
