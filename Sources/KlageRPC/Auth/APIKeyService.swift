@@ -32,17 +32,13 @@ public struct APIKeyService: Sendable {
 
     /// The actor and tenant of a bearer key. - Throws: unauthenticated for an unknown or revoked key.
     public func authenticate(_ secret: String) async throws -> (actor: Principal, tenant: Tenant?) {
-        guard secret.hasPrefix("klage_"), secret.count < 100,
-            let (key, tenant) = try await env.store.key(hash: env.hashSecret(secret)), key.revokedAt == nil,
-            (key.tenant == nil) == (tenant == nil)
-        else {
-            throw KlageError.unauthenticated()
-        }
-        return (key.actor, tenant)
+        guard secret.hasPrefix("klage_"), secret.count < 100 else { throw KlageError.unauthenticated() }
+        return try await authenticate(keyHash: env.hashSecret(secret))
     }
 
-    /// The actor and tenant of the key whose stored hash is `hash`: a web console session's key, whose
-    /// secret the server never keeps. The same checks as ``authenticate(_:)``.
+    /// The actor and tenant of the key whose stored hash is `hash`: a bearer key's (``authenticate(_:)``
+    /// checks the secret's form, then comes here), or a web console session's, whose secret the server
+    /// never keeps.
     ///
     /// - Throws: unauthenticated for an unknown or revoked key.
     public func authenticate(keyHash hash: String) async throws -> (actor: Principal, tenant: Tenant?) {
