@@ -68,6 +68,9 @@ import Testing
             _ = try await server.result("contact.record", contact, key: key)  // the flaky hook fails its first attempt
             #expect(try await server.call("no.such.method", key: key)["error"]?["code"] == -32601)
             #expect(try await server.call("cpr 010203-1234 \"}{\n", key: key)["error"]?["code"] == -32601)
+            // Not JSON, and JSON that is not a request: counted as errors of no method.
+            #expect(JSONValue.parse(try await server.post(Data(#"{"jsonrpc":"2.0","id":1"#.utf8), key: key).body)["error"]?["code"] == -32700)
+            #expect(JSONValue.parse(try await server.post(Data(#"{"jsonrpc":"2.0","id":1}"#.utf8), key: key).body)["error"]?["code"] == -32600)
             // Without a key: four calls, the fourth allowed by the burst, then a refused one.
             #expect(try await server.call("complaint.get", ["id": .string(id)], key: nil)["error"]?["code"] == -32001)
             let batch =
@@ -91,11 +94,13 @@ import Testing
             #expect(requests("contact.record") == 1)
             #expect(requests("complaint.get") == 1)
             #expect(requests("system.health") == 3, "each call of a batch counts, the notification too; the refused one does not")
-            #expect(requests("unknown") == 2)
+            #expect(requests("unknown") == 4)
             #expect(requests("complaint.list") == 0, "every served method has its series from the start")
             #expect(samples.value("klage_rpc_errors_total", ["method": "complaint.get", "code": "-32001"]) == 1)
             #expect(samples.value("klage_rpc_errors_total", ["method": "unknown", "code": "-32601"]) == 2)
-            #expect(samples.named("klage_rpc_errors_total").count == 2, "no error series for calls that succeeded")
+            #expect(samples.value("klage_rpc_errors_total", ["method": "unknown", "code": "-32700"]) == 1)
+            #expect(samples.value("klage_rpc_errors_total", ["method": "unknown", "code": "-32600"]) == 1)
+            #expect(samples.named("klage_rpc_errors_total").count == 4, "no error series for calls that succeeded")
             #expect(samples.value("klage_rpc_duration_seconds_count", ["method": "complaint.create"]) == 1)
             #expect(samples.value("klage_rpc_duration_seconds_bucket", ["method": "complaint.create", "le": "+Inf"]) == 1)
             #expect((samples.value("klage_rpc_duration_seconds_sum", ["method": "complaint.create"]) ?? 0) > 0)

@@ -87,11 +87,12 @@ public struct RPCDispatcher: Sendable {
         var caller = caller
         var logger = self.logger
         logger[metadataKey: "request.id"] = .string(requestID.rawValue)
+        let started = ContinuousClock.now
         let parsed: RPCBody
         do throws(RPCError) {
             parsed = try JSONParser().parseBody(body)
         } catch {
-            return RPCResponse.failure(id: .null, error: error)
+            return refused(error, since: started)
         }
         let elements: [RPCBody.Element]
         switch parsed {
@@ -99,16 +100,23 @@ public struct RPCDispatcher: Sendable {
         case .batch(let batch): elements = batch
         }
         if elements.isEmpty {
-            return RPCResponse.failure(id: .null, error: .invalidRequest("an empty batch"))
+            return refused(.invalidRequest("an empty batch"), since: started)
         }
         if elements.count > Self.maxBatch {
-            return RPCResponse.failure(id: .null, error: .invalidRequest("a batch holds at most \(Self.maxBatch) requests"))
+            return refused(.invalidRequest("a batch holds at most \(Self.maxBatch) requests"), since: started)
         }
         var responses: [Data] = []
         for element in elements {
             if let response = await handle(element: element, caller: &caller, logger: logger, tally: &tally) { responses.append(response) }
         }
         return responses.isEmpty ? nil : RPCResponse.batch(responses)
+    }
+
+    /// The answer to a body that is not JSON-RPC at all (-32700, or -32600 for a batch that is empty or too
+    /// long), told to the observer as a call of no method.
+    private func refused(_ error: RPCError, since started: ContinuousClock.Instant) -> Data {
+        observer?.callFinished(method: "", errorCode: error.code, duration: ContinuousClock.now - started)
+        return RPCResponse.failure(id: .null, error: error)
     }
 
     /// The response to a body refused before it was read (too large): an error answered to id `null`.
@@ -122,6 +130,7 @@ public struct RPCDispatcher: Sendable {
     private func handle(element: RPCBody.Element, caller: inout Caller, logger: Logger, tally: inout Tally) async -> Data? {
         switch RPCRequest.parse(element.value, idLiteral: element.idLiteral) {
         case .failure(let invalid):
+            observer?.callFinished(method: "", errorCode: invalid.error.code, duration: .zero)
             let response = invalid.silent ? nil : RPCResponse.failure(id: invalid.id, error: invalid.error)
             tally.count(response, refusal: nil)
             return response

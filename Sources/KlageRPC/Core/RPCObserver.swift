@@ -1,8 +1,9 @@
 /// Told of every JSON-RPC call the ``RPCDispatcher`` served, once it is answered: for metrics.
 ///
 /// Called on the request's task, after the handler, for each request of a body (each batch element,
-/// notifications too) that reached a method lookup. Requests refused before that (not JSON-RPC, or
-/// refused by the admission) are not reported here. Keep it cheap: it runs on every call.
+/// notifications too) that reached a method lookup; and, with the method `""`, for each body or batch
+/// element that is not a JSON-RPC request (-32700, -32600). Requests refused by the admission are not
+/// reported here. Keep it cheap: it runs on every call.
 ///
 /// ```swift
 /// struct Counting: RPCObserver {
