@@ -95,12 +95,27 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
             guard let value = Int(port) else { throw ConfigurationError(message: "KLAGE_PORT must be a number") }
             configuration.port = value
         }
-        if let database = environment["KLAGE_DATABASE_URL"], !database.isEmpty { configuration.database = database }
+        if let database = try databaseURL(environment: environment) { configuration.database = database }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
         try configuration.limits.apply(environment: environment)
         try configuration.applyMetrics(environment: environment)
         try configuration.validate()
         return configuration
+    }
+
+    /// The database URL from `KLAGE_DATABASE_URL`, or read from the file `KLAGE_DATABASE_URL_FILE` names
+    /// (a Docker or Kubernetes secret mounted as a file, so the password is in no environment listing).
+    /// - Throws: ``ConfigurationError`` when both are set, or the file cannot be read or is empty.
+    static func databaseURL(environment: [String: String]) throws -> String? {
+        let direct = environment["KLAGE_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let file = environment["KLAGE_DATABASE_URL_FILE"], !file.isEmpty else { return direct }
+        guard direct == nil else { throw ConfigurationError(message: "set KLAGE_DATABASE_URL or KLAGE_DATABASE_URL_FILE, not both") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(message: "KLAGE_DATABASE_URL_FILE: cannot read \(file)")
+        }
+        let url = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !url.isEmpty else { throw ConfigurationError(message: "KLAGE_DATABASE_URL_FILE: \(file) is empty") }
+        return url
     }
 
     /// Checks ranges. - Throws: ``ConfigurationError``.

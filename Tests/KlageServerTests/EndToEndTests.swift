@@ -248,6 +248,23 @@ import Testing
         #expect(configuration.database == "sqlite:data/klage.sqlite")
     }
 
+    @Test func theDatabaseURLCanComeFromASecretFile() throws {
+        let folder = TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = folder.appendingPathComponent("database-url")
+        try "postgres://klage:s3cret@db.internal:5432/klage\n".write(to: secret, atomically: true, encoding: .utf8)
+        let loaded = try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL_FILE": secret.path])
+        #expect(loaded.database == "postgres://klage:s3cret@db.internal:5432/klage")
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL_FILE": secret.path, "KLAGE_DATABASE_URL": "sqlite:x.sqlite"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL_FILE": folder.appendingPathComponent("missing").path])
+        }
+        try "\n".write(to: secret, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL_FILE": secret.path]) }
+    }
+
     @Test func copenhagensShippedConfigurationSaysWhenItAdoptedTheMethod() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config/klage.json").standardized.path
         let configuration = try ServerConfiguration.load(path: file, environment: [:])
