@@ -1,0 +1,24 @@
+import KlageKernel
+import Logging
+import ServiceLifecycle
+
+/// The background service that delivers webhooks: every `webhookIntervalSeconds` it fans each
+/// tenant's new events out to its webhooks and runs the deliveries that are due. Safe in every
+/// instance (see ``KlageKernel/WebhookService``).
+struct WebhookDispatcher: Service {
+    let host: KlageHost
+
+    func run() async throws {
+        let interval = Duration.milliseconds(Int64(host.configuration.integrations.webhookIntervalSeconds * 1000))
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await host.integrations.webhooks.dispatchDue()
+                } catch {
+                    host.logger.warning("webhook dispatch failed", metadata: ["error": .string((error as? KlageError)?.description ?? "storage")])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}
