@@ -68,7 +68,8 @@ public enum HTTPServer {
         let idle = limits.httpIdleTimeoutSeconds
         return Application(
             router: router,
-            server: IntegrationRoutes.server(host: host, http1: .init(idleTimeout: idle > 0 ? .milliseconds(Int64((idle * 1000).rounded())) : nil)),
+            server: IntegrationRoutes.server(
+                host: host, http1: .init(idleTimeout: idle > 0 ? .milliseconds(Int64((idle * 1000).rounded())) : nil), limiter: limiter),
             configuration: .init(address: .hostname(host.configuration.host, port: host.configuration.port), serverName: "klage"),
             services: BackgroundServices.all(for: host),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

@@ -50,7 +50,11 @@ final class WebhookReceiver: Sendable {
         case .fail(let code):
             status = HTTPResponse.Status(code: code)
         case .hang:
-            try? await Task.sleep(for: .seconds(3))
+            // Past the sender's timeout: until the test changes the mode, for at most 30 s.
+            for _ in 0..<1_500 {
+                guard case .hang = self.mode else { break }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
             status = .ok
         }
         let received = Received(

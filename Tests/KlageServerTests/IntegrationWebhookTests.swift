@@ -11,19 +11,19 @@ import Testing
 @Suite struct IntegrationWebhookTests {
     /// A server whose Copenhagen may target loopback, with deliveries run by the test.
     private func withServer(
-        _ backend: StorageBackend, _ body: @Sendable (TestServer, FixedClock) async throws -> Void
+        _ backend: StorageBackend, timeout: Double = 10, _ body: @Sendable (TestServer, FixedClock) async throws -> Void
     ) async throws {
         let clock = FixedClock(Fixtures.monday)
-        try await withTestServer(backend, clock: clock, configure: Self.configure(privateTargets: ["kobenhavn"])) { server in
+        try await withTestServer(backend, clock: clock, configure: Self.configure(privateTargets: ["kobenhavn"], timeout: timeout)) { server in
             try await body(server, clock)
         }
     }
 
-    /// Deliveries run by the test, a 1 s delivery timeout, and loopback allowed for `privateTargets`.
-    private static func configure(privateTargets: [String]) -> (inout ServerConfiguration) -> Void {
+    /// Deliveries run by the test, a delivery timeout of `timeout` seconds, and loopback allowed for `privateTargets`.
+    private static func configure(privateTargets: [String], timeout: Double = 10) -> (inout ServerConfiguration) -> Void {
         { configuration in
             configuration.integrations.webhookIntervalSeconds = 0
-            configuration.integrations.webhookTimeoutSeconds = 1
+            configuration.integrations.webhookTimeoutSeconds = timeout
             configuration.integrations.webhookPrivateTargetTenants = privateTargets
         }
     }
@@ -51,7 +51,7 @@ import Testing
 
     @Test(arguments: StorageBackend.available)
     func aReceiverThatIsDownGetsEveryEventOnceItRecovers(_ backend: StorageBackend) async throws {
-        try await withServer(backend) { server, clock in
+        try await withServer(backend, timeout: 2) { server, clock in
             try await withWebhookReceiver { receiver, url in
                 let admin = try await server.key("kobenhavn", .admin)
                 let caseworker = try await server.key("kobenhavn", .caseworker)
@@ -69,7 +69,7 @@ import Testing
                 #expect(receiver.received.count == 3)
                 #expect(try await webhooks.dispatchDue() == 0, "not due again before the back-off")
 
-                receiver.mode = .hang  // past the sender's 1 s timeout
+                receiver.mode = .hang  // past the sender's 2 s timeout
                 clock.advance(by: 10)
                 #expect(try await webhooks.dispatchDue() == 3)
 

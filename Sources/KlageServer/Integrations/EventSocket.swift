@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
@@ -17,16 +18,30 @@ enum EventSocket {
 
     /// Hummingbird's HTTP/1 server with WebSocket upgrades at ``path`` for authenticated tenant keys;
     /// every other request is served by the router as before.
-    static func server(host: KlageHost, http1: HTTP1Channel.Configuration) -> HTTPServerBuilder {
-        .http1WebSocketUpgrade(configuration: .init(http1: http1, ws: .init(maxFrameSize: maxMessageBytes))) { request, _, _ in
-            guard request.method == .get, request.path?.split(separator: "?").first.map(String.init) == path,
-                let authorization = request.headerFields[.authorization], authorization.hasPrefix("Bearer "),
-                let (actor, tenant) = try? await host.services.keys.authenticate(String(authorization.dropFirst(7))), let tenant
-            else { return .dontUpgrade }
-            return .upgrade([:]) { inbound, outbound, _ in
-                let session = EventSocketSession(host: host, actor: actor, tenant: tenant, authorization: authorization, outbound: outbound)
-                await session.run(inbound)
-            }
+    /// Each request over a socket is admitted by `limiter` as a request over HTTP from the same address.
+    static func server(host: KlageHost, http1: HTTP1Channel.Configuration, limiter: RateLimiter) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            FirstHeadDeadlineChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, configuration: .init(http1: http1, ws: .init(maxFrameSize: maxMessageBytes)),
+                    shouldUpgrade: { request, channel, _ in try await shouldUpgrade(request, channel: channel, host: host, limiter: limiter) }),
+                timeout: http1.idleTimeout)
+        }
+    }
+
+    /// Upgrades `GET /rpc/ws` with a valid tenant key; leaves every other request to the router.
+    private static func shouldUpgrade(
+        _ request: HTTPRequest, channel: any NIOCore.Channel, host: KlageHost, limiter: RateLimiter
+    ) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
+        guard request.method == .get, request.path?.split(separator: "?").first.map(String.init) == path,
+            let authorization = request.headerFields[.authorization], authorization.hasPrefix("Bearer "),
+            let (actor, tenant) = try? await host.services.keys.authenticate(String(authorization.dropFirst(7))), let tenant
+        else { return .dontUpgrade }
+        let admission = host.metrics.load.counting(limiter.admission(address: channel.remoteAddress?.ipAddress ?? "unknown"))
+        return .upgrade([:]) { inbound, outbound, _ in
+            let session = EventSocketSession(
+                host: host, actor: actor, tenant: tenant, authorization: authorization, admission: admission, outbound: outbound)
+            await session.run(inbound)
         }
     }
 

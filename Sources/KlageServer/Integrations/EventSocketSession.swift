@@ -21,14 +21,20 @@ final class EventSocketSession: Sendable {
     let actor: Principal
     let tenant: Tenant
     let authorization: String
+    /// The rate limits that `POST /rpc` applies, for the requests the dispatcher answers.
+    let admission: RPCAdmission
     let outbound: WebSocketOutboundWriter
     private let subscriptions = Mutex<(next: Int, tasks: [String: Task<Void, Never>])>((1, [:]))
 
-    init(host: KlageHost, actor: Principal, tenant: Tenant, authorization: String, outbound: WebSocketOutboundWriter) {
+    init(
+        host: KlageHost, actor: Principal, tenant: Tenant, authorization: String, admission: @escaping RPCAdmission,
+        outbound: WebSocketOutboundWriter
+    ) {
         self.host = host
         self.actor = actor
         self.tenant = tenant
         self.authorization = authorization
+        self.admission = admission
         self.outbound = outbound
     }
 
@@ -71,7 +77,7 @@ final class EventSocketSession: Sendable {
             }
             return
         }
-        let reply = await host.dispatcher.reply(body: Data(text.utf8), authorization: authorization)
+        let reply = await host.dispatcher.reply(body: Data(text.utf8), authorization: authorization, admission: admission)
         if let body = reply.body { try await outbound.writeTextMessage(String(decoding: body, as: UTF8.self)) }
     }
 

@@ -11,8 +11,8 @@ enum IntegrationRoutes {
         EventSocket.register(on: router)
     }
 
-    /// The HTTP/1 server, upgrading `/rpc/ws` to WebSocket.
-    static func server(host: KlageHost, http1: HTTP1Channel.Configuration) -> HTTPServerBuilder {
-        EventSocket.server(host: host, http1: http1)
+    /// The HTTP/1 server, upgrading `/rpc/ws` to WebSocket; `limiter` admits the requests sent over sockets.
+    static func server(host: KlageHost, http1: HTTP1Channel.Configuration, limiter: RateLimiter) -> HTTPServerBuilder {
+        EventSocket.server(host: host, http1: http1, limiter: limiter)
     }
 }
