@@ -17,11 +17,12 @@ public protocol WebhookStore: Sendable {
     func fanOutWebhooks(tenant: TenantID, at now: Date, limit: Int) async throws -> Int
     /// Pending deliveries due at `now`, lowest position first, each with its webhook and event.
     func dueWebhookDeliveries(tenant: TenantID, at now: Date, limit: Int) async throws -> [DueWebhookDelivery]
-    /// Takes a pending delivery for one attempt if its attempts are still `delivery.attempts`: counts
-    /// the attempt and moves its next attempt to `retryAt` (the lease). - Returns: whether this caller took it.
-    func claimWebhookDelivery(_ delivery: WebhookDelivery, retryAt: Date, at now: Date) async throws -> Bool
-    /// Records the outcome of the attempt that `delivery` (with its attempts counted) made.
-    func recordWebhookAttempt(_ delivery: WebhookDelivery) async throws
+    /// Takes pending deliveries of one tenant for one attempt each, in one transaction: each whose
+    /// attempts are still `delivery.attempts` gets the attempt counted and its next attempt moved to
+    /// `retryAt` (the lease). - Returns: those this caller took (another instance may have taken the rest).
+    func claimWebhookDeliveries(_ deliveries: [WebhookDelivery], retryAt: Date, at now: Date) async throws -> [WebhookDelivery]
+    /// Records the outcomes of attempts (each delivery with its attempts counted), in one transaction.
+    func recordWebhookAttempts(_ deliveries: [WebhookDelivery]) async throws
     /// Deliveries in `state`, of one webhook or all, by position, after a cursor.
     func webhookDeliveries(
         tenant: TenantID, state: WebhookDeliveryState, webhookId: String?, after: (position: Int, webhookId: String)?, limit: Int

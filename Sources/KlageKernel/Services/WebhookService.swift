@@ -89,16 +89,16 @@ public struct WebhookService: Sendable {
         return try await store.replayWebhookDeliveries(tenant: tenant, webhookId: webhookId, eventId: eventId, at: clock.now())
     }
 
-    /// Fans every tenant's new events out to its webhooks and runs the deliveries that are due, up to
-    /// `limit` per tenant, at most `concurrency` at a time. - Returns: how many attempts ran.
+    /// Fans every tenant's new events out to its webhooks and runs the deliveries that are due, `limit`
+    /// per tenant at a time, at most `concurrency` requests at once. - Returns: how many attempts ran.
     @discardableResult
-    public func dispatchDue(limit: Int = 200, concurrency: Int = 32) async throws -> Int {
+    public func dispatchDue(limit: Int = 500, concurrency: Int = 64) async throws -> Int {
         var ran = 0
         for tenant in try await store.tenantsWithWebhooks() {
             do {
-                _ = try await store.fanOutWebhooks(tenant: tenant, at: clock.now(), limit: 1_000)
-                let due = try await store.dueWebhookDeliveries(tenant: tenant, at: clock.now(), limit: limit)
-                ran += await attempt(due, concurrency: concurrency)
+                _ = try await store.fanOutWebhooks(tenant: tenant, at: clock.now(), limit: 2_000)
+                ran += try await attempt(
+                    try await store.dueWebhookDeliveries(tenant: tenant, at: clock.now(), limit: limit), concurrency: concurrency)
             } catch {
                 failed("webhook dispatch", error)
             }
@@ -106,51 +106,51 @@ public struct WebhookService: Sendable {
         return ran
     }
 
-    /// Attempts `due` deliveries, at most `concurrency` at a time. - Returns: how many this caller took.
-    private func attempt(_ due: [DueWebhookDelivery], concurrency: Int) async -> Int {
-        await withTaskGroup(of: Bool.self) { group in
-            var ran = 0
-            var next = due.makeIterator()
+    /// Takes `due` deliveries in one transaction, sends them, at most `concurrency` at a time, and
+    /// records the outcomes in one transaction. - Returns: how many this caller took.
+    private func attempt(_ due: [DueWebhookDelivery], concurrency: Int) async throws -> Int {
+        guard !due.isEmpty else { return 0 }
+        let now = clock.now()
+        let claimed = try await store.claimWebhookDeliveries(due.map(\.delivery), retryAt: now.addingTimeInterval(lease), at: now)
+        let taken = Set(claimed.map { "\($0.webhookId) \($0.eventId.rawValue)" })
+        let work = due.filter { taken.contains("\($0.delivery.webhookId) \($0.delivery.eventId.rawValue)") }
+        let outcomes = await withTaskGroup(of: WebhookDelivery.self) { group in
+            var results: [WebhookDelivery] = []
+            var next = work.makeIterator()
             for _ in 0..<max(1, concurrency) {
                 guard let item = next.next() else { break }
-                group.addTask { await attempt(item) }
+                group.addTask { await send(item) }
             }
-            for await took in group {
-                if took { ran += 1 }
-                if let item = next.next() { group.addTask { await attempt(item) } }
+            for await result in group {
+                results.append(result)
+                if let item = next.next() { group.addTask { await send(item) } }
             }
-            return ran
+            return results
         }
+        try await store.recordWebhookAttempts(outcomes)
+        return outcomes.count
     }
 
-    /// One attempt at a delivery, if this caller takes it first.
-    private func attempt(_ due: DueWebhookDelivery) async -> Bool {
-        do {
-            let now = clock.now()
-            var delivery = due.delivery
-            guard try await store.claimWebhookDelivery(delivery, retryAt: now.addingTimeInterval(lease), at: now) else { return false }
-            delivery.attempts += 1
-            let outcome = await transport.send(due.event, to: due.webhook)
-            let after = clock.now()
-            delivery.updatedAt = after
-            switch outcome {
-            case .delivered:
-                delivery.state = .delivered
-                delivery.lastError = nil
-            case .failed(let reason):
-                delivery.lastError = String(reason.prefix(200))
-                if delivery.attempts >= policy.maxAttempts {
-                    delivery.state = .failed
-                } else {
-                    delivery.nextAttemptAt = after.addingTimeInterval(policy.retryDelay(after: delivery.attempts))
-                }
+    /// One attempt at a delivery already taken: the delivery as it stands after it.
+    private func send(_ due: DueWebhookDelivery) async -> WebhookDelivery {
+        var delivery = due.delivery
+        delivery.attempts += 1
+        let outcome = await transport.send(due.event, to: due.webhook)
+        let after = clock.now()
+        delivery.updatedAt = after
+        switch outcome {
+        case .delivered:
+            delivery.state = .delivered
+            delivery.lastError = nil
+        case .failed(let reason):
+            delivery.lastError = String(reason.prefix(200))
+            if delivery.attempts >= policy.maxAttempts {
+                delivery.state = .failed
+            } else {
+                delivery.nextAttemptAt = after.addingTimeInterval(policy.retryDelay(after: delivery.attempts))
             }
-            try await store.recordWebhookAttempt(delivery)
-            return true
-        } catch {
-            failed("webhook delivery", error)
-            return false
         }
+        return delivery
     }
 
     /// A new signing secret: `whsec_` and base64 of 32 random bytes, as the Standard Webhooks specification has it.

@@ -78,21 +78,27 @@ extension SQLKlageStore: WebhookStore {
         }
     }
 
-    public func claimWebhookDelivery(_ delivery: WebhookDelivery, retryAt: Date, at now: Date) async throws -> Bool {
-        try await write(delivery.tenant) { connection in
-            try connection.execute(
-                """
-                UPDATE webhook_deliveries SET attempts = \(delivery.attempts + 1), next_attempt_at = \(retryAt), updated_at = \(now)
-                WHERE tenant_id = \(delivery.tenant) AND webhook_id = \(delivery.webhookId) AND event_id = \(delivery.eventId)
-                    AND state = \(WebhookDeliveryState.pending.rawValue) AND attempts = \(delivery.attempts)
-                """) == 1
+    public func claimWebhookDeliveries(_ deliveries: [WebhookDelivery], retryAt: Date, at now: Date) async throws -> [WebhookDelivery] {
+        guard let tenant = deliveries.first?.tenant else { return [] }
+        return try await write(tenant) { connection in
+            try deliveries.filter { delivery in
+                try connection.execute(
+                    """
+                    UPDATE webhook_deliveries SET attempts = \(delivery.attempts + 1), next_attempt_at = \(retryAt), updated_at = \(now)
+                    WHERE tenant_id = \(tenant) AND webhook_id = \(delivery.webhookId) AND event_id = \(delivery.eventId)
+                        AND state = \(WebhookDeliveryState.pending.rawValue) AND attempts = \(delivery.attempts)
+                    """) == 1
+            }
         }
     }
 
-    public func recordWebhookAttempt(_ delivery: WebhookDelivery) async throws {
-        try await write(delivery.tenant) { connection in
-            try connection.execute(
-                try .update(delivery, where: "state = \(WebhookDeliveryState.pending.rawValue) AND attempts = \(delivery.attempts)"))
+    public func recordWebhookAttempts(_ deliveries: [WebhookDelivery]) async throws {
+        guard let tenant = deliveries.first?.tenant else { return }
+        try await write(tenant) { connection in
+            for delivery in deliveries where delivery.tenant == tenant {
+                try connection.execute(
+                    try .update(delivery, where: "state = \(WebhookDeliveryState.pending.rawValue) AND attempts = \(delivery.attempts)"))
+            }
         }
     }
 
