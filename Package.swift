@@ -39,6 +39,9 @@ let package = Package(
         // `/metrics`: each host keeps its own Prometheus registry; `klage serve` also points swift-metrics at it.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Integrations: JSON-RPC over WebSocket at `/rpc/ws`, and the webhook deliveries' HTTP client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The domain: no I/O, Foundation only.
@@ -81,8 +84,12 @@ let package = Package(
             dependencies: [
                 "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + pluginDependencies,
@@ -118,7 +125,10 @@ let package = Package(
         .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KlageServerTests",
-            dependencies: ["KlageServer", "KlageTestSupport"],
+            dependencies: [
+                "KlageServer", "KlageTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
             // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.
             exclude: ["OpenRPC", "Metrics"],
             swiftSettings: swiftSettings

@@ -8,6 +8,7 @@ enum BackgroundServices {
         var services: [any Service] = []
         if host.configuration.schedulerIntervalSeconds > 0 { services += [DeadlineScheduler(host: host), ReportRefresher(host: host)] }
         if host.configuration.outboxIntervalSeconds > 0 { services.append(OutboxDispatcher(host: host)) }
+        if host.configuration.integrations.webhookIntervalSeconds > 0 { services.append(WebhookDispatcher(host: host)) }
         return services
     }
 }

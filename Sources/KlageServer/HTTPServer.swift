@@ -64,10 +64,12 @@ public enum HTTPServer {
         }
         MetricsEndpoint.register(on: router, host: host) { inFlight.count }
         ConsoleRoutes.register(on: router, host: host, limiter: limiter, inFlight: inFlight)
+        IntegrationRoutes.register(on: router, host: host)
         let idle = limits.httpIdleTimeoutSeconds
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: idle > 0 ? .milliseconds(Int64((idle * 1000).rounded())) : nil)),
+            server: IntegrationRoutes.server(
+                host: host, http1: .init(idleTimeout: idle > 0 ? .milliseconds(Int64((idle * 1000).rounded())) : nil), limiter: limiter),
             configuration: .init(address: .hostname(host.configuration.host, port: host.configuration.port), serverName: "klage"),
             services: BackgroundServices.all(for: host),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

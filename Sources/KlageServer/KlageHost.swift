@@ -22,6 +22,8 @@ public struct KlageHost: Sendable {
     public let logger: Logger
     /// This host's metrics, served at `GET /metrics` when the configuration turns them on.
     public let metrics: KlageMetrics
+    /// The event feed, webhooks and their delivery (see the catalog's *Integrations*).
+    public let integrations: KlageIntegrations
 
     /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
     ///
@@ -63,11 +65,12 @@ public struct KlageHost: Sendable {
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)
         }
-        let methods = services.makeRegistry()
+        let integrations = KlageIntegrations(store: store, settings: configuration.integrations, clock: clock, logger: logger)
+        let methods = services.makeRegistry { integrations.register(into: &$0) }
         let host = KlageHost(
             configuration: configuration, store: store, registry: registry, services: services,
             dispatcher: RPCDispatcher(registry: methods, keys: services.keys, logger: logger, observer: metrics.rpc(methods: methods.names)),
-            logger: logger, metrics: metrics
+            logger: logger, metrics: metrics, integrations: integrations
         )
         try await host.seedTenants()
         return host
@@ -94,6 +97,7 @@ public struct KlageHost: Sendable {
 
     /// Closes storage.
     public func shutdown() async {
+        await integrations.shutdown()
         await store.driver.close()
     }
 }

@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var metrics = false
     /// The bearer token `GET /metrics` asks for; needed when metrics are on at an address other than loopback.
     public var metricsToken: String?
+    /// Webhook delivery, the live event stream and the intake page (``IntegrationSettings``).
+    public var integrations = IntegrationSettings()
 
     public init() {}
 
@@ -50,6 +52,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         limits = try container.decodeIfPresent(ServerLimits.self, forKey: .limits) ?? defaults.limits
         metrics = try container.decodeIfPresent(Bool.self, forKey: .metrics) ?? defaults.metrics
         metricsToken = try container.decodeIfPresent(String.self, forKey: .metricsToken)
+        integrations = try container.decodeIfPresent(IntegrationSettings.self, forKey: .integrations) ?? defaults.integrations
     }
 
     /// A tenant the server creates at start-up when it does not exist yet.
@@ -99,6 +102,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
         try configuration.limits.apply(environment: environment)
         try configuration.applyMetrics(environment: environment)
+        try configuration.integrations.apply(environment: environment)
         try configuration.validate()
         return configuration
     }

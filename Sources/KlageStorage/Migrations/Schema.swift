@@ -8,6 +8,7 @@ public enum Schema {
         initial, rowLevelSecurity, pluginPlatform, accessLog, contactDuration, evidence, secondWall, outbox, privacy, reportMonths, audit,
         clusteredReportCells,
         consoleSessions,
+        integrations,
     ]
 
     static let initial = Migration(

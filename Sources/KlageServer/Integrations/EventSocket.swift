@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import KlageKernel
+import KlageRPC
+import NIOCore
+
+/// `/rpc/ws`: JSON-RPC 2.0 over WebSocket. The upgrade needs a tenant key in `Authorization: Bearer …`;
+/// every text message is one JSON-RPC request (or batch) answered as `POST /rpc` would, with the same
+/// key, plus `event.subscribe` and `event.unsubscribe` (see ``EventSocketSession``).
+enum EventSocket {
+    /// The path of the endpoint.
+    static let path = "/rpc/ws"
+    /// The largest message a client may send.
+    static let maxMessageBytes = 1 << 20
+
+    /// Hummingbird's HTTP/1 server with WebSocket upgrades at ``path`` for authenticated tenant keys;
+    /// every other request is served by the router as before.
+    /// Each request over a socket is admitted by `limiter` as a request over HTTP from the same address.
+    static func server(host: KlageHost, http1: HTTP1Channel.Configuration, limiter: RateLimiter) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            FirstHeadDeadlineChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, configuration: .init(http1: http1, ws: .init(maxFrameSize: maxMessageBytes)),
+                    shouldUpgrade: { request, channel, _ in try await shouldUpgrade(request, channel: channel, host: host, limiter: limiter) }),
+                timeout: http1.idleTimeout)
+        }
+    }
+
+    /// Upgrades `GET /rpc/ws` with a valid tenant key; leaves every other request to the router.
+    private static func shouldUpgrade(
+        _ request: HTTPRequest, channel: any NIOCore.Channel, host: KlageHost, limiter: RateLimiter
+    ) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
+        guard request.method == .get, request.path?.split(separator: "?").first.map(String.init) == path,
+            let authorization = request.headerFields[.authorization], authorization.hasPrefix("Bearer "),
+            let (actor, tenant) = try? await host.services.keys.authenticate(String(authorization.dropFirst(7))), let tenant
+        else { return .dontUpgrade }
+        let admission = host.metrics.load.counting(limiter.admission(address: channel.remoteAddress?.ipAddress ?? "unknown"))
+        return .upgrade([:]) { inbound, outbound, _ in
+            let session = EventSocketSession(
+                host: host, actor: actor, tenant: tenant, authorization: authorization, admission: admission, outbound: outbound)
+            await session.run(inbound)
+        }
+    }
+
+    /// What a plain GET of ``path`` (no upgrade, or no valid key) answers.
+    static func register(on router: Router<KlageRequestContext>) {
+        router.get("rpc/ws") { _, _ -> Response in
+            let body =
+                #"{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"a WebSocket upgrade with a valid tenant key (Authorization: Bearer) is needed"}}"#
+            return Response(
+                status: .unauthorized, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        }
+    }
+}

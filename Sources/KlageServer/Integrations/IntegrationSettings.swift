@@ -1,0 +1,54 @@
+public import Foundation
+
+/// The host's settings for integrations: webhook delivery, the live event stream and the citizen's
+/// intake page. In `klage.json` under `"integrations"`; the environment variables named below override it.
+public struct IntegrationSettings: Sendable, Codable, Equatable {
+    /// How often each instance fans new events out to webhooks and runs due deliveries, in seconds;
+    /// 0 turns delivery off (`KLAGE_WEBHOOK_INTERVAL_SECONDS`).
+    public var webhookIntervalSeconds: Double = 0.2
+    /// How long one delivery may take before it counts as failed, in seconds.
+    public var webhookTimeoutSeconds: Double = 10
+    /// The wait after a delivery's first failure; each later wait is four times longer, up to 6 hours
+    /// (``KlageKernel/WebhookPolicy``). Tests make it short.
+    public var webhookRetryBaseSeconds: Double = 10
+    /// Tenants whose webhooks may target loopback, private and link-local addresses, and plain http:
+    /// set by the host operator only, for a case system on the municipality's own network
+    /// (`KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS`, comma-separated).
+    public var webhookPrivateTargetTenants: [String] = []
+    /// How often `/rpc/ws` subscribers' feeds are read for new events, in seconds.
+    public var streamIntervalSeconds: Double = 0.1
+    /// Complaints one client address may file through the intake page per hour.
+    public var intakePerAddressPerHour: Int = 10
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = IntegrationSettings()
+        webhookIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookIntervalSeconds) ?? defaults.webhookIntervalSeconds
+        webhookTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookTimeoutSeconds) ?? defaults.webhookTimeoutSeconds
+        webhookRetryBaseSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookRetryBaseSeconds) ?? defaults.webhookRetryBaseSeconds
+        webhookPrivateTargetTenants = try container.decodeIfPresent([String].self, forKey: .webhookPrivateTargetTenants) ?? []
+        streamIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .streamIntervalSeconds) ?? defaults.streamIntervalSeconds
+        intakePerAddressPerHour = try container.decodeIfPresent(Int.self, forKey: .intakePerAddressPerHour) ?? defaults.intakePerAddressPerHour
+    }
+
+    /// Applies the environment's overrides. - Throws: ``ConfigurationError`` for a value that is not a number.
+    public mutating func apply(environment: [String: String]) throws {
+        if let tenants = environment["KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS"] {
+            webhookPrivateTargetTenants = tenants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let interval = environment["KLAGE_WEBHOOK_INTERVAL_SECONDS"] {
+            guard let value = Double(interval), value >= 0 else {
+                throw ConfigurationError(message: "KLAGE_WEBHOOK_INTERVAL_SECONDS must be a number of seconds")
+            }
+            webhookIntervalSeconds = value
+        }
+        if let base = environment["KLAGE_WEBHOOK_RETRY_BASE_SECONDS"] {
+            guard let value = Double(base), value > 0 else {
+                throw ConfigurationError(message: "KLAGE_WEBHOOK_RETRY_BASE_SECONDS must be a positive number of seconds")
+            }
+            webhookRetryBaseSeconds = value
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import AsyncHTTPClient
+public import KlageKernel
+public import KlageRPC
+public import Logging
+import NIOCore
+
+/// The host's integrations, composed once: the event feed, webhooks with their HTTP client, and the
+/// methods they add (`event.list`, `webhook.*`). See the catalog's *Integrations*.
+public struct KlageIntegrations: Sendable {
+    /// `event.list`'s service.
+    public let feed: EventFeedService
+    /// Webhooks and their delivery.
+    public let webhooks: WebhookService
+    /// The store the feed reads, for the live stream.
+    let feedStore: any EventFeedStore
+    let settings: IntegrationSettings
+    private let client: HTTPClient
+
+    /// Composes the integrations over `store`.
+    public init(store: any EventFeedStore & WebhookStore, settings: IntegrationSettings, clock: any KlageClock, logger: Logger) {
+        self.settings = settings
+        self.feedStore = store
+        let timeout = max(settings.webhookTimeoutSeconds, 0.1)
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
+        configuration.connectionPool.idleTimeout = .seconds(30)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.client = client
+        let transport = HTTPWebhookTransport(
+            client: client, targets: WebhookTargetCheck(privateTenants: Set(settings.webhookPrivateTargetTenants)),
+            timeout: .milliseconds(Int64(timeout * 1000)))
+        self.feed = EventFeedService(store: store)
+        self.webhooks = WebhookService(
+            store: store, transport: transport, clock: clock, policy: WebhookPolicy(baseDelay: settings.webhookRetryBaseSeconds),
+            lease: timeout + 5,
+            failed: { what, error in
+                logger.warning(
+                    "\(what) failed", metadata: ["error": .string((error as? KlageError)?.description ?? String(describing: type(of: error)))])
+            })
+    }
+
+    /// Adds the integration methods to a registry being built.
+    public func register(into builder: inout RPCMethodRegistry.Builder) {
+        IntegrationMethods.register(into: &builder, feed: feed, webhooks: webhooks)
+    }
+
+    /// Closes the HTTP client.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+}

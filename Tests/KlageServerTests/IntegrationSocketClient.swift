@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import HummingbirdWSClient
+import KlageKernel
+import KlageTestSupport
+import Logging
+import NIOCore
+import Synchronization
+
+/// A JSON-RPC client over `/rpc/ws` for the tests: connects with a key, sends requests, and collects
+/// every message the server sends (answers and event notifications) until `body` returns.
+final class SocketTranscript: Sendable {
+    private let messages = Mutex<[JSONValue]>([])
+
+    /// Every message received so far.
+    var all: [JSONValue] { messages.withLock { $0 } }
+    /// The event notifications received so far.
+    var events: [JSONValue] { all.filter { $0.string("method") == "event" }.compactMap { $0["params"]?["event"] } }
+
+    /// The answer to request `id`, once it has come.
+    func answer(_ id: Int) -> JSONValue? {
+        all.first { $0["id"]?.numberValue == Double(id) }
+    }
+
+    fileprivate func append(_ message: JSONValue) {
+        messages.withLock { $0.append(message) }
+    }
+
+    /// Waits, a poll every 20 ms for at most `seconds`, until `condition` holds; returns whether it did.
+    func wait(seconds: Double = 20, until condition: (SocketTranscript) -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(self) { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition(self)
+    }
+}
+
+/// Connects to `ws://127.0.0.1:port/rpc/ws` with `key`, runs `body` with a way to send and the
+/// transcript, then closes.
+func withEventSocket(
+    port: Int, key: String, _ body: @escaping @Sendable (_ send: @Sendable (JSONValue) async throws -> Void, SocketTranscript) async throws -> Void
+) async throws {
+    let transcript = SocketTranscript()
+    var logger = Logger(label: "socket-test")
+    logger.logLevel = .warning
+    let failure = Mutex<(any Error)?>(nil)
+    try await WebSocketClient.connect(
+        url: "ws://127.0.0.1:\(port)/rpc/ws",
+        configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: [.authorization: "Bearer \(key)"]), logger: logger
+    ) { inbound, outbound, _ in
+        let reader = Task {
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                if case .text(let text) = message { transcript.append(JSONValue.parse(Data(text.utf8))) }
+            }
+        }
+        do {
+            try await body(
+                { value in try await outbound.writeTextMessage(String(decoding: try JSONEncoder().encode(value), as: UTF8.self)) }, transcript)
+        } catch {
+            failure.withLock { $0 = error }
+        }
+        reader.cancel()
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+}

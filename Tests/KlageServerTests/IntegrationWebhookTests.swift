@@ -1,0 +1,222 @@
+import Foundation
+import KlageKernel
+import KlageServer
+import KlageTestSupport
+import Testing
+
+/// Webhooks end to end, on every engine, against a real HTTP receiver on loopback: signed deliveries,
+/// retries with back-off through a receiver that fails, times out and recovers, failed deliveries
+/// listed and replayed, targets refused, tenants kept apart. The clock is fixed; the tests run the
+/// dispatcher's passes themselves.
+@Suite struct IntegrationWebhookTests {
+    /// A server whose Copenhagen may target loopback, with deliveries run by the test.
+    private func withServer(
+        _ backend: StorageBackend, timeout: Double = 10, _ body: @Sendable (TestServer, FixedClock) async throws -> Void
+    ) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock, configure: Self.configure(privateTargets: ["kobenhavn"], timeout: timeout)) { server in
+            try await body(server, clock)
+        }
+    }
+
+    /// Deliveries run by the test, a delivery timeout of `timeout` seconds, and loopback allowed for `privateTargets`.
+    private static func configure(privateTargets: [String], timeout: Double = 10) -> (inout ServerConfiguration) -> Void {
+        { configuration in
+            configuration.integrations.webhookIntervalSeconds = 0
+            configuration.integrations.webhookTimeoutSeconds = timeout
+            configuration.integrations.webhookPrivateTargetTenants = privateTargets
+        }
+    }
+
+    /// Registers a complaint in Copenhagen and records a call-back; returns the complaint's id.
+    private func complaintWithContact(_ server: TestServer, key: String, clock: FixedClock, ref: String) async throws -> String {
+        var params = Fixtures.copenhagenComplaint
+        if case .object(var fields) = params {
+            fields["externalRef"] = .string(ref)
+            params = .object(fields)
+        }
+        let id = try #require(try await server.result("complaint.create", params, key: key).string("id"))
+        _ = try await server.result(
+            "contact.record",
+            ["complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back"],
+            key: key)
+        return id
+    }
+
+    /// The ids of the tenant's events of `types`, from `event.list`.
+    private func eventIDs(_ server: TestServer, key: String, types: [String]) async throws -> [String] {
+        let page = try await server.result("event.list", ["types": .array(types.map(JSONValue.string)), "limit": 1000], key: key)
+        return page["events"]?.arrayValue?.compactMap { $0.string("id") } ?? []
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aReceiverThatIsDownGetsEveryEventOnceItRecovers(_ backend: StorageBackend) async throws {
+        try await withServer(backend, timeout: 2) { server, clock in
+            try await withWebhookReceiver { receiver, url in
+                let admin = try await server.key("kobenhavn", .admin)
+                let caseworker = try await server.key("kobenhavn", .caseworker)
+                let hook = try await server.result("webhook.create", ["url": .string(url), "events": ["contact.recorded"]], key: admin)
+                let secret = try #require(hook.string("secret"))
+                #expect(secret.hasPrefix("whsec_"))
+
+                receiver.mode = .fail(503)
+                for index in 1...3 { _ = try await complaintWithContact(server, key: caseworker, clock: clock, ref: "ESDH-\(index)") }
+                let expected = try await eventIDs(server, key: admin, types: ["contact.recorded"])
+                #expect(expected.count == 3)
+
+                let webhooks = server.host.integrations.webhooks
+                #expect(try await webhooks.dispatchDue() == 3)
+                #expect(receiver.received.count == 3)
+                #expect(try await webhooks.dispatchDue() == 0, "not due again before the back-off")
+
+                receiver.mode = .hang  // past the sender's 2 s timeout
+                clock.advance(by: 10)
+                #expect(try await webhooks.dispatchDue() == 3)
+
+                receiver.mode = .accept
+                clock.advance(by: 40)
+                #expect(try await webhooks.dispatchDue() == 3)
+                #expect(receiver.acceptedIDs.sorted() == expected.sorted())
+                clock.advance(by: 3600)
+                #expect(try await webhooks.dispatchDue() == 0, "a delivered event is not sent again")
+
+                for delivery in receiver.received where delivery.accepted {
+                    #expect(
+                        WebhookSignature.verify(
+                            id: delivery.id, timestamp: delivery.timestamp, body: delivery.body, signatures: delivery.signature, secret: secret,
+                            now: Date()))
+                    let body = try JSONDecoder().decode(JSONValue.self, from: delivery.body)
+                    #expect(body.string("id") == delivery.id)
+                    #expect(body.string("type") == "contact.recorded")
+                    #expect(body.string("tenant") == "kobenhavn")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aForgedOrReplayedSignatureIsDetected(_ backend: StorageBackend) async throws {
+        try await withServer(backend) { server, _ in
+            try await withWebhookReceiver { receiver, url in
+                let admin = try await server.key("kobenhavn", .admin)
+                let hook = try await server.result("webhook.create", ["url": .string(url), "events": ["*"]], key: admin)
+                let secret = try #require(hook.string("secret"))
+                let test = try await server.result("webhook.test", ["id": .string(try #require(hook.string("id")))], key: admin)
+                #expect(test["delivered"] == true)
+                let delivery = try #require(receiver.received.first)
+                let now = Date()
+                #expect(
+                    WebhookSignature.verify(
+                        id: delivery.id, timestamp: delivery.timestamp, body: delivery.body, signatures: delivery.signature, secret: secret, now: now)
+                )
+                // A changed body, another id, another secret, a made-up signature: all refused.
+                var forged = delivery.body
+                forged.append(contentsOf: Array(" ".utf8))
+                #expect(
+                    !WebhookSignature.verify(
+                        id: delivery.id, timestamp: delivery.timestamp, body: forged, signatures: delivery.signature, secret: secret, now: now))
+                #expect(
+                    !WebhookSignature.verify(
+                        id: "other", timestamp: delivery.timestamp, body: delivery.body, signatures: delivery.signature, secret: secret, now: now))
+                let otherSecret = "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()
+                #expect(
+                    !WebhookSignature.verify(
+                        id: delivery.id, timestamp: delivery.timestamp, body: delivery.body, signatures: delivery.signature, secret: otherSecret,
+                        now: now))
+                #expect(
+                    !WebhookSignature.verify(
+                        id: delivery.id, timestamp: delivery.timestamp, body: delivery.body, signatures: "v1,AAAA", secret: secret, now: now))
+                // The same delivery replayed later than the tolerance is refused by its timestamp.
+                #expect(
+                    !WebhookSignature.verify(
+                        id: delivery.id, timestamp: delivery.timestamp, body: delivery.body, signatures: delivery.signature, secret: secret,
+                        now: now.addingTimeInterval(WebhookSignature.tolerance + 1)))
+                // A timestamp moved forward to look fresh breaks the signature.
+                let moved = String((Int(delivery.timestamp) ?? 0) + 600)
+                #expect(
+                    !WebhookSignature.verify(
+                        id: delivery.id, timestamp: moved, body: delivery.body, signatures: delivery.signature, secret: secret,
+                        now: now.addingTimeInterval(600)))
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func failedDeliveriesAreListedAndReplayed(_ backend: StorageBackend) async throws {
+        try await withServer(backend) { server, clock in
+            try await withWebhookReceiver { receiver, url in
+                let admin = try await server.key("kobenhavn", .admin)
+                let caseworker = try await server.key("kobenhavn", .caseworker)
+                let hook = try await server.result("webhook.create", ["url": .string(url), "events": ["contact.recorded"]], key: admin)
+                let hookID = try #require(hook.string("id"))
+                receiver.mode = .fail(500)
+                _ = try await complaintWithContact(server, key: caseworker, clock: clock, ref: "ESDH-F")
+                let policy = WebhookPolicy()
+                #expect(policy.retryWindow >= 24 * 3600, "retried for at least a day")
+                for _ in 1...policy.maxAttempts {
+                    _ = try await server.host.integrations.webhooks.dispatchDue()
+                    clock.advance(by: policy.maxDelay)
+                }
+                #expect(receiver.received.count == policy.maxAttempts)
+                let failed = try await server.result("webhook.deliveries", ["webhookId": .string(hookID)], key: admin)
+                let items = try #require(failed["items"]?.arrayValue)
+                #expect(items.count == 1)
+                #expect(items.first?.string("state") == "failed")
+                #expect(items.first?.string("lastError") == "HTTP 500")
+                #expect(items.first?.int("attempts") == policy.maxAttempts)
+
+                receiver.mode = .accept
+                let replayed = try await server.result("webhook.replay", ["webhookId": .string(hookID)], key: admin)
+                #expect(replayed.int("replayed") == 1)
+                #expect(try await server.host.integrations.webhooks.dispatchDue() == 1)
+                #expect(receiver.acceptedIDs.count == 1)
+                let delivered = try await server.result("webhook.deliveries", ["webhookId": .string(hookID), "state": "delivered"], key: admin)
+                #expect(delivered["items"]?.arrayValue?.count == 1)
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func targetsOnThePrivateNetworkAreRefusedUnlessTheOperatorAllowsThem(_ backend: StorageBackend) async throws {
+        try await withServer(backend) { server, _ in
+            let admin = try await server.key("roskilde", .admin)
+            for url in [
+                "http://127.0.0.1:9/hook", "https://127.0.0.1/hook", "https://10.1.2.3/", "https://192.168.0.10/", "https://172.20.0.1/",
+                "https://169.254.169.254/latest", "https://[::1]/", "https://[fd00::1]/", "https://[::ffff:127.0.0.1]/", "https://0.0.0.0/",
+                "https://localhost/hook", "http://example.org/hook", "https://user:pw@example.org/", "ftp://example.org/", "not a url",
+            ] {
+                let reply = try await server.call("webhook.create", ["url": .string(url), "events": ["*"]], key: admin)
+                #expect(reply["error"]?.int("code") == -32022, "\(url) must be refused")
+            }
+            let unknownType = try await server.call("webhook.create", ["url": "https://127.0.0.1/", "events": ["no spaces allowed"]], key: admin)
+            #expect(unknownType["error"]?.int("code") == -32022)
+            // Role checks: only a tenant admin manages webhooks.
+            for role in [Role.caseworker, .leader, .integration] {
+                let key = try await server.key("roskilde", role)
+                let reply = try await server.call("webhook.list", [:], key: key)
+                #expect(reply["error"]?.int("code") == -32003)
+            }
+            #expect(try await server.result("webhook.list", [:], key: admin)["items"]?.arrayValue?.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aTenantsWebhookAndFeedNeverSeeAnotherTenantsEvents(_ backend: StorageBackend) async throws {
+        try await withTestServer(
+            backend, clock: FixedClock(Fixtures.monday), configure: Self.configure(privateTargets: ["kobenhavn", "roskilde"])
+        ) { server in
+            try await withWebhookReceiver { receiver, url in
+                let roskildeAdmin = try await server.key("roskilde", .admin)
+                _ = try await server.result("webhook.create", ["url": .string(url), "events": ["*"]], key: roskildeAdmin)
+                let caseworker = try await server.key("kobenhavn", .caseworker)
+                _ = try await complaintWithContact(server, key: caseworker, clock: FixedClock(Fixtures.monday), ref: "ESDH-ISO")
+                #expect(try await server.host.integrations.webhooks.dispatchDue() == 0)
+                #expect(receiver.received.isEmpty)
+                let roskildeFeed = try await server.result("event.list", [:], key: try await server.key("roskilde", .integration))
+                #expect(roskildeFeed["events"]?.arrayValue?.isEmpty == true)
+                let copenhagenFeed = try await server.result("event.list", [:], key: try await server.key("kobenhavn", .integration))
+                #expect(copenhagenFeed["events"]?.arrayValue?.isEmpty == false)
+            }
+        }
+    }
+}
