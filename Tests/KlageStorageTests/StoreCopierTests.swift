@@ -1,8 +1,9 @@
 import Foundation
 import KlageKernel
-import KlageStorage
 import KlageTestSupport
 import Testing
+
+@testable import KlageStorage
 
 /// `klage copy`: a host moves between engines without losing a row.
 @Suite struct StoreCopierTests {
@@ -70,5 +71,20 @@ import Testing
         #expect(try await target.allTenants().map(\.id) == ["roskilde"])
         #expect(reports.first { $0.table == "complaints" }?.targetRows == 10)
         for store in [source, target] { await store.driver.close() }
+    }
+
+    /// A table added by a migration is either copied or named as left behind: `klage copy` never drops one silently.
+    @Test(arguments: StorageBackend.available)
+    func everyTableOfTheSchemaIsCopiedOrNamedAsLeftBehind(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let listing: SQL =
+                store.driver.dialect == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            let names = Set(try await store.driver.read(tenant: nil) { try $0.query(listing).map { try $0.string("name") } })
+            let copied = Set(StoreCopier.tables.map(\.name))
+            #expect(copied.isDisjoint(with: StoreCopier.notCopied))
+            #expect(names == copied.union(StoreCopier.notCopied))
+        }
     }
 }
