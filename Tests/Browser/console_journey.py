@@ -11,6 +11,7 @@ Prints one line per step; exits 1 naming the step that failed. Never prints a ke
 """
 import json
 import os
+import re
 import sys
 import time
 import urllib.request
@@ -287,8 +288,41 @@ def main():
         shot(driver, "11-gladsaxe-board")
         step("Gladsaxe's board of learning items, meetings and actions")
 
-        # The page weight: bytes transferred for the first view of the work queue, cache empty.
+        # The citizen's own way in: the intake page, with JavaScript off, files a complaint and gives a receipt.
         sign_out(driver)
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.get(f"{URL}/klage/kobenhavn")
+        wait(driver, "#subject")
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})  # axe runs as a script
+        check_axe(driver, "intake page")
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        driver.save_screenshot(os.path.join(SHOTS, "12-intake.png"))  # not shot(): no console status here
+        driver.find_element(By.ID, "subject").send_keys("Ingen svar fra vejafdelingen")
+        driver.find_element(By.ID, "description").send_keys("Jeg har skrevet to gange om hullet i vejen uden svar.")
+        driver.find_element(By.ID, "name").send_keys("Testperson Intake")
+        driver.find_element(By.ID, "phone").send_keys("+45 11 22 33 44")
+        driver.find_element(By.ID, "consent").send_keys(Keys.SPACE)
+        driver.find_element(By.ID, "consent").submit()
+        receipt = wait(driver, "main").text
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        number = re.search(r"WEB-[0-9A-Z]+", receipt)
+        if not number:
+            raise Failed(f"the intake page gave no receipt number: {receipt[:200]}")
+        check_axe(driver, "intake receipt")
+        driver.save_screenshot(os.path.join(SHOTS, "13-intake-receipt.png"))
+        # The receipt number is the complaint's externalRef: find it among Copenhagen's complaints.
+        filed, cursor = None, None
+        while filed is None:
+            page = rpc(KEYS["INTEGRATION"], "complaint.list", {"limit": 500, **({"cursor": cursor} if cursor else {})})
+            filed = next((item for item in page["items"] if item.get("externalRef") == number.group(0)), None)
+            cursor = page.get("nextCursor")
+            if filed is None and not cursor:
+                raise Failed(f"no complaint has the receipt {number.group(0)} as its reference")
+        if filed.get("channel") != "web" or filed.get("subject") != "Ingen svar fra vejafdelingen":
+            raise Failed(f"the receipt {number.group(0)} names another complaint: {filed.get('channel')}, {filed.get('subject')}")
+        step(f"a citizen files a complaint on the intake page with JavaScript off and gets receipt {number.group(0)}")
+
+        # The page weight: bytes transferred for the first view of the work queue, cache empty.
         sign_in(driver, KEYS["CASEWORKER"])
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.clearBrowserCache", {})
