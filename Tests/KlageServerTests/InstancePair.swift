@@ -69,13 +69,7 @@ struct InstancePair: Sendable {
 
     /// One JSON-RPC call to `server` with `key`: the whole response object.
     func call(_ server: KlageProcess, _ method: String, _ params: JSONValue = [:], key: String) async throws -> JSONValue {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params] as JSONValue)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-        let (data, _) = try await URLSession.shared.data(for: request)
-        return JSONValue.parse(data)
+        try await server.call(method, params, key: key)
     }
 
     /// `Config/klage.json` and Copenhagen's tenant file in `folder`.

@@ -30,16 +30,16 @@ import Testing
         defer { b.stop() }
 
         try await withWebhookReceiver { receiver, url in
-            let hook = try await call(a, "webhook.create", ["url": .string(url), "events": ["contact.recorded"]], key: admin)
+            let hook = try await a.call("webhook.create", ["url": .string(url), "events": ["contact.recorded"]], key: admin)
             #expect(hook["result"]?.string("secret") != nil, "\(hook)")
             try await withEventSocket(port: b.port, key: integration) { send, transcript in
                 try await send(["jsonrpc": "2.0", "id": 1, "method": "event.subscribe", "params": ["types": ["contact.recorded"]]])
                 #expect(await transcript.wait { $0.answer(1) != nil })
 
-                let created = try await call(a, "complaint.create", Fixtures.copenhagenComplaint, key: caseworker)
+                let created = try await a.call("complaint.create", Fixtures.copenhagenComplaint, key: caseworker)
                 let id = try #require(created["result"]?.string("id"), "\(created)")
-                let recorded = try await call(
-                    a, "contact.record",
+                let recorded = try await a.call(
+                    "contact.record",
                     ["complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())), "summary": "Called back"],
                     key: caseworker)
                 #expect(recorded["error"] == nil, "\(recorded)")
@@ -55,16 +55,6 @@ import Testing
             try await Task.sleep(for: .seconds(1))
             #expect(receiver.acceptedIDs.count == 1)
         }
-    }
-
-    private func call(_ server: KlageProcess, _ method: String, _ params: JSONValue, key: String) async throws -> JSONValue {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params] as JSONValue)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-        let (data, _) = try await URLSession.shared.data(for: request)
-        return JSONValue.parse(data)
     }
 
     private func writeConfiguration(in folder: URL) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import KlageKernel
 import KlageTestSupport
 
 #if canImport(FoundationNetworking)
@@ -96,5 +97,18 @@ extension KlageProcess {
         _ binary: String, _ arguments: [String], in folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) throws -> String {
         try ChildProcess.run(binary, arguments, directory: folder.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension KlageProcess {
+    /// One JSON-RPC call with `key`: the whole response object. - Throws: when the server does not answer.
+    func call(_ method: String, _ params: JSONValue = [:], key: String) async throws -> JSONValue {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/rpc")!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params] as JSONValue)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        let (data, _) = try await URLSession.shared.data(for: request)
+        return JSONValue.parse(data)
     }
 }

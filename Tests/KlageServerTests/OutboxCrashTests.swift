@@ -74,11 +74,6 @@ import Testing
 
     /// One call; `nil` when the server did not answer.
     private static func call(_ server: KlageProcess, _ method: String, _ params: JSONValue, key: String) async throws -> JSONValue? {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)
-        request.httpMethod = "POST"
-        request.httpBody = try JSONEncoder().encode(["jsonrpc": "2.0", "id": 1, "method": .string(method), "params": params] as JSONValue)
-        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
-        guard let (data, _) = try? await URLSession.shared.data(for: request) else { return nil }
-        return JSONValue.parse(data)
+        try? await server.call(method, params, key: key)
     }
 }
