@@ -81,6 +81,8 @@ def check_compose():
             problem(f"compose.yaml: {name} does not wait for the migration to complete")
         if name != "migrate" and "/readyz" not in json.dumps((service.get("healthcheck") or {}).get("test")):
             problem(f"compose.yaml: {name} has no healthcheck on /readyz")
+        if name != "migrate" and not env.get("KLAGE_TRUSTED_PROXIES"):
+            problem(f"compose.yaml: {name} has no KLAGE_TRUSTED_PROXIES: behind HAProxy every citizen would share one address")
     if len(set(urls.values())) > 1:
         problem(f"compose.yaml: the klage services use different databases: {urls}")
     for url in set(urls.values()):
@@ -151,7 +153,7 @@ def check_kubernetes():
     by_kind = {}
     for name, resource in resources:
         by_kind.setdefault(resource.get("kind"), []).append((name, resource))
-    for kind in ("Deployment", "Service", "ConfigMap", "Secret", "Job"):
+    for kind in ("Deployment", "Service", "ConfigMap", "Secret", "Job", "Ingress"):
         if kind not in by_kind:
             problem(f"kubernetes/: no {kind}")
     namespaces = {r["metadata"]["name"] for _, r in by_kind.get("Namespace", [])}
@@ -196,6 +198,8 @@ def check_kubernetes():
         for part in ("requests", "limits"):
             if not {"cpu", "memory"} <= set((resources.get(part) or {}).keys()):
                 problem(f"kubernetes/{file}: the container has no cpu and memory {part}")
+        if command == "serve" and not any(e.get("name") == "KLAGE_TRUSTED_PROXIES" for e in container.get("env") or []):
+            problem(f"kubernetes/{file}: no KLAGE_TRUSTED_PROXIES: behind the ingress every citizen would share one address")
         database = [e for e in container.get("env") or [] if e.get("name") == "KLAGE_DATABASE_URL"]
         ref = ((database[0].get("valueFrom") or {}).get("secretKeyRef") or {}) if database else {}
         if ref.get("key") not in secrets.get(ref.get("name"), {}):
