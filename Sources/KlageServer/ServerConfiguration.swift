@@ -34,6 +34,11 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var metricsToken: String?
     /// Webhook delivery, the live event stream and the intake page (``IntegrationSettings``).
     public var integrations = IntegrationSettings()
+    /// The reverse proxies in front of the server, as addresses or CIDR blocks (`10.0.0.0/8`,
+    /// `2001:db8::/32`): only from these is `X-Forwarded-For` read for the client's address (the
+    /// per-address limits) and `X-Forwarded-Proto` for the console cookie's `Secure` flag.
+    /// `KLAGE_TRUSTED_PROXIES` (comma-separated) overrides it. None by default: the peer is the client.
+    public var trustedProxies: [String] = []
 
     public init() {}
 
@@ -53,7 +58,11 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         metrics = try container.decodeIfPresent(Bool.self, forKey: .metrics) ?? defaults.metrics
         metricsToken = try container.decodeIfPresent(String.self, forKey: .metricsToken)
         integrations = try container.decodeIfPresent(IntegrationSettings.self, forKey: .integrations) ?? defaults.integrations
+        trustedProxies = try container.decodeIfPresent([String].self, forKey: .trustedProxies) ?? []
     }
+
+    /// ``trustedProxies`` read as blocks (``validate()`` refuses a configuration with one that is not).
+    var trustedProxyBlocks: [IPBlock] { trustedProxies.compactMap { IPBlock($0) } }
 
     /// A tenant the server creates at start-up when it does not exist yet.
     public struct TenantSeed: Sendable, Codable, Equatable {
@@ -100,6 +109,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         }
         if let database = try databaseURL(environment: environment) { configuration.database = database }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
+        if let proxies = environment["KLAGE_TRUSTED_PROXIES"] {
+            configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         try configuration.limits.apply(environment: environment)
         try configuration.applyMetrics(environment: environment)
         try configuration.integrations.apply(environment: environment)
@@ -127,8 +139,12 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         guard (0...65_535).contains(port) else { throw ConfigurationError(message: "port must be between 0 and 65535") }
         guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
         _ = try DatabaseURL(database)
+        for proxy in trustedProxies where IPBlock(proxy) == nil {
+            throw ConfigurationError(message: "trustedProxies: '\(proxy)' is not an IP address or CIDR block such as 10.0.0.0/8")
+        }
         try limits.validate()
         try validateMetrics()
+        if integrations.intakeFormSecretFile != nil { _ = try integrations.intakeFormSecret() }
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {

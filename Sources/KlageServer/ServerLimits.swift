@@ -21,6 +21,15 @@ public struct ServerLimits: Sendable, Codable, Equatable {
     public var anonymousRequestsPerSecond = 10.0
     /// The burst from one address without a valid key.
     public var anonymousBurst = 50.0
+    /// Failed credentials (unknown or revoked keys, unknown session cookies) one address may present per
+    /// second, sustained; past its burst it is refused before any lookup in the database. 0 turns it off.
+    public var failedCredentialsPerSecond = 1.0
+    /// The failed credentials one address may present at once after a quiet spell.
+    public var failedCredentialsBurst = 20.0
+    /// Console sign-ins one address may attempt per second, sustained (0 turns the limit off).
+    public var signInsPerSecond = 1.0
+    /// The sign-ins one address may attempt at once after a quiet spell.
+    public var signInBurst = 10.0
     /// What a `report.*` call costs, in requests (a `complaint.get` costs 1).
     public var reportCost = 20.0
     /// What a call asking for a page (`limit`) above 100 items costs on top of 1, per 100 items above 100.
@@ -63,6 +72,8 @@ public struct ServerLimits: Sendable, Codable, Equatable {
     private static let decimals: [(String, any WritableKeyPath<ServerLimits, Double> & Sendable)] = [
         ("keyRequestsPerSecond", \.keyRequestsPerSecond), ("keyBurst", \.keyBurst),
         ("anonymousRequestsPerSecond", \.anonymousRequestsPerSecond), ("anonymousBurst", \.anonymousBurst),
+        ("failedCredentialsPerSecond", \.failedCredentialsPerSecond), ("failedCredentialsBurst", \.failedCredentialsBurst),
+        ("signInsPerSecond", \.signInsPerSecond), ("signInBurst", \.signInBurst),
         ("reportCost", \.reportCost), ("listCostPer100Items", \.listCostPer100Items),
         ("httpIdleTimeoutSeconds", \.httpIdleTimeoutSeconds), ("httpRequestTimeoutSeconds", \.httpRequestTimeoutSeconds),
         ("postgresPoolWaitSeconds", \.postgresPoolWaitSeconds), ("postgresStatementTimeoutSeconds", \.postgresStatementTimeoutSeconds),
@@ -127,6 +138,9 @@ public struct ServerLimits: Sendable, Codable, Equatable {
         }
         if keyRequestsPerSecond > 0, keyBurst < 1 { throw ConfigurationError(message: "limits.keyBurst must be at least 1") }
         if anonymousRequestsPerSecond > 0, anonymousBurst < 1 { throw ConfigurationError(message: "limits.anonymousBurst must be at least 1") }
+        if failedCredentialsPerSecond > 0, failedCredentialsBurst < 1 {
+            throw ConfigurationError(message: "limits.failedCredentialsBurst must be at least 1")
+        }
         guard (1_000...10_000_000).contains(maxTrackedClients) else {
             throw ConfigurationError(message: "limits.maxTrackedClients must be between 1,000 and 10,000,000")
         }

@@ -56,6 +56,11 @@ final class TokenBuckets: Sendable {
         }
     }
 
+    /// Whether `client`'s bucket holds `cost` tokens now, without taking any.
+    func holds(_ cost: Double, for client: String, now: ContinuousClock.Instant = .now) -> Bool {
+        buckets.withLock { buckets in buckets[client].map { level(of: $0, at: now) >= min(cost, burst) } ?? true }
+    }
+
     private func level(of bucket: Bucket, at now: ContinuousClock.Instant) -> Double {
         let elapsed = now - bucket.updated
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -31,6 +31,20 @@ import Testing
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// Posts the intake form of `tenant` as a browser would: with the token of the page it got first.
+    private func postForm(_ server: TestServer, _ fields: [(String, String)], tenant: String = "kobenhavn") async throws -> (
+        status: Int, text: String
+    ) {
+        let token = try await Self.formToken(server, tenant: tenant)
+        return try await post(server, "/klage/\(tenant)", form([("token", token)] + fields), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// The token in `tenant`'s intake page.
+    static func formToken(_ server: TestServer, tenant: String = "kobenhavn") async throws -> String {
+        let page = String(decoding: try await server.get("/klage/\(tenant)").body, as: UTF8.self)
+        return try #require(page.range(of: #"(?<=name="token" value=")[0-9]+\.[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
+    }
+
     private func form(_ fields: [(String, String)]) -> Data {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -62,7 +76,7 @@ import Testing
             #expect(try await server.get("/klage/roskilde").status == 404, "no intake workflow set")
             #expect(try await server.get("/klage/nowhere").status == 404)
 
-            let filed = try await post(server, "/klage/kobenhavn", form(valid), contentType: "application/x-www-form-urlencoded")
+            let filed = try await postForm(server, valid)
             #expect(filed.status == 200)
             let receipt = try #require(filed.text.range(of: #"WEB-[A-Z0-9]{10}"#, options: .regularExpression).map { String(filed.text[$0]) })
             #expect(!filed.text.contains("Jens Hansen") && !filed.text.contains("rollator"), "the receipt shows nothing of the complaint")
@@ -92,7 +106,7 @@ import Testing
         try await withIntakeServer(backend) { server in
             var noConsent = valid.filter { $0.0 != "consent" }
             noConsent[0] = ("subject", "<script>alert(1)</script>")
-            let refused = try await post(server, "/klage/kobenhavn", form(noConsent), contentType: "application/x-www-form-urlencoded")
+            let refused = try await postForm(server, noConsent)
             #expect(refused.status == 422)
             #expect(refused.text.contains("role=\"alert\""))
             #expect(refused.text.contains("href=\"#consent\""))
@@ -106,10 +120,10 @@ import Testing
             #expect(noSubject.text.contains("\"field\":\"subject\""))
 
             let tooLong = valid.map { $0.0 == "description" ? ($0.0, String(repeating: "a", count: 20_000)) : $0 }
-            #expect(try await post(server, "/klage/kobenhavn", form(tooLong), contentType: "application/x-www-form-urlencoded").status == 413)
+            #expect(try await postForm(server, tooLong).status == 413)
 
             let robot = valid.map { $0.0 == "website" ? ($0.0, "http://spam.example") : $0 }
-            let fooled = try await post(server, "/klage/kobenhavn", form(robot), contentType: "application/x-www-form-urlencoded")
+            let fooled = try await postForm(server, robot)
             #expect(fooled.status == 200, "a robot gets a receipt")
             #expect(try await complaints(server).isEmpty, "and nothing is filed")
         }
@@ -119,9 +133,9 @@ import Testing
     func oneAddressMayFileOnlySoManyAnHour(_ backend: StorageBackend) async throws {
         try await withIntakeServer(backend, perHour: 2) { server async throws in
             for _ in 1...2 {
-                #expect(try await post(server, "/klage/kobenhavn", form(valid), contentType: "application/x-www-form-urlencoded").status == 200)
+                #expect(try await postForm(server, valid).status == 200)
             }
-            #expect(try await post(server, "/klage/kobenhavn", form(valid), contentType: "application/x-www-form-urlencoded").status == 429)
+            #expect(try await postForm(server, valid).status == 429)
             #expect(try await complaints(server).count == 2)
         }
     }

@@ -40,9 +40,16 @@ final class RawHTTPConnection {
 
     /// Posts `body` to `path` and reads the whole reply; reconnects first when the server closed the connection.
     func post(_ body: [UInt8], path: String = "/rpc", authorization: String? = nil) throws(Failure) -> Reply {
+        try request("POST", path: path, body: body, headers: authorization.map { [("Authorization", $0)] } ?? [])
+    }
+
+    /// Sends `method path` with `body` (as `application/json` unless `headers` name a `Content-Type`)
+    /// and reads the whole reply; reconnects first when the server closed the connection.
+    func request(_ method: String, path: String, body: [UInt8], headers: [(String, String)] = []) throws(Failure) -> Reply {
         if socket < 0 { try connect() }
-        var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"
-        if let authorization { head += "Authorization: \(authorization)\r\n" }
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(body.count)\r\n"
+        if !headers.contains(where: { $0.0.lowercased() == "content-type" }) { head += "Content-Type: application/json\r\n" }
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         try send(Array(head.utf8) + body)
         let reply = try readReply()

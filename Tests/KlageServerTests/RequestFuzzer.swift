@@ -42,6 +42,29 @@ struct RequestFuzzer {
         return (body, Bool.random(using: &random))
     }
 
+    /// A mutation of `valid`, another door's well-formed body: the same kinds of damage as ``next()``
+    /// does to JSON-RPC requests, plus random JSON values of any shape in its place.
+    mutating func mutate(_ valid: [UInt8]) -> [UInt8] {
+        switch int(0..<10) {
+        case 0: truncate(valid)
+        case 1: flip(valid)
+        case 2: insert(Array(bracketRun().utf8), into: valid)
+        case 3: insertInvalidUTF8(valid)
+        case 4: insert(Array(pick([",", ":", "\"", "\\", "}", "]", "%", "%zz", "%00", "&", "=", "\\u0000", "\u{0}", "+"]).utf8), into: valid)
+        case 5: (0..<int(0..<300)).map { _ in UInt8.random(in: 0...255, using: &random) }
+        case 6: Array(value(depth: int(0..<4)).utf8)
+        case 7: Array((String(repeating: pick(["[", "{\"a\":", "[{\"a\":", "{\"subject\":"]), count: int(1..<1200)) + pick(["", "]", "1"])).utf8)
+        case 8: valid + valid
+        default: flip(truncate(valid))
+        }
+    }
+
+    /// A JSON string literal of assorted pieces (escapes, Danish letters, emoji).
+    mutating func jsonString() -> String { string() }
+
+    /// A whole number in `range`, from this fuzzer's seeded generator.
+    mutating func number(_ range: Range<Int>) -> Int { int(range) }
+
     // MARK: Valid requests
 
     private mutating func request(id: String? = nil, params: String? = nil) -> String {

@@ -90,6 +90,8 @@ public func withTestServer<T: Sendable>(
     configuration.outboxIntervalSeconds = 0  // and the outbox dispatcher (`host.services.outbox.dispatchDue()`)
     configuration.limits.keyRequestsPerSecond = 0
     configuration.limits.anonymousRequestsPerSecond = 0
+    configuration.limits.failedCredentialsPerSecond = 0
+    configuration.limits.signInsPerSecond = 0
     // One SQLite reader, not four: the suite runs many servers and stores side by side, and each
     // connection holds two or three descriptors.
     configuration.limits.sqliteReaders = 1

@@ -55,6 +55,7 @@ public struct AttentionService: Sendable {
                 env.hookFailed(source.pluginID, "attention.list", error)
             }
         }
+        items += env.notices.items(for: tenant.id, at: now)
         if let department = query.department { items.removeAll { $0.department != department } }
         items.sort { a, b in
             (a.dueAt, a.kind.rawValue, a.complaintId?.rawValue ?? "", a.record?.id ?? "")

@@ -7,6 +7,8 @@ public struct ServiceEnvironment: Sendable {
     public let clock: any KlageClock
     /// Makes ids; inside a plug-in hook, ids derived from the delivery (see ``DerivedIDs``).
     public internal(set) var ids: IDGenerator
+    /// Attention items the host raises itself (see ``HostNotices``); one board per environment.
+    public let notices = HostNotices()
     /// Hashes secrets (API keys, survey tokens) before they are stored; SHA-256 in the server.
     public let hashSecret: @Sendable (String) -> String
     /// Where plug-in hooks report failures; they never undo what was stored, and the outbox retries them.

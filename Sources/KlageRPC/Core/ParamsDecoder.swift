@@ -34,7 +34,8 @@ enum ParamsDecoder {
         }
     }
 
-    private static func reason(_ context: DecodingError.Context) -> String {
+    /// The rule a value broke, from a decoding error's context (an enum's unknown value named plainly).
+    static func reason(_ context: DecodingError.Context) -> String {
         let text = context.debugDescription
         if let range = text.range(of: "from invalid String value ") {
             return "'\(text[range.upperBound...])' is not an allowed value"
@@ -42,7 +43,8 @@ enum ParamsDecoder {
         return text
     }
 
-    private static func path(_ keys: [any CodingKey]) -> String {
+    /// `citizen.phone`, `tasks[2].title`: where a value sits in the params.
+    static func path(_ keys: [any CodingKey]) -> String {
         var result = ""
         for key in keys {
             if let index = key.intValue {
@@ -54,7 +56,8 @@ enum ParamsDecoder {
         return result
     }
 
-    private static func jsonName(of type: Any.Type) -> String {
+    /// What a JSON value of `type` is called in an error: "a string", "a number", …
+    static func jsonName(of type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
         case is Int.Type, is Double.Type: "a number"

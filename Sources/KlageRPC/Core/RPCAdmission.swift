@@ -22,4 +22,7 @@ public struct RPCReply: Sendable {
     /// Set when every request answered was refused with -32029: the longest retry hint, in seconds,
     /// so the transport can refuse the whole reply (HTTP 429 with `Retry-After`).
     public let retryAfterSeconds: Int?
+    /// Whether the body's credential (key or session) was looked up and found unknown or revoked: the
+    /// transport charges the client's budget of failed credentials (see the server's credential gate).
+    public var credentialRefused = false
 }

@@ -49,8 +49,8 @@ public struct RPCDispatcher: Sendable {
     /// - Returns: the body, and a retry hint when every request answered was refused with -32029.
     public func reply(body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
         var tally = Tally(admission: admission)
-        let body = await answer(body: body, authorization: authorization, requestID: requestID, tally: &tally)
-        return RPCReply(body: body, retryAfterSeconds: tally.answered > 0 && tally.refused == tally.answered ? tally.retryAfter : nil)
+        let body = await answer(body: body, caller: Caller(authorization: authorization, keys: keys), requestID: requestID, tally: &tally)
+        return tally.reply(body)
     }
 
     /// Answers one HTTP body of a web console session as ``reply(body:authorization:requestID:admission:)``
@@ -59,7 +59,7 @@ public struct RPCDispatcher: Sendable {
     public func reply(body: Data, sessionKeyHash: String, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
         var tally = Tally(admission: admission)
         let body = await answer(body: body, caller: Caller(sessionKeyHash: sessionKeyHash, keys: keys), requestID: requestID, tally: &tally)
-        return RPCReply(body: body, retryAfterSeconds: tally.answered > 0 && tally.refused == tally.answered ? tally.retryAfter : nil)
+        return tally.reply(body)
     }
 
     /// Counts the requests answered and refused for load in one body.
@@ -68,6 +68,14 @@ public struct RPCDispatcher: Sendable {
         var answered = 0
         var refused = 0
         var retryAfter = 0
+        var credentialRefused = false
+
+        /// The reply of `body`, with a retry hint when every request answered was refused with -32029.
+        func reply(_ body: Data?) -> RPCReply {
+            var reply = RPCReply(body: body, retryAfterSeconds: answered > 0 && refused == answered ? retryAfter : nil)
+            reply.credentialRefused = credentialRefused
+            return reply
+        }
 
         mutating func count(_ response: Data?, refusal: RPCError?) {
             guard response != nil else { return }
@@ -79,12 +87,9 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private func answer(body: Data, authorization: String?, requestID: RequestID, tally: inout Tally) async -> Data? {
-        await answer(body: body, caller: Caller(authorization: authorization, keys: keys), requestID: requestID, tally: &tally)
-    }
-
     private func answer(body: Data, caller: Caller, requestID: RequestID, tally: inout Tally) async -> Data? {
         var caller = caller
+        defer { tally.credentialRefused = caller.refused }
         var logger = self.logger
         logger[metadataKey: "request.id"] = .string(requestID.rawValue)
         let started = ContinuousClock.now
@@ -227,6 +232,12 @@ public struct RPCDispatcher: Sendable {
         }
 
         /// The caller of a valid key, else `nil` (no key, a wrong one, or storage unavailable).
+        /// Whether a key or session was looked up and found unknown or revoked.
+        var refused: Bool {
+            if case .failure(let error) = resolved { return error.code == .unauthenticated }
+            return false
+        }
+
         mutating func actorIfAny() async -> Principal? {
             (try? await resolve(required: false))?.0
         }

@@ -14,8 +14,8 @@ import NIOCore
 /// and access log. It takes no `Authorization` header; it needs the session cookie, the session's
 /// `X-CSRF-Token`, and, when the browser sends one, an `Origin` of this server.
 enum ConsoleRoutes {
-    /// Registers the console on `router`; `limiter` and `inFlight` are those of `/rpc`.
-    static func register(on router: Router<KlageRequestContext>, host: KlageHost, limiter: RateLimiter, inFlight: InFlightLimit) {
+    /// Registers the console on `router`; the doors' limiter, in-flight cap and credential gate are those of `/rpc`.
+    static func register(on router: Router<KlageRequestContext>, host: KlageHost, doors: ServerDoors) {
         let settings = ConsoleSettings.fromEnvironment()
         let assets = ConsoleAssets.load()
         guard let index = assets.files["index.html"] else {
@@ -23,15 +23,29 @@ enum ConsoleRoutes {
             return
         }
         let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: settings)
-        let signIns = TokenBuckets(rate: 1, burst: 10, capacity: 10_000)
+        let limits = host.configuration.limits
+        let signIns =
+            limits.signInsPerSecond > 0
+            ? TokenBuckets(rate: limits.signInsPerSecond, burst: limits.signInBurst, capacity: limits.maxTrackedClients) : nil
 
         router.get("/") { request, _ in serve(index, request: request, cache: "no-cache") }
         for (path, asset) in assets.files where path != "index.html" {
             router.get(RouterPath("console/" + path)) { request, _ in serve(asset, request: request, cache: "no-cache") }
         }
 
-        router.get("console/session") { request, _ -> Response in
-            guard let session = try await session(of: request, sessions),
+        /// The live session of the request's cookie; an unknown cookie is charged to the client's
+        /// budget of failed credentials, and past it no cookie is looked up.
+        @Sendable func session(of request: Request, _ context: KlageRequestContext) async throws -> ConsoleSessions.Session? {
+            guard let token = ConsoleCookie.token(in: request.headers[.cookie]), doors.credentials.mayLookUp(for: context.clientAddress) else {
+                return nil
+            }
+            let session = try await sessions.session(token: token)
+            if session == nil { doors.credentials.failed(for: context.clientAddress) }
+            return session
+        }
+
+        router.get("console/session") { request, context -> Response in
+            guard let session = try await session(of: request, context),
                 let identity = try await sessions.identity(of: session)
             else { return json(.unauthorized, ["error": "not signed in"]) }
             return json(.ok, SessionView(identity, csrf: session.csrf, expiresAt: session.record.expiresAt))
@@ -41,73 +55,73 @@ enum ConsoleRoutes {
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
                 return json(.unsupportedMediaType, ["error": "application/json expected"])
             }
-            if signIns.take(1, for: context.clientAddress) != nil { return json(.tooManyRequests, ["error": "too many sign-ins; wait a moment"]) }
-            let body = try await request.body.collect(upTo: 4_096)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
-                let secret = (object["key"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
-            else { return json(.badRequest, ["error": "a JSON object with 'key' expected"]) }
+            if signIns?.take(1, for: context.clientAddress) != nil || !doors.credentials.mayLookUp(for: context.clientAddress) {
+                return json(.tooManyRequests, ["error": "too many sign-ins; wait a moment"])
+            }
+            let secret: String
+            do {
+                let body = try await request.body.collect(upTo: 4_096)
+                secret = try StrictJSON.decode(SignInBody.self, from: Data(body.readableBytesView)).key.trimmingCharacters(
+                    in: .whitespacesAndNewlines)
+            } catch let error as StrictJSON.Failure {
+                return json(.badRequest, ["error": "a JSON object with 'key' expected: \(error.reason)"])
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                return json(.contentTooLarge, ["error": "the body is larger than 4 KiB"])
+            }
             do {
                 let (token, identity, expiresAt) = try await sessions.signIn(secret: secret)
                 var response = json(.ok, SessionView(identity, csrf: ConsoleSessions.csrfToken(for: token), expiresAt: expiresAt))
-                response.headers[.setCookie] = ConsoleCookie.set(token, maxAge: settings.lifetime, secure: isSecure(request, settings))
+                response.headers[.setCookie] = ConsoleCookie.set(token, maxAge: settings.lifetime, secure: isSecure(request, context, settings))
                 return response
             } catch ConsoleSessions.SignInError.unauthenticated {
+                doors.credentials.failed(for: context.clientAddress)
                 return json(.unauthorized, ["error": "unknown or revoked key"])
             } catch ConsoleSessions.SignInError.forbidden {
                 return json(.forbidden, ["error": "this key's role may not use the console"])
             }
         }
-        let signOut: @Sendable (Request, KlageRequestContext) async throws -> Response = { request, _ in
-            guard let session = try await session(of: request, sessions) else {
+        let signOut: @Sendable (Request, KlageRequestContext) async throws -> Response = { request, context in
+            guard let session = try await session(of: request, context) else {
                 var response = json(.unauthorized, ["error": "not signed in"])
-                response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, settings))
+                response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, context, settings))
                 return response
             }
             guard csrfAllowed(request, session: session) else { return json(.forbidden, ["error": "csrf"]) }
             try await sessions.signOut(session)
             var response = json(.ok, ["status": "signed out"])
-            response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, settings))
+            response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, context, settings))
             return response
         }
         router.post("console/session/end", use: signOut)
         router.delete("console/session", use: signOut)
 
-        let limits = host.configuration.limits
         let load = host.metrics.load
         router.post("console/rpc") { request, context -> Response in
             let requestID = KlageRPC.RequestID(header: request.headers[HTTPServer.requestIDField]) ?? KlageRPC.RequestID()
-            guard let session = try await session(of: request, sessions) else {
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: host.configuration.maxBodyBytes)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                load.refusedBodyTooLarge()
+                return rpc(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: host.configuration.maxBodyBytes)), requestID)
+            }
+            guard let session = try await session(of: request, context) else {
                 return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID)
             }
             guard csrfAllowed(request, session: session) else {
                 return rpc(.forbidden, RPCDispatcher.refusal(RPCError(KlageError.forbidden("missing or wrong X-CSRF-Token or Origin"))), requestID)
             }
-            guard inFlight.enter() else {
+            guard doors.inFlight.enter() else {
                 load.refusedInFlight()
-                let refusal = RPCError.rateLimited(retryAfterSeconds: 1, message: "The server is at its limit of requests in flight; retry later")
-                return rpc(.serviceUnavailable, RPCDispatcher.refusal(refusal), requestID)
+                return rpc(.serviceUnavailable, RPCDispatcher.refusal(ServerDoors.overloaded), requestID)
             }
-            defer { inFlight.leave() }
-            let body: ByteBuffer
-            do {
-                body = try await RequestReadTimeout.collect(
-                    request.body, upTo: host.configuration.maxBodyBytes, within: limits.httpRequestTimeoutSeconds, closing: context.channel)
-            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-                load.refusedBodyTooLarge()
-                return rpc(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: host.configuration.maxBodyBytes)), requestID)
-            }
+            defer { doors.inFlight.leave() }
             let reply = await host.dispatcher.reply(
                 body: Data(body.readableBytesView), sessionKeyHash: session.record.keyHash, requestID: requestID,
-                admission: load.counting(limiter.admission(address: context.clientAddress)))
+                admission: load.counting(doors.limiter.admission(address: context.clientAddress)))
             guard let data = reply.body else { return Response(status: .noContent, headers: ConsoleHeaders.secured()) }
             return rpc(reply.retryAfterSeconds == nil ? .ok : .tooManyRequests, data, requestID)
         }
-    }
-
-    /// The session of the request's cookie, if it is live.
-    private static func session(of request: Request, _ sessions: ConsoleSessions) async throws -> ConsoleSessions.Session? {
-        guard let token = ConsoleCookie.token(in: request.headers[.cookie]) else { return nil }
-        return try await sessions.session(token: token)
     }
 
     /// Whether a state-changing request of `session` carries its CSRF token, and comes from this origin.
@@ -123,9 +137,16 @@ enum ConsoleRoutes {
         return origin == "http://" + authority || origin == "https://" + authority
     }
 
-    /// Whether the request came over TLS: never on this plain listener, unless a trusted proxy says so.
-    static func isSecure(_ request: Request, _ settings: ConsoleSettings) -> Bool {
-        request.head.scheme == "https" || (settings.trustForwardedProto && request.headers[ConsoleHeaders.forwardedProto]?.lowercased() == "https")
+    /// Whether the request came over TLS: never on this plain listener, unless a trusted proxy says so
+    /// (a peer among the configured trusted proxies, or any peer with `KLAGE_CONSOLE_TRUST_FORWARDED_PROTO`).
+    static func isSecure(_ request: Request, _ context: KlageRequestContext, _ settings: ConsoleSettings) -> Bool {
+        request.head.scheme == "https"
+            || ((context.viaTrustedProxy || settings.trustForwardedProto) && request.headers[ConsoleHeaders.forwardedProto]?.lowercased() == "https")
+    }
+
+    /// The sign-in body: `{"key": "klage_…"}`.
+    private struct SignInBody: Decodable {
+        let key: String
     }
 
     /// A static file, or 304 when the browser has it.

@@ -4,8 +4,9 @@ import KlageKernel
 /// field has a label, errors are listed at the top with links to their fields and repeated beside them,
 /// and the honeypot sits in a `hidden` block that browsers and screen readers never show.
 enum IntakePage {
-    /// The form, with what the citizen wrote and the error to fix, if any.
-    static func form(tenant: Tenant, submission: IntakeSubmission = IntakeSubmission(), error: KlageError? = nil) -> String {
+    /// The form, with what the citizen wrote and the error to fix, if any; `token` is the form's
+    /// ``IntakeFormToken``, sent back as a hidden field.
+    static func form(tenant: Tenant, token: String, submission: IntakeSubmission = IntakeSubmission(), error: KlageError? = nil) -> String {
         let name = escape(tenant.name)
         let problem = error.map { (field: $0.field ?? "subject", text: message(for: $0)) }
         func described(_ field: String) -> String {
@@ -25,6 +26,7 @@ enum IntakePage {
                 <h1>Klag til \(name)</h1>
                 <p>Er du utilfreds med noget, vi har gjort? Skriv det her, så ringer vi dig op og taler med dig om det.</p>
                 \(summary)<form method="post" action="/klage/\(escape(tenant.id.rawValue))">
+                <input type="hidden" name="token" value="\(escape(token))">
                 <p><label for="subject">Hvad drejer det sig om? (skal udfyldes)</label>\(inline("subject"))<br>
                 <input id="subject" name="subject" required maxlength="200" size="60" value="\(escape(submission.subject))"\(described("subject"))></p>
                 <p><label for="description">Fortæl hvad der skete (skal udfyldes)</label>\(inline("description"))<br>

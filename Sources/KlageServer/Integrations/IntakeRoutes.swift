@@ -11,30 +11,57 @@ import NIOCore
 /// (an HTML receipt), and `POST /klage/{tenant}/api` does the same for JSON.
 ///
 /// A tenant takes complaints this way when its setting `intake.workflow` names one of its workflows;
-/// otherwise, as for an unknown tenant, the page is not found. A complaint filed here has channel
-/// `web` and its receipt number as external reference; the answer never shows anything of a stored
-/// complaint. Abuse is limited by a body of at most 16 KiB, field lengths, a honeypot field (a robot
-/// that fills it gets a receipt, and nothing is filed), and ``IntegrationSettings/intakePerAddressPerHour``.
+/// otherwise, as for an unknown tenant, the page is not found (both answered from the in-memory
+/// ``TenantDirectory``, without a query). A complaint filed here has channel `web` and its receipt
+/// number as external reference; the answer never shows anything of a stored complaint.
+///
+/// What keeps the door safe to leave open, in the order it is checked:
+/// - a body of at most 16 KiB, read within the request deadline before any work;
+/// - the form must come from this host's page: a foreign `Origin` or `Sec-Fetch-Site: cross-site` is
+///   refused, and the form carries a signed, time-limited token (``IntakeFormToken``). The JSON twin
+///   needs `Content-Type: application/json`, which no other site can send from a browser without a
+///   CORS preflight that Klage never grants;
+/// - one strict read: the form by ``IntakeSubmission/form(_:)``, JSON by ``KlageRPC/StrictJSON``;
+/// - ``IntegrationSettings/intakePerAddressPerHour`` per client address, and a ceiling per tenant
+///   (`intake.maxPerHour`, else ``IntegrationSettings/intakePerTenantPerHour``) that puts an item on the
+///   tenant's attention list when reached;
+/// - field lengths, no NUL or control characters, and a honeypot field (a robot that fills it gets a
+///   receipt, and nothing is filed).
 enum IntakeRoutes {
     /// The largest submission accepted.
     static let maxBodyBytes = 16 * 1024
+    /// The attention item's kind when a tenant's intake reaches its ceiling.
+    static let ceilingReached: AttentionKind = "intake.ceilingReached"
 
-    static func register(on router: Router<KlageRequestContext>, host: KlageHost) {
-        let limiter = IntakeLimiter(perHour: host.configuration.integrations.intakePerAddressPerHour)
+    static func register(on router: Router<KlageRequestContext>, host: KlageHost, doors: ServerDoors) {
+        let guards = IntakeGuards(host: host)
         router.get("klage/:tenant") { _, context -> Response in
-            guard let (tenant, _) = try await intakeTenant(context, host: host) else { return notFound() }
-            return html(.ok, IntakePage.form(tenant: tenant))
+            guard let (tenant, _) = try await intakeTenant(context, doors: doors) else { return notFound() }
+            return html(.ok, IntakePage.form(tenant: tenant, token: guards.tokens.issue(tenant: tenant.id)))
         }
         router.post("klage/:tenant") { request, context -> Response in
-            guard let (tenant, workflow) = try await intakeTenant(context, host: host) else { return notFound() }
+            guard let (tenant, workflow) = try await intakeTenant(context, doors: doors) else { return notFound() }
             guard let body = try? await request.body.collect(upTo: maxBodyBytes) else {
                 return html(
                     .contentTooLarge, IntakePage.message(title: "For meget tekst", text: "Klagen er for lang. Gør den kortere, og prøv igen."))
             }
-            let submission = IntakeSubmission(form: String(buffer: body))
-            switch await file(submission, tenant: tenant, workflow: workflow, address: context.clientAddress, host: host, limiter: limiter) {
+            let read: (submission: IntakeSubmission, token: String?)
+            do {
+                read = try IntakeSubmission.form(body.readableBytesView)
+            } catch {
+                return html(.badRequest, IntakePage.message(title: "Formularen kunne ikke læses", text: "Gå tilbage til formularen, og prøv igen."))
+            }
+            guard sameSite(request), let token = read.token, guards.tokens.verify(token, tenant: tenant.id) else {
+                return html(
+                    .forbidden,
+                    IntakePage.message(
+                        title: "Formularen er udløbet", text: "Hent formularen igen på kommunens side, og send klagen derfra."))
+            }
+            let fresh = guards.tokens.issue(tenant: tenant.id)
+            switch await guards.file(read.submission, tenant: tenant, workflow: workflow, address: context.clientAddress) {
             case .filed(let receipt): return html(.ok, IntakePage.receipt(tenant: tenant, number: receipt))
-            case .invalid(let error): return html(.unprocessableContent, IntakePage.form(tenant: tenant, submission: submission, error: error))
+            case .invalid(let error):
+                return html(.unprocessableContent, IntakePage.form(tenant: tenant, token: fresh, submission: read.submission, error: error))
             case .limited:
                 return html(
                     .tooManyRequests, IntakePage.message(title: "Prøv igen senere", text: "Der er sendt mange klager herfra. Prøv igen om en time."))
@@ -43,61 +70,45 @@ enum IntakeRoutes {
             }
         }
         router.post("klage/:tenant/api") { request, context -> Response in
-            guard let (tenant, workflow) = try await intakeTenant(context, host: host) else {
+            guard let (tenant, workflow) = try await intakeTenant(context, doors: doors) else {
                 return json(.notFound, ["error": ["reason": "not found"]])
+            }
+            guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+                return json(.unsupportedMediaType, ["error": ["reason": "send Content-Type: application/json"]])
             }
             guard let body = try? await request.body.collect(upTo: maxBodyBytes) else {
                 return json(.contentTooLarge, ["error": ["reason": "the body is larger than 16 KiB"]])
             }
-            guard let submission = try? JSONDecoder().decode(IntakeSubmission.self, from: Data(body.readableBytesView)) else {
-                return json(.badRequest, ["error": ["reason": "the body is not a JSON object of the intake's fields"]])
+            let submission: IntakeSubmission
+            do {
+                submission = try StrictJSON.decode(IntakeSubmission.self, from: Data(body.readableBytesView))
+            } catch let error as StrictJSON.Failure {
+                return json(.badRequest, ["error": ["reason": .string("the body is not a JSON object of the intake's fields: \(error.reason)")]])
             }
-            switch await file(submission, tenant: tenant, workflow: workflow, address: context.clientAddress, host: host, limiter: limiter) {
+            switch await guards.file(submission, tenant: tenant, workflow: workflow, address: context.clientAddress) {
             case .filed(let receipt): return json(.created, ["receipt": .string(receipt)])
             case .invalid(let error):
                 return json(
                     .unprocessableContent, ["error": ["field": .string(error.field ?? ""), "reason": .string(error.reason ?? error.message)]])
-            case .limited: return json(.tooManyRequests, ["error": ["reason": "too many complaints from this address; try again in an hour"]])
+            case .limited: return json(.tooManyRequests, ["error": ["reason": "too many complaints from here now; try again in an hour"]])
             case .unavailable: return json(.serviceUnavailable, ["error": ["reason": "the complaint could not be stored now; try again"]])
             }
         }
     }
 
-    /// What became of a submission.
-    enum Outcome {
-        case filed(String)
-        case invalid(KlageError)
-        case limited
-        case unavailable
-    }
-
-    /// Files a submission as a complaint, unless it is a robot's, invalid or over the address's limit.
-    static func file(
-        _ submission: IntakeSubmission, tenant: Tenant, workflow: WorkflowID, address: String, host: KlageHost, limiter: IntakeLimiter
-    ) async -> Outcome {
-        guard limiter.admit(address) else { return .limited }
-        let receipt = IntakeSubmission.newReceipt()
-        if submission.isRobot { return .filed(receipt) }
-        do {
-            let draft = try submission.draft(workflow: workflow, receipt: receipt)
-            let actor = Principal(id: "web-intake", tenant: tenant.id, role: .integration, label: "Web intake")
-            _ = try await host.services.complaints.create(draft, in: tenant, by: actor)
-            return .filed(receipt)
-        } catch let error as KlageError where error.code == .validation {
-            return .invalid(error)
-        } catch {
-            host.logger.warning("intake failed", metadata: ["error": .string((error as? KlageError)?.description ?? "storage")])
-            return .unavailable
-        }
-    }
-
-    /// The tenant named in the path and its intake workflow, or `nil` when it has none.
-    private static func intakeTenant(_ context: KlageRequestContext, host: KlageHost) async throws -> (Tenant, WorkflowID)? {
+    /// The tenant named in the path and its intake workflow, or `nil` when it has none; from memory.
+    private static func intakeTenant(_ context: KlageRequestContext, doors: ServerDoors) async throws -> (Tenant, WorkflowID)? {
         guard let id = context.parameters.get("tenant"), (1...64).contains(id.utf8.count),
-            let tenant = try await host.store.tenant(TenantID(id)),
+            let tenant = try await doors.tenants.tenant(TenantID(id)),
             let workflow = tenant.settings["intake.workflow"]?.stringValue
         else { return nil }
         return (tenant, WorkflowID(workflow))
+    }
+
+    /// Whether a form post comes from a page of this host: no foreign `Origin`, not `Sec-Fetch-Site: cross-site`.
+    static func sameSite(_ request: Request) -> Bool {
+        if request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased() == "cross-site" { return false }
+        return ConsoleRoutes.originAllowed(request)
     }
 
     private static func notFound() -> Response {

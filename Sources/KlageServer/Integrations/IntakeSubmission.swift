@@ -18,27 +18,74 @@ struct IntakeSubmission: Sendable, Decodable {
 
     init() {}
 
-    /// Reads an `application/x-www-form-urlencoded` body (the page's form).
-    init(form: String) {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.decode(parts[0])
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+    /// A form body that cannot be read: a bad percent escape, bytes that are not UTF-8, a field given twice.
+    struct Unreadable: Error, Equatable {
+        let reason: String
+    }
+
+    /// Reads an `application/x-www-form-urlencoded` body (the page's form), strictly: a field the
+    /// form has may appear once; fields it does not have are ignored.
+    ///
+    /// - Returns: the submission and the form's token (``IntakeFormToken``), if it carried one.
+    /// - Throws: ``Unreadable``.
+    static func form(_ body: some Collection<UInt8>) throws(Unreadable) -> (submission: IntakeSubmission, token: String?) {
+        var submission = IntakeSubmission()
+        var token: String?
+        var seen: Set<String> = []
+        for pair in body.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let key = try decode(parts[0])
+            let value = parts.count > 1 ? try decode(parts[1]) : ""
+            guard CodingKeys(rawValue: key) != nil || key == "token" else { continue }
+            guard seen.insert(key).inserted else { throw Unreadable(reason: "the field \(key) is given twice") }
             switch key {
-            case "subject": subject = value
-            case "description": description = value
-            case "name": name = value
-            case "phone": phone = value
-            case "email": email = value
-            case "callbackWhen": callbackWhen = value
-            case "consent": consent = value == "yes" || value == "on" || value == "true"
-            case "website": website = value
-            default: continue
+            case "subject": submission.subject = value
+            case "description": submission.description = value
+            case "name": submission.name = value
+            case "phone": submission.phone = value
+            case "email": submission.email = value
+            case "callbackWhen": submission.callbackWhen = value
+            case "consent": submission.consent = value == "yes" || value == "on" || value == "true"
+            case "website": submission.website = value
+            default: token = value
             }
+        }
+        return (submission, token)
+    }
+
+    /// One form-encoded name or value: `+` is a space, `%XX` a byte; the bytes must be UTF-8.
+    private static func decode(_ encoded: some Collection<UInt8>) throws(Unreadable) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count)
+        var index = encoded.startIndex
+        while index != encoded.endIndex {
+            let byte = encoded[index]
+            index = encoded.index(after: index)
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard index != encoded.endIndex, let high = hexValue(encoded[index]) else { throw Unreadable(reason: "a % escape is not valid") }
+                index = encoded.index(after: index)
+                guard index != encoded.endIndex, let low = hexValue(encoded[index]) else { throw Unreadable(reason: "a % escape is not valid") }
+                index = encoded.index(after: index)
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw Unreadable(reason: "the form is not UTF-8") }
+        return text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case subject, description, name, phone, email, callbackWhen, consent, website }
+    enum CodingKeys: String, CodingKey { case subject, description, name, phone, email, callbackWhen, consent, website }
 
     /// Reads the JSON endpoint's body; absent fields are empty.
     init(from decoder: any Decoder) throws {
@@ -63,8 +110,13 @@ struct IntakeSubmission: Sendable, Decodable {
         for (field, value, maximum) in [
             ("subject", subject, 200), ("description", description, 5_000), ("name", name, 200), ("phone", phone, 40),
             ("email", email, 200), ("callbackWhen", callbackWhen, 200),
-        ] where value.count > maximum {
-            throw KlageError.validation(field: field, reason: "at most \(maximum) characters")
+        ] {
+            if value.count > maximum { throw KlageError.validation(field: field, reason: "at most \(maximum) characters") }
+            // NUL and other control characters: line breaks (and tabs) belong in the description only.
+            let allowed: Set<Unicode.Scalar> = field == "description" ? ["\n", "\r", "\t"] : []
+            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
+                throw KlageError.validation(field: field, reason: "must not contain control characters")
+            }
         }
         guard !trimmed(subject).isEmpty else { throw KlageError.validation(field: "subject", reason: "write what the complaint is about") }
         guard !trimmed(description).isEmpty else { throw KlageError.validation(field: "description", reason: "describe what happened") }
@@ -89,7 +141,4 @@ struct IntakeSubmission: Sendable, Decodable {
         return "WEB-" + String((0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 
-    private static func decode(_ text: Substring) -> String {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-    }
 }

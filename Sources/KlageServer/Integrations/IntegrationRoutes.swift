@@ -6,13 +6,13 @@ import HummingbirdWebSocket
 /// WebSocket at `/rpc/ws` (``EventSocket``).
 enum IntegrationRoutes {
     /// Adds the integrations' routes to the server's router.
-    static func register(on router: Router<KlageRequestContext>, host: KlageHost) {
-        IntakeRoutes.register(on: router, host: host)
+    static func register(on router: Router<KlageRequestContext>, host: KlageHost, doors: ServerDoors) {
+        IntakeRoutes.register(on: router, host: host, doors: doors)
         EventSocket.register(on: router)
     }
 
-    /// The HTTP/1 server, upgrading `/rpc/ws` to WebSocket; `limiter` admits the requests sent over sockets.
-    static func server(host: KlageHost, http1: HTTP1Channel.Configuration, limiter: RateLimiter) -> HTTPServerBuilder {
-        EventSocket.server(host: host, http1: http1, limiter: limiter)
+    /// The HTTP/1 server, upgrading `/rpc/ws` to WebSocket; the doors' limiter admits the requests sent over sockets.
+    static func server(host: KlageHost, http1: HTTP1Channel.Configuration, doors: ServerDoors) -> HTTPServerBuilder {
+        EventSocket.server(host: host, http1: http1, limiter: doors.limiter)
     }
 }

@@ -19,6 +19,14 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     public var streamIntervalSeconds: Double = 0.1
     /// Complaints one client address may file through the intake page per hour.
     public var intakePerAddressPerHour: Int = 10
+    /// Complaints one tenant takes through the intake page per hour, on each instance, unless its
+    /// setting `intake.maxPerHour` says otherwise; past it the intake answers "try again later" and the
+    /// tenant's attention list says so. 0 for no ceiling.
+    public var intakePerTenantPerHour: Int = 100
+    /// A file holding the secret that signs the intake form's tokens (``IntakeFormToken``); every
+    /// instance behind one address needs the same (`KLAGE_INTAKE_FORM_SECRET_FILE`). Without one, each
+    /// process makes its own.
+    public var intakeFormSecretFile: String?
 
     public init() {}
 
@@ -31,6 +39,8 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
         webhookPrivateTargetTenants = try container.decodeIfPresent([String].self, forKey: .webhookPrivateTargetTenants) ?? []
         streamIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .streamIntervalSeconds) ?? defaults.streamIntervalSeconds
         intakePerAddressPerHour = try container.decodeIfPresent(Int.self, forKey: .intakePerAddressPerHour) ?? defaults.intakePerAddressPerHour
+        intakePerTenantPerHour = try container.decodeIfPresent(Int.self, forKey: .intakePerTenantPerHour) ?? defaults.intakePerTenantPerHour
+        intakeFormSecretFile = try container.decodeIfPresent(String.self, forKey: .intakeFormSecretFile)
     }
 
     /// Applies the environment's overrides. - Throws: ``ConfigurationError`` for a value that is not a number.
@@ -38,6 +48,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
         if let tenants = environment["KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS"] {
             webhookPrivateTargetTenants = tenants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        if let file = environment["KLAGE_INTAKE_FORM_SECRET_FILE"], !file.isEmpty { intakeFormSecretFile = file }
         if let interval = environment["KLAGE_WEBHOOK_INTERVAL_SECONDS"] {
             guard let value = Double(interval), value >= 0 else {
                 throw ConfigurationError(message: "KLAGE_WEBHOOK_INTERVAL_SECONDS must be a number of seconds")
@@ -50,5 +61,15 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
             }
             webhookRetryBaseSeconds = value
         }
+    }
+
+    /// The intake form's signing secret: the file's bytes, or a random one for this process.
+    /// - Throws: ``ConfigurationError`` when the file is named but cannot be read or is shorter than 16 bytes.
+    func intakeFormSecret() throws -> Data {
+        guard let file = intakeFormSecretFile else { return IntakeFormToken.randomSecret() }
+        guard let data = FileManager.default.contents(atPath: file), data.count >= 16 else {
+            throw ConfigurationError(message: "intakeFormSecretFile: cannot read at least 16 bytes from \(file)")
+        }
+        return data
     }
 }

@@ -1,0 +1,38 @@
+/// A per-address budget of failed credentials, asked before any key, session cookie or tenant name
+/// that is not known to be good is looked up in the database.
+///
+/// Each lookup that finds nothing (an unknown or revoked key, an unknown cookie) takes a token from the
+/// client address's bucket; an address whose bucket is empty is refused from memory, without a query,
+/// until it refills. A valid caller never pays, so a client that guesses keys stops costing the shared
+/// database anything after its burst. Off when ``ServerLimits/failedCredentialsPerSecond`` is 0.
+///
+/// ```swift
+/// guard gate.mayLookUp(for: address) else { return tooManyFailures }
+/// if try await sessions.session(token: token) == nil { gate.failed(for: address) }
+/// ```
+final class CredentialGate: Sendable {
+    private let buckets: TokenBuckets?
+
+    init(limits: ServerLimits) {
+        buckets =
+            limits.failedCredentialsPerSecond > 0
+            ? TokenBuckets(rate: limits.failedCredentialsPerSecond, burst: limits.failedCredentialsBurst, capacity: limits.maxTrackedClients)
+            : nil
+    }
+
+    /// Whether a credential from `address` may be looked up now.
+    func mayLookUp(for address: String) -> Bool {
+        buckets?.holds(1, for: address) ?? true
+    }
+
+    /// Counts a failed lookup against `address`.
+    func failed(for address: String) {
+        _ = buckets?.take(1, for: address)
+    }
+
+    /// The seconds until `address` may try again (at least 1).
+    func retryAfter(for address: String) -> Int {
+        guard let buckets else { return 1 }
+        return max(1, Int((1 / buckets.rate).rounded(.up)))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import KlageKernel
+import KlageRPC
+import KlageStorage
+import KlageTestSupport
+import Synchronization
+import Testing
+
+@testable import KlageServer
+
+/// Anonymous work is bounded before the database: made-up keys and cookies past an address's budget,
+/// unknown intake tenants and `/readyz` are answered from memory. The proof: with the database
+/// closed, they are still answered as before, where a lookup would have failed.
+@Suite struct AnonymousBudgetTests {
+    static func fiveFailures(_ configuration: inout ServerConfiguration) {
+        configuration.limits.failedCredentialsPerSecond = 0.001
+        configuration.limits.failedCredentialsBurst = 5
+        configuration.tenants = EveryDoorTests.tenants
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func madeUpKeysAndCookiesPastTheBudgetAreRefusedFromMemory(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend, configure: Self.fiveFailures) { server in
+            let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"complaint.list","params":{}}"#.utf8)
+            let madeUp = "klage_" + String(repeating: "A", count: 43)
+            for _ in 0..<5 {
+                let (status, reply) = try await server.post(body, key: madeUp)
+                #expect(status == 200)
+                #expect(try JSONParser().parse(reply)["error"]?["code"] == -32001)
+            }
+            let (status, reply) = try await server.post(body, key: madeUp)
+            #expect(status == 429)
+            #expect(try JSONParser().parse(reply)["error"]?["code"] == -32029)
+            let cookie = ["Cookie": "klage_session=" + String(repeating: "B", count: 43), "X-CSRF-Token": "x"]
+            #expect(try await ConsoleClient(port: server.port).send("POST", "/console/rpc", body: body, headers: cookie).status == 401)
+
+            #expect(try await server.get("/klage/kobenhavn").status == 200)
+
+            // From here on nothing may reach the database: close it, and the answers stay the same.
+            await server.host.store.driver.close()
+            let (closedStatus, closedReply) = try await server.post(body, key: madeUp)
+            #expect(closedStatus == 429)
+            #expect(try JSONParser().parse(closedReply)["error"]?["code"] == -32029)
+            #expect(try await ConsoleClient(port: server.port).send("POST", "/console/rpc", body: body, headers: cookie).status == 401)
+            #expect(try await ConsoleClient(port: server.port).send("GET", "/console/session", headers: cookie).status == 401)
+            #expect(try await server.get("/klage/made-up-\(UUID().uuidString.prefix(8))").status == 404, "an unknown tenant, from memory")
+            #expect(try await server.get("/klage/kobenhavn").status == 200, "a known one, from memory")
+        }
+    }
+
+    @Test func readinessPingsStorageAtMostOnceASecond() async {
+        let pings = Atomic<Int>(0)
+        let probe = ReadinessProbe {
+            pings.add(1, ordering: .relaxed)
+            try? await Task.sleep(for: .milliseconds(50))
+            return true
+        }
+        await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<200 { group.addTask { await probe.ready() } }
+            for await ready in group { #expect(ready) }
+        }
+        #expect(pings.load(ordering: .relaxed) == 1)
+        let later = ContinuousClock.now + .seconds(2)
+        #expect(await probe.ready(now: later))
+        #expect(pings.load(ordering: .relaxed) == 2, "an answer older than a second is asked again")
+    }
+
+    @Test func theTenantDirectoryReadsStorageOnceForAnyNumberOfMadeUpNames() async throws {
+        let loads = Atomic<Int>(0)
+        let directory = TenantDirectory {
+            loads.add(1, ordering: .relaxed)
+            return [Tenant(id: "kobenhavn", name: "København", plugins: [], settings: [:], createdAt: Date())]
+        }
+        for index in 0..<1_000 { #expect(try await directory.tenant(TenantID("made-up-\(index)")) == nil) }
+        #expect(try await directory.tenant("kobenhavn")?.name == "København")
+        #expect(loads.load(ordering: .relaxed) == 1)
+        _ = try await directory.tenant("kobenhavn", now: .now + .seconds(10))
+        #expect(loads.load(ordering: .relaxed) == 2, "read again once it is older than its age")
+    }
+
+    @Test func theIntakeLimiterForgetsQuietClientsPastItsCapacity() {
+        let limiter = IntakeLimiter(capacity: 1_000)
+        for index in 0..<50_000 { _ = limiter.admit("198.51.\(index / 256).\(index % 256)", ceiling: 10) }
+        #expect(limiter.count <= 1_000)
+        let now = Date()
+        #expect(limiter.admit("a", ceiling: 2, at: now) && limiter.admit("a", ceiling: 2, at: now))
+        #expect(!limiter.admit("a", ceiling: 2, at: now))
+        #expect(limiter.admit("a", ceiling: 2, at: now.addingTimeInterval(3601)), "an hour later")
+    }
+}
