@@ -1,9 +1,10 @@
 import Foundation
 import KlageKernel
 import KlageRPC
-import KlageServer
 import KlageTestSupport
 import Testing
+
+@testable import KlageServer
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -56,15 +57,33 @@ import Testing
             #expect(try await post(server, "/klage/kobenhavn", "token=1000.\(token.split(separator: ".")[1])&" + Self.fields) == 403, "an old token")
             let foreign = ["Origin": "https://evil.example"]
             #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&" + Self.fields, headers: foreign) == 403, "another site's page")
-            let crossSite = ["Sec-Fetch-Site": "cross-site"]
-            #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&" + Self.fields, headers: crossSite) == 403, "a cross-site post")
+            for site in ["cross-site", "same-site"] {
+                let header = ["Sec-Fetch-Site": site]
+                #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&" + Self.fields, headers: header) == 403, "a \(site) post")
+            }
             #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&token=\(token)&" + Self.fields) == 400, "a field twice")
             #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&subject=%zz&" + Self.fields) == 400, "a bad escape")
             #expect(try await complaintCount(server) == 0)
             let own = ["Origin": "http://127.0.0.1:\(server.port)", "Sec-Fetch-Site": "same-origin"]
             #expect(try await post(server, "/klage/kobenhavn", "token=\(token)&" + Self.fields, headers: own) == 200)
-            #expect(try await complaintCount(server) == 1)
+            let noReferrer = ["Origin": "null", "Sec-Fetch-Site": "same-origin"]
+            #expect(
+                try await post(server, "/klage/kobenhavn", "token=\(token)&" + Self.fields, headers: noReferrer) == 200, "our page's no-referrer post"
+            )
+            #expect(try await complaintCount(server) == 2)
         }
+    }
+
+    @Test func aTokenIsGoodForItsTenantAndClientForFourHours() {
+        let tokens = IntakeFormToken(secret: Data("a secret of sixteen bytes or more".utf8))
+        let now = Date()
+        let token = tokens.issue(tenant: "kobenhavn", client: "198.51.100.7", at: now)
+        #expect(tokens.verify(token, tenant: "kobenhavn", client: "198.51.100.7", at: now.addingTimeInterval(3 * 3600)))
+        #expect(!tokens.verify(token, tenant: "kobenhavn", client: "198.51.100.7", at: now.addingTimeInterval(5 * 3600)), "expired")
+        #expect(!tokens.verify(token, tenant: "kobenhavn", client: "203.0.113.9", at: now), "fetched by another address")
+        #expect(!tokens.verify(token, tenant: "roskilde", client: "198.51.100.7", at: now), "another tenant's")
+        let other = IntakeFormToken(secret: Data("another secret of sixteen bytes".utf8))
+        #expect(!other.verify(token, tenant: "kobenhavn", client: "198.51.100.7", at: now), "another host's")
     }
 
     @Test(arguments: StorageBackend.available)

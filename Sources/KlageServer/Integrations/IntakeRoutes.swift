@@ -17,8 +17,9 @@ import NIOCore
 ///
 /// What keeps the door safe to leave open, in the order it is checked:
 /// - a body of at most 16 KiB, read within the request deadline before any work;
-/// - the form must come from this host's page: a foreign `Origin` or `Sec-Fetch-Site: cross-site` is
-///   refused, and the form carries a signed, time-limited token (``IntakeFormToken``). The JSON twin
+/// - the form must come from this host's page: a foreign `Origin` or `Sec-Fetch-Site` other than
+///   `same-origin` is refused, and the form carries a signed, time-limited token bound to the client's
+///   address (``IntakeFormToken``). The JSON twin
 ///   needs `Content-Type: application/json`, which no other site can send from a browser without a
 ///   CORS preflight that Klage never grants;
 /// - one strict read: the form by ``IntakeSubmission/form(_:)``, JSON by ``KlageRPC/StrictJSON``;
@@ -37,7 +38,7 @@ enum IntakeRoutes {
         let guards = IntakeGuards(host: host)
         router.get("klage/:tenant") { _, context -> Response in
             guard let (tenant, _) = try await intakeTenant(context, doors: doors) else { return notFound() }
-            return html(.ok, IntakePage.form(tenant: tenant, token: guards.tokens.issue(tenant: tenant.id)))
+            return html(.ok, IntakePage.form(tenant: tenant, token: guards.tokens.issue(tenant: tenant.id, client: context.clientAddress)))
         }
         router.post("klage/:tenant") { request, context -> Response in
             guard let (tenant, workflow) = try await intakeTenant(context, doors: doors) else { return notFound() }
@@ -51,13 +52,13 @@ enum IntakeRoutes {
             } catch {
                 return html(.badRequest, IntakePage.message(title: "Formularen kunne ikke læses", text: "Gå tilbage til formularen, og prøv igen."))
             }
-            guard sameSite(request), let token = read.token, guards.tokens.verify(token, tenant: tenant.id) else {
+            guard sameSite(request), let token = read.token, guards.tokens.verify(token, tenant: tenant.id, client: context.clientAddress) else {
                 return html(
                     .forbidden,
                     IntakePage.message(
                         title: "Formularen er udløbet", text: "Hent formularen igen på kommunens side, og send klagen derfra."))
             }
-            let fresh = guards.tokens.issue(tenant: tenant.id)
+            let fresh = guards.tokens.issue(tenant: tenant.id, client: context.clientAddress)
             switch await guards.file(read.submission, tenant: tenant, workflow: workflow, address: context.clientAddress) {
             case .filed(let receipt): return html(.ok, IntakePage.receipt(tenant: tenant, number: receipt))
             case .invalid(let error):
@@ -105,9 +106,12 @@ enum IntakeRoutes {
         return (tenant, WorkflowID(workflow))
     }
 
-    /// Whether a form post comes from a page of this host: no foreign `Origin`, not `Sec-Fetch-Site: cross-site`.
+    /// Whether a form post comes from a page of this host: `Sec-Fetch-Site` (sent by current browsers)
+    /// is `same-origin` or `none` when present, and an `Origin` is this host's. `Origin: null` is what a
+    /// browser sends from our own page, whose `Referrer-Policy` is `no-referrer`; the token decides then.
     static func sameSite(_ request: Request) -> Bool {
-        if request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased() == "cross-site" { return false }
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased(), site != "same-origin", site != "none" { return false }
+        if request.headers[ConsoleHeaders.origin] == "null" { return true }
         return ConsoleRoutes.originAllowed(request)
     }
 
