@@ -60,6 +60,7 @@ public enum HTTPServer {
             }
             let authorization = request.headers[.authorization]
             if authorization != nil, !doors.credentials.mayLookUp(for: context.clientAddress) {
+                load.refusedFailedCredentials()
                 let refusal = doors.tooManyFailedCredentials(for: context.clientAddress)
                 return rpcResponse(.tooManyRequests, RPCDispatcher.refusal(refusal), requestID: requestID, retryAfter: refusal.retryAfter)
             }

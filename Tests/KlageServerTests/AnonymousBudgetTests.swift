@@ -13,6 +13,7 @@ import Testing
 /// closed, they are still answered as before, where a lookup would have failed.
 @Suite struct AnonymousBudgetTests {
     static func fiveFailures(_ configuration: inout ServerConfiguration) {
+        MetricsTests.metricsWithToken(&configuration)
         configuration.limits.failedCredentialsPerSecond = 0.001
         configuration.limits.failedCredentialsBurst = 5
         configuration.tenants = EveryDoorTests.tenants
@@ -35,6 +36,8 @@ import Testing
             #expect(try await ConsoleClient(port: server.port).send("POST", "/console/rpc", body: body, headers: cookie).status == 401)
 
             #expect(try await server.get("/klage/kobenhavn").status == 200)
+            let samples = try await MetricsTests.samples(server)
+            #expect(samples.value("klage_rpc_refused_total", ["reason": "failed_credentials"]) == 1)
 
             // From here on nothing may reach the database: close it, and the answers stay the same.
             await server.host.store.driver.close()
