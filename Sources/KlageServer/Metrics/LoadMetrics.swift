@@ -8,7 +8,9 @@ struct LoadMetrics: Sendable {
     static var refused: MetricNameDescriptor {
         .klage(
             "rpc", "refused", unit: "total",
-            help: "Requests refused before they were served, by reason: rate_limit (per call), in_flight, body_too_large, failed_credentials (per HTTP request).")
+            help:
+                "Requests refused before they were served, by reason: rate_limit (per call), in_flight, body_too_large, failed_credentials (per HTTP request)."
+        )
     }
 
     private let rateLimited: Counter
