@@ -6,7 +6,9 @@ import Logging
 /// `klage-test-server serve --host H --port P`: `klage serve` as the tests need it, built beside
 /// the test bundle and never shipped (the production binary is the product `klage`). It reads
 /// `Config/klage.json` and the environment as `klage serve` does, and adds what only tests may have:
-/// the crash switch (``TestCrashSwitch``).
+/// webhooks to loopback for the tenants allowed private targets
+/// (``KlageServer/IntegrationSettings/allowLoopbackTargetsForTests``), and the crash switch
+/// (``TestCrashSwitch``).
 @main
 enum KlageTestServer {
     static func main() async throws {
@@ -16,6 +18,7 @@ enum KlageTestServer {
         if let index = arguments.firstIndex(of: "--port"), index + 1 < arguments.count, let port = Int(arguments[index + 1]) {
             configuration.port = port
         }
+        configuration.integrations.allowLoopbackTargetsForTests = true
         try configuration.validate()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
