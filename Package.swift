@@ -110,6 +110,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // `klage serve` with what only tests may have (webhooks to loopback, a crash before the plug-in
+        // hooks), for the tests that drive a server process; never part of the product `klage`.
+        .executableTarget(
+            name: "klage-test-server",
+            dependencies: [
+                "KlageServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/KlageTestServer",
+            swiftSettings: swiftSettings
+        ),
+
         // Helpers shared by the test targets: temporary stores on every engine, a server on loopback.
         .target(
             name: "KlageTestSupport",

@@ -27,10 +27,13 @@ public struct KlageHost: Sendable {
 
     /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
     ///
+    /// `beforeHooks` runs after each commit whose events plug-ins hook, before any hook: nothing in
+    /// `klage`; the test-only `klage-test-server` passes a crash there (`OutboxCrashTests`).
     /// - Throws: a configuration, storage or workflow-definition error; the server must not start then.
     public static func open(
         _ configuration: ServerConfiguration, plugins: [any KlagePlugin] = KlagePlugins.all,
-        clock: any KlageClock = SystemClock(), logger: Logger = Logger(label: "klage")
+        clock: any KlageClock = SystemClock(), logger: Logger = Logger(label: "klage"),
+        beforeHooks: @escaping @Sendable () -> Void = {}
     ) async throws -> KlageHost {
         let url = try DatabaseURL(configuration.database)
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
@@ -59,7 +62,7 @@ public struct KlageHost: Sendable {
                         "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
             },
-            outboxPolicy: outboxPolicy, beforeHooks: TestCrashSwitch.beforeHooks(),
+            outboxPolicy: outboxPolicy, beforeHooks: beforeHooks,
             outboxAttempted: { state, attempts in metrics.outbox.attempted(state, attempts: attempts) }
         )
         let services = RPCServices(env: env, version: version) {

@@ -274,6 +274,11 @@ def main():
             time.sleep(0.2)
         if not any(name.endswith(".csv") for name in os.listdir(SHOTS)):
             raise Failed("the CSV download did not arrive")
+        csv_name = next(name for name in os.listdir(SHOTS) if name.endswith(".csv"))
+        with open(os.path.join(SHOTS, csv_name), "rb") as downloaded:
+            head = downloaded.read(200)
+        if not head.startswith(b"\xef\xbb\xbffrom;to;suppressed;"):
+            raise Failed(f"the CSV is not in Danish Excel's dialect (BOM, ';'): {head[:40]!r}")
         step("the leader sees the closed complaint in the charts (stopped by dialogue today +1) and downloads the CSV")
         sign_out(driver)
 

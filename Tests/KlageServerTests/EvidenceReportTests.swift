@@ -231,6 +231,12 @@ import Testing
             export["interval"] = "week"
             export["format"] = "csv"
             texts.append(try await server.result("report.export", .object(export), key: leader)["body"]?.stringValue ?? "")
+            export["dialect"] = "excel-da"
+            let danish = try await server.result("report.export", .object(export), key: leader)["body"]?.stringValue ?? ""
+            #expect(danish.hasPrefix("\u{FEFF}from;to;suppressed;"), "Danish Excel's dialect: a byte-order mark and ';'")
+            export["dialect"] = "excel"
+            #expect(try await server.call("report.export", .object(export), key: leader)["error"] != nil, "an unknown dialect is refused")
+            export["dialect"] = nil
             let csv = texts[0].components(separatedBy: "\r\n")
             #expect(csv.count == 3)
             #expect(csv[0].hasPrefix("group,suppressed,appeals.forwarded,"))

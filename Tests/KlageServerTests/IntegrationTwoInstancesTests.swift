@@ -7,13 +7,14 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// Two real `klage serve` processes on one database, on every engine: a contact recorded through A
+/// Two real server processes on one database, on every engine: a contact recorded through A
 /// reaches a WebSocket subscriber on B and a webhook receiver on loopback, which gets it once although
-/// both instances deliver webhooks.
+/// both instances deliver webhooks. The servers are `klage-test-server` (`klage serve` with webhooks
+/// to loopback allowed, which the production binary refuses); the keys are made with `klage`.
 @Suite(.serialized) struct IntegrationTwoInstancesTests {
     @Test(arguments: StorageBackend.available)
     func aContactRecordedOnOneInstanceReachesASubscriberOnTheOtherAndAWebhook(_ backend: StorageBackend) async throws {
-        guard let binary = KlageProcess.binary else { throw InstancePair.NoBinary() }
+        guard let binary = KlageProcess.binary, let server = KlageProcess.testServer else { throw InstancePair.NoBinary() }
         let database = try backend.freshDatabaseURL()
         let folder = TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,9 +25,9 @@ import Testing
         }
         let (admin, caseworker, integration) = (try key("admin"), try key("caseworker"), try key("integration"))
         let environment = ["KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS": "kobenhavn"]
-        let a = try await KlageProcess.serve(binary: binary, database: database, in: folder, environment: environment)
+        let a = try await KlageProcess.serve(binary: server, database: database, in: folder, environment: environment)
         defer { a.stop() }
-        let b = try await KlageProcess.serve(binary: binary, database: database, in: folder, environment: environment)
+        let b = try await KlageProcess.serve(binary: server, database: database, in: folder, environment: environment)
         defer { b.stop() }
 
         try await withWebhookReceiver { receiver, url in

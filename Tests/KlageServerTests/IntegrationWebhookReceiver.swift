@@ -21,23 +21,28 @@ final class WebhookReceiver: Sendable {
         let id: String
         let timestamp: String
         let signature: String
+        /// The `Host` header: the name in the webhook's URL, even when the connection went to an address.
+        let host: String
         let body: Data
         let accepted: Bool
     }
 
-    private let state = Mutex<(mode: Mode, received: [Received])>((.accept, []))
+    private let state = Mutex<(mode: Mode, received: [Received], arrivals: Int)>((.accept, [], 0))
 
     var mode: Mode {
         get { state.withLock { $0.mode } }
         set { state.withLock { $0.mode = newValue } }
     }
 
-    /// Every request, in arrival order.
+    /// How many requests have arrived, answered or not (a hanging one counts at once).
+    var arrivals: Int { state.withLock { $0.arrivals } }
+    /// Every request answered, in the order of the answers.
     var received: [Received] { state.withLock { $0.received } }
     /// The ids of the deliveries taken (answered 2xx in time).
     var acceptedIDs: [String] { received.filter(\.accepted).map(\.id) }
 
     fileprivate func handle(_ request: Request) async -> Response {
+        state.withLock { $0.arrivals += 1 }
         let body = (try? await request.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
         let header = { (name: String) in request.headers[HTTPField.Name(name)!] ?? "" }
         let mode = self.mode
@@ -58,7 +63,8 @@ final class WebhookReceiver: Sendable {
             status = .ok
         }
         let received = Received(
-            id: header("webhook-id"), timestamp: header("webhook-timestamp"), signature: header("webhook-signature"), body: body,
+            id: header("webhook-id"), timestamp: header("webhook-timestamp"), signature: header("webhook-signature"),
+            host: request.head.authority ?? "", body: body,
             accepted: accepted)
         state.withLock { $0.received.append(received) }
         return Response(status: status)

@@ -19,12 +19,14 @@ import Testing
         }
     }
 
-    /// Deliveries run by the test, a delivery timeout of `timeout` seconds, and loopback allowed for `privateTargets`.
-    private static func configure(privateTargets: [String], timeout: Double = 10) -> (inout ServerConfiguration) -> Void {
+    /// Deliveries run by the test, a delivery timeout of `timeout` seconds, and private targets allowed
+    /// for `privateTargets`, loopback too unless `loopback` is `false` (a test-only setting).
+    static func configure(privateTargets: [String], timeout: Double = 10, loopback: Bool = true) -> (inout ServerConfiguration) -> Void {
         { configuration in
             configuration.integrations.webhookIntervalSeconds = 0
             configuration.integrations.webhookTimeoutSeconds = timeout
             configuration.integrations.webhookPrivateTargetTenants = privateTargets
+            configuration.integrations.allowLoopbackTargetsForTests = loopback
         }
     }
 
@@ -197,6 +199,25 @@ import Testing
                 #expect(reply["error"]?.int("code") == -32003)
             }
             #expect(try await server.result("webhook.list", [:], key: admin)["items"]?.arrayValue?.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func theHostsOwnAddressesAreRefusedEvenForATenantAllowedPrivateTargets(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend, configure: Self.configure(privateTargets: ["kobenhavn"], loopback: false)) { server in
+            let admin = try await server.key("kobenhavn", .admin)
+            for url in [
+                "http://127.0.0.1:9/hook", "http://127.8.9.10/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest",
+                "http://169.254.10.1/", "http://[fe80::1]/", "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://0.0.0.0/",
+                "http://[::]/", "http://localhost/hook",
+            ] {
+                let reply = try await server.call("webhook.create", ["url": .string(url), "events": ["*"]], key: admin)
+                #expect(reply["error"]?.int("code") == -32022, "\(url) must be refused")
+            }
+            for url in ["http://10.1.2.3/hook", "https://[fd12:3456::1]/hook", "http://100.64.0.1/hook"] {
+                let reply = try await server.call("webhook.create", ["url": .string(url), "events": ["*"]], key: admin)
+                #expect(reply["error"] == nil, "\(url) is on the municipality's own network: \(reply)")
+            }
         }
     }
 

@@ -20,18 +20,24 @@ struct KlageProcess: Sendable {
     private let process: ChildProcess
 
     /// The `klage` executable that `swift build` and `swift test` put beside the test bundle.
-    static let binary: String? = {
+    static let binary: String? = executable("klage")
+
+    /// The test-only `klage-test-server` beside it: `klage serve` with webhooks to loopback allowed and
+    /// the crash switch `KLAGE_TEST_CRASH_BEFORE_HOOKS`, which the production binary does not have.
+    static let testServer: String? = executable("klage-test-server")
+
+    private static func executable(_ name: String) -> String? {
         let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
         let candidates = [
-            folder.appendingPathComponent("klage").path,
-            folder.deletingLastPathComponent().appendingPathComponent("klage").path,
+            folder.appendingPathComponent(name).path,
+            folder.deletingLastPathComponent().appendingPathComponent(name).path,
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    }
 
     /// Starts `klage serve` on `database` (through `KLAGE_DATABASE_URL`) from `folder`, whose `Config/`
     /// it reads, and waits until it is ready. - Throws: when it does not become ready within 20 s.
-    /// `environment` adds variables (a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`). Standard error
+    /// `environment` adds variables (for ``testServer``, a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`). Standard error
     /// goes to `log` when given, which the caller then reads and removes; to a scratch file otherwise.
     static func serve(
         binary: String, database: String, in folder: URL, environment: [String: String] = [:], log kept: URL? = nil

@@ -11,9 +11,10 @@ import Testing
     import Glibc
 #endif
 
-/// A crash between the commit and the plug-in hooks loses nothing: a real `klage serve` kills itself
-/// (SIGKILL) right after committing a contact whose agreement Copenhagen's hook turns into tasks; the
-/// restarted server's outbox dispatcher creates them. On every engine.
+/// A crash between the commit and the plug-in hooks loses nothing: the test-only server
+/// (`klage-test-server`) kills itself (SIGKILL) right after committing a contact whose agreement
+/// Copenhagen's hook turns into tasks; the restarted server (`klage serve`) creates them from its
+/// outbox. The production binary `klage` has no such switch. On every engine.
 @Suite struct OutboxCrashTests {
     static let triangle: JSONValue = [
         "introduction": ["purposeStated": true, "acceptance": true],
@@ -31,10 +32,12 @@ import Testing
     func aCrashBetweenCommitAndHookLosesNothing(_ backend: StorageBackend) async throws {
         let url = try backend.freshDatabaseURL()
         let binary = try #require(KlageProcess.binary)
+        let testServer = try #require(KlageProcess.testServer)
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let key = try await Self.caseworkerKey(binary: binary, database: url, in: folder)
 
-        let crashing = try await KlageProcess.serve(binary: binary, database: url, in: folder, environment: ["KLAGE_TEST_CRASH_BEFORE_HOOKS": "1"])
+        let crashing = try await KlageProcess.serve(
+            binary: testServer, database: url, in: folder, environment: ["KLAGE_TEST_CRASH_BEFORE_HOOKS": "1"])
         defer { crashing.stop() }
         let complaint = try #require(
             try await Self.call(crashing, "complaint.create", Fixtures.copenhagenComplaint, key: key)?["result"]?.string("id"))
@@ -64,6 +67,28 @@ import Testing
         let journey =
             try await Self.call(restarted, "complaint.journey", ["id": .string(complaint)], key: key)?["result"]?["events"]?.arrayValue ?? []
         #expect(journey.filter { $0.string("type") == "borgerkontakt.section13Note" }.count == 1)
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func theProductionBinaryHasNoCrashSwitch(_ backend: StorageBackend) async throws {
+        let binary = try #require(KlageProcess.binary)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: binary))
+        #expect(bytes.range(of: Data("KLAGE_TEST_CRASH_BEFORE_HOOKS".utf8)) == nil, "the variable's name is not in klage")
+
+        let url = try backend.freshDatabaseURL()
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let key = try await Self.caseworkerKey(binary: binary, database: url, in: folder)
+        let server = try await KlageProcess.serve(binary: binary, database: url, in: folder, environment: ["KLAGE_TEST_CRASH_BEFORE_HOOKS": "1"])
+        defer { server.stop() }
+        let complaint = try #require(
+            try await Self.call(server, "complaint.create", Fixtures.copenhagenComplaint, key: key)?["result"]?.string("id"))
+        let contact: JSONValue = [
+            "complaintId": .string(complaint), "kind": "phone", "occurredAt": .string(Timestamp.format(Date())),
+            "summary": "Called back and listened", "agreement": "Express delivery", "fields": Self.triangle,
+        ]
+        let recorded = try await Self.call(server, "contact.record", contact, key: key)
+        #expect(recorded?["result"] != nil, "klage answers and lives on with the variable set: \(String(describing: recorded))")
+        #expect(try await Self.call(server, "system.health", [:], key: key) != nil)
     }
 
     /// A caseworker key of Copenhagen, made with the binary (which migrates and seeds the tenants).

@@ -20,8 +20,9 @@ public struct ServiceEnvironment: Sendable {
     public let outboxPolicy: OutboxPolicy
     /// Told of each outbox attempt as it is recorded: the row's new state and its attempt number (for metrics).
     public let outboxAttempted: @Sendable (OutboxState, _ attempts: Int) -> Void
-    /// Called after a commit whose events have hooks, before they run. **For tests only**: the server
-    /// kills itself here when `KLAGE_TEST_CRASH_BEFORE_HOOKS` is set, to prove the outbox loses nothing.
+    /// Called after a commit whose events have hooks, before they run. **For tests only**: the test-only
+    /// server kills itself here when `KLAGE_TEST_CRASH_BEFORE_HOOKS` is set, to prove the outbox loses
+    /// nothing; in `klage` it does nothing.
     let beforeHooks: @Sendable () -> Void
 
     public init(

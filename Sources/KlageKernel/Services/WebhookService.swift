@@ -3,8 +3,10 @@ public import Foundation
 /// Webhooks: a tenant admin's subscriptions of endpoints to event types, and the delivery of the
 /// tenant's feed to them from a durable outbox, at least once, with exponential back-off.
 ///
-/// Every instance may run ``dispatchDue(limit:)``: events are fanned out into deliveries under a row
-/// lock, and each attempt is taken by a compare-and-swap on the delivery's attempts.
+/// Every instance may run ``dispatchDue(tenant:)``: events are fanned out into deliveries under a row
+/// lock, and each attempt is taken by a compare-and-swap on the delivery's attempts. Tenants are
+/// dispatched apart, each with its own share of concurrent deliveries (``tenantShare``), so one
+/// tenant's slow endpoints cannot delay another tenant's.
 public struct WebhookService: Sendable {
     /// The most webhooks one tenant may have.
     public static let maxWebhooks = 20
@@ -89,42 +91,58 @@ public struct WebhookService: Sendable {
         return try await store.replayWebhookDeliveries(tenant: tenant, webhookId: webhookId, eventId: eventId, at: clock.now())
     }
 
-    /// Fans every tenant's new events out to its webhooks and runs the deliveries that are due, `limit`
-    /// per tenant at a time, at most `concurrency` requests at once. - Returns: how many attempts ran.
-    @discardableResult
-    public func dispatchDue(limit: Int = 500, concurrency: Int = 64) async throws -> Int {
-        var ran = 0
-        for tenant in try await store.tenantsWithWebhooks() {
-            do {
-                _ = try await store.fanOutWebhooks(tenant: tenant, at: clock.now(), limit: 2_000)
-                ran += try await attempt(
-                    try await store.dueWebhookDeliveries(tenant: tenant, at: clock.now(), limit: limit), concurrency: concurrency)
-            } catch {
-                failed("webhook dispatch", error)
-            }
-        }
-        return ran
+    /// The most deliveries of one tenant in flight at once in one instance: its share. A tenant's
+    /// slow or hanging endpoints hold its own share, never another tenant's deliveries.
+    public static let tenantShare = 8
+
+    /// The tenants that have webhooks: each gets its own lane of deliveries (``dispatchDue(tenant:)``).
+    public func tenantsWithWebhooks() async throws -> [TenantID] {
+        try await store.tenantsWithWebhooks()
     }
 
-    /// Takes `due` deliveries in one transaction, sends them, at most `concurrency` at a time, and
-    /// records the outcomes in one transaction. - Returns: how many this caller took.
-    private func attempt(_ due: [DueWebhookDelivery], concurrency: Int) async throws -> Int {
+    /// One pass for every tenant at once: each tenant's pass (``dispatchDue(tenant:)``) runs beside
+    /// the others, so one tenant's hanging endpoints do not hold another's. A tenant whose pass fails
+    /// is reported and skipped. - Returns: how many attempts ran.
+    @discardableResult
+    public func dispatchDue() async throws -> Int {
+        let tenants = try await store.tenantsWithWebhooks()
+        return await withTaskGroup(of: Int.self) { group in
+            for tenant in tenants {
+                group.addTask {
+                    do {
+                        return try await dispatchDue(tenant: tenant)
+                    } catch {
+                        failed("webhook dispatch", error)
+                        return 0
+                    }
+                }
+            }
+            return await group.reduce(0, +)
+        }
+    }
+
+    /// One pass for one tenant: fans its new events out to its webhooks, takes at most
+    /// ``tenantShare`` of its due deliveries and sends them side by side, then records the outcomes.
+    /// Everything taken is sent at once, so each attempt finishes within its lease.
+    /// - Returns: how many attempts ran.
+    @discardableResult
+    public func dispatchDue(tenant: TenantID) async throws -> Int {
+        _ = try await store.fanOutWebhooks(tenant: tenant, at: clock.now(), limit: 2_000)
+        return try await attempt(try await store.dueWebhookDeliveries(tenant: tenant, at: clock.now(), limit: Self.tenantShare))
+    }
+
+    /// Takes `due` deliveries (of one tenant) in one transaction, sends them side by side, and records
+    /// the outcomes in one transaction. - Returns: how many this caller took.
+    private func attempt(_ due: [DueWebhookDelivery]) async throws -> Int {
         guard !due.isEmpty else { return 0 }
         let now = clock.now()
         let claimed = try await store.claimWebhookDeliveries(due.map(\.delivery), retryAt: now.addingTimeInterval(lease), at: now)
         let taken = Set(claimed.map { "\($0.webhookId) \($0.eventId.rawValue)" })
         let work = due.filter { taken.contains("\($0.delivery.webhookId) \($0.delivery.eventId.rawValue)") }
         let outcomes = await withTaskGroup(of: WebhookDelivery.self) { group in
+            for item in work { group.addTask { await send(item) } }
             var results: [WebhookDelivery] = []
-            var next = work.makeIterator()
-            for _ in 0..<max(1, concurrency) {
-                guard let item = next.next() else { break }
-                group.addTask { await send(item) }
-            }
-            for await result in group {
-                results.append(result)
-                if let item = next.next() { group.addTask { await send(item) } }
-            }
+            for await result in group { results.append(result) }
             return results
         }
         try await store.recordWebhookAttempts(outcomes)

@@ -82,7 +82,9 @@ public enum ReportCompare: TenantMethod {
     ])
 }
 
-/// `report.export`: a report as RFC 4180 CSV or JSON rows, without personal data and with small groups suppressed.
+/// `report.export`: a report as CSV (RFC 4180, or `;`-separated with a byte-order mark for Danish
+/// Excel) or JSON rows, without personal data, with small groups suppressed and formula-like text
+/// neutralised (``CSVDialect``).
 public enum ReportExport: TenantMethod {
     public struct Params: Decodable, Sendable {
         let report: Kind
@@ -92,6 +94,7 @@ public enum ReportExport: TenantMethod {
         let groupBy: ReportGrouping?
         let interval: ReportInterval?
         let department: String?
+        let dialect: CSVDialect?
 
         enum Kind: String, Decodable, Sendable, CaseIterable { case figures, series }
         enum Format: String, Decodable, Sendable, CaseIterable { case csv, json }
@@ -104,7 +107,7 @@ public enum ReportExport: TenantMethod {
     }
     public static let name = "report.export"
     public static let summary =
-        "report.figures or report.series as CSV (RFC 4180, UTF-8) or JSON rows; groups of fewer than 5 complaints are suppressed."
+        "report.figures or report.series as CSV (RFC 4180, UTF-8; or excel-da: ';'-separated, decimal comma, byte-order mark) or JSON rows; groups of fewer than 5 complaints are suppressed; text starting like a formula gets a leading '."
     public static let roles: Set<Role> = [.leader]
     public static let params =
         ReportFigures.periodParams + [
@@ -112,6 +115,9 @@ public enum ReportExport: TenantMethod {
             RPCParam("format", .oneOf(Params.Format.allCases.map(\.rawValue)), required: true),
             RPCParam("groupBy", .oneOf(ReportGrouping.allCases.map(\.rawValue)), "for figures"),
             RPCParam("interval", .oneOf(ReportInterval.allCases.map(\.rawValue)), "for series; month by default"),
+            RPCParam(
+                "dialect", .defaulted(.oneOf(CSVDialect.allCases.map(\.rawValue)), "rfc4180"),
+                "for csv: excel-da writes ';'-separated cells, decimal commas and a UTF-8 byte-order mark, as Danish Excel opens them"),
         ]
     public static let result = RPCSchema.complete([
         "contentType": .oneOf(["text/csv; charset=utf-8", "application/json"]), "filename": .string, "body": .anyJSON,
@@ -158,7 +164,9 @@ extension RPCServices {
                 stem = "klage-series-\((params.interval ?? .month).rawValue)"
             }
             switch params.format {
-            case .csv: return .init(contentType: "text/csv; charset=utf-8", filename: stem + ".csv", body: .string(table.csv))
+            case .csv:
+                return .init(
+                    contentType: "text/csv; charset=utf-8", filename: stem + ".csv", body: .string(table.csv(params.dialect ?? .rfc4180)))
             case .json: return .init(contentType: "application/json", filename: stem + ".json", body: table.json)
             }
         }

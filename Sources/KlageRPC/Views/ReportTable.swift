@@ -28,13 +28,15 @@ struct ReportTable: Sendable {
         rows.append(row)
     }
 
-    /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted where they need it.
-    var csv: String {
-        var lines = [columns.map(Self.csvField).joined(separator: ",")]
+    /// CSV in `dialect`: a header row, CRLF line ends, fields quoted where they need it, and text that
+    /// a spreadsheet would run as a formula neutralised (``CSVDialect``).
+    func csv(_ dialect: CSVDialect = .rfc4180) -> String {
+        let separator = String(dialect.separator)
+        var lines = [columns.map { dialect.cell($0) }.joined(separator: separator)]
         for row in rows {
-            lines.append(columns.map { Self.csvField(Self.text(row[$0] ?? .null)) }.joined(separator: ","))
+            lines.append(columns.map { dialect.cell(row[$0] ?? .null) }.joined(separator: separator))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return dialect.prefix + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// The rows as JSON objects with the same flattened names.
@@ -49,20 +51,5 @@ struct ReportTable: Sendable {
         default:
             flat.append((prefix, value))
         }
-    }
-
-    private static func text(_ value: JSONValue) -> String {
-        switch value {
-        case .null: ""
-        case .bool(let bool): bool ? "true" : "false"
-        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
-        case .string(let string): string
-        default: ""
-        }
-    }
-
-    private static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

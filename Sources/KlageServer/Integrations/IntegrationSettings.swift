@@ -11,10 +11,16 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     /// The wait after a delivery's first failure; each later wait is four times longer, up to 6 hours
     /// (``KlageKernel/WebhookPolicy``). Tests make it short.
     public var webhookRetryBaseSeconds: Double = 10
-    /// Tenants whose webhooks may target loopback, private and link-local addresses, and plain http:
-    /// set by the host operator only, for a case system on the municipality's own network
-    /// (`KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS`, comma-separated).
+    /// Tenants whose webhooks may target private addresses (RFC 1918, unique local, CGNAT), and plain
+    /// http: set by the host operator only, for a case system on the municipality's own network
+    /// (`KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS`, comma-separated). Loopback, link-local, the cloud
+    /// metadata addresses and unspecified addresses stay refused for them too.
     public var webhookPrivateTargetTenants: [String] = []
+    /// **Tests only.** Lets the tenants in ``webhookPrivateTargetTenants`` target loopback, where a
+    /// test's receiver listens. It is not read from `klage.json` or the environment, and not written
+    /// back: only code that builds the configuration (a test, the test-only server
+    /// `klage-test-server`) can set it, so no deployment can turn it on.
+    public var allowLoopbackTargetsForTests = false
     /// How often `/rpc/ws` subscribers' feeds are read for new events, in seconds.
     public var streamIntervalSeconds: Double = 0.1
     /// Complaints one client address may file through the intake page per hour.
@@ -29,6 +35,12 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     public var intakeFormSecretFile: String?
 
     public init() {}
+
+    /// The settings `klage.json` holds: ``allowLoopbackTargetsForTests`` is not among them.
+    private enum CodingKeys: String, CodingKey {
+        case webhookIntervalSeconds, webhookTimeoutSeconds, webhookRetryBaseSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
+        case intakePerAddressPerHour
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

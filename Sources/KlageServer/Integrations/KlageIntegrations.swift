@@ -1,10 +1,9 @@
-import AsyncHTTPClient
 public import KlageKernel
 public import KlageRPC
 public import Logging
 import NIOCore
 
-/// The host's integrations, composed once: the event feed, webhooks with their HTTP client, and the
+/// The host's integrations, composed once: the event feed, webhooks with their HTTP transport, and the
 /// methods they add (`event.list`, `webhook.*`). See the catalog's *Integrations*.
 public struct KlageIntegrations: Sendable {
     /// `event.list`'s service.
@@ -14,22 +13,15 @@ public struct KlageIntegrations: Sendable {
     /// The store the feed reads, for the live stream.
     let feedStore: any EventFeedStore
     let settings: IntegrationSettings
-    private let client: HTTPClient
 
     /// Composes the integrations over `store`.
     public init(store: any EventFeedStore & WebhookStore, settings: IntegrationSettings, clock: any KlageClock, logger: Logger) {
+        let targets = WebhookTargetCheck(
+            privateTenants: Set(settings.webhookPrivateTargetTenants), allowLoopbackForTests: settings.allowLoopbackTargetsForTests)
         self.settings = settings
         self.feedStore = store
         let timeout = max(settings.webhookTimeoutSeconds, 0.1)
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
-        configuration.connectionPool.idleTimeout = .seconds(30)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.client = client
-        let transport = HTTPWebhookTransport(
-            client: client, targets: WebhookTargetCheck(privateTenants: Set(settings.webhookPrivateTargetTenants)),
-            timeout: .milliseconds(Int64(timeout * 1000)))
+        let transport = HTTPWebhookTransport(targets: targets, timeout: .milliseconds(Int64(timeout * 1000)))
         self.feed = EventFeedService(store: store)
         self.webhooks = WebhookService(
             store: store, transport: transport, clock: clock, policy: WebhookPolicy(baseDelay: settings.webhookRetryBaseSeconds),
@@ -45,8 +37,6 @@ public struct KlageIntegrations: Sendable {
         IntegrationMethods.register(into: &builder, feed: feed, webhooks: webhooks)
     }
 
-    /// Closes the HTTP client.
-    public func shutdown() async {
-        try? await client.shutdown()
-    }
+    /// Nothing to close: each webhook attempt's HTTP client closes when the attempt ends (``HTTPWebhookTransport``).
+    public func shutdown() async {}
 }

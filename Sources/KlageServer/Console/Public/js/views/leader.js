@@ -50,7 +50,7 @@ export async function leaderPage(target) {
   }
 
   const download = h('button', { type: 'button', id: 'download-csv', onclick: async () => {
-    const file = await rpc('report.export', { report: 'series', format: 'csv', ...range, interval: 'month' });
+    const file = await rpc('report.export', { report: 'series', format: 'csv', dialect: 'excel-da', ...range, interval: 'month' });
     const link = h('a', { href: URL.createObjectURL(new Blob([file.body], { type: file.contentType ?? 'text/csv' })), download: file.filename ?? 'klage.csv' });
     document.body.append(link);
     link.click();

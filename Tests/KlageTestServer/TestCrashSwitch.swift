@@ -6,10 +6,10 @@ import Foundation
     import Darwin
 #endif
 
-/// **For tests only.** With `KLAGE_TEST_CRASH_BEFORE_HOOKS=1` in its environment, the server kills
-/// itself (SIGKILL, no shutdown) right after committing a change whose events plug-ins hook, before any
-/// hook runs: `OutboxCrashTests` restarts it and checks that the outbox runs the hooks. Never set it in
-/// production.
+/// **Test server only.** With `KLAGE_TEST_CRASH_BEFORE_HOOKS=1` in its environment, `klage-test-server`
+/// kills itself (SIGKILL, no shutdown) right after committing a change whose events plug-ins hook,
+/// before any hook runs: `OutboxCrashTests` restarts the server and checks that the outbox runs the
+/// hooks. The production binary `klage` has no such switch.
 enum TestCrashSwitch {
     /// The environment variable.
     static let variable = "KLAGE_TEST_CRASH_BEFORE_HOOKS"

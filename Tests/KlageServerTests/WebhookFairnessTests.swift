@@ -1,0 +1,58 @@
+import Foundation
+import KlageKernel
+import KlageServer
+import KlageTestSupport
+import Testing
+
+/// Webhook deliveries are fair between tenants, on every engine: with the dispatcher running, a
+/// tenant whose receiver hangs (many deliveries due, each held until the 10 s timeout) uses its own
+/// share only, and another tenant's event reaches its receiver at once.
+@Suite struct WebhookFairnessTests {
+    @Test(arguments: StorageBackend.available)
+    func aTenantWhoseReceiverHangsDoesNotDelayAnotherTenantsDeliveries(_ backend: StorageBackend) async throws {
+        let configure = { (configuration: inout ServerConfiguration) in
+            configuration.integrations.webhookIntervalSeconds = 0.05
+            configuration.integrations.webhookTimeoutSeconds = 10
+            configuration.integrations.webhookPrivateTargetTenants = ["gladsaxe", "kobenhavn"]
+            configuration.integrations.allowLoopbackTargetsForTests = true
+        }
+        try await withTestServer(backend, configure: configure) { server in
+            try await withWebhookReceiver { hanging, hangingURL in
+                try await withWebhookReceiver { healthy, healthyURL in
+                    hanging.mode = .hang
+                    defer { hanging.mode = .accept }
+                    let gladsaxe = try await server.key("gladsaxe", .admin)
+                    let copenhagen = try await server.key("kobenhavn", .admin)
+                    _ = try await server.result("webhook.create", ["url": .string(hangingURL), "events": ["*"]], key: gladsaxe)
+                    _ = try await server.result("webhook.create", ["url": .string(healthyURL), "events": ["*"]], key: copenhagen)
+
+                    // Gladsaxe has many deliveries due, and its receiver holds every one it gets.
+                    let gladsaxeCaseworker = try await server.key("gladsaxe", .caseworker)
+                    for index in 1...40 {
+                        var complaint = Fixtures.copenhagenComplaint.objectValue!
+                        complaint["externalRef"] = .string("GLX-\(index)")
+                        _ = try await server.result("complaint.create", .object(complaint), key: gladsaxeCaseworker)
+                    }
+                    #expect(await Self.within(.seconds(5)) { hanging.arrivals > 0 }, "Gladsaxe's deliveries are hanging")
+
+                    let started = ContinuousClock.now
+                    _ = try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: try await server.key("kobenhavn", .caseworker))
+                    #expect(await Self.within(.seconds(12)) { !healthy.acceptedIDs.isEmpty })
+                    let waited = ContinuousClock.now - started
+                    #expect(waited < .seconds(2), "Copenhagen's event waited \(waited) behind Gladsaxe's hanging receiver")
+                    #expect(hanging.arrivals <= WebhookService.tenantShare, "Gladsaxe holds its own share only")
+                }
+            }
+        }
+    }
+
+    /// Polls `condition` every 20 ms for up to `limit`. - Returns: whether it came true.
+    private static func within(_ limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition()
+    }
+}
