@@ -39,7 +39,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     /// The settings `klage.json` holds: ``allowLoopbackTargetsForTests`` is not among them.
     private enum CodingKeys: String, CodingKey {
         case webhookIntervalSeconds, webhookTimeoutSeconds, webhookRetryBaseSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
-        case intakePerAddressPerHour
+        case intakePerAddressPerHour, intakePerTenantPerHour, intakeFormSecretFile
     }
 
     public init(from decoder: any Decoder) throws {
