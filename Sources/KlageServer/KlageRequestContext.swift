@@ -15,7 +15,7 @@ struct KlageRequestContext: RequestContext {
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress.flatMap { ClientIP($0)?.limitKey } ?? "unknown"
+        clientAddress = source.channel.remoteAddress?.ipAddress.flatMap { IPAddress($0)?.limitKey } ?? "unknown"
         channel = source.channel
     }
 }

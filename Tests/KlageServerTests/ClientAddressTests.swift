@@ -33,15 +33,15 @@ import Testing
     }
 
     @Test func ipv6ClientsCountPerSlash64AndMappedIPv4IsIPv4() {
-        #expect(ClientIP("2001:db8:1:2:aaaa:bbbb:cccc:dddd")?.limitKey == "2001:db8:1:2::/64")
-        #expect(ClientIP("2001:db8:1:2::1")?.limitKey == ClientIP("2001:db8:1:2:ffff::7")?.limitKey)
-        #expect(ClientIP("2001:db8:1:3::1")?.limitKey != ClientIP("2001:db8:1:2::1")?.limitKey)
-        #expect(ClientIP("::ffff:192.0.2.7")?.limitKey == "192.0.2.7")
-        #expect(ClientIP("300.1.1.1") == nil && ClientIP("") == nil && ClientIP("1.2.3") == nil)
+        #expect(IPAddress("2001:db8:1:2:aaaa:bbbb:cccc:dddd")?.limitKey == "2001:db8:1:2::/64")
+        #expect(IPAddress("2001:db8:1:2::1")?.limitKey == IPAddress("2001:db8:1:2:ffff::7")?.limitKey)
+        #expect(IPAddress("2001:db8:1:3::1")?.limitKey != IPAddress("2001:db8:1:2::1")?.limitKey)
+        #expect(IPAddress("::ffff:192.0.2.7")?.limitKey == "192.0.2.7")
+        #expect(IPAddress("300.1.1.1") == nil && IPAddress("") == nil && IPAddress("1.2.3") == nil)
         #expect(IPBlock("10.0.0.0/33") == nil && IPBlock("x/8") == nil)
-        #expect(IPBlock("172.16.0.0/12")!.contains(ClientIP("172.31.255.255")!))
-        #expect(!IPBlock("172.16.0.0/12")!.contains(ClientIP("172.32.0.0")!))
-        #expect(!IPBlock("10.0.0.0/8")!.contains(ClientIP("::ffff:11.0.0.1")!))
+        #expect(IPBlock("172.16.0.0/12")!.contains(IPAddress("172.31.255.255")!))
+        #expect(!IPBlock("172.16.0.0/12")!.contains(IPAddress("172.32.0.0")!))
+        #expect(!IPBlock("10.0.0.0/8")!.contains(IPAddress("::ffff:11.0.0.1")!))
     }
 
     @Test func aTrustedProxyListThatIsNotAddressesStopsTheServer() throws {

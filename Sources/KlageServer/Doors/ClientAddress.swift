@@ -6,7 +6,7 @@ import Foundation
 /// Each proxy appends the address it received the request from, so reading from the right and skipping
 /// trusted hops finds the first address no trusted party vouches for; whatever a client writes to the
 /// left of it is ignored. Without trusted proxies the header is ignored entirely, so a client cannot
-/// choose its own address. IPv6 clients count per /64 (``ClientIP/limitKey``).
+/// choose its own address. IPv6 clients count per /64 (``IPAddress/limitKey``).
 ///
 /// ```swift
 /// let resolver = ClientAddress(trusted: [IPBlock("10.0.0.0/8")!])
@@ -17,7 +17,7 @@ struct ClientAddress: Sendable {
     let trusted: [IPBlock]
 
     /// Whether `peer` is a trusted proxy.
-    func isTrusted(_ peer: ClientIP?) -> Bool {
+    func isTrusted(_ peer: IPAddress?) -> Bool {
         guard let peer else { return false }
         return trusted.contains { $0.contains(peer) }
     }
@@ -28,7 +28,7 @@ struct ClientAddress: Sendable {
     ///   - peer: the connection's remote address as text, or `nil` when unknown (a Unix socket).
     ///   - forwardedFor: every `X-Forwarded-For` field value, in the order received.
     func client(peer: String?, forwardedFor: [String]) -> String {
-        guard let peerAddress = peer.flatMap({ ClientIP($0) }) else { return peer ?? "unknown" }
+        guard let peerAddress = peer.flatMap({ IPAddress($0) }) else { return peer ?? "unknown" }
         guard isTrusted(peerAddress) else { return peerAddress.limitKey }
         let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { Self.address(in: $0) }
         var client = peerAddress
@@ -41,11 +41,11 @@ struct ClientAddress: Sendable {
     }
 
     /// The address in one `X-Forwarded-For` entry: `198.51.100.7`, `198.51.100.7:4711`, `[2001:db8::1]:4711`.
-    private static func address(in entry: Substring) -> ClientIP? {
+    private static func address(in entry: Substring) -> IPAddress? {
         let entry = entry.trimmingCharacters(in: .whitespaces)
-        if let direct = ClientIP(entry) { return direct }
-        if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") { return ClientIP(entry[entry.index(after: entry.startIndex)..<close]) }
-        if entry.filter({ $0 == ":" }).count == 1, let colon = entry.firstIndex(of: ":") { return ClientIP(entry[..<colon]) }
+        if let direct = IPAddress(entry) { return direct }
+        if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") { return IPAddress(entry[entry.index(after: entry.startIndex)..<close]) }
+        if entry.filter({ $0 == ":" }).count == 1, let colon = entry.firstIndex(of: ":") { return IPAddress(entry[..<colon]) }
         return nil
     }
 }

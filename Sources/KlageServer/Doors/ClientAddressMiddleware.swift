@@ -15,7 +15,7 @@ struct ClientAddressMiddleware: RouterMiddleware {
         guard !resolver.trusted.isEmpty else { return try await next(request, context) }
         var context = context
         let peer = context.channel.remoteAddress?.ipAddress
-        context.viaTrustedProxy = resolver.isTrusted(peer.flatMap { ClientIP($0) })
+        context.viaTrustedProxy = resolver.isTrusted(peer.flatMap { IPAddress($0) })
         context.clientAddress = resolver.client(peer: peer, forwardedFor: request.headers[values: Self.forwardedFor])
         return try await next(request, context)
     }

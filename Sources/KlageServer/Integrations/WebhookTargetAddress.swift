@@ -1,42 +1,6 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// An IPv4 or IPv6 address as bytes in network order, and what a webhook may do with it: whether it is
-/// public, and whether it is one no webhook may ever reach (``isNeverATarget``).
-enum IPAddress: Sendable, Hashable {
-    case v4([UInt8])
-    case v6([UInt8])
-
-    /// A literal address (`127.0.0.1`, `::1`), or `nil`.
-    init?(literal: String) {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, literal, &v4) == 1 {
-            self = .v4(withUnsafeBytes(of: v4) { Array($0) })
-            return
-        }
-        var v6 = in6_addr()
-        if inet_pton(AF_INET6, literal, &v6) == 1 {
-            self = .v6(withUnsafeBytes(of: v6) { Array($0) })
-            return
-        }
-        return nil
-    }
-
-    /// The address as text, as a socket takes it (`192.0.2.1`, `2001:db8::1`, no brackets).
-    var text: String {
-        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        switch self {
-        case .v4(let bytes): _ = bytes.withUnsafeBytes { inet_ntop(AF_INET, $0.baseAddress, &buffer, socklen_t(buffer.count)) }
-        case .v6(let bytes): _ = bytes.withUnsafeBytes { inet_ntop(AF_INET6, $0.baseAddress, &buffer, socklen_t(buffer.count)) }
-        }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
+/// What a webhook may do with an address: whether it is public, and whether it is one no webhook may
+/// ever reach (``isNeverATarget``).
+extension IPAddress {
     /// The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::/96`) IPv6
     /// address, which reaches that IPv4 address; `nil` for any other.
     private var embeddedV4: [UInt8]? {
