@@ -7,6 +7,8 @@ import Testing
 @Suite struct ClockRulesTests {
     static let received = Timestamp.parse("2026-11-25T09:30:00Z")!
     let engine = WorkflowEngine()
+    /// A tenant that sends a written confirmation after closing by agreement (off by default).
+    static let confirming: [String: JSONValue] = ["confirmationAfterAgreement": true]
 
     static let definition = WorkflowDefinition(
         id: "test.flow", title: "t", initialState: "received",
@@ -109,7 +111,7 @@ import Testing
         let open = complaint()
         let (closed, _) = try engine.perform(
             "close", on: open, in: Self.definition,
-            input: input(open, outcome: .resolved, at: Self.received.addingTimeInterval(86_400), consent: true))
+            input: input(open, outcome: .resolved, at: Self.received.addingTimeInterval(86_400), consent: true), settings: Self.confirming)
         var backdated = closed
         let intakeLetter = Contact(
             id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
@@ -118,14 +120,25 @@ import Testing
         #expect(backdated.deadlines.first { $0.name == "writtenConfirmation" }?.isOpen == true)
     }
 
-    @Test func closingByAgreementOwesAWrittenConfirmationAndCanBeReopenedWithinTheWindow() throws {
+    @Test func closingByAgreementOwesNoConfirmationUnlessTheTenantSendsOne() throws {
         let open = complaint()
         let (closed, effects) = try engine.perform("close", on: open, in: Self.definition, input: input(open, outcome: .resolved, consent: true))
+        #expect(!effects.contains(.confirmationOwed))
+        #expect(!effects.contains(.confirmationWaived))
+        #expect(!closed.deadlines.contains { $0.name == AgreementConfirmation.rule.name }, "no clock, so nothing to miss or escalate")
+        #expect(!StatutoryDeadlines.all.contains { $0.name == AgreementConfirmation.rule.name }, "not a statutory deadline")
+    }
+
+    @Test(arguments: [ContactKind.letter, .email, .digitalPost])
+    func inATenantThatConfirmsClosingByAgreementOwesAWrittenConfirmationAndCanBeReopenedWithinTheWindow(_ kind: ContactKind) throws {
+        let open = complaint()
+        let (closed, effects) = try engine.perform(
+            "close", on: open, in: Self.definition, input: input(open, outcome: .resolved, consent: true), settings: Self.confirming)
         #expect(effects.contains(.confirmationOwed))
         var letter = closed
         let contact = Contact(
-            id: "k", tenant: "t", complaintId: "c", kind: .letter, occurredAt: Self.received, recordedBy: "a",
-            summary: "Confirmation with appeal guidance", agreement: nil, fields: [:], createdAt: Self.received)
+            id: "k", tenant: "t", complaintId: "c", kind: kind, occurredAt: Self.received, recordedBy: "a",
+            summary: "Confirmation of the agreement", agreement: nil, fields: [:], createdAt: Self.received)
         #expect(engine.contactRecorded(contact, on: &letter, in: Self.definition) == [.deadlineMet(name: "writtenConfirmation", late: false)])
 
         var late = closed

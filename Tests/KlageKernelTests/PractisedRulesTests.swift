@@ -85,6 +85,9 @@ import Testing
 
     // MARK: 5. The citizen's choice of a written answer
 
+    /// A tenant that sends a written confirmation after closing by agreement (off by default).
+    static let confirming: [String: JSONValue] = ["confirmationAfterAgreement": true]
+
     @Test func closingByAgreementWithoutAWrittenAnswerOwesNoConfirmation() throws {
         var complaint = started()
         _ = engine.contactRecorded(contact(.phone, at: Self.received), on: &complaint, in: Self.definition)
@@ -93,23 +96,27 @@ import Testing
         let (closed, effects) = try engine.perform(
             "close", on: complaint, in: Self.definition,
             input: input(
-                complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": false]))
+                complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": false]),
+            settings: Self.confirming)
         #expect(effects.contains(.writtenAnswerChosen(wants: false)))
         #expect(effects.contains(.confirmationWaived))
         #expect(!effects.contains(.confirmationOwed))
-        #expect(!closed.deadlines.contains { $0.name == StatutoryDeadlines.writtenConfirmation.name })
+        #expect(!closed.deadlines.contains { $0.name == AgreementConfirmation.rule.name })
     }
 
-    @Test func closingByAgreementWithAWrittenAnswerWantedOwesTheLetter() throws {
+    @Test func closingByAgreementWithAWrittenAnswerWantedOwesTheLetterInATenantThatSendsOne() throws {
         var complaint = started()
         let contacts = [contact(.phone, at: Self.received)]
         (complaint, _) = try engine.perform("confirm", on: complaint, in: Self.definition, input: input(complaint, contacts: contacts))
-        let (closed, effects) = try engine.perform(
-            "close", on: complaint, in: Self.definition,
-            input: input(
-                complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": true]))
+        let wanted = input(complaint, contacts: contacts, outcome: .withdrawn, fields: ["citizenConsent": true, "wantsWrittenAnswer": true])
+        let (closed, effects) = try engine.perform("close", on: complaint, in: Self.definition, input: wanted, settings: Self.confirming)
         #expect(effects.contains(.confirmationOwed))
-        #expect(closed.deadlines.contains { $0.name == StatutoryDeadlines.writtenConfirmation.name && $0.isOpen })
+        #expect(closed.deadlines.contains { $0.name == AgreementConfirmation.rule.name && $0.isOpen })
+        // By default no tenant sends one: the citizen's wish is recorded, and no clock is started.
+        let (plain, plainEffects) = try engine.perform("close", on: complaint, in: Self.definition, input: wanted)
+        #expect(plainEffects.contains(.writtenAnswerChosen(wants: true)))
+        #expect(!plainEffects.contains(.confirmationOwed))
+        #expect(!plain.deadlines.contains { $0.name == AgreementConfirmation.rule.name })
     }
 
     // MARK: 6. Appeals

@@ -31,17 +31,22 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// Resolved to the citizen's satisfaction; needs the citizen's recorded confirmation.
     case resolved
 
-    /// Whether closing with this outcome needs the citizen's recorded consent (Awb 9:5, DOMAIN.md).
+    /// Whether closing with this outcome needs the citizen's recorded consent: the municipality does not close
+    /// a complaint by agreement on the citizen's behalf (DomainAndLaw "Closing").
     public var needsCitizenConsent: Bool { self == .withdrawn || self == .resolved }
 }
 
 /// The kind of a recorded contact. Oral kinds are two-way conversations and meet first-contact deadlines.
 public enum ContactKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case phone, meeting, video, email, letter, other
+    case phone, meeting, video, email, letter
+    /// A letter sent by Digital Post (the public sector's digital mailbox): written, like `letter`.
+    case digitalPost = "digital_post"
+    case other
 
     /// Whether this is an oral, two-way conversation (phone, meeting, video).
     public var isOral: Bool { self == .phone || self == .meeting || self == .video }
 
-    /// Whether this is a written contact (letter, e-mail): a written answer, or the written route to an unreachable citizen.
-    public var isWritten: Bool { self == .letter || self == .email }
+    /// Whether this is a written contact (letter, e-mail, Digital Post): a written answer, or the written route
+    /// to an unreachable citizen.
+    public var isWritten: Bool { self == .letter || self == .email || self == .digitalPost }
 }

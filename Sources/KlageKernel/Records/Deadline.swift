@@ -24,6 +24,10 @@ public struct Deadline: Sendable, Hashable, Codable {
     public var working: Bool?
     /// When the clock started; a contact that happened before it cannot meet it.
     public var startedAt: Date?
+    /// For a complaint registered late, the earliest the scheduler records a miss: the registration
+    /// plus the tenant's `lateRegistrationGraceHours`, so that the contacts made before registration
+    /// can first be recorded at their real time. `nil`: a miss is recorded at `dueAt`.
+    public var missJudgedFrom: Date?
 
     public init(name: String, dueAt: Date, warnAt: Date? = nil, metAt: Date? = nil, stoppedAt: Date? = nil, working: Bool? = nil) {
         self.name = name
@@ -51,6 +55,12 @@ public struct Deadline: Sendable, Hashable, Codable {
     public var nextCheckAt: Date? {
         guard isRunning else { return nil }
         if warnedAt == nil, let warnAt { return warnAt }
-        return missedAt == nil ? dueAt : nil
+        return missedAt == nil ? missCheckAt : nil
+    }
+
+    /// When the scheduler may record the miss: the due time, or later for a complaint registered late.
+    public var missCheckAt: Date {
+        guard let missJudgedFrom else { return dueAt }
+        return max(dueAt, missJudgedFrom)
     }
 }

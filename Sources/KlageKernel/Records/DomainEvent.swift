@@ -27,13 +27,13 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     /// The complaint's clocks were paused or resumed.
     public static let clocksPaused: EventType = "deadline.paused"
     public static let clocksResumed: EventType = "deadline.resumed"
-    /// A written confirmation with appeal guidance is owed to the citizen.
+    /// A written confirmation of the agreement is owed to the citizen (a tenant that sends one, ``AgreementConfirmation``).
     public static let confirmationOwed: EventType = "complaint.confirmationOwed"
     /// A closed complaint was reopened.
     public static let reopened: EventType = "complaint.reopened"
     /// The citizen chose whether to receive a written answer (`data.wants`).
     public static let writtenAnswerChosen: EventType = "complaint.writtenAnswerChosen"
-    /// Closed by agreement with a citizen who wants no written answer: no confirmation is owed.
+    /// Closed by agreement, in a tenant that sends a confirmation, with a citizen who wants no written answer: none is owed.
     public static let confirmationWaived: EventType = "complaint.confirmationWaived"
     /// The complaint was forwarded (`data.to`), e.g. an appeal to the appeals board.
     public static let forwarded: EventType = "complaint.forwarded"

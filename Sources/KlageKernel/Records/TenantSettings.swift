@@ -18,22 +18,30 @@ public enum TenantSettings {
     /// How many failed call attempts (`reached: false`) open the written route: a letter or e-mail then meets first contact.
     public static let failedCallAttemptsBeforeWrittenRoute = Number(key: "failedCallAttemptsBeforeWrittenRoute", range: 1...20, defaultValue: 3)
 
+    /// How many hours a complaint registered late (after its receipt) has, from registration, for recording the
+    /// contacts made before it at their real time, before the scheduler records a miss; never more than the delay itself.
+    public static let lateRegistrationGraceHours = Number(key: "lateRegistrationGraceHours", range: 0...72, defaultValue: 8)
+
     /// How many months after closing a complaint's personal data is anonymised by the scheduler; 0 (the default) never.
     public static let anonymiseMonthsAfterClosing = Number(key: "retention.anonymiseMonthsAfterClosing", range: 0...1_200, defaultValue: 0)
     /// How many months the access log keeps a read before the scheduler deletes it; 0 (the default) keeps it.
     public static let accessLogMonths = Number(key: "retention.accessLogMonths", range: 0...1_200, defaultValue: 0)
 
     static let numbers = [
-        reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute, anonymiseMonthsAfterClosing, accessLogMonths,
+        reopenWindowDays, surveyValidDays, failedCallAttemptsBeforeWrittenRoute, lateRegistrationGraceHours, anonymiseMonthsAfterClosing,
+        accessLogMonths,
     ]
 
     /// How long an appeal may take before it is forwarded (the statutory 4 weeks by default).
     public static let appealForwardingDeadline = DeadlineSetting("appealForwardingDeadline", default: .days(28))
-    /// How long the written confirmation with appeal guidance may take after closing by agreement.
+    /// How long the written confirmation after closing by agreement may take, for a tenant that sends one
+    /// (``AgreementConfirmation``).
     public static let confirmationDeadline = DeadlineSetting("confirmationDeadline", default: .workingDays(5))
 
     /// The kernel's own settings of other types than whole numbers.
-    static let declared: [any TenantSetting] = [appealForwardingDeadline, confirmationDeadline, surveyAtClosing, methodAdoption]
+    static let declared: [any TenantSetting] = [
+        appealForwardingDeadline, confirmationDeadline, AgreementConfirmation.setting, surveyAtClosing, methodAdoption,
+    ]
 
     /// The value of `setting` in `settings`, or its default.
     public static func value(_ setting: Number, in settings: [String: JSONValue]) -> Int {

@@ -39,9 +39,7 @@ public struct AttentionService: Sendable {
             let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
             for deadline in complaint.deadlines {
                 guard let kind = deadline.attention(at: now) else { continue }
-                let rule =
-                    definition?.deadlines.first { $0.name == deadline.name }
-                    ?? StatutoryDeadlines.all.first { $0.name == deadline.name }
+                let rule = definition?.deadlineRule(named: deadline.name)
                 items.append(
                     AttentionItem(
                         kind: kind, dueAt: deadline.dueAt, title: rule?.title ?? deadline.name,

@@ -208,11 +208,12 @@ public struct ComplaintService: Sendable {
         let draft = try draft.validated()
         for attempt in 1...5 {
             let complaint = try await get(draft.complaintId, in: tenant)
-            // Backdating stops where the complaint entered Klage: what happened before cannot meet its clocks.
-            if ClientTime.isBefore(draft.occurredAt, complaint.createdAt) {
+            // A contact is dated at its real time, from the complaint's receipt on (the call in which it was
+            // received is the call-back), however late the complaint was registered; nothing before receipt.
+            if ClientTime.isBefore(draft.occurredAt, complaint.receivedAt) {
                 throw KlageError.validation(
                     field: "occurredAt",
-                    reason: "must not be before the complaint was registered (\(Timestamp.format(complaint.createdAt)))"
+                    reason: "must not be before the complaint was received (\(Timestamp.format(complaint.receivedAt)))"
                 )
             }
             let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
@@ -374,7 +375,7 @@ public struct ComplaintService: Sendable {
             case .clocksResumed:
                 return [event(.clocksResumed, "Clocks resumed")]
             case .confirmationOwed:
-                return [event(.confirmationOwed, "A written confirmation with appeal guidance is owed to the citizen")]
+                return [event(.confirmationOwed, "A written confirmation of the agreement is owed to the citizen")]
             case .reopened(let state):
                 return [event(.reopened, "Complaint reopened", ["state": .string(state.rawValue)])]
             case .writtenAnswerChosen(let wants):

@@ -2,7 +2,7 @@ public import Foundation
 
 /// Staff time spent on a complaint outside its contacts: the evidence of time saved per complaint.
 ///
-/// Effort after closing is real (the written confirmation, the follow-up with colleagues), so a closed
+/// Effort after closing is real (a written answer, the follow-up with colleagues), so a closed
 /// complaint takes it too.
 public struct EffortService: Sendable {
     private let env: ServiceEnvironment

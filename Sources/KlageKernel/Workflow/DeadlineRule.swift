@@ -22,7 +22,7 @@ public struct DeadlineRule: Sendable, Hashable {
         case oralContact
         /// Any recorded contact that reached the citizen.
         case anyContact
-        /// A written contact (letter or e-mail), e.g. a confirmation with appeal guidance.
+        /// A written contact (letter, e-mail or Digital Post), e.g. a written answer.
         case writtenContact
         /// Entering one of these states.
         case entering([StateID])

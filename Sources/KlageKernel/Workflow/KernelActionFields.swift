@@ -12,9 +12,11 @@ public enum KernelActionFields {
     public static let citizenConsent = FieldSpec(
         "citizenConsent", .bool, "the citizen's recorded consent to closing by agreement (withdrawn, resolved)"
     )
-    /// The citizen's own choice of a written answer; `false` means closing by agreement owes no letter.
+    /// The citizen's own choice of a written answer, when asked: `true` wants one, `false` does not; left out when
+    /// the citizen was not asked (nothing is recorded then). `false` means closing by agreement owes no letter.
     public static let wantsWrittenAnswer = FieldSpec(
-        "wantsWrittenAnswer", .bool, "the citizen's own choice of a written answer; false: no written confirmation is owed"
+        "wantsWrittenAnswer", .bool,
+        "the citizen's own choice of a written answer, when asked (leave it out when not asked); false: no written confirmation is owed"
     )
     /// Where the case went, e.g. Ankestyrelsen; required when an appeal is closed as forwarded.
     public static let forwardedTo = FieldSpec(

@@ -65,6 +65,13 @@ public struct WorkflowDefinition: Sendable {
     public func actions(from state: StateID) -> [WorkflowAction] {
         actions.filter { $0.from.contains(state) }
     }
+
+    /// The rule of a deadline on a complaint of this workflow: the workflow's own, the law's
+    /// (``StatutoryDeadlines``), or the tenant's confirmation after closing by agreement (``AgreementConfirmation``).
+    public func deadlineRule(named name: String) -> DeadlineRule? {
+        deadlines.first { $0.name == name } ?? StatutoryDeadlines.all.first { $0.name == name }
+            ?? (AgreementConfirmation.rule.name == name ? AgreementConfirmation.rule : nil)
+    }
 }
 
 /// One state of a workflow.

@@ -19,13 +19,13 @@ public enum WorkflowEffect: Sendable, Hashable {
     /// The clocks were paused or resumed.
     case clocksPaused
     case clocksResumed
-    /// A complaint closed by agreement owes the citizen a written confirmation with appeal guidance.
+    /// A complaint closed by agreement, in a tenant that sends one, owes the citizen a written confirmation of the agreement.
     case confirmationOwed
     /// A closed complaint was reopened.
     case reopened(StateID)
     /// The citizen chose whether to receive a written answer.
     case writtenAnswerChosen(wants: Bool)
-    /// Closed by agreement, and the citizen wants no written answer: no confirmation is owed.
+    /// Closed by agreement in a tenant that sends a confirmation, and the citizen wants no written answer: none is owed.
     case confirmationWaived
     /// The complaint was forwarded to `to`, e.g. an appeal to Ankestyrelsen.
     case forwarded(to: String)

@@ -32,7 +32,23 @@ public struct WorkflowEngine: Sendable {
         for rule in rules {
             effects.append(startClock(rule, at: complaint.receivedAt, on: &complaint, settings: settings))
         }
+        allowForLateRegistration(&complaint, settings: settings)
         return effects
+    }
+
+    /// A complaint registered after its receipt (by a case system, or a letter scanned the next day) keeps
+    /// its clocks from receipt, but the scheduler records no miss until a grace after registration has
+    /// passed: as long as the registration was late, at most the tenant's `lateRegistrationGraceHours`.
+    /// The contacts made before registration, such as the call in which the complaint was received, are
+    /// recorded at their real time first, and the clocks are judged by that time.
+    private func allowForLateRegistration(_ complaint: inout Complaint, settings: [String: JSONValue]) {
+        let delay = complaint.createdAt.timeIntervalSince(complaint.receivedAt)
+        guard delay > 0 else { return }
+        let hours = TenantSettings.value(TenantSettings.lateRegistrationGraceHours, in: settings)
+        let judgedFrom = complaint.createdAt.addingTimeInterval(min(delay, Double(hours) * 3600))
+        for index in complaint.deadlines.indices where complaint.deadlines[index].dueAt < judgedFrom {
+            complaint.deadlines[index].missJudgedFrom = judgedFrom
+        }
     }
 
     /// Takes one action on a complaint, checking state, role, fields, outcome, consent, track and guards.
@@ -129,7 +145,7 @@ public struct WorkflowEngine: Sendable {
             switch completion {
             case .oralContact: contact.kind.isOral || (writtenRouteOpen && contact.kind.isWritten)
             case .anyContact: true
-            case .writtenContact: contact.kind == .letter || contact.kind == .email
+            case .writtenContact: contact.kind.isWritten
             case .entering, .closing: false
             }
         }
@@ -143,7 +159,7 @@ public struct WorkflowEngine: Sendable {
                 complaint.deadlines[index].warnedAt = now
                 effects.append(.deadlineWarned(name: complaint.deadlines[index].name))
             }
-            if complaint.deadlines[index].missedAt == nil, complaint.deadlines[index].dueAt <= now {
+            if complaint.deadlines[index].missedAt == nil, complaint.deadlines[index].missCheckAt <= now {
                 complaint.deadlines[index].missedAt = now
                 if complaint.escalatedAt == nil { complaint.escalatedAt = now }
                 effects.append(.deadlineMissed(name: complaint.deadlines[index].name))
@@ -287,12 +303,13 @@ public struct WorkflowEngine: Sendable {
                 complaint.deadlines[index].stoppedAt = now
                 effects.append(.deadlineStopped(name: complaint.deadlines[index].name))
             }
-            if complaint.outcome?.needsCitizenConsent == true {
+            // Only a tenant that sends a written confirmation after closing by agreement owes one.
+            if complaint.outcome?.needsCitizenConsent == true, AgreementConfirmation.isOwed(in: settings) {
                 if KernelActionFields.wantsWrittenAnswer(complaint) == false {
                     effects.append(.confirmationWaived)
                 } else {
                     effects.append(.confirmationOwed)
-                    effects.append(startClock(StatutoryDeadlines.writtenConfirmation, at: now, on: &complaint, settings: settings))
+                    effects.append(startClock(AgreementConfirmation.rule, at: now, on: &complaint, settings: settings))
                 }
             }
         }
@@ -312,7 +329,7 @@ public struct WorkflowEngine: Sendable {
         for index in complaint.deadlines.indices where complaint.deadlines[index].isOpen {
             if notBefore, let started = complaint.deadlines[index].startedAt, ClientTime.isBefore(time, started) { continue }
             let name = complaint.deadlines[index].name
-            let rule = definition.deadlines.first { $0.name == name } ?? StatutoryDeadlines.all.first { $0.name == name }
+            let rule = definition.deadlineRule(named: name)
             guard let rule, matches(rule.completion) else { continue }
             complaint.deadlines[index].metAt = time
             complaint.deadlines[index].pausedAt = nil

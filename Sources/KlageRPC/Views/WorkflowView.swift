@@ -1,6 +1,7 @@
 public import KlageKernel
 
-/// A workflow as `workflow.list` shows it: states, actions, guards and deadlines.
+/// A workflow as `workflow.list` shows it: states, actions, guards, deadlines, and the contact kinds
+/// `contact.record` takes (every kind the kernel knows, whether oral or written), so a client offers them all.
 public struct WorkflowView: Encodable, Sendable {
     struct StateView: Encodable, Sendable {
         let id: String
@@ -31,6 +32,13 @@ public struct WorkflowView: Encodable, Sendable {
         let setting: String?
         let metBy: String
     }
+    struct ContactKindView: Encodable, Sendable {
+        let kind: String
+        /// A two-way conversation when it reached the citizen: meets a first-contact deadline.
+        let oral: Bool
+        /// A written contact: a written answer, or the written route to a citizen who cannot be reached.
+        let written: Bool
+    }
     struct FieldView: Encodable, Sendable {
         let name: String
         let required: Bool
@@ -49,6 +57,7 @@ public struct WorkflowView: Encodable, Sendable {
     let deadlines: [DeadlineRuleView]
     let complaintFields: [FieldView]
     let contactFields: [FieldView]
+    let contactKinds: [ContactKindView]
 
     public init(_ definition: WorkflowDefinition) {
         id = definition.id.rawValue
@@ -66,6 +75,7 @@ public struct WorkflowView: Encodable, Sendable {
         }
         complaintFields = definition.complaintFields.map(FieldView.init)
         contactFields = definition.contactFields.map(FieldView.init)
+        contactKinds = ContactKind.allCases.map { ContactKindView(kind: $0.rawValue, oral: $0.isOral, written: $0.isWritten) }
         deadlines = definition.deadlines.map { rule in
             let starts =
                 switch rule.start {
@@ -101,7 +111,11 @@ public struct WorkflowView: Encodable, Sendable {
                     "setting": .nullable(.string), "metBy": .string,
                 ])),
             "complaintFields": .array(.anyObject), "contactFields": .array(.anyObject),
-        ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines"])
+            "contactKinds": .array(
+                .object(
+                    ["kind": .oneOf(ContactKind.allCases.map(\.rawValue)), "oral": .boolean, "written": .boolean],
+                    required: ["kind", "oral", "written"])),
+        ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines", "contactKinds"])
 }
 
 extension WorkflowView.FieldView {

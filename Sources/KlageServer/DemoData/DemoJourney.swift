@@ -104,8 +104,8 @@ struct DemoJourney {
                 }
             }
         }
-        // The written confirmation a closing by agreement owes, when the citizen wants one.
-        if complaint.deadlines.contains(where: { $0.name == StatutoryDeadlines.writtenConfirmation.name && $0.isOpen }) {
+        // The written confirmation of the agreement, in a tenant that sends one, when the citizen wants one.
+        if complaint.deadlines.contains(where: { $0.name == AgreementConfirmation.rule.name && $0.isOpen }) {
             let at = closing.addingTimeInterval(random.logNormal(median: 1, spread: 0.7) * 86_400)
             if at <= now {
                 contact(
@@ -270,7 +270,7 @@ struct DemoJourney {
                     data: ["wants": .bool(wants)], random: &random)
             case .confirmationOwed:
                 event(
-                    .confirmationOwed, at: at, actor: actor, summary: "A written confirmation with appeal guidance is owed to the citizen",
+                    .confirmationOwed, at: at, actor: actor, summary: "A written confirmation of the agreement is owed to the citizen",
                     random: &random)
             case .confirmationWaived:
                 event(
