@@ -221,18 +221,40 @@ def main():
             raise Failed("the agreed task is not on the complaint page")
         step("the call is recorded with the conversation triangle (the §13 note), with its agreed task")
 
+        # Any contact kind the kernel knows: a Digital Post letter is written, so it skips the triangle.
+        wait(driver, "#start-call").click()
+        wait(driver, "#call-form")
+        kinds = [option.get_attribute("value") for option in driver.find_elements(By.CSS_SELECTOR, "#contact-kind option")]
+        if kinds[:1] != ["phone"] or "digital_post" not in kinds or "letter" not in kinds or "meeting" not in kinds:
+            raise Failed(f"the contact form does not offer every contact kind, phone first: {kinds}")
+        Select(driver.find_element(By.ID, "contact-kind")).select_by_value("digital_post")
+        if driver.find_element(By.CSS_SELECTOR, "fieldset[data-field=introduction]").is_displayed():
+            raise Failed("a written contact is asked for the conversation triangle")
+        check_axe(driver, "written contact")
+        wait(driver, "#call-summary").send_keys("Sendte borgeren et brev med Digital Post om bestillingen.")
+        driver.find_element(By.ID, "call-save").click()
+        wait(driver, "#start-call")
+        WebDriverWait(driver, 10).until(lambda d: any("digital_post" in item.text for item in d.find_elements(By.CSS_SELECTOR, "#contacts li")))
+        step("a Digital Post letter is recorded as a written contact, without the triangle")
+
         wait(driver, "#action-confirmContact").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         close = wait(driver, "#action-close")
         Select(close.find_element(By.NAME, "outcome")).select_by_value("withdrawn")
         close.find_element(By.NAME, "citizenConsent").click()
+        # The citizen's wish for a written answer: yes, no or not asked; "not asked" until someone asks.
+        answers = {radio.get_attribute("value"): radio.is_selected() for radio in close.find_elements(By.NAME, "wantsWrittenAnswer")}
+        if answers != {"yes": False, "no": False, "": True}:
+            raise Failed(f"the written answer is not a yes / no / not asked choice, not asked first: {answers}")
         shot(driver, "07-close-with-consent")
         close.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "outcome"))
         if driver.find_element(By.ID, "outcome").text != "withdrawn":
             raise Failed("the complaint did not close as withdrawn")
+        if "wantsWrittenAnswer" in (rpc(KEYS["INTEGRATION"], "complaint.get", {"id": mine["id"]}).get("fields") or {}):
+            raise Failed("an untouched written-answer choice was sent: the console answered for the citizen")
         check_axe(driver, "closed complaint")
         shot(driver, "08-closed")
-        step("closed by agreement with the citizen's consent")
+        step("closed by agreement with the citizen's consent; the written answer, not asked, is not recorded")
 
         driver.get(f"{URL}/#/leader")
         wait(driver, "#forbidden")

@@ -27,9 +27,33 @@ function hint(spec, id) {
   return spec.summary && currentLanguage() === 'en' ? h('p', { class: 'hint', id }, spec.summary) : null;
 }
 
+// Yes-or-no fields that record the citizen's own answer: yes, no, or not asked. A checkbox cannot tell
+// "no" from "not asked", and an unticked box must never put words in the citizen's mouth.
+const citizensChoices = new Set(['wantsWrittenAnswer']);
+
+/**
+ * `{element, read}` for a citizen's yes-or-no answer: three radio buttons, "not asked" chosen at first.
+ * `read()` returns true, false, or undefined when the citizen was not asked (nothing is sent then).
+ */
+export function triState(spec) {
+  const id = fresh(spec.name);
+  const options = [['yes', t('yes')], ['no', t('no')], ['', t('notAsked')]].map(([value, text]) => {
+    const input = h('input', { type: 'radio', id: `${id}-${value || 'not-asked'}`, name: spec.name, value, checked: value === '' });
+    return { input, element: h('label', { class: 'inline', for: input.id }, input, text) };
+  });
+  const element = h('fieldset', { 'data-field': spec.name, class: 'tri-state' }, h('legend', {}, labelOf(spec)), hint(spec, `${id}-hint`),
+    options.map((option) => option.element));
+  const read = () => {
+    const value = options.find((option) => option.input.checked)?.input.value ?? '';
+    return value === 'yes' ? true : value === 'no' ? false : undefined;
+  };
+  return { element, read };
+}
+
 /** `{element, read}` for one field: `read()` returns its value, or undefined when left empty. */
 export function field(spec) {
   const kind = spec.kind ?? { type: 'text', max: 2000 };
+  if (kind.type === 'bool' && citizensChoices.has(spec.name)) return triState(spec);
   const id = fresh(spec.name);
   const hintId = `${id}-hint`;
   const described = spec.summary && currentLanguage() === 'en' ? hintId : undefined;

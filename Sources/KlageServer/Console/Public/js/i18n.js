@@ -25,6 +25,9 @@ const words = {
     daysToClose: 'Dage til afslutning (median)', chartTable: 'Tallene som tabel', period: 'Periode',
     learning: 'Læringspunkter', meetings: 'Møder', reviewed: 'behandlet', boardActions: 'Handlinger', open: 'Åbne', closedLabel: 'Afsluttede',
     noItems: 'Ingen.', error: 'Der skete en fejl', language: 'Sprog', task: 'Opgave', who: 'Hvem', what: 'Hvad', dueAt: 'Frist',
+    yes: 'Ja', no: 'Nej', notAsked: 'Ikke spurgt', contactKind: 'Slags kontakt', occurredAt: 'Hvornår (tomt: nu)', contactSaved: 'Kontakten er gemt.',
+    kind_phone: 'Telefon', kind_meeting: 'Møde', kind_video: 'Video', kind_email: 'E-mail', kind_letter: 'Brev', kind_digital_post: 'Digital Post',
+    kind_other: 'Andet', contactSummary: 'Resumé af kontakten',
   },
   en: {
     skip: 'Skip to content', menu: 'Main menu', loading: 'Loading …', signOut: 'Sign out', otherLanguage: 'Dansk',
@@ -51,6 +54,9 @@ const words = {
     daysToClose: 'Days to close (median)', chartTable: 'The figures as a table', period: 'Period',
     learning: 'Learning items', meetings: 'Meetings', reviewed: 'reviewed', boardActions: 'Actions', open: 'Open', closedLabel: 'Closed',
     noItems: 'None.', error: 'Something went wrong', language: 'Language', task: 'Task', who: 'Who', what: 'What', dueAt: 'Due',
+    yes: 'Yes', no: 'No', notAsked: 'Not asked', contactKind: 'Kind of contact', occurredAt: 'When (empty: now)', contactSaved: 'The contact is saved.',
+    kind_phone: 'Phone', kind_meeting: 'Meeting', kind_video: 'Video', kind_email: 'E-mail', kind_letter: 'Letter', kind_digital_post: 'Digital Post',
+    kind_other: 'Other', contactSummary: 'Summary of the contact',
   },
 };
 

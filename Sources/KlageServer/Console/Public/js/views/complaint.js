@@ -4,7 +4,7 @@ import { batch, rpc, workflows, session } from '../api.js';
 import { h, replace, time, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { urgency, urgencyWord } from '../deadlines.js';
-import { field, labelOf } from '../fields.js';
+import { field, labelOf, triState } from '../fields.js';
 
 /** Renders "not found" for a complaint that does not exist or is another tenant's. */
 export function notFound(target) {
@@ -99,8 +99,10 @@ function actionForm(target, complaint, action) {
     : null;
   const consent = closesByAgreement ? field({ name: 'citizenConsent', required: false, kind: { type: 'bool' } }) : null;
   if (consent) consent.element.querySelector('label').lastChild.textContent = t('consent');
-  const written = closesByAgreement ? field({ name: 'wantsWrittenAnswer', required: false, kind: { type: 'bool' } }) : null;
-  if (written) written.element.querySelector('label').lastChild.textContent = t('wantsWritten');
+  // The citizen's choice of a written answer: yes, no or not asked; an action that declares it asks it itself.
+  const declaresWritten = action.fields.some((spec) => spec.name === 'wantsWrittenAnswer');
+  const written = closesByAgreement && !declaresWritten ? triState({ name: 'wantsWrittenAnswer' }) : null;
+  if (written) written.element.querySelector('legend').textContent = t('wantsWritten');
   const noteId = `note-${action.id}`;
   const note = h('textarea', { id: noteId, name: 'note' });
   const error = h('p', { class: 'error', role: 'alert' });
@@ -119,7 +121,8 @@ function actionForm(target, complaint, action) {
       if (value !== undefined) fields[part.spec.name] = value;
     }
     if (consent?.read()) fields.citizenConsent = true;
-    if (written) fields.wantsWrittenAnswer = written.read() === true;
+    const wants = written?.read();
+    if (wants !== undefined) fields.wantsWrittenAnswer = wants;
     const params = { id: complaint.id, action: action.id, version: complaint.version, fields };
     if (outcome?.value) params.outcome = outcome.value;
     if (note.value.trim()) params.note = note.value.trim();
