@@ -5,7 +5,7 @@ public import KlageKernel
 ///
 /// A view remains here because the wire shape truly differs from ``KlageKernel/Complaint``: each
 /// deadline's `missed` and the complaint's `paused` are worked out at read time (`now`), and the
-/// scheduler's bookkeeping on a deadline (`warnedAt`, `missedAt`, `working`, `startedAt`) stays internal.
+/// scheduler's bookkeeping on a deadline (`warnedAt`, `missedAt`, `working`, `startedAt`, `missJudgedFrom`) stays internal.
 /// Times encode as RFC 3339 through the response encoder's one date strategy.
 public struct ComplaintView: Encodable, Sendable {
     /// A deadline as the API shows it: its times and whether it is missed now.
