@@ -9,11 +9,23 @@ public struct RPCCall: Sendable {
     public let params: [String: JSONValue]?
     /// The caller of a valid key; `nil` without a key or with one that failed to authenticate.
     public let actor: Principal?
+
+    /// A call of `method` by `actor`, for transports that serve some methods themselves (such as
+    /// `event.subscribe` over WebSocket) and must admit them as the dispatcher admits its own.
+    public init(method: String, params: [String: JSONValue]?, actor: Principal?) {
+        self.method = method
+        self.params = params
+        self.actor = actor
+    }
 }
 
 /// Decides, for each request of a body (every batch element counts), whether it is served now:
 /// `nil` serves it, an error (such as ``RPCError/rateLimited(retryAfterSeconds:)``) answers it instead.
 public typealias RPCAdmission = @Sendable (RPCCall) -> RPCError?
+
+/// A method that a transport serves itself, called with the request's params once the dispatcher has
+/// parsed, checked and admitted the request: the result to answer, or the error.
+public typealias RPCServedMethod = @Sendable (_ params: [String: JSONValue]) async -> Result<JSONValue, RPCError>
 
 /// The answer to one HTTP body.
 public struct RPCReply: Sendable {
