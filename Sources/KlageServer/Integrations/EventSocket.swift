@@ -6,15 +6,18 @@ import HummingbirdWebSocket
 import KlageKernel
 import KlageRPC
 import NIOCore
+import NIOWebSocket
 
 /// `/rpc/ws`: JSON-RPC 2.0 over WebSocket. The upgrade needs a tenant key in `Authorization: Bearer …`;
 /// every text message is one JSON-RPC request (or batch) answered as `POST /rpc` would, with the same
 /// key, plus `event.subscribe` and `event.unsubscribe` (see ``EventSocketSession``).
+///
+/// A key may hold `integrations.socketsPerKey` connections and a tenant's keys
+/// `integrations.socketsPerTenant` together (``EventSocketLedger``); one more is upgraded and closed at
+/// once with 1008 (policy violation) and the reason. A message may be `integrations.socketMessageBytes` long.
 enum EventSocket {
     /// The path of the endpoint.
     static let path = "/rpc/ws"
-    /// The largest message a client may send.
-    static let maxMessageBytes = 1 << 20
 
     /// Hummingbird's HTTP/1 server with WebSocket upgrades at ``path`` for authenticated tenant keys;
     /// every other request is served by the router as before.
@@ -23,7 +26,8 @@ enum EventSocket {
         HTTPServerBuilder { responder in
             FirstHeadDeadlineChannel(
                 base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, configuration: .init(http1: http1, ws: .init(maxFrameSize: maxMessageBytes)),
+                    responder: responder,
+                    configuration: .init(http1: http1, ws: .init(maxFrameSize: max(host.configuration.integrations.socketMessageBytes, 1024))),
                     shouldUpgrade: { request, channel, _ in try await shouldUpgrade(request, channel: channel, host: host, limiter: limiter) }),
                 timeout: http1.idleTimeout)
         }
@@ -38,10 +42,17 @@ enum EventSocket {
             let (actor, tenant) = try? await host.services.keys.authenticate(String(authorization.dropFirst(7))), let tenant
         else { return .dontUpgrade }
         let admission = host.metrics.load.counting(limiter.admission(address: channel.remoteAddress?.ipAddress ?? "unknown"))
+        let ledger = host.integrations.sockets
         return .upgrade([:]) { inbound, outbound, _ in
+            if let refusal = ledger.admit(key: actor.id, tenant: tenant.id) {
+                try? await outbound.close(.policyViolation, reason: refusal)
+                return
+            }
+            defer { ledger.release(key: actor.id, tenant: tenant.id) }
             let session = EventSocketSession(
-                host: host, actor: actor, tenant: tenant, authorization: authorization, admission: admission, outbound: outbound)
-            await session.run(inbound)
+                host: host, actor: actor, tenant: tenant, authorization: authorization, admission: admission, outbound: outbound,
+                drop: { channel.close(promise: nil) })
+            try await session.run(inbound)
         }
     }
 

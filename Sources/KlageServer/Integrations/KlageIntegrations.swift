@@ -13,6 +13,10 @@ public struct KlageIntegrations: Sendable {
     public let webhooks: WebhookService
     /// The store the feed reads, for the live stream.
     let feedStore: any EventFeedStore
+    /// The live stream of `/rpc/ws`: one read of each tenant's feed per interval for all its subscribers.
+    public let stream: TenantEventHub
+    /// The `/rpc/ws` connections open on this instance, per key and per tenant, held to their caps.
+    public let sockets: EventSocketLedger
     let settings: IntegrationSettings
     private let client: HTTPClient
 
@@ -20,6 +24,9 @@ public struct KlageIntegrations: Sendable {
     public init(store: any EventFeedStore & WebhookStore, settings: IntegrationSettings, clock: any KlageClock, logger: Logger) {
         self.settings = settings
         self.feedStore = store
+        self.stream = TenantEventHub(
+            store: store, intervalSeconds: settings.streamIntervalSeconds, bufferSize: settings.subscriberBufferEvents)
+        self.sockets = EventSocketLedger(perKey: settings.socketsPerKey, perTenant: settings.socketsPerTenant)
         let timeout = max(settings.webhookTimeoutSeconds, 0.1)
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
@@ -45,8 +52,9 @@ public struct KlageIntegrations: Sendable {
         IntegrationMethods.register(into: &builder, feed: feed, webhooks: webhooks)
     }
 
-    /// Closes the HTTP client.
+    /// Ends the live stream and closes the HTTP client.
     public func shutdown() async {
+        stream.shutdown()
         try? await client.shutdown()
     }
 }
