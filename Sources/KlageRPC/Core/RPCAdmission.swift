@@ -9,14 +9,6 @@ public struct RPCCall: Sendable {
     public let params: [String: JSONValue]?
     /// The caller of a valid key; `nil` without a key or with one that failed to authenticate.
     public let actor: Principal?
-
-    /// A call of `method` by `actor`, for transports that serve some methods themselves (such as
-    /// `event.subscribe` over WebSocket) and must admit them as the dispatcher admits its own.
-    public init(method: String, params: [String: JSONValue]?, actor: Principal?) {
-        self.method = method
-        self.params = params
-        self.actor = actor
-    }
 }
 
 /// Decides, for each request of a body (every batch element counts), whether it is served now:
