@@ -24,10 +24,15 @@ import Testing
         try await withTestServer(backend, configure: Self.fiveFailures) { server in
             let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"complaint.list","params":{}}"#.utf8)
             let madeUp = "klage_" + String(repeating: "A", count: 43)
-            for _ in 0..<5 {
+            for _ in 0..<3 {
                 let (status, reply) = try await server.post(body, key: madeUp)
                 #expect(status == 200)
                 #expect(try JSONParser().parse(reply)["error"]?["code"] == -32001)
+            }
+            // A WebSocket upgrade with a made-up key draws on the same budget.
+            for _ in 0..<2 {
+                let answer = await Self.upgrade(port: server.port, key: madeUp)
+                #expect(answer.hasPrefix("HTTP/1.1 4"), "\(answer.debugDescription)")
             }
             let (status, reply) = try await server.post(body, key: madeUp)
             #expect(status == 429)
@@ -48,6 +53,19 @@ import Testing
             #expect(try await ConsoleClient(port: server.port).send("GET", "/console/session", headers: cookie).status == 401)
             #expect(try await server.get("/klage/made-up-\(UUID().uuidString.prefix(8))").status == 404, "an unknown tenant, from memory")
             #expect(try await server.get("/klage/kobenhavn").status == 200, "a known one, from memory")
+            #expect(await Self.upgrade(port: server.port, key: madeUp).hasPrefix("HTTP/1.1 4"), "no upgrade, no lookup")
+        }
+    }
+
+    /// Asks for a WebSocket upgrade of `/rpc/ws` with `key`; the first bytes of the answer.
+    static func upgrade(port: Int, key: String) async -> String {
+        await onOwnThread {
+            guard let socket = try? RawSocket(port: port) else { return "" }
+            socket.send(
+                "GET /rpc/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer \(key)\r\n\r\n")
+            if case .data(let text) = socket.read() { return text }
+            return ""
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 import KlageKernel
+import KlageRPC
+import KlageServer
 import KlageTestSupport
 import Logging
 import NIOCore
@@ -11,11 +13,14 @@ import Synchronization
 /// every message the server sends (answers and event notifications) until `body` returns.
 final class SocketTranscript: Sendable {
     private let messages = Mutex<[JSONValue]>([])
+    private let ended = Atomic<Bool>(false)
 
     /// Every message received so far.
     var all: [JSONValue] { messages.withLock { $0 } }
     /// The event notifications received so far.
     var events: [JSONValue] { all.filter { $0.string("method") == "event" }.compactMap { $0["params"]?["event"] } }
+    /// Whether the server has closed the connection (the inbound stream ended).
+    var closed: Bool { ended.load(ordering: .acquiring) }
 
     /// The answer to request `id`, once it has come.
     func answer(_ id: Int) -> JSONValue? {
@@ -24,6 +29,10 @@ final class SocketTranscript: Sendable {
 
     fileprivate func append(_ message: JSONValue) {
         messages.withLock { $0.append(message) }
+    }
+
+    fileprivate func end() {
+        ended.store(true, ordering: .releasing)
     }
 
     /// Waits, a poll every 20 ms for at most `seconds`, until `condition` holds; returns whether it did.
@@ -38,30 +47,48 @@ final class SocketTranscript: Sendable {
 }
 
 /// Connects to `ws://127.0.0.1:port/rpc/ws` with `key`, runs `body` with a way to send and the
-/// transcript, then closes.
+/// transcript, then closes. Returns the close frame the server sent, if it closed first.
+@discardableResult
 func withEventSocket(
     port: Int, key: String, _ body: @escaping @Sendable (_ send: @Sendable (JSONValue) async throws -> Void, SocketTranscript) async throws -> Void
-) async throws {
+) async throws -> WebSocketCloseFrame? {
+    try await withRawEventSocket(port: port, key: key) { send, transcript in
+        try await body({ value in try await send(String(decoding: try JSONEncoder().encode(value), as: UTF8.self)) }, transcript)
+    }
+}
+
+/// As ``withEventSocket(port:key:_:)``, sending text messages as given (which need not be JSON).
+@discardableResult
+func withRawEventSocket(
+    port: Int, key: String, _ body: @escaping @Sendable (_ send: @Sendable (String) async throws -> Void, SocketTranscript) async throws -> Void
+) async throws -> WebSocketCloseFrame? {
     let transcript = SocketTranscript()
     var logger = Logger(label: "socket-test")
-    logger.logLevel = .warning
+    logger.logLevel = .critical
     let failure = Mutex<(any Error)?>(nil)
-    try await WebSocketClient.connect(
+    let close = try await WebSocketClient.connect(
         url: "ws://127.0.0.1:\(port)/rpc/ws",
         configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: [.authorization: "Bearer \(key)"]), logger: logger
     ) { inbound, outbound, _ in
         let reader = Task {
-            for try await message in inbound.messages(maxSize: 1 << 20) {
-                if case .text(let text) = message { transcript.append(JSONValue.parse(Data(text.utf8))) }
+            defer { transcript.end() }
+            for try await message in inbound.messages(maxSize: 1 << 22) {
+                // Strictly, as the server reads: an id such as 1E400 is echoed as sent, which Foundation's decoder refuses.
+                if case .text(let text) = message { transcript.append((try? JSONParser().parse(Data(text.utf8))) ?? .null) }
             }
         }
         do {
-            try await body(
-                { value in try await outbound.writeTextMessage(String(decoding: try JSONEncoder().encode(value), as: UTF8.self)) }, transcript)
+            try await body({ text in try await outbound.writeTextMessage(text) }, transcript)
         } catch {
             failure.withLock { $0 = error }
         }
         reader.cancel()
     }
     if let error = failure.withLock({ $0 }) { throw error }
+    return close
+}
+
+/// A `configure` for `withTestServer` that changes the integration settings.
+func integrationSettings(_ change: @escaping (inout IntegrationSettings) -> Void) -> (inout ServerConfiguration) -> Void {
+    { change(&$0.integrations) }
 }

@@ -47,8 +47,14 @@ public struct RPCDispatcher: Sendable {
     /// before each request (each batch element) is served.
     ///
     /// - Returns: the body, and a retry hint when every request answered was refused with -32029.
-    public func reply(body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
-        var tally = Tally(admission: admission)
+    /// - Parameter served: methods the transport serves itself (such as `event.subscribe` over
+    ///   WebSocket), by name: a request for one is parsed, checked and admitted as any other, and then
+    ///   handed to the transport instead of the registry, so that the body is read once, by one parser.
+    public func reply(
+        body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil,
+        served: [String: RPCServedMethod] = [:]
+    ) async -> RPCReply {
+        var tally = Tally(admission: admission, served: served)
         let body = await answer(body: body, caller: Caller(authorization: authorization, keys: keys), requestID: requestID, tally: &tally)
         return tally.reply(body)
     }
@@ -65,6 +71,7 @@ public struct RPCDispatcher: Sendable {
     /// Counts the requests answered and refused for load in one body.
     private struct Tally {
         let admission: RPCAdmission?
+        var served: [String: RPCServedMethod] = [:]
         var answered = 0
         var refused = 0
         var retryAfter = 0
@@ -148,7 +155,12 @@ public struct RPCDispatcher: Sendable {
                 tally.count(response, refusal: refusal)
                 return response
             }
-            let outcome = await call(request, caller: &caller, logger: logger)
+            let outcome: Result<Data, RPCError>
+            if let method = tally.served[request.method] {
+                outcome = await serve(request, with: method)
+            } else {
+                outcome = await call(request, caller: &caller, logger: logger)
+            }
             guard let id = request.id else { return nil }
             let response: Data
             switch outcome {
@@ -158,6 +170,16 @@ public struct RPCDispatcher: Sendable {
             tally.count(response, refusal: nil)
             return response
         }
+    }
+
+    /// Calls a method the transport serves, telling the observer as for any other call.
+    private func serve(_ request: RPCRequest, with method: RPCServedMethod) async -> Result<Data, RPCError> {
+        let started = ContinuousClock.now
+        let result = await method(request.params ?? [:]).flatMap { value in
+            Result { try RPCResponse.encoder.encode(value) }.mapError { _ in RPCError.internalError }
+        }
+        observer?.callFinished(method: request.method, errorCode: result.errorCode, duration: ContinuousClock.now - started)
+        return result
     }
 
     private func call(_ request: RPCRequest, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {

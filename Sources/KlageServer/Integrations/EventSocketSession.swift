@@ -10,9 +10,17 @@ import Synchronization
 ///
 /// `event.subscribe {after?, types?}` answers `{subscription, position}` and then sends each new event
 /// of the key's tenant as a notification `{"method": "event", "params": {"subscription", "event"}}`, in
-/// feed order, from `after` (or from the tenant's newest position). It reads the shared database, so a
-/// subscriber on one instance gets the events committed through any other. `event.unsubscribe
-/// {subscription}` stops one. The key is checked again every few seconds: a revoked key's connection closes.
+/// feed order, from `after` (or from the tenant's newest position). The events come from the host's
+/// ``TenantEventHub``, which reads the shared database once per interval for all of a tenant's
+/// subscribers, so a subscriber on one instance gets the events committed through any other.
+/// `event.unsubscribe {subscription}` stops one.
+///
+/// Every message goes to the dispatcher as a body of `POST /rpc` does: parsed once, by the strict
+/// ``KlageRPC/JSONParser`` (never Foundation's decoder, which traps on deep nesting), answered -32700
+/// when it is not JSON, each request checked and admitted by the same rate limits; the dispatcher
+/// hands the two event methods back to the session (``KlageRPC/RPCServedMethod``), in batches too. The connection is closed (1008, with the reason) when its key
+/// is revoked (checked every five seconds), when it holds no subscription and has sent nothing for
+/// `integrations.socketIdleSeconds`, or when a subscription falls more than the hub's buffer behind.
 final class EventSocketSession: Sendable {
     /// The most subscriptions one connection may hold.
     static let maxSubscriptions = 10
@@ -21,14 +29,32 @@ final class EventSocketSession: Sendable {
     let actor: Principal
     let tenant: Tenant
     let authorization: String
-    /// The rate limits that `POST /rpc` applies, for the requests the dispatcher answers.
+    /// The rate limits that `POST /rpc` applies, for every request of the connection.
     let admission: RPCAdmission
     let outbound: WebSocketOutboundWriter
-    private let subscriptions = Mutex<(next: Int, tasks: [String: Task<Void, Never>])>((1, [:]))
+    /// Closes the connection without a close handshake, for a client that does not read.
+    private let drop: @Sendable () -> Void
+    private let state = Mutex(State())
+
+    /// The connection's subscriptions and when it last sent a message.
+    private struct State {
+        var next = 1
+        /// Subscriptions answered (or about to be) and not started yet.
+        var pending: [Pending] = []
+        var subscriptions: [String: (subscription: EventSubscription, pump: Task<Void, Never>)] = [:]
+        var lastMessage = ContinuousClock.now
+    }
+
+    /// A subscription reserved by `event.subscribe`, started once the answer is sent.
+    private struct Pending {
+        let name: String
+        let after: Int
+        let types: Set<EventType>?
+    }
 
     init(
         host: KlageHost, actor: Principal, tenant: Tenant, authorization: String, admission: @escaping RPCAdmission,
-        outbound: WebSocketOutboundWriter
+        outbound: WebSocketOutboundWriter, drop: @escaping @Sendable () -> Void
     ) {
         self.host = host
         self.actor = actor
@@ -36,130 +62,188 @@ final class EventSocketSession: Sendable {
         self.authorization = authorization
         self.admission = admission
         self.outbound = outbound
+        self.drop = drop
     }
 
-    /// Answers messages until the client closes, then stops every subscription.
-    func run(_ inbound: WebSocketInboundStream) async {
-        let watchdog = Task { await watchKey() }
-        do {
-            for try await message in inbound.messages(maxSize: EventSocket.maxMessageBytes) {
-                guard case .text(let text) = message else {
-                    try await send(error: -32700, message: "send JSON-RPC requests as text messages", id: .null)
-                    continue
-                }
-                try await answer(text)
+    /// Answers messages until the client closes, then stops every subscription. Rethrows what ended
+    /// the inbound stream (such as a message over the size limit), so the connection closes with its code.
+    func run(_ inbound: WebSocketInboundStream) async throws {
+        let watchdog = Task { await watch() }
+        defer {
+            watchdog.cancel()
+            let subscriptions = state.withLock { state in
+                defer { state.subscriptions = [:] }
+                return Array(state.subscriptions.values)
             }
-        } catch {
-            // The connection went away; nothing to answer.
-        }
-        watchdog.cancel()
-        let tasks = subscriptions.withLock { state in
-            defer { state.tasks = [:] }
-            return Array(state.tasks.values)
-        }
-        for task in tasks { task.cancel() }
-    }
-
-    /// Handles one message: the subscription methods here, everything else through the dispatcher.
-    private func answer(_ text: String) async throws {
-        let request = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-        if let method = request?["method"]?.stringValue, method == "event.subscribe" || method == "event.unsubscribe", let request {
-            let id = request["id"] ?? .null
-            guard actor.holds(anyOf: EventList.roles) else { return try await send(error: -32003, message: "this role may not do that", id: id) }
-            let params = request["params"] ?? [:]
-            if method == "event.subscribe" {
-                try await subscribe(params, id: id)
-            } else {
-                let name = params["subscription"]?.stringValue ?? ""
-                let task = subscriptions.withLock { $0.tasks.removeValue(forKey: name) }
-                task?.cancel()
-                try await send(result: .bool(task != nil), id: id)
+            for (subscription, pump) in subscriptions {
+                pump.cancel()
+                subscription.cancel()
             }
-            return
         }
-        let reply = await host.dispatcher.reply(body: Data(text.utf8), authorization: authorization, admission: admission)
-        if let body = reply.body { try await outbound.writeTextMessage(String(decoding: body, as: UTF8.self)) }
+        for try await message in inbound.messages(maxSize: max(host.configuration.integrations.socketMessageBytes, 1024)) {
+            state.withLock { $0.lastMessage = .now }
+            guard case .text(let text) = message else {
+                try await send(RPCError(code: -32700, message: "send JSON-RPC requests as text messages"), id: .null)
+                continue
+            }
+            try await answer(Data(text.utf8))
+        }
     }
 
-    private func subscribe(_ params: JSONValue, id: JSONValue) async throws {
+    /// Answers one message through the dispatcher, which parses it once, strictly, checks and admits
+    /// each request, and hands the event methods back to ``subscribe(_:)`` and ``unsubscribe(_:)``;
+    /// the subscriptions made start once their answers are sent, so their events follow them.
+    private func answer(_ body: Data) async throws {
+        let served: [String: RPCServedMethod] = [
+            "event.subscribe": { [weak self] params in await self?.subscribe(params) ?? .failure(.internalError) },
+            "event.unsubscribe": { [weak self] params in self?.unsubscribe(params) ?? .failure(.internalError) },
+        ]
+        let reply = await host.dispatcher.reply(body: body, authorization: authorization, admission: admission, served: served)
+        if let body = reply.body { try await write(body) }
+        startPending()
+    }
+
+    /// `event.subscribe {after?, types?}`: checks the request and reserves a subscription, which
+    /// ``startPending()`` starts.
+    private func subscribe(_ params: [String: JSONValue]) async -> Result<JSONValue, RPCError> {
+        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
         let types: [String]?
         if let list = params["types"] {
             guard let values = list.arrayValue?.compactMap(\.stringValue), values.count == list.arrayValue?.count else {
-                return try await send(error: -32602, message: "types must be an array of event type names", id: id)
+                return .failure(.invalidParams(field: "types", reason: "must be an array of event type names"))
+            }
+            guard !values.isEmpty else {
+                return .failure(.invalidParams(field: "types", reason: "must name at least one event type; leave it out for all"))
             }
             types = values
         } else {
             types = nil
         }
+        let filter: [EventType]?
         let after: Int
         do {
-            _ = try EventFeedService.eventTypes(types, field: "types")
+            filter = try EventFeedService.eventTypes(types, field: "types")
             if let given = params["after"] {
                 guard let number = given.numberValue, let whole = Int(exactly: number), whole >= 0 else {
-                    return try await send(error: -32602, message: "after must be a position (a whole number, 0 or more)", id: id)
+                    return .failure(.invalidParams(field: "after", reason: "must be a position (a whole number, 0 or more)"))
                 }
                 after = whole
             } else {
                 after = try await host.integrations.feed.head(tenant: tenant.id)
             }
         } catch let error as KlageError {
-            return try await send(error: RPCError(error).code, message: error.message, id: id)
+            return .failure(RPCError(error))
+        } catch {
+            return .failure(.internalError)
         }
-        let name: String? = subscriptions.withLock { state in
-            guard state.tasks.count < Self.maxSubscriptions else { return nil }
+        let name: String? = state.withLock { state in
+            guard state.subscriptions.count + state.pending.count < Self.maxSubscriptions else { return nil }
             defer { state.next += 1 }
-            return "s\(state.next)"
+            let name = "s\(state.next)"
+            state.pending.append(Pending(name: name, after: after, types: filter.map(Set.init)))
+            return name
         }
-        guard let name else { return try await send(error: -32022, message: "at most \(Self.maxSubscriptions) subscriptions per connection", id: id) }
-        try await send(result: ["subscription": .string(name), "position": .number(Double(after))], id: id)
-        let task = Task { await pump(name, after: after, types: types) }
-        subscriptions.withLock { $0.tasks[name] = task }
+        guard let name else { return .failure(RPCError(code: -32022, message: "at most \(Self.maxSubscriptions) subscriptions per connection")) }
+        return .success(["subscription": .string(name), "position": .number(Double(after))])
     }
 
-    /// Sends the tenant's events after `after` as they commit, until cancelled.
-    private func pump(_ name: String, after: Int, types: [String]?) async {
-        let interval = Duration.milliseconds(Int64(max(host.configuration.integrations.streamIntervalSeconds, 0.01) * 1000))
-        var cursor = after
-        while !Task.isCancelled {
-            do {
-                let page = try await host.integrations.feed.list(tenant: tenant.id, after: cursor, types: types, limit: 500)
-                for event in page.events {
-                    let notification = Notification(params: .init(subscription: name, event: event))
-                    try await outbound.writeTextMessage(String(decoding: try Self.encoder.encode(notification), as: UTF8.self))
-                }
-                cursor = page.next
-                if page.events.count == 500 { continue }
-            } catch is CancellationError {
-                return
-            } catch {
-                // Storage is away for a moment, or the connection is closing: try again after the interval.
-            }
-            try? await Task.sleep(for: interval)
+    /// `event.unsubscribe {subscription}`: stops one; answers whether it existed.
+    private func unsubscribe(_ params: [String: JSONValue]) -> Result<JSONValue, RPCError> {
+        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
+        let name = params["subscription"]?.stringValue ?? ""
+        let (live, pending) = state.withLock { state in
+            let pending = state.pending.firstIndex { $0.name == name }.map { state.pending.remove(at: $0) }
+            return (state.subscriptions.removeValue(forKey: name), pending)
+        }
+        live?.pump.cancel()
+        live?.subscription.cancel()
+        return .success(.bool(live != nil || pending != nil))
+    }
+
+    /// Starts the subscriptions reserved by the message just answered.
+    private func startPending() {
+        let pending = state.withLock { state in
+            defer { state.pending = [] }
+            return state.pending
+        }
+        for reserved in pending {
+            let subscription = host.integrations.stream.subscribe(tenant: tenant.id, after: reserved.after, types: reserved.types)
+            let pump = Task { await forward(subscription, as: reserved.name) }
+            state.withLock { $0.subscriptions[reserved.name] = (subscription, pump) }
         }
     }
 
-    /// Closes the connection when its key is revoked or its tenant is gone.
-    private func watchKey() async {
+    /// Sends the subscription's events as they come; closes the connection if it fell too far behind.
+    private func forward(_ subscription: EventSubscription, as name: String) async {
+        for await event in subscription.events {
+            let notification = Notification(params: .init(subscription: name, event: event))
+            guard let data = try? Self.encoder.encode(notification), (try? await write(data)) != nil else { break }
+        }
+        subscription.cancel()
+        if subscription.overflowed {
+            close(reason: "too slow: more than \(host.integrations.stream.bufferSize) events waiting for subscription \(name)", force: true)
+        }
+    }
+
+    /// Closes the connection when its key is revoked or its tenant is gone, when a subscription fell
+    /// too far behind (its pump may be stuck writing to a client that reads nothing), or when it is
+    /// idle: no subscription, and no message for `integrations.socketIdleSeconds`.
+    private func watch() async {
+        let idle = Duration.milliseconds(Int64(max(host.configuration.integrations.socketIdleSeconds, 0.05) * 1000))
+        let tick = min(Duration.seconds(1), idle / 4)
+        var keyChecked = ContinuousClock.now
         while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(5))
+            try? await Task.sleep(for: tick)
             if Task.isCancelled { return }
+            let (subscribed, quiet, behind) = state.withLock { state in
+                (
+                    !state.subscriptions.isEmpty, ContinuousClock.now - state.lastMessage,
+                    state.subscriptions.first { $0.value.subscription.overflowed }?.key
+                )
+            }
+            if let behind {
+                return close(
+                    reason: "too slow: more than \(host.integrations.stream.bufferSize) events waiting for subscription \(behind)", force: true)
+            }
+            if !subscribed, quiet >= idle {
+                let seconds = host.configuration.integrations.socketIdleSeconds
+                return close(
+                    reason: "idle: no message and no subscription for \(seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)) s")
+            }
+            guard ContinuousClock.now - keyChecked >= .seconds(5) else { continue }
+            keyChecked = .now
             if (try? await host.services.keys.authenticate(String(authorization.dropFirst(7)))) == nil {
-                try? await outbound.close(.policyViolation, reason: "the key is no longer valid")
-                return
+                return close(reason: "the key is no longer valid")
             }
         }
     }
 
-    private func send(result: JSONValue, id: JSONValue) async throws {
-        try await write(["jsonrpc": "2.0", "id": id, "result": result])
+    /// Closes the connection with 1008 and `reason`; `force` drops it after two seconds if the client
+    /// does not take the close frame (it reads nothing).
+    private func close(reason: String, force: Bool = false) {
+        let outbound = self.outbound
+        let closing = Task { try? await outbound.close(.policyViolation, reason: String(reason.utf8.prefix(120)) ?? "closed") }
+        guard force else { return }
+        let drop = self.drop
+        Task {
+            try? await Task.sleep(for: .seconds(2))
+            closing.cancel()
+            drop()
+        }
     }
 
-    private func send(error code: Int, message: String, id: JSONValue) async throws {
-        try await write(["jsonrpc": "2.0", "id": id, "error": ["code": .number(Double(code)), "message": .string(message)]])
+    private func send(_ error: RPCError, id: JSONValue) async throws {
+        var object: [String: JSONValue] = ["code": .number(Double(error.code)), "message": .string(error.message)]
+        if let data = error.data { object["data"] = data }
+        try await write(["jsonrpc": "2.0", "id": id, "error": .object(object)])
     }
 
     private func write(_ value: JSONValue) async throws {
-        try await outbound.writeTextMessage(String(decoding: try Self.encoder.encode(value), as: UTF8.self))
+        try await write(try Self.encoder.encode(value))
+    }
+
+    private func write(_ data: Data) async throws {
+        try await outbound.writeTextMessage(String(decoding: data, as: UTF8.self))
     }
 
     /// An event notification.

@@ -13,6 +13,6 @@ enum IntegrationRoutes {
 
     /// The HTTP/1 server, upgrading `/rpc/ws` to WebSocket; the doors' limiter admits the requests sent over sockets.
     static func server(host: KlageHost, http1: HTTP1Channel.Configuration, doors: ServerDoors) -> HTTPServerBuilder {
-        EventSocket.server(host: host, http1: http1, limiter: doors.limiter)
+        EventSocket.server(host: host, http1: http1, doors: doors)
     }
 }

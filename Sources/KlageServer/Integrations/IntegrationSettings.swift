@@ -21,8 +21,21 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     /// back: only code that builds the configuration (a test, the test-only server
     /// `klage-test-server`) can set it, so no deployment can turn it on.
     public var allowLoopbackTargetsForTests = false
-    /// How often `/rpc/ws` subscribers' feeds are read for new events, in seconds.
+    /// How often each tenant's feed is read for its `/rpc/ws` subscribers, in seconds: one read per
+    /// tenant with subscribers, however many there are (``TenantEventHub``).
     public var streamIntervalSeconds: Double = 0.1
+    /// The most `/rpc/ws` connections one key may hold open on this instance.
+    public var socketsPerKey: Int = 8
+    /// The most `/rpc/ws` connections one tenant's keys may hold open together on this instance.
+    public var socketsPerTenant: Int = 64
+    /// A `/rpc/ws` connection that holds no subscription and has sent no message for this long is
+    /// closed, in seconds.
+    public var socketIdleSeconds: Double = 60
+    /// The largest message a `/rpc/ws` client may send, in bytes.
+    public var socketMessageBytes: Int = 65_536
+    /// The events one subscription may have waiting to be sent; a subscriber that falls further behind
+    /// is too slow, and its connection is closed.
+    public var subscriberBufferEvents: Int = 1_000
     /// Complaints one client address may file through the intake page per hour.
     public var intakePerAddressPerHour: Int = 10
     /// Complaints one tenant takes through the intake page per hour, on each instance, unless its
@@ -39,6 +52,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     /// The settings `klage.json` holds: ``allowLoopbackTargetsForTests`` is not among them.
     private enum CodingKeys: String, CodingKey {
         case webhookIntervalSeconds, webhookTimeoutSeconds, webhookRetryBaseSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
+        case socketsPerKey, socketsPerTenant, socketIdleSeconds, socketMessageBytes, subscriberBufferEvents
         case intakePerAddressPerHour, intakePerTenantPerHour, intakeFormSecretFile
     }
 
@@ -50,6 +64,11 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
         webhookRetryBaseSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookRetryBaseSeconds) ?? defaults.webhookRetryBaseSeconds
         webhookPrivateTargetTenants = try container.decodeIfPresent([String].self, forKey: .webhookPrivateTargetTenants) ?? []
         streamIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .streamIntervalSeconds) ?? defaults.streamIntervalSeconds
+        socketsPerKey = try container.decodeIfPresent(Int.self, forKey: .socketsPerKey) ?? defaults.socketsPerKey
+        socketsPerTenant = try container.decodeIfPresent(Int.self, forKey: .socketsPerTenant) ?? defaults.socketsPerTenant
+        socketIdleSeconds = try container.decodeIfPresent(Double.self, forKey: .socketIdleSeconds) ?? defaults.socketIdleSeconds
+        socketMessageBytes = try container.decodeIfPresent(Int.self, forKey: .socketMessageBytes) ?? defaults.socketMessageBytes
+        subscriberBufferEvents = try container.decodeIfPresent(Int.self, forKey: .subscriberBufferEvents) ?? defaults.subscriberBufferEvents
         intakePerAddressPerHour = try container.decodeIfPresent(Int.self, forKey: .intakePerAddressPerHour) ?? defaults.intakePerAddressPerHour
         intakePerTenantPerHour = try container.decodeIfPresent(Int.self, forKey: .intakePerTenantPerHour) ?? defaults.intakePerTenantPerHour
         intakeFormSecretFile = try container.decodeIfPresent(String.self, forKey: .intakeFormSecretFile)

@@ -12,6 +12,10 @@ public struct KlageIntegrations: Sendable {
     public let webhooks: WebhookService
     /// The store the feed reads, for the live stream.
     let feedStore: any EventFeedStore
+    /// The live stream of `/rpc/ws`: one read of each tenant's feed per interval for all its subscribers.
+    public let stream: TenantEventHub
+    /// The `/rpc/ws` connections open on this instance, per key and per tenant, held to their caps.
+    public let sockets: EventSocketLedger
     let settings: IntegrationSettings
 
     /// Composes the integrations over `store`.
@@ -20,6 +24,9 @@ public struct KlageIntegrations: Sendable {
             privateTenants: Set(settings.webhookPrivateTargetTenants), allowLoopbackForTests: settings.allowLoopbackTargetsForTests)
         self.settings = settings
         self.feedStore = store
+        self.stream = TenantEventHub(
+            store: store, intervalSeconds: settings.streamIntervalSeconds, bufferSize: settings.subscriberBufferEvents)
+        self.sockets = EventSocketLedger(perKey: settings.socketsPerKey, perTenant: settings.socketsPerTenant)
         let timeout = max(settings.webhookTimeoutSeconds, 0.1)
         let transport = HTTPWebhookTransport(targets: targets, timeout: .milliseconds(Int64(timeout * 1000)))
         self.feed = EventFeedService(store: store)
@@ -37,6 +44,8 @@ public struct KlageIntegrations: Sendable {
         IntegrationMethods.register(into: &builder, feed: feed, webhooks: webhooks)
     }
 
-    /// Nothing to close: each webhook attempt's HTTP client closes when the attempt ends (``HTTPWebhookTransport``).
-    public func shutdown() async {}
+    /// Ends the live stream. Webhooks hold no client: each attempt's closes when it ends (``HTTPWebhookTransport``).
+    public func shutdown() async {
+        stream.shutdown()
+    }
 }
