@@ -94,6 +94,9 @@ import Testing
             )
             let leader = try await server.key("kobenhavn", .leader)
             #expect(try await server.result("complaint.assign", Self.assign(id, version: 1, assignee: "kw-1"), key: leader).int("version") == 2)
+            // A key id is a UUIDv7, whose first group is eight digits for minutes at a time: an id, not a phone number.
+            let keyID = "01930012-3456-7abc-8def-0123456789ab"
+            #expect(try await server.result("complaint.assign", Self.assign(id, version: 2, assignee: keyID), key: key).string("assignee") == keyID)
         }
     }
 

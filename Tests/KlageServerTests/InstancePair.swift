@@ -80,9 +80,11 @@ struct InstancePair: Sendable {
             "logLevel": "info", "tenantsFolder": "tenants", "schedulerIntervalSeconds": 1, "outboxIntervalSeconds": 1,
             "limits": ["keyRequestsPerSecond": 0],
         ]
+        // Tests register complaints received a day ago, so that their deadlines fall due in seconds: no
+        // grace for late registration, or the schedulers would judge those misses hours later.
         let copenhagen: JSONValue = [
             "id": "kobenhavn", "name": "Københavns Kommune", "plugins": ["borgerkontakt"],
-            "settings": ["borgerkontakt.callbackDeadline": "24h", "methodAdoption": ["*": "2025-01-01"]],
+            "settings": ["borgerkontakt.callbackDeadline": "24h", "methodAdoption": ["*": "2025-01-01"], "lateRegistrationGraceHours": 0],
         ]
         try JSONEncoder().encode(configuration).write(to: folder.appendingPathComponent("Config/klage.json"))
         try JSONEncoder().encode(copenhagen).write(to: tenants.appendingPathComponent("kobenhavn.json"))

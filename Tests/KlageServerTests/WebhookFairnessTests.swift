@@ -5,14 +5,16 @@ import KlageTestSupport
 import Testing
 
 /// Webhook deliveries are fair between tenants, on every engine: with the dispatcher running, a
-/// tenant whose receiver hangs (many deliveries due, each held until the 10 s timeout) uses its own
-/// share only, and another tenant's event reaches its receiver at once.
+/// tenant whose receiver hangs (many deliveries due, each held until the 60 s timeout) uses its own
+/// share only, and another tenant's event reaches its receiver long before any of those time out
+/// (behind them, it would wait the whole timeout). The timeout is long so that no hanging delivery ends,
+/// and none is taken again, while the test runs, however loaded the machine.
 @Suite struct WebhookFairnessTests {
     @Test(arguments: StorageBackend.available)
     func aTenantWhoseReceiverHangsDoesNotDelayAnotherTenantsDeliveries(_ backend: StorageBackend) async throws {
         let configure = { (configuration: inout ServerConfiguration) in
             configuration.integrations.webhookIntervalSeconds = 0.05
-            configuration.integrations.webhookTimeoutSeconds = 10
+            configuration.integrations.webhookTimeoutSeconds = 60
             configuration.integrations.webhookPrivateTargetTenants = ["gladsaxe", "kobenhavn"]
             configuration.integrations.allowLoopbackTargetsForTests = true
         }
@@ -37,9 +39,10 @@ import Testing
 
                     let started = ContinuousClock.now
                     _ = try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: try await server.key("kobenhavn", .caseworker))
-                    #expect(await Self.within(.seconds(12)) { !healthy.acceptedIDs.isEmpty })
+                    #expect(await Self.within(.seconds(45)) { !healthy.acceptedIDs.isEmpty })
                     let waited = ContinuousClock.now - started
-                    #expect(waited < .seconds(2), "Copenhagen's event waited \(waited) behind Gladsaxe's hanging receiver")
+                    print("WebhookFairnessTests: Copenhagen's event arrived after \(waited) with Gladsaxe's receiver hanging")
+                    #expect(waited < .seconds(30), "Copenhagen's event waited \(waited) behind Gladsaxe's hanging receiver")
                     #expect(hanging.arrivals <= WebhookService.tenantShare, "Gladsaxe holds its own share only")
                 }
             }
