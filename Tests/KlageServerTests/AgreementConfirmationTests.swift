@@ -49,10 +49,7 @@ import Testing
                 ["id": "nowhere", "name": "Nowhere", "plugins": ["borgerkontakt"], "settings": ["confirmationAfterAgreement": "yes"]],
                 key: server.operatorKey)
             #expect(refused["error"]?["data"]?["field"] == "settings.confirmationAfterAgreement")
-            _ = try await server.result(
-                "tenant.create",
-                ["id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"], "settings": ["confirmationAfterAgreement": true]],
-                key: server.operatorKey)
+            try await Self.createConfirmingTenant(server)
             let (key, closed) = try await Self.callAndCloseByAgreement(server, clock: clock, tenant: "furesoe")
             let id = try #require(closed.string("id"))
             #expect(closed["deadlines"]?.arrayValue?.contains { $0.string("name") == "writtenConfirmation" && $0["metAt"] == nil } == true)
@@ -73,10 +70,7 @@ import Testing
     func aMissedConfirmationEscalatesOnlyWhereTheTenantTurnedItOn(_ backend: StorageBackend) async throws {
         let clock = FixedClock(Fixtures.monday)
         try await withTestServer(backend, clock: clock) { server throws in
-            _ = try await server.result(
-                "tenant.create",
-                ["id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"], "settings": ["confirmationAfterAgreement": true]],
-                key: server.operatorKey)
+            try await Self.createConfirmingTenant(server)
             let (key, closed) = try await Self.callAndCloseByAgreement(server, clock: clock, tenant: "furesoe")
             let id = try #require(closed.string("id"))
             clock.advance(by: 14 * 86_400)
@@ -85,5 +79,13 @@ import Testing
             #expect(types.contains("deadline.missed"))
             #expect(types.contains("deadline.escalated"))
         }
+    }
+
+    /// Furesø, a tenant that sends a written confirmation after closing by agreement.
+    static func createConfirmingTenant(_ server: TestServer) async throws {
+        _ = try await server.result(
+            "tenant.create",
+            ["id": "furesoe", "name": "Furesø Kommune", "plugins": ["borgerkontakt"], "settings": ["confirmationAfterAgreement": true]],
+            key: server.operatorKey)
     }
 }
