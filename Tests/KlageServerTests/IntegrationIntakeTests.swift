@@ -102,6 +102,29 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.available)
+    func aWebComplaintAboutADecisionGetsTheAppealTrackWithItsDeadline(_ backend: StorageBackend) async throws {
+        try await withIntakeServer(backend) { server in
+            let html = String(decoding: try await server.get("/klage/kobenhavn").body, as: UTF8.self)
+            #expect(html.contains("Klager du over en afgørelse?"))
+            #expect(html.contains(#"<input type="radio" id="aboutDecision-yes" name="aboutDecision" value="yes">"#))
+            #expect(try await postForm(server, valid + [("aboutDecision", "yes")]).status == 200)
+            #expect(try await postForm(server, valid + [("aboutDecision", "no")]).status == 200)
+            let json = try await post(
+                server, "/klage/kobenhavn/api",
+                Data(
+                    #"{"subject":"Afslag","description":"Afslag på rollator.","name":"Ane","phone":"+45 12 34 56 78","consent":true,"aboutDecision":true}"#
+                        .utf8),
+                contentType: "application/json")
+            #expect(json.status == 201)
+            let stored = try await complaints(server)
+            #expect(stored.map { $0.string("track") }.sorted { ($0 ?? "") < ($1 ?? "") } == ["appeal", "appeal", "dissatisfaction"])
+            for appeal in stored where appeal.string("track") == "appeal" {
+                #expect(appeal["deadlines"]?.arrayValue?.contains { $0.string("name") == "appealForwarding" } == true)
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
     func missingConsentTooMuchTextAndRobotsFileNothing(_ backend: StorageBackend) async throws {
         try await withIntakeServer(backend) { server in
             var noConsent = valid.filter { $0.0 != "consent" }

@@ -33,6 +33,14 @@ enum IntakePage {
                 <textarea id="description" name="description" required maxlength="5000" rows="8" cols="60"\(described("description"))>\(escape(submission.description))</textarea></p>
                 <p><label for="name">Dit navn (skal udfyldes)</label>\(inline("name"))<br>
                 <input id="name" name="name" required maxlength="200" autocomplete="name" value="\(escape(submission.name))"\(described("name"))></p>
+                <fieldset><legend>Klager du over en afgørelse?</legend>
+                <p>En afgørelse er fx et afslag på en ansøgning. En klage over en afgørelse har en frist: vi ser på afgørelsen igen \
+                og sender klagen videre til klageinstansen inden for 4 uger, hvis vi ikke giver dig ret.</p>
+                <p><input type="radio" id="aboutDecision-yes" name="aboutDecision" value="yes"\(submission.aboutDecision ? " checked" : "")>
+                <label for="aboutDecision-yes">Ja, jeg klager over en afgørelse</label><br>
+                <input type="radio" id="aboutDecision-no" name="aboutDecision" value="no"\(submission.aboutDecision ? "" : " checked")>
+                <label for="aboutDecision-no">Nej, jeg er utilfreds med noget andet (fx service eller sagsbehandling)</label></p>
+                </fieldset>
                 <fieldset><legend>Hvordan og hvornår skal vi ringe dig op?</legend>
                 <p><label for="phone">Telefonnummer</label>\(inline("phone"))<br>
                 <input id="phone" name="phone" type="tel" maxlength="40" autocomplete="tel" value="\(escape(submission.phone))"\(described("phone"))></p>

@@ -4,7 +4,8 @@ import KlageKernel
 /// What a citizen sends through the intake page or its JSON endpoint, before it becomes a complaint.
 ///
 /// The citizen gives a subject, a description, their name, how to call them back (phone, and e-mail
-/// if they like) and when, and their consent to the processing of these data. `website` is the
+/// if they like) and when, whether the complaint is about a decision (`aboutDecision`: the appeal track, with
+/// its forwarding deadline), and their consent to the processing of these data. `website` is the
 /// honeypot: a field people never see, which only robots fill in.
 struct IntakeSubmission: Sendable, Decodable {
     var subject = ""
@@ -14,6 +15,8 @@ struct IntakeSubmission: Sendable, Decodable {
     var email = ""
     var callbackWhen = ""
     var consent = false
+    /// The citizen's answer to "Klager du over en afgørelse?": yes files the complaint on the appeal track.
+    var aboutDecision = false
     var website = ""
 
     init() {}
@@ -46,6 +49,7 @@ struct IntakeSubmission: Sendable, Decodable {
             case "email": submission.email = value
             case "callbackWhen": submission.callbackWhen = value
             case "consent": submission.consent = value == "yes" || value == "on" || value == "true"
+            case "aboutDecision": submission.aboutDecision = value == "yes" || value == "on" || value == "true"
             case "website": submission.website = value
             default: token = value
             }
@@ -85,7 +89,7 @@ struct IntakeSubmission: Sendable, Decodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case subject, description, name, phone, email, callbackWhen, consent, website }
+    enum CodingKeys: String, CodingKey { case subject, description, name, phone, email, callbackWhen, consent, aboutDecision, website }
 
     /// Reads the JSON endpoint's body; absent fields are empty.
     init(from decoder: any Decoder) throws {
@@ -97,13 +101,15 @@ struct IntakeSubmission: Sendable, Decodable {
         email = try container.decodeIfPresent(String.self, forKey: .email) ?? ""
         callbackWhen = try container.decodeIfPresent(String.self, forKey: .callbackWhen) ?? ""
         consent = try container.decodeIfPresent(Bool.self, forKey: .consent) ?? false
+        aboutDecision = try container.decodeIfPresent(Bool.self, forKey: .aboutDecision) ?? false
         website = try container.decodeIfPresent(String.self, forKey: .website) ?? ""
     }
 
     /// Whether a robot filled in the field people never see.
     var isRobot: Bool { !website.isEmpty }
 
-    /// The complaint draft for `workflow`, with channel `web` and the receipt as its external reference.
+    /// The complaint draft for `workflow`, with channel `web` and the receipt as its external reference; on the
+    /// appeal track when the citizen said it is about a decision.
     /// - Throws: a validation error naming the first field that is missing or too long.
     func draft(workflow: WorkflowID, receipt: String) throws -> NewComplaint {
         let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -128,7 +134,7 @@ struct IntakeSubmission: Sendable, Decodable {
         var text = trimmed(description)
         if !trimmed(callbackWhen).isEmpty { text += "\n\nØnsket tidspunkt for opringning: " + trimmed(callbackWhen) }
         return NewComplaint(
-            workflow: workflow, channel: .web, subject: trimmed(subject), description: text,
+            workflow: workflow, track: aboutDecision ? .appeal : .dissatisfaction, channel: .web, subject: trimmed(subject), description: text,
             citizen: Citizen(
                 name: trimmed(name), phone: trimmed(phone).isEmpty ? nil : trimmed(phone), email: trimmed(email).isEmpty ? nil : trimmed(email)),
             externalRef: receipt)
