@@ -33,6 +33,7 @@ public struct ExampleAcknowledgement: KlagePlugin {
             WorkflowAction(
                 "close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected],
                 fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
+            .withdrawal(from: ["received", "acknowledged"], to: "closed"),
         ],
         deadlines: [
             DeadlineRule(

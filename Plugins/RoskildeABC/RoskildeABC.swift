@@ -36,7 +36,11 @@ public struct RoskildeABC: KlagePlugin {
     /// ```
     ///   received ──a──▶ contacted ──b──▶ shared ──c──▶ answered ──close──▶ closed
     ///     A: talk        B: share (with whom)   C: get back (written answer wanted?)
+    ///   withdraw (citizenConsent) from every open state ──▶ closed
     /// ```
+    /// A is oral by default; on the written route (after the tenant's failed call attempts, or when the
+    /// citizen asked for written contact, ``WrittenRoute``) a letter, e-mail or Digital Post that reached the
+    /// citizen is A, so an unreachable citizen's appeal still goes on to forwarding within its 4 weeks.
     /// A is due one working day after receipt (`8wh` on the Danish calendar: a complaint that arrives on
     /// Friday at 14:00 is due on Monday at 14:00; setting `roskilde.firstContactDeadline`), C within 5
     /// working days (setting `roskilde.getBackDeadline`, e.g. `"3wd"`). C needs a real get-back: a new
@@ -54,7 +58,9 @@ public struct RoskildeABC: KlagePlugin {
             WorkflowState("closed", title: "Closed", isFinal: true),
         ],
         actions: [
-            WorkflowAction("a", title: "A: direct oral contact", from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
+            WorkflowAction(
+                "a", title: "A: direct contact (oral; written on the written route)", from: ["received"], to: "contacted",
+                guards: [.citizenReached]),
             WorkflowAction(
                 "b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith.spec, lesson.spec]),
             WorkflowAction(
@@ -63,6 +69,7 @@ public struct RoskildeABC: KlagePlugin {
             WorkflowAction(
                 "close", title: "Close", from: ["answered"], to: "closed",
                 outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
+            .withdrawal(from: ["received", "contacted", "shared", "answered"], to: "closed"),
         ],
         deadlines: [
             DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, setting: firstContactDeadline, metBy: .oralContact),
@@ -73,13 +80,13 @@ public struct RoskildeABC: KlagePlugin {
     )
 
     /// C's guard: the citizen heard back after the A conversation. The A conversation is the first
-    /// two-way conversation; the get-back is another contact that reached the citizen, no earlier than
+    /// two-way conversation (on the written route, the first written contact that reached the citizen); the get-back is another contact that reached the citizen, no earlier than
     /// it, and a letter or e-mail when the citizen wants a written answer (`wantsWrittenAnswer` on C).
     public static let gotBackAfterA = WorkflowGuard(
         "gotBackAfterA",
         "a get-back after the A conversation must be recorded first: a new contact with the citizen, or the written answer when wanted"
     ) { input in
-        guard let conversationA = input.contacts.filter(\.isTwoWayConversation).min(by: { $0.occurredAt < $1.occurredAt }) else { return false }
+        guard let conversationA = WrittenRoute.firstReach(in: input.contacts, on: input.complaint) else { return false }
         let wantsWritten = (try? input.fields[wantsWrittenAnswer.optional]) ?? KernelActionFields.wantsWrittenAnswer(input.complaint) ?? false
         return input.contacts.contains { contact in
             contact.id != conversationA.id && contact.reached && !ClientTime.isBefore(contact.occurredAt, conversationA.occurredAt)

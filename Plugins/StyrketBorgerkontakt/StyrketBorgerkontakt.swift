@@ -35,7 +35,12 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     ///   received ──confirmContact──▶ contacted ──close(withdrawn|resolved)──▶ closed
     ///      │                            │
     ///      └────continueFormally────────┴──▶ formal ──decide(upheld|…|forwarded)──▶ closed
+    ///   withdraw (citizenConsent) from received, contacted and formal ──▶ closed
     /// ```
+    /// The conversation is oral by default; on the written route (after the tenant's failed call attempts,
+    /// or when the citizen asked for written contact, ``WrittenRoute``) a letter, e-mail or Digital Post that
+    /// reached the citizen confirms the contact and allows closing by agreement. The citizen may withdraw at
+    /// every stage, a complaint or appeal that continued formally included.
     /// The call-back is due one working day after receipt on the Danish calendar (`8wh`: a complaint that
     /// arrives on Friday at 14:00 is due on Monday at 14:00, one that arrives on 23 December at 15:00 on
     /// 28 December at 15:00; tenant setting `borgerkontakt.callbackDeadline`, e.g. `"24h"` for a service
@@ -55,10 +60,10 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         actions: [
             WorkflowAction(
                 "confirmContact", title: "Confirm the call-back conversation", from: ["received"], to: "contacted",
-                guards: [.oralContactRecorded]),
+                guards: [.citizenReached]),
             WorkflowAction(
                 "close", title: "Close by agreement with the citizen", from: ["contacted"], to: "closed",
-                guards: [.oralContactRecorded], outcomes: [.withdrawn, .resolved]),
+                guards: [.citizenReached], outcomes: [.withdrawn, .resolved]),
             WorkflowAction(
                 "continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
                 to: "formal", guards: [.noteGiven],
@@ -67,6 +72,7 @@ public struct StyrketBorgerkontakt: KlagePlugin {
                 "decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
                 guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
                 fields: [forwardedTo.spec]),
+            .withdrawal(from: ["received", "contacted", "formal"], to: "closed"),
         ],
         deadlines: [
             DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, setting: callbackDeadline, metBy: .oralContact)

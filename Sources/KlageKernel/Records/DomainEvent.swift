@@ -39,6 +39,10 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let forwarded: EventType = "complaint.forwarded"
     /// The citizen was not reached in the tenant's number of call attempts: a letter or e-mail now meets first contact.
     public static let writtenRouteOpened: EventType = "contact.writtenRouteOpened"
+    /// The citizen asked for written contact (`data.reason`, a ``WrittenContactReason``): the written route is open.
+    public static let writtenContactPreferred: EventType = "contact.writtenContactPreferred"
+    /// The complaint's legal track was corrected (`data.from`, `data.to`, `data.note`: the reason).
+    public static let retracked: EventType = "complaint.retracked"
     /// The responsible department or assignee was set on a complaint that had none (not a hand-off).
     public static let assigned: EventType = "complaint.assigned"
     /// The responsible department or assignee changed from one that was set: a hand-off.

@@ -26,6 +26,11 @@ public struct ComplaintService: Sendable {
             throw KlageError.validation(field: "receivedAt", reason: "must not be in the future")
         }
         let fields = try Validate.fields(draft.fields)
+        if fields[WrittenRoute.fieldName] != nil {
+            throw KlageError.validation(
+                field: "fields.\(WrittenRoute.fieldName)", reason: "kept by the kernel; record the citizen's wish with complaint.preferWrittenContact"
+            )
+        }
         try FieldSpec.validate(fields, against: definition.complaintFields, path: "fields")
         let citizen = Citizen(
             name: try Validate.text(draft.citizen.name, field: "citizen.name", max: 200),
@@ -156,6 +161,33 @@ public struct ComplaintService: Sendable {
         }
     }
 
+    /// Corrects the complaint's legal track; the reason (free of personal data) goes into the journey and so
+    /// into the audit trail. An appeal's forwarding clock then runs from the complaint's receipt.
+    ///
+    /// - Throws: validation for a missing reason or one that holds personal data, or a track the workflow
+    ///   does not handle; conflict for a stale version, a closed complaint, or the track it already has.
+    public func retrack(
+        _ id: ComplaintID, version: Int, track: ComplaintTrack, reason: String, in tenant: Tenant, by actor: Principal
+    ) async throws -> Complaint {
+        let reason = try Validate.text(reason, field: "reason", max: 1_000)
+        try Validate.freeOfPersonalData(reason, field: "reason")
+        return try await change(id, version: version, in: tenant, by: actor, note: reason, purpose: "complaint.retrack") {
+            complaint, definition, _ in
+            try engine.retrack(&complaint, to: track, in: definition, settings: tenant.settings)
+        }
+    }
+
+    /// Records that the citizen asked for written contact, and why: the written route opens, so a letter,
+    /// e-mail or Digital Post that reaches them counts where a conversation would.
+    public func preferWrittenContact(
+        _ id: ComplaintID, version: Int, reason: WrittenContactReason, in tenant: Tenant, by actor: Principal
+    ) async throws -> Complaint {
+        try await change(id, version: version, in: tenant, by: actor, note: nil, purpose: "complaint.preferWrittenContact") {
+            complaint, _, now in
+            try engine.preferWrittenContact(&complaint, reason: reason, at: now)
+        }
+    }
+
     /// Resumes paused clocks with the time they had left.
     public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         try await change(id, version: version, in: tenant, by: actor, note: nil, purpose: "complaint.resume") { complaint, _, now in
@@ -235,7 +267,7 @@ public struct ComplaintService: Sendable {
                     summary: "Contact recorded: \(what)",
                     data: [
                         "contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue),
-                        "reached": .bool(contact.reached),
+                        "reached": .bool(contact.reached), "route": .string(Self.route(of: contact, on: next)),
                     ])
             ]
             events += self.events(for: effects, complaint: next, actor: actor, at: now)
@@ -333,6 +365,15 @@ public struct ComplaintService: Sendable {
         return next
     }
 
+    /// The route a contact went by, for figures that keep them apart: `oral` (a call, meeting or video), `written`
+    /// (a letter, e-mail or Digital Post on the written route, in place of a call), `written_answer` (a written
+    /// contact while phone is the route, such as Roskilde's written answer), or `other`.
+    static func route(of contact: Contact, on complaint: Complaint) -> String {
+        if contact.kind.isOral { return "oral" }
+        guard contact.kind.isWritten else { return "other" }
+        return WrittenRoute.isOpen(on: complaint) ? "written" : "written_answer"
+    }
+
     private func workflow(_ id: WorkflowID, for tenant: Tenant) throws -> WorkflowDefinition {
         guard env.registry.isEnabled(id, for: tenant), let definition = env.registry.workflow(id) else {
             let known = env.registry.workflows(for: tenant).map(\.id.rawValue).joined(separator: ", ")
@@ -388,6 +429,18 @@ public struct ComplaintService: Sendable {
                 return [event(.confirmationWaived, "No written confirmation owed: the citizen chose not to receive a written answer")]
             case .forwarded(let to):
                 return [event(.forwarded, "Forwarded to \(to)", ["to": .string(to)])]
+            case .writtenContactPreferred(let reason):
+                return [
+                    event(
+                        .writtenContactPreferred, "The citizen asked for written contact: the written route is open",
+                        ["reason": .string(reason.rawValue)])
+                ]
+            case .retracked(let from, let to):
+                return [
+                    event(
+                        .retracked, "Track corrected from \(from.rawValue) to \(to.rawValue)",
+                        ["from": .string(from.rawValue), "to": .string(to.rawValue)])
+                ]
             case .writtenRouteOpened(let attempts):
                 return [
                     event(

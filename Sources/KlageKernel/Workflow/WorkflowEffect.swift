@@ -31,4 +31,8 @@ public enum WorkflowEffect: Sendable, Hashable {
     case forwarded(to: String)
     /// After `attempts` failed call attempts, a letter or e-mail meets the first-contact clock.
     case writtenRouteOpened(attempts: Int)
+    /// The citizen asked for written contact, for `reason`: the written route is open.
+    case writtenContactPreferred(reason: WrittenContactReason)
+    /// The complaint's legal track was corrected from `from` to `to`.
+    case retracked(from: ComplaintTrack, to: ComplaintTrack)
 }

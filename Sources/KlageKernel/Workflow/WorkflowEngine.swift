@@ -118,8 +118,9 @@ public struct WorkflowEngine: Sendable {
     /// Meets the deadlines that a newly recorded contact completes.
     ///
     /// A citizen who cannot be reached is not held against the clock forever: once `writtenRouteAfter`
-    /// call attempts have failed (`reached: false`), the written route opens, and a letter or e-mail
-    /// meets the first-contact clock as a conversation would.
+    /// call attempts have failed (`reached: false`), the written route opens (recorded on the complaint,
+    /// ``WrittenRoute``), and a letter or e-mail meets the first-contact clock as a conversation would; so it
+    /// does once the citizen asked for written contact.
     ///
     /// - Parameters:
     ///   - contact: the contact just recorded.
@@ -137,10 +138,14 @@ public struct WorkflowEngine: Sendable {
             let waitsForFirstContact = complaint.deadlines.contains { deadline in
                 deadline.isOpen && definition.deadlines.contains { $0.name == deadline.name && $0.completion == .oralContact }
             }
-            return failedCalls + 1 == attempts && waitsForFirstContact ? [.writtenRouteOpened(attempts: attempts)] : []
+            guard failedCalls + 1 == attempts, waitsForFirstContact else { return [] }
+            if !WrittenRoute.isOpen(on: complaint) {
+                complaint.fields[WrittenRoute.fieldName] = WrittenRoute.record(.unreachable, at: contact.occurredAt)
+            }
+            return [.writtenRouteOpened(attempts: attempts)]
         }
         guard contact.reached else { return [] }
-        let writtenRouteOpen = failedCalls >= attempts
+        let writtenRouteOpen = failedCalls >= attempts || WrittenRoute.isOpen(on: complaint)
         return meet(on: &complaint, in: definition, at: contact.occurredAt, notBefore: true) { completion in
             switch completion {
             case .oralContact: contact.kind.isOral || (writtenRouteOpen && contact.kind.isWritten)
@@ -339,7 +344,7 @@ public struct WorkflowEngine: Sendable {
         return effects
     }
 
-    private func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint, settings: [String: JSONValue]) -> WorkflowEffect {
+    func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint, settings: [String: JSONValue]) -> WorkflowEffect {
         let duration = rule.duration(settings: settings)
         var deadline = Deadline(
             name: rule.name, dueAt: duration.end(from: start, calendar: calendar),

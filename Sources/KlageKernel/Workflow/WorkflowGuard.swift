@@ -71,6 +71,15 @@ public struct WorkflowGuard: Sendable {
         "oralContactRecorded", "an oral conversation with the citizen (phone, meeting or video) must be recorded first"
     ) { input in input.contacts.contains(where: \.isTwoWayConversation) }
 
+    /// The citizen was reached on the complaint's route: an oral conversation, or, once the written route is open
+    /// (after the tenant's failed call attempts, or at the citizen's request), a letter, e-mail or Digital Post
+    /// that reached them (``WrittenRoute``). Phone stays the default: without the written route a letter is not enough.
+    public static let citizenReached = WorkflowGuard(
+        "citizenReached",
+        "an oral conversation with the citizen (phone, meeting or video) must be recorded first, or, on the written route "
+            + "(after the failed call attempts, or when the citizen asked for written contact), a letter, e-mail or Digital Post"
+    ) { input in input.contacts.contains { WrittenRoute.reachesCitizen($0, on: input.complaint) } }
+
     /// A contact that reached the citizen has been recorded on the complaint.
     public static let contactRecorded = WorkflowGuard("contactRecorded", "a contact with the citizen must be recorded first") { input in
         input.contacts.contains(where: \.reached)

@@ -12,6 +12,7 @@ extension RPCServices {
         registerContactMethods(into: &builder)
         registerLearningMethods(into: &builder)
         registerClockAndSurveyMethods(into: &builder)
+        registerTrackAndRouteMethods(into: &builder)
         registerReportMethods(into: &builder)
         registerAttentionMethods(into: &builder)
         registerAssignMethods(into: &builder)

@@ -280,7 +280,8 @@ struct DemoJourney {
                 event(
                     .writtenRouteOpened, at: at, actor: actor, summary: "Citizen not reached in \(attempts) call attempts",
                     data: ["attempts": .number(Double(attempts))], random: &random)
-            case .entered, .deadlineStarted, .deadlineStopped, .deadlineWarned, .clocksPaused, .clocksResumed, .reopened:
+            case .entered, .deadlineStarted, .deadlineStopped, .deadlineWarned, .clocksPaused, .clocksResumed, .reopened, .writtenContactPreferred,
+                .retracked:
                 continue
             }
         }
