@@ -20,12 +20,17 @@ import Testing
         #expect(throws: KlageError.self) { try registry.checkPlugins(["nosuch"]) }
     }
 
-    @Test func theCopenhagenDialogueClosesByAgreementOnlyAfterAnOralContact() throws {
+    /// Closing by agreement needs the citizen reached: by a conversation, or on the written route by a letter;
+    /// withdrawal with consent is open at every stage, the formal procedure included.
+    @Test func theCopenhagenDialogueClosesByAgreementOnlyOnceTheCitizenWasReached() throws {
         let definition = StyrketBorgerkontakt.dialogue
         let close = try #require(definition.action("close"))
         #expect(close.outcomes == [.withdrawn, .resolved])
-        #expect(close.guards.map(\.name) == ["oralContactRecorded"])
+        #expect(close.guards.map(\.name) == ["citizenReached"])
         let decide = try #require(definition.action("decide"))
         #expect(Set(decide.outcomes) == [.upheld, .partlyUpheld, .rejected, .forwarded])
+        let withdraw = try #require(definition.action(WorkflowAction.withdrawalID))
+        #expect(withdraw.from == ["received", "contacted", "formal"])
+        #expect(withdraw.outcomes == [.withdrawn])
     }
 }
