@@ -116,6 +116,15 @@ import Testing
             let foreign = try await server.call(
                 "complaint.preferWrittenContact", ["id": .string(id), "version": 4, "reason": "other"], key: roskilde)
             #expect(foreign["error"]?["code"] == -32004)
+            // Anonymised, the complaint keeps its route for the figures and loses the citizen's reason.
+            let admin = try await server.key("kobenhavn", .admin)
+            _ = try await server.result("privacy.erase", ["phone": "+45 12345678"], key: admin)
+            let anonymised = try await server.result("complaint.get", ["id": .string(id)], key: key)
+            #expect(anonymised["fields"]?["writtenRoute"]?.string("opened") == "citizen_asked")
+            #expect(anonymised["fields"]?["writtenRoute"]?.string("reason") == PersonalDataScrubber.marker)
+            let kept = try await Self.events(server, id, key: key)
+            #expect(kept.first { $0.string("type") == "contact.recorded" }?["data"]?.string("route") == "written")
+            #expect(kept.first { $0.string("type") == "contact.writtenContactPreferred" }?["data"]?.string("reason") == PersonalDataScrubber.marker)
         }
     }
 

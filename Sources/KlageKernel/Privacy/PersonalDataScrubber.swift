@@ -20,6 +20,8 @@ public enum PersonalDataScrubber {
     public static let structuralKeys: Set<String> = [
         "state", "kind", "channel", "track", "action", "outcome", "deadline", "type", "department", "assignee",
         "fromDepartment", "toDepartment", "fromAssignee", "toAssignee", "plugin", "decision", "role", "recordedBy",
+        // The contact route: how the written route opened and which route a contact went by (the citizen's reason is scrubbed).
+        "opened", "route",
     ]
 
     /// An object with its free text replaced.
