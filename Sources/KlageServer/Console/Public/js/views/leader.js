@@ -63,5 +63,5 @@ export async function leaderPage(target) {
 
   replace(target, h('h1', {}, t('leader')),
     h('section', { 'aria-labelledby': 'h-attention' }, h('h2', { id: 'h-attention' }, t('attention')), attentionTable),
-    h('section', { 'aria-labelledby': 'h-reports' }, h('h2', { id: 'h-reports' }, t('reports')), h('div', { class: 'actions' }, download), h('div', { class: 'grid' }, figures)));
+    h('section', { 'aria-labelledby': 'h-reports' }, h('h2', { id: 'h-reports' }, t('reports')), h('div', { class: 'actions' }, download, h('a', { href: `#/annual/${to.getFullYear() - 1}`, id: 'annual-report' }, t('annualReport'))), h('div', { class: 'grid' }, figures)));
 }
