@@ -302,6 +302,22 @@ def main():
         if not head.startswith(b"\xef\xbb\xbffrom;to;suppressed;"):
             raise Failed(f"the CSV is not in Danish Excel's dialect (BOM, ';'): {head[:40]!r}")
         step("the leader sees the closed complaint in the charts (stopped by dialogue today +1) and downloads the CSV")
+        driver.find_element(By.ID, "annual-report").click()
+        title = wait(driver, "article.annual h1").text
+        if not title.startswith("Årsberetning om klager"):
+            raise Failed(f"the annual report's page has no Danish title: {title!r}")
+        if len(driver.find_elements(By.CSS_SELECTOR, "article.annual p")) < 2:
+            raise Failed("the annual report's page has no text")
+        check_axe(driver, "annual report")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        hidden = driver.execute_script(
+            "return getComputedStyle(document.querySelector('.top')).display === 'none'"
+            " && getComputedStyle(document.getElementById('print-annual')).display === 'none'")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        if not hidden:
+            raise Failed("printed, the annual report still shows the console's header or its buttons")
+        shot(driver, "10b-annual-report")
+        step("the leader opens the annual report as a printable page (print style: no header, no buttons)")
         sign_out(driver)
 
         # The action group meets: the board lists the meeting beside the learning items and actions.

@@ -26,11 +26,11 @@ import Testing
         cell.add(
             ComplaintFacts(
                 complaint: complaint(outcome: .withdrawn, metAfterHours: 2), failedCallAttempts: 1, staffMinutes: 30, surveyIssued: true,
-                surveyScore: 4))
+                surveyScore: 4, firstConversationAt: Self.received.addingTimeInterval(2 * 3600)))
         cell.add(
             ComplaintFacts(
                 complaint: complaint(outcome: .forwarded, track: .appeal, metAfterHours: 30, missed: true), failedCallAttempts: 0, staffMinutes: 0,
-                surveyIssued: false, surveyScore: nil))
+                surveyIssued: false, surveyScore: nil, firstConversationAt: Self.received.addingTimeInterval(30 * 3600)))
         cell.add(
             ComplaintFacts(
                 complaint: complaint(outcome: nil, metAfterHours: nil, missed: true), failedCallAttempts: 2, staffMinutes: 15, surveyIssued: false,
@@ -53,6 +53,10 @@ import Testing
         #expect(cell.surveysIssued == 1)
         #expect(cell.scores == [0, 0, 0, 1, 0])
         #expect(cell.hoursToFirstContact.counts == [120: 1, 1_800: 1])
+        #expect(cell.conversations == 2)
+        #expect(cell.conversationsWithin24Hours == 1)
+        #expect(cell.conversationsWithinDeadline == 1)
+        #expect(cell.missedByClock == ["firstContact": 2])
         #expect(ReportCell(encoded: cell.encoded) == cell)
         var twice = cell
         twice.merge(cell)

@@ -107,22 +107,27 @@ import Testing
             #expect(whole["closed"] == 3)
             #expect(whole["withdrawn"] == 1)
             #expect(whole["stoppedByDialogue"]?["count"] == 1)
-            #expect(whole["stoppedByDialogue"]?["share"]?.numberValue == 1.0 / 3)
+            // Shares of the six received, three of them still open.
+            #expect(whole["stoppedByDialogue"]?["share"]?.numberValue == 1.0 / 6)
+            #expect(whole["stoppedByDialogue"]?["openShare"] == 0.5)
             #expect(whole["continuedFormally"]?["count"] == 2)
-            #expect(whole["appeals"] == ["received": 1, "forwarded": 1, "forwardedShare": 1])
-            // Met after 2, 4, 4, 4 and 30 hours; D never: decided 6, in time 4.
+            #expect(
+                whole["appeals"] == ["received": 1, "forwarded": 1, "forwardedOfReceived": ["count": 1, "share": 1, "openShare": 0.5]])
+            // Conversations after 2, 4, 4, 4 and 30 hours; D never: within 24 hours and the deadline 4 of 6.
             #expect(whole["firstContact"]?["medianHours"] == 4)
             #expect(whole["firstContact"]?["p90Hours"] == 30)
-            #expect(whole["firstContact"]?["decided"] == 6)
-            #expect(whole["firstContact"]?["withinDeadline"] == 4)
-            #expect(whole["firstContact"]?["withinDeadlineShare"]?.numberValue == 4.0 / 6)
+            #expect(whole["firstContact"]?["conversations"] == 5)
+            #expect(whole["firstContact"]?["withinDeadline"]?["count"] == 4)
+            #expect(whole["firstContact"]?["withinDeadline"]?["share"]?.numberValue == 4.0 / 6)
+            #expect(whole["firstContact"]?["within24Hours"]?["count"] == 4)
             #expect(whole["firstContact"]?["failedCallAttemptsPerComplaint"]?.numberValue == 1.0 / 6)
-            // Closed after 2 hours (A), 30 hours (B and C).
-            #expect(whole["daysToClose"]?["median"] == 1.25)
-            #expect(whole["daysToClose"]?["p90"] == 1.25)
+            // Closed after 2 hours (A), 30 hours (B and C); D, E and F open at 42 hours count at their age.
+            #expect(whole["daysToClose"] == ["median": 1.5, "p90": 1.75, "openShare": 0.5])
             // D, E and F are open, 42 hours old at the end.
             #expect(whole["backlog"] == ["open": 3, "medianAgeDays": 1.75, "p90AgeDays": 1.75])
-            #expect(whole["staffTime"] == ["totalMinutes": 80, "complaintsWithTime": 2, "minutesPerComplaint": 40])
+            #expect(
+                whole["staffTime"]
+                    == ["totalMinutes": 80, "complaintsWithTime": 2, "recordedShare": .number(2.0 / 6), "minutesPerComplaint": .number(80.0 / 6)])
             #expect(whole["handoffsPerComplaint"]?.numberValue == 2.0 / 6)
             #expect(whole["writtenAnswer"] == ["asked": 1, "wanted": 0, "wantedShare": 0])
             #expect(whole["escalated"] == 2)
@@ -163,7 +168,7 @@ import Testing
             let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
             let before = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first
             #expect(before?["received"] == 1)
-            #expect(before?["firstContact"]?["decided"] == 0)
+            #expect(before?["firstContact"]?["conversations"] == 0)
             clock.advance(by: 3600)
             _ = try await server.result(
                 "contact.record",
@@ -176,7 +181,7 @@ import Testing
             #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 1, "the contact marked its complaint's day")
             #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 0)
             let after = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first
-            #expect(after?["firstContact"]?["decided"] == 1)
+            #expect(after?["firstContact"]?["conversations"] == 1)
             #expect(after?["firstContact"]?["medianHours"] == 1)
             #expect(after?["staffTime"]?["totalMinutes"] == 15)
         }
@@ -200,8 +205,11 @@ import Testing
                     tenant: "kobenhavn", department: nil, from: Timestamp.parse("2025-01-01T00:00:00Z")!,
                     to: Timestamp.parse("2026-01-01T00:00:00Z")!, received: 52, appealsForwarded: 9, medianDaysToClose: 21,
                     satisfactionMean: 2.9, source: "ESDH 2025", updatedAt: Self.start))
-            let compared = try await server.result("report.compare", ["adoptedOn": "2026-11-26T23:00:00Z", "months": 1], key: leader)
+            // Adopted 27.5 hours before the clock's end: equal windows of 27.5 hours on each side.
+            let compared = try await server.result("report.compare", ["adoptedOn": "2026-11-26T00:00:00Z", "months": 1], key: leader)
+            #expect(compared["before"]?["from"] == "2026-11-24T20:30:00Z")
             #expect(compared["before"]?["figures"]?["received"] == 6)
+            #expect(compared["before"]?["months"] == compared["after"]?["months"])
             #expect(compared["after"]?["figures"]?["received"] == 0)
             #expect(compared["baselines"]?.arrayValue?.first?["received"] == 52)
             let noDate = try await server.call("report.compare", [:], key: leader)

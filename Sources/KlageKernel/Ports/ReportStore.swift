@@ -30,6 +30,9 @@ public protocol ReportStore: Sendable {
     func changedReportDays(tenant: TenantID, limit: Int) async throws -> [Int]
     /// The open complaints `tenant` received in `[from, to)`: their group values and receipt time (the backlog).
     func openComplaints(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint]
+    /// The appeals forwarded to the appeals board in `[from, to)`, whenever they were received: their
+    /// group values and the time forwarded (`at`).
+    func forwardedAppeals(tenant: TenantID, forwardedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint]
     /// The learning items created in `[from, to)`, optionally of one department.
     func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact]
     /// The staff pulse answers given in `[from, to)`.
@@ -52,7 +55,8 @@ public struct StoredReportCells: Sendable {
     }
 }
 
-/// An open complaint as the backlog figures see it.
+/// A complaint's group values and one time of it: an open complaint as the backlog figures see it
+/// (the time it was received), or an appeal as the forwarded figure sees it (the time it was forwarded).
 public struct OpenComplaint: Sendable, Hashable {
     public let department: String
     public let workflow: String

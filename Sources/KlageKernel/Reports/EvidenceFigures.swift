@@ -10,14 +10,17 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
     @ExplicitNull public var group: String?
     public var received: Int
     public var closed: Int
-    /// Closed as withdrawn or resolved, and its share of closed: the complaint procedure stopped by dialogue.
+    /// Closed as withdrawn or resolved, and its share of all received (open ones included, with the
+    /// open share beside it): the complaint procedure stopped by dialogue.
     public var stoppedByDialogue: Share
-    /// Closed with a decision or forwarded, and its share of closed.
+    /// Closed with a decision or forwarded, and its share of all received.
     public var continuedFormally: Share
     /// Closed as withdrawn by the citizen (part of stopped by dialogue).
     public var withdrawn: Int
     public var appeals: Appeals
     public var firstContact: FirstContact
+    /// Days from receipt to closing over every complaint received, an open one counted at its age
+    /// now (so the median is "at least" while ``Spread/openShare`` is large).
     public var daysToClose: Spread
     /// The complaints of the period still open now, and how old they are: a recent period's short
     /// times to close are not the whole story.
@@ -28,40 +31,50 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
     public var writtenAnswer: WrittenAnswer
     /// Complaints with a missed deadline escalated to a leader.
     public var escalated: Int
+    /// Missed clocks by the clock's name (`firstContact`, `appealForwarding`, ...): escalations by clock.
+    public var escalationsByClock: [String: Int]
     public var satisfaction: Satisfaction
     /// The staff pulse of the period; `null` figures when fewer than five answered.
     public var staffSatisfaction: StaffSatisfaction
     /// What was learned in the period; for the whole and per department.
     public var learning: Learning
 
-    /// A count and its share of a whole.
+    /// A count and its share of the complaints received, with the share still open beside it: a
+    /// recent cohort's share is not final while many of its complaints are open.
     public struct Share: Sendable, Hashable, Encodable {
         public var count: Int
         @ExplicitNull public var share: Double?
+        @ExplicitNull public var openShare: Double?
     }
 
-    /// Appeals of decisions received, forwarded to the appeals board, and the forwarded share.
+    /// Appeals of decisions: received in the period; forwarded to the appeals board in the period (by
+    /// the day forwarded, whenever received); and of those received, how many are forwarded so far.
     public struct Appeals: Sendable, Hashable, Encodable {
         public var received: Int
         public var forwarded: Int
-        @ExplicitNull public var forwardedShare: Double?
+        public var forwardedOfReceived: Share
     }
 
-    /// The time to the first two-way conversation, and the share within its deadline.
+    /// The first two-way conversation (phone, meeting, video): how long it took, and the share of
+    /// complaints received reached within 24 hours (the methods' promise) and within the tenant's own
+    /// first-contact deadline. The written route (a letter after failed calls) is counted apart.
     public struct FirstContact: Sendable, Hashable, Encodable {
         @ExplicitNull public var medianHours: Double?
         @ExplicitNull public var p90Hours: Double?
-        /// First-contact clocks met, or recorded as missed.
-        public var decided: Int
-        public var withinDeadline: Int
-        @ExplicitNull public var withinDeadlineShare: Double?
+        /// Complaints whose citizen was reached in a conversation.
+        public var conversations: Int
+        public var within24Hours: Share
+        public var withinDeadline: Share
+        /// First contact met in writing before any conversation.
+        public var writtenRoute: Share
         @ExplicitNull public var failedCallAttemptsPerComplaint: Double?
     }
 
-    /// A median and 90th percentile.
+    /// A median and 90th percentile, with the share of the complaints still open.
     public struct Spread: Sendable, Hashable, Encodable {
         @ExplicitNull public var median: Double?
         @ExplicitNull public var p90: Double?
+        @ExplicitNull public var openShare: Double?
     }
 
     /// The open backlog: how many, and their age in days now.
@@ -71,11 +84,12 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
         @ExplicitNull public var p90AgeDays: Double?
     }
 
-    /// Staff time: minutes on contacts and effort entries.
+    /// Staff time: minutes on contacts and effort entries, per complaint received (whether or not
+    /// anyone recorded time on it), with the share of complaints that have time recorded.
     public struct StaffTime: Sendable, Hashable, Encodable {
         public var totalMinutes: Int
-        /// Complaints with any time recorded; the mean is over these.
         public var complaintsWithTime: Int
+        @ExplicitNull public var recordedShare: Double?
         @ExplicitNull public var minutesPerComplaint: Double?
     }
 
@@ -115,36 +129,41 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
 }
 
 extension EvidenceFigures {
-    /// The figures of `cell`, with the backlog, pulses and learning items of the same group.
-    init(group: String?, cell: ReportCell, backlog: Histogram, pulses: [Int], learning: [LearningFact]) {
+    /// The figures of `cell`, with the backlog, appeals forwarded, pulses and learning items of the same group.
+    init(group: String?, cell: ReportCell, backlog: Histogram, forwarded: Int, pulses: [Int], learning: [LearningFact]) {
         func share(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
         func days(_ minutes: Double?) -> Double? { minutes.map { $0 / 1_440 } }
         func hours(_ minutes: Double?) -> Double? { minutes.map { $0 / 60 } }
         self.group = group
         received = cell.received
         closed = cell.closed
-        stoppedByDialogue = Share(count: cell.stoppedByDialogue, share: share(cell.stoppedByDialogue, of: cell.closed))
-        continuedFormally = Share(count: cell.continuedFormally, share: share(cell.continuedFormally, of: cell.closed))
+        let openShare = share(backlog.total, of: cell.received)
+        func cohort(_ count: Int, of whole: Int) -> Share { Share(count: count, share: share(count, of: whole), openShare: openShare) }
+        stoppedByDialogue = cohort(cell.stoppedByDialogue, of: cell.received)
+        continuedFormally = cohort(cell.continuedFormally, of: cell.received)
         withdrawn = cell.withdrawn
-        appeals = Appeals(
-            received: cell.appeals, forwarded: cell.appealsForwarded, forwardedShare: share(cell.appealsForwarded, of: cell.appeals))
+        appeals = Appeals(received: cell.appeals, forwarded: forwarded, forwardedOfReceived: cohort(cell.appealsForwarded, of: cell.appeals))
         let toFirstContact = cell.hoursToFirstContact.spread
-        let toClose = cell.daysToClose.spread
+        var everyComplaint = cell.daysToClose
+        everyComplaint.merge(backlog)
+        let toClose = everyComplaint.spread
         let age = backlog.spread
         firstContact = FirstContact(
-            medianHours: hours(toFirstContact.median), p90Hours: hours(toFirstContact.p90),
-            decided: cell.firstContactDecided, withinDeadline: cell.firstContactInTime,
-            withinDeadlineShare: share(cell.firstContactInTime, of: cell.firstContactDecided),
+            medianHours: hours(toFirstContact.median), p90Hours: hours(toFirstContact.p90), conversations: cell.conversations,
+            within24Hours: cohort(cell.conversationsWithin24Hours, of: cell.received),
+            withinDeadline: cohort(cell.conversationsWithinDeadline, of: cell.received),
+            writtenRoute: cohort(cell.firstContactInWriting, of: cell.received),
             failedCallAttemptsPerComplaint: share(cell.failedCallAttempts, of: cell.received))
-        daysToClose = Spread(median: days(toClose.median), p90: days(toClose.p90))
+        daysToClose = Spread(median: days(toClose.median), p90: days(toClose.p90), openShare: openShare)
         self.backlog = Backlog(open: backlog.total, medianAgeDays: days(age.median), p90AgeDays: days(age.p90))
         staffTime = StaffTime(
-            totalMinutes: cell.staffMinutes, complaintsWithTime: cell.withStaffTime,
-            minutesPerComplaint: share(cell.staffMinutes, of: cell.withStaffTime))
+            totalMinutes: cell.staffMinutes, complaintsWithTime: cell.withStaffTime, recordedShare: share(cell.withStaffTime, of: cell.received),
+            minutesPerComplaint: share(cell.staffMinutes, of: cell.received))
         handoffsPerComplaint = share(cell.handoffs, of: cell.received)
         writtenAnswer = WrittenAnswer(
             asked: cell.writtenAnswerAsked, wanted: cell.wantsWrittenAnswer, wantedShare: share(cell.wantsWrittenAnswer, of: cell.writtenAnswerAsked))
         escalated = cell.escalated
+        escalationsByClock = cell.missedByClock
         satisfaction = Satisfaction(
             issued: cell.surveysIssued, answered: cell.surveysAnswered, responseRate: share(cell.surveysAnswered, of: cell.surveysIssued),
             mean: share(cell.scoreSum, of: cell.surveysAnswered), distribution: cell.scores)

@@ -17,8 +17,17 @@ public struct ReportCell: Sendable, Hashable {
     public var appealsForwarded = 0
     /// First-contact clocks that were met or recorded as missed.
     public var firstContactDecided = 0
-    /// First-contact clocks met by their due time (to the whole second) and never recorded as missed.
+    /// First-contact clocks met by their due time (to the whole second) and never recorded as missed,
+    /// by whatever contact met them (a letter on the written route included).
     public var firstContactInTime = 0
+    /// Complaints whose citizen was reached in a two-way conversation (an oral contact kind).
+    public var conversations = 0
+    /// Of those, reached within 24 hours of receipt: the methods' promise.
+    public var conversationsWithin24Hours = 0
+    /// Of those, reached by the first-contact clock's due time: the tenant's own deadline.
+    public var conversationsWithinDeadline = 0
+    /// Complaints whose first-contact clock was met in writing before any conversation: the written route.
+    public var firstContactInWriting = 0
     public var failedCallAttempts = 0
     public var staffMinutes = 0
     /// Complaints with any staff time recorded (the mean is over these).
@@ -33,10 +42,12 @@ public struct ReportCell: Sendable, Hashable {
     public var scoreSum = 0
     /// Answers per score, 1 to 5.
     public var scores = [0, 0, 0, 0, 0]
-    /// The time from receipt to the first two-way contact.
+    /// The time from receipt to the first two-way conversation.
     public var hoursToFirstContact = Histogram()
     /// The time from receipt to closing.
     public var daysToClose = Histogram()
+    /// Missed clocks, by the clock's name: escalations by clock, not one count over every clock.
+    public var missedByClock: [String: Int] = [:]
 
     public init() {}
 
@@ -52,15 +63,20 @@ public struct ReportCell: Sendable, Hashable {
         }
         if let closedAt = complaint.closedAt { daysToClose.add(seconds: closedAt.timeIntervalSince(complaint.receivedAt)) }
         if complaint.track == .appeal { appeals += 1 }
-        if let clock = complaint.deadlines.first(where: { $0.name == ComplaintFacts.firstContactDeadline }) {
-            if let metAt = clock.metAt {
-                hoursToFirstContact.add(seconds: metAt.timeIntervalSince(complaint.receivedAt))
-            }
-            if clock.metAt != nil || clock.missedAt != nil {
-                firstContactDecided += 1
-                if let metAt = clock.metAt, !clock.isMissed(at: metAt) { firstContactInTime += 1 }
-            }
+        let clock = complaint.deadlines.first { $0.name == ComplaintFacts.firstContactDeadline }
+        if let clock, clock.metAt != nil || clock.missedAt != nil {
+            firstContactDecided += 1
+            if let metAt = clock.metAt, !clock.isMissed(at: metAt) { firstContactInTime += 1 }
         }
+        if let conversation = facts.firstConversationAt {
+            let waited = conversation.timeIntervalSince(complaint.receivedAt)
+            hoursToFirstContact.add(seconds: waited)
+            conversations += 1
+            if waited <= ComplaintFacts.promisedFirstContact { conversationsWithin24Hours += 1 }
+            if let clock, conversation <= clock.dueAt { conversationsWithinDeadline += 1 }
+        }
+        if let metAt = clock?.metAt, facts.firstConversationAt.map({ $0 > metAt }) ?? true { firstContactInWriting += 1 }
+        for deadline in complaint.deadlines where deadline.missedAt != nil { missedByClock[deadline.name, default: 0] += 1 }
         failedCallAttempts += facts.failedCallAttempts
         if facts.staffMinutes > 0 {
             staffMinutes += facts.staffMinutes
@@ -87,7 +103,12 @@ public struct ReportCell: Sendable, Hashable {
         self.counters = counters
         hoursToFirstContact.merge(other.hoursToFirstContact)
         daysToClose.merge(other.daysToClose)
+        missedByClock.merge(other.missedByClock, uniquingKeysWith: +)
     }
+
+    /// How many counters ``encoded`` writes: a stored cell with fewer was written by an older layout
+    /// (migration 15 recomputes every stored cell).
+    public static let counterCount = 28
 
     /// Every count and sum, in a fixed order (the storage format).
     var counters: [Int] {
@@ -96,7 +117,7 @@ public struct ReportCell: Sendable, Hashable {
                 received, closed, stoppedByDialogue, continuedFormally, appeals, appealsForwarded, firstContactDecided,
                 firstContactInTime, failedCallAttempts, staffMinutes, withStaffTime, handoffs, writtenAnswerAsked, wantsWrittenAnswer,
                 escalated, surveysIssued, surveysAnswered, scoreSum, withdrawn,
-            ] + scores
+            ] + scores + [conversations, conversationsWithin24Hours, conversationsWithinDeadline, firstContactInWriting]
         }
         set {
             let value = { (index: Int) in index < newValue.count ? newValue[index] : 0 }
@@ -106,12 +127,18 @@ public struct ReportCell: Sendable, Hashable {
             (writtenAnswerAsked, wantsWrittenAnswer, escalated, surveysIssued) = (value(12), value(13), value(14), value(15))
             (surveysAnswered, scoreSum, withdrawn) = (value(16), value(17), value(18))
             scores = (19..<24).map(value)
+            (conversations, conversationsWithin24Hours, conversationsWithinDeadline, firstContactInWriting) = (
+                value(24), value(25), value(26), value(27)
+            )
         }
     }
 
-    /// The cell as one line of text: counters, then the two histograms, separated by `|`.
+    /// The cell as one line of text: counters, the two histograms, and the missed clocks
+    /// (`name:count` separated by `,`), separated by `|`.
     public var encoded: String {
-        counters.map(String.init).joined(separator: ",") + "|" + hoursToFirstContact.encoded + "|" + daysToClose.encoded
+        let missed = missedByClock.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ",")
+        return counters.map(String.init).joined(separator: ",") + "|" + hoursToFirstContact.encoded + "|" + daysToClose.encoded + "|"
+            + missed
     }
 
     /// Adds a cell in its ``encoded`` form, without building it first: how reports merge stored cells.
@@ -129,6 +156,13 @@ public struct ReportCell: Sendable, Hashable {
             self.counters = counters
             if parts.count > 1 { hoursToFirstContact.add(scanning: parts[1]) }
             if parts.count > 2 { daysToClose.add(scanning: parts[2]) }
+            if parts.count > 3 {
+                for entry in parts[3].split(separator: UInt8(ascii: ",")) {
+                    let pair = entry.split(separator: UInt8(ascii: ":"))
+                    guard pair.count == 2, let count = Int(String(decoding: pair[1], as: UTF8.self)) else { continue }
+                    missedByClock[String(decoding: pair[0], as: UTF8.self), default: 0] += count
+                }
+            }
         }
     }
 

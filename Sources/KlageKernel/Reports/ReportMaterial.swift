@@ -11,6 +11,8 @@ struct ReportMaterial: Sendable {
     private let startDays: [Int]
     var cells: [ReportCellGroup: ReportCell] = [:]
     private(set) var open: [[OpenComplaint]]
+    /// Appeals forwarded in each period, placed by the time forwarded.
+    private(set) var forwarded: [[OpenComplaint]]
     private(set) var learning: [[LearningFact]]
     private(set) var pulses: [[StaffPulse]]
 
@@ -19,6 +21,7 @@ struct ReportMaterial: Sendable {
         self.groupBy = groupBy
         startDays = starts.map(ReportDay.of)
         open = Array(repeating: [], count: starts.count)
+        forwarded = Array(repeating: [], count: starts.count)
         learning = Array(repeating: [], count: starts.count)
         pulses = Array(repeating: [], count: starts.count)
     }
@@ -33,9 +36,10 @@ struct ReportMaterial: Sendable {
         for (group, cell) in groups { cells[group, default: ReportCell()].merge(cell) }
     }
 
-    /// Places the open complaints, learning items and pulse answers in their periods.
-    mutating func add(open: [OpenComplaint], learning: [LearningFact], pulses: [StaffPulse]) {
+    /// Places the open complaints, learning items, forwarded appeals and pulse answers in their periods.
+    mutating func add(open: [OpenComplaint], learning: [LearningFact], forwarded: [OpenComplaint], pulses: [StaffPulse]) {
         for complaint in open { self.open[Self.period(of: complaint.receivedAt, in: starts)].append(complaint) }
+        for appeal in forwarded { self.forwarded[Self.period(of: appeal.receivedAt, in: starts)].append(appeal) }
         for item in learning { self.learning[Self.period(of: item.createdAt, in: starts)].append(item) }
         for pulse in pulses { self.pulses[Self.period(of: pulse.day, in: starts)].append(pulse) }
     }
@@ -61,11 +65,15 @@ struct ReportMaterial: Sendable {
             backlog[groupBy.group(department: complaint.department, value: complaint.value(in: family)), default: Histogram()]
                 .add(seconds: now.timeIntervalSince(complaint.receivedAt))
         }
+        var forwardedByGroup: [String: Int] = [:]
+        for appeal in forwarded[period] {
+            forwardedByGroup[groupBy.group(department: appeal.department, value: appeal.value(in: family)), default: 0] += 1
+        }
         // Learning items and pulses belong to departments, not to workflows, channels or tracks.
         let byDepartment = groupBy == .department
         let learningByGroup = Dictionary(grouping: learning[period]) { byDepartment ? $0.department : "" }
         let pulsesByGroup = Dictionary(grouping: pulses[period]) { byDepartment ? $0.department : "" }
-        var groups = Set(merged.keys).union(backlog.keys)
+        var groups = Set(merged.keys).union(backlog.keys).union(forwardedByGroup.keys)
         if byDepartment || groupBy == .none { groups.formUnion(learningByGroup.keys.filter { !$0.isEmpty || !byDepartment }) }
         if byDepartment { groups.formUnion(pulsesByGroup.keys) }
         if groupBy == .none { groups.insert("") }
@@ -73,6 +81,7 @@ struct ReportMaterial: Sendable {
         return groups.sorted().map { name in
             EvidenceFigures(
                 group: groupBy == .none ? nil : name, cell: merged[name] ?? ReportCell(), backlog: backlog[name] ?? Histogram(),
+                forwarded: forwardedByGroup[name] ?? 0,
                 pulses: shared ? (pulsesByGroup[name] ?? []).map(\.score) : [], learning: shared ? learningByGroup[name] ?? [] : [])
         }
     }

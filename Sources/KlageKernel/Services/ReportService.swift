@@ -55,7 +55,7 @@ public struct ReportService: Sendable {
         summary.withdrawn = figures.withdrawn
         summary.withdrawnRate = figures.closed == 0 ? nil : Double(figures.withdrawn) / Double(figures.closed)
         summary.medianHoursToFirstContact = figures.firstContact.medianHours
-        summary.firstContactWithinDeadlineRate = figures.firstContact.withinDeadlineShare
+        summary.firstContactWithinDeadlineRate = figures.firstContact.withinDeadline.share
         summary.medianDaysToClose = figures.daysToClose.median
         summary.escalated = figures.escalated
         summary.satisfactionResponses = figures.satisfaction.answered
@@ -145,6 +145,8 @@ public struct ReportService: Sendable {
         material.add(
             open: try await env.store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department),
             learning: try await env.store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department),
+            forwarded: try await env.store.forwardedAppeals(
+                tenant: tenant, forwardedFrom: query.from, to: query.to, department: query.department),
             pulses: try await env.store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department))
         return material
     }

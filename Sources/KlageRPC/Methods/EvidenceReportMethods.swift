@@ -67,17 +67,25 @@ public enum ReportCompare: TenantMethod {
     public typealias Result = ReportComparison
     public static let name = "report.compare"
     public static let summary =
-        "The figures of the months before and after a method's adoption (the tenant's methodAdoption setting, or adoptedOn), beside the baselines."
+        "The figures of equal windows before and after a method's adoption (the tenant's methodAdoption setting, or adoptedOn): months whole months on each side, or as many as have passed; counts also as rates per month; beside the baselines."
     public static let roles: Set<Role> = [.leader]
+    /// One side: its window, its length in months (equal on both sides), its figures and its counts per month.
+    static let comparisonSide = RPCSchema.complete([
+        "from": .dateTime, "to": .dateTime, "months": .number, "figures": .evidenceFigures,
+        "perMonth": .complete([
+            "received": .number, "closed": .number, "stoppedByDialogue": .number, "appealsForwarded": .number, "escalated": .number,
+        ]),
+    ])
     public static let params = [
         RPCParam("department", .string, "one department; its own adoption date applies"),
         RPCParam("adoptedOn", .dateTime, "the adoption date; by default the tenant's methodAdoption setting"),
-        RPCParam("months", .defaulted(.integer(minimum: 1, maximum: 60), 12), "how many months on each side"),
+        RPCParam(
+            "months", .defaulted(.integer(minimum: 1, maximum: 60), 12), "how many months on each side, at most as many as have passed since adoption"
+        ),
     ]
     public static let result = RPCSchema.complete([
         "department": .nullable(.string), "adoptedOn": .dateTime,
-        "before": .complete(["from": .dateTime, "to": .dateTime, "figures": .evidenceFigures]),
-        "after": .complete(["from": .dateTime, "to": .dateTime, "figures": .evidenceFigures]),
+        "before": comparisonSide, "after": comparisonSide,
         "baselines": .array(.baseline),
     ])
 }

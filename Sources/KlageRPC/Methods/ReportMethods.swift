@@ -84,6 +84,7 @@ public enum ReportSummary: TenantMethod {
 extension RPCServices {
     func registerReportMethods(into builder: inout RPCMethodRegistry.Builder) {
         registerEvidenceReportMethods(into: &builder)
+        registerAnnualReportMethods(into: &builder)
         builder.register(ReportSummary.self) { params, context in
             return .init(
                 try await ReportService(env).summary(from: params.from.date, to: params.to.date, department: params.department, in: context.tenant))

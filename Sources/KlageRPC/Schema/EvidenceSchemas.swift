@@ -9,20 +9,24 @@ extension RPCSchema {
     }
 
     private static let share = RPCSchema.nullable(.number)
+    /// ``KlageKernel/EvidenceFigures/Share``: a count, its share of the complaints received, and the open share beside it.
+    private static let cohortShare = complete(["count": .integer(), "share": share, "openShare": share])
 
     /// ``KlageKernel/EvidenceFigures``.
     static let evidenceFigures = complete([
         "group": .nullable(.string), "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "escalated": .integer(),
-        "stoppedByDialogue": complete(["count": .integer(), "share": share]),
-        "continuedFormally": complete(["count": .integer(), "share": share]),
-        "appeals": complete(["received": .integer(), "forwarded": .integer(), "forwardedShare": share]),
+        "escalationsByClock": .anyObject,
+        "stoppedByDialogue": cohortShare, "continuedFormally": cohortShare,
+        "appeals": complete(["received": .integer(), "forwarded": .integer(), "forwardedOfReceived": cohortShare]),
         "firstContact": complete([
-            "medianHours": share, "p90Hours": share, "decided": .integer(), "withinDeadline": .integer(), "withinDeadlineShare": share,
-            "failedCallAttemptsPerComplaint": share,
+            "medianHours": share, "p90Hours": share, "conversations": .integer(), "within24Hours": cohortShare,
+            "withinDeadline": cohortShare, "writtenRoute": cohortShare, "failedCallAttemptsPerComplaint": share,
         ]),
-        "daysToClose": complete(["median": share, "p90": share]),
+        "daysToClose": complete(["median": share, "p90": share, "openShare": share]),
         "backlog": complete(["open": .integer(), "medianAgeDays": share, "p90AgeDays": share]),
-        "staffTime": complete(["totalMinutes": .integer(), "complaintsWithTime": .integer(), "minutesPerComplaint": share]),
+        "staffTime": complete([
+            "totalMinutes": .integer(), "complaintsWithTime": .integer(), "recordedShare": share, "minutesPerComplaint": share,
+        ]),
         "handoffsPerComplaint": share,
         "writtenAnswer": complete(["asked": .integer(), "wanted": .integer(), "wantedShare": share]),
         "satisfaction": complete([

@@ -24,7 +24,9 @@ struct ReportTable: Sendable {
         for (name, value) in flat where name != "group" {
             row[name] = suppressed ? .null : value
         }
-        if columns.isEmpty { columns = labels.map(\.0) + ["suppressed"] + flat.map(\.0).filter { $0 != "group" } }
+        if columns.isEmpty { columns = labels.map(\.0) + ["suppressed"] }
+        // Escalations by clock name only the clocks that were missed: a later row may add a column.
+        for name in flat.map(\.0) where name != "group" && !columns.contains(name) { columns.append(name) }
         rows.append(row)
     }
 

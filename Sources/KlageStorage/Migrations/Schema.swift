@@ -9,6 +9,7 @@ public enum Schema {
         clusteredReportCells,
         consoleSessions,
         integrations,
+        recomputedReportCells,
     ]
 
     static let initial = Migration(

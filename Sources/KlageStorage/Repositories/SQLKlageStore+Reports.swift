@@ -205,6 +205,22 @@ extension SQLKlageStore: ReportStore {
         }
     }
 
+    public func forwardedAppeals(tenant: TenantID, forwardedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint] {
+        try await read(tenant) { connection in
+            var sql: SQL = """
+                SELECT department, workflow, channel, track, closed_at FROM complaints
+                WHERE tenant_id = \(tenant) AND track = \(ComplaintTrack.appeal.rawValue) AND outcome = \(Outcome.forwarded.rawValue)
+                    AND closed_at >= \(from) AND closed_at < \(to)
+                """
+            if let department { sql = sql + " AND department = \(department)" }
+            return try connection.query(sql).map { row in
+                OpenComplaint(
+                    department: row.optionalString("department") ?? "", workflow: try row.string("workflow"), channel: try row.string("channel"),
+                    track: try row.string("track"), receivedAt: try row.date("closed_at"))
+            }
+        }
+    }
+
     public func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact] {
         try await read(tenant) { connection in
             var sql: SQL = """
@@ -248,6 +264,8 @@ extension SQLKlageStore: ReportStore {
             SELECT c.*,
                 (SELECT COUNT(*) FROM contacts k WHERE k.tenant_id = c.tenant_id AND k.complaint_id = c.id
                     AND k.reached = 0 AND k.kind IN (\(unsafeRaw: oral))) AS failed_attempts,
+                (SELECT MIN(k.occurred_at) FROM contacts k WHERE k.tenant_id = c.tenant_id AND k.complaint_id = c.id
+                    AND k.reached = 1 AND k.kind IN (\(unsafeRaw: oral))) AS first_conversation_at,
                 (SELECT COALESCE(SUM(k.duration_minutes), 0) FROM contacts k
                     WHERE k.tenant_id = c.tenant_id AND k.complaint_id = c.id) AS contact_minutes,
                 (SELECT COALESCE(SUM(e.minutes), 0) FROM efforts e WHERE e.tenant_id = c.tenant_id AND e.complaint_id = c.id) AS effort_minutes,
@@ -260,7 +278,8 @@ extension SQLKlageStore: ReportStore {
             ComplaintFacts(
                 complaint: try Complaint(row: row), failedCallAttempts: Int(row["failed_attempts"].integer ?? 0),
                 staffMinutes: Int((row["contact_minutes"].integer ?? 0) + (row["effort_minutes"].integer ?? 0)),
-                surveyIssued: row["survey_issued_at"] != .null, surveyScore: row["survey_score"].integer.map(Int.init))
+                surveyIssued: row["survey_issued_at"] != .null, surveyScore: row["survey_score"].integer.map(Int.init),
+                firstConversationAt: row.optionalDate("first_conversation_at"))
         }
     }
 

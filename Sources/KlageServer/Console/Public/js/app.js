@@ -7,6 +7,7 @@ import { queuePage } from './views/queue.js';
 import { complaintPage } from './views/complaint.js';
 import { callPage } from './views/call.js';
 import { leaderPage } from './views/leader.js';
+import { annualPage } from './views/annual.js';
 import { boardPage } from './views/board.js';
 
 const main = () => document.getElementById('main');
@@ -16,6 +17,7 @@ const routes = [
   [/^#\/complaint\/([^/]+)\/call$/, callPage, false],
   [/^#\/complaint\/([^/]+)$/, complaintPage, false],
   [/^#\/leader$/, leaderPage, true],
+  [/^#\/annual\/(\d{4})$/, annualPage, true],
   [/^#\/board$/, boardPage, true],
   [/^(#\/queue)?$/, queuePage, false],
 ];

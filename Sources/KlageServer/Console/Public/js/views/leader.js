@@ -41,11 +41,15 @@ export async function leaderPage(target) {
   }
   if (!(compare instanceof Error)) {
     const baseline = compare.baselines?.[0] ?? {};
-    const labels = [t('daysToClose'), t('received_')];
+    // Counts compared as rates per month: the baseline's period and the two windows differ in length.
+    const averageMonthMs = 30.4375 * 86400000;
+    const baselineMonths = baseline.from && baseline.to ? (new Date(baseline.to) - new Date(baseline.from)) / averageMonthMs : null;
+    const baselinePerMonth = baseline.received != null && baselineMonths ? baseline.received / baselineMonths : null;
+    const labels = [t('daysToClose'), t('receivedPerMonth')];
     figures.push(await chartFigure('chart-compare', `${t('compare')} (${new Date(compare.adoptedOn).toLocaleDateString()})`, 'bar', labels, [
-      { label: t('baseline'), data: [baseline.medianDaysToClose ?? null, baseline.received ?? null] },
-      { label: t('before'), data: [compare.before.figures.daysToClose.median, compare.before.figures.received] },
-      { label: t('after'), data: [compare.after.figures.daysToClose.median, compare.after.figures.received] },
+      { label: t('baseline'), data: [baseline.medianDaysToClose ?? null, baselinePerMonth] },
+      { label: t('before'), data: [compare.before.figures.daysToClose.median, compare.before.perMonth.received] },
+      { label: t('after'), data: [compare.after.figures.daysToClose.median, compare.after.perMonth.received] },
     ]));
   }
 
@@ -59,5 +63,5 @@ export async function leaderPage(target) {
 
   replace(target, h('h1', {}, t('leader')),
     h('section', { 'aria-labelledby': 'h-attention' }, h('h2', { id: 'h-attention' }, t('attention')), attentionTable),
-    h('section', { 'aria-labelledby': 'h-reports' }, h('h2', { id: 'h-reports' }, t('reports')), h('div', { class: 'actions' }, download), h('div', { class: 'grid' }, figures)));
+    h('section', { 'aria-labelledby': 'h-reports' }, h('h2', { id: 'h-reports' }, t('reports')), h('div', { class: 'actions' }, download, h('a', { href: `#/annual/${to.getFullYear() - 1}`, id: 'annual-report' }, t('annualReport'))), h('div', { class: 'grid' }, figures)));
 }
