@@ -192,10 +192,16 @@ final class PostgresPool: Sendable {
     /// The error of a caller that found no free connection in time.
     static let busy = StorageError(code: .unavailable, message: "every PostgreSQL connection is busy; try again")
 
-    /// Runs blocking libpq work on a dispatch queue, off Swift's cooperative pool.
+    /// Runs blocking libpq work on a queue of its own, off Swift's cooperative pool.
+    ///
+    /// Not on `DispatchQueue.global()`: on Linux that is the pool Swift's tasks run on, a few threads
+    /// wide, so calls blocked on a row lock could take every thread, and the transaction holding the
+    /// lock, needing a thread for its next statement, would never get one until a timeout ended it. A
+    /// serial queue made for the call targets the overcommitting root queue, which adds a thread when
+    /// all are blocked.
     private static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            DispatchQueue(label: "klage.postgres.call").async { continuation.resume(with: Result { try work() }) }
         }
     }
 }

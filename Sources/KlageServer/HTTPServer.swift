@@ -59,7 +59,7 @@ public enum HTTPServer {
                 return rpcResponse(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: limit)), requestID: requestID)
             }
             let authorization = request.headers[.authorization]
-            if authorization != nil, !doors.credentials.mayLookUp(for: context.clientAddress) {
+            if let authorization, !doors.credentials.mayLookUp(authorization, for: context.clientAddress) {
                 load.refusedFailedCredentials()
                 let refusal = doors.tooManyFailedCredentials(for: context.clientAddress)
                 return rpcResponse(.tooManyRequests, RPCDispatcher.refusal(refusal), requestID: requestID, retryAfter: refusal.retryAfter)
@@ -72,7 +72,11 @@ public enum HTTPServer {
             let reply = await dispatcher.reply(
                 body: Data(body.readableBytesView), authorization: authorization,
                 requestID: requestID, admission: load.counting(doors.limiter.admission(address: context.clientAddress)))
-            if reply.credentialRefused { doors.credentials.failed(for: context.clientAddress) }
+            if reply.credentialRefused {
+                doors.credentials.failed(for: context.clientAddress)
+            } else if let authorization {
+                doors.credentials.succeeded(authorization)
+            }
             guard let data = reply.body else { return Response(status: .noContent, headers: [requestIDField: requestID.rawValue]) }
             if let retryAfter = reply.retryAfterSeconds {
                 return rpcResponse(.tooManyRequests, data, requestID: requestID, retryAfter: retryAfter)

@@ -36,11 +36,12 @@ enum ConsoleRoutes {
         /// The live session of the request's cookie; an unknown cookie is charged to the client's
         /// budget of failed credentials, and past it no cookie is looked up.
         @Sendable func session(of request: Request, _ context: KlageRequestContext) async throws -> ConsoleSessions.Session? {
-            guard let token = ConsoleCookie.token(in: request.headers[.cookie]), doors.credentials.mayLookUp(for: context.clientAddress) else {
+            guard let token = ConsoleCookie.token(in: request.headers[.cookie]), doors.credentials.mayLookUp(token, for: context.clientAddress)
+            else {
                 return nil
             }
             let session = try await sessions.session(token: token)
-            if session == nil { doors.credentials.failed(for: context.clientAddress) }
+            if session == nil { doors.credentials.failed(for: context.clientAddress) } else { doors.credentials.succeeded(token) }
             return session
         }
 
@@ -55,7 +56,7 @@ enum ConsoleRoutes {
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
                 return json(.unsupportedMediaType, ["error": "application/json expected"])
             }
-            if signIns?.take(1, for: context.clientAddress) != nil || !doors.credentials.mayLookUp(for: context.clientAddress) {
+            if signIns?.take(1, for: context.clientAddress) != nil {
                 return json(.tooManyRequests, ["error": "too many sign-ins; wait a moment"])
             }
             let secret: String
@@ -68,8 +69,13 @@ enum ConsoleRoutes {
             } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                 return json(.contentTooLarge, ["error": "the body is larger than 4 KiB"])
             }
+            guard doors.credentials.mayLookUp(secret, for: context.clientAddress) else {
+                return json(.tooManyRequests, ["error": "too many sign-ins; wait a moment"])
+            }
             do {
                 let (token, identity, expiresAt) = try await sessions.signIn(secret: secret)
+                doors.credentials.succeeded(secret)
+                doors.credentials.succeeded(token)
                 var response = json(.ok, SessionView(identity, csrf: ConsoleSessions.csrfToken(for: token), expiresAt: expiresAt))
                 response.headers[.setCookie] = ConsoleCookie.set(token, maxAge: settings.lifetime, secure: isSecure(request, context, settings))
                 return response

@@ -1,3 +1,8 @@
+import Crypto
+import Foundation
+import KlageKernel
+import Synchronization
+
 /// A per-address budget of failed credentials, asked before any key, session cookie or tenant name
 /// that is not known to be good is looked up in the database.
 ///
@@ -11,7 +16,11 @@
 /// if try await sessions.session(token: token) == nil { gate.failed(for: address) }
 /// ```
 final class CredentialGate: Sendable {
+    /// The most credentials remembered as found valid; past it the memory starts again.
+    static let rememberedLimit = 100_000
+
     private let buckets: TokenBuckets?
+    private let knownGood = Mutex<Set<String>>([])
 
     init(limits: ServerLimits) {
         buckets =
@@ -20,9 +29,25 @@ final class CredentialGate: Sendable {
             : nil
     }
 
-    /// Whether a credential from `address` may be looked up now.
-    func mayLookUp(for address: String) -> Bool {
-        buckets?.holds(1, for: address) ?? true
+    /// Whether `credential` (a bearer key or a session token) from `address` may be looked up now: one
+    /// found valid before always may; another only while the address has budget left.
+    func mayLookUp(_ credential: String, for address: String) -> Bool {
+        guard let buckets else { return true }
+        return buckets.holds(1, for: address) || knownGood.withLock { $0.contains(Self.digest(credential)) }
+    }
+
+    /// Remembers `credential` as found valid.
+    func succeeded(_ credential: String) {
+        guard buckets != nil else { return }
+        let digest = Self.digest(credential)
+        knownGood.withLock { known in
+            if known.count >= Self.rememberedLimit { known.removeAll(keepingCapacity: true) }
+            known.insert(digest)
+        }
+    }
+
+    private static func digest(_ credential: String) -> String {
+        Hex.string(SHA256.hash(data: Data(credential.utf8)))
     }
 
     /// Counts a failed lookup against `address`.

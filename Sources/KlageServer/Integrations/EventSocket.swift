@@ -45,7 +45,7 @@ enum EventSocket {
         else { return .dontUpgrade }
         let client = doors.clientAddress.client(
             peer: channel.remoteAddress?.ipAddress, forwardedFor: request.headerFields[values: ClientAddressMiddleware.forwardedFor])
-        guard doors.credentials.mayLookUp(for: client) else {
+        guard doors.credentials.mayLookUp(authorization, for: client) else {
             host.metrics.load.refusedFailedCredentials()
             return .dontUpgrade
         }
@@ -55,6 +55,7 @@ enum EventSocket {
             let (found, itsTenant) = try await host.services.keys.authenticate(String(authorization.dropFirst(7)))
             guard let itsTenant else { return .dontUpgrade }
             (actor, tenant) = (found, itsTenant)
+            doors.credentials.succeeded(authorization)
         } catch let error as KlageError where error.code == .unauthenticated {
             doors.credentials.failed(for: client)
             return .dontUpgrade

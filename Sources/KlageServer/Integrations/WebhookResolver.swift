@@ -16,7 +16,8 @@ struct WebhookResolver: Sendable {
     /// The system's resolver.
     static let system = WebhookResolver { name in
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: lookUp(name)) }
+            // A queue of its own: a slow lookup must not hold a thread of the pool Swift's tasks run on.
+            DispatchQueue(label: "klage.webhook.resolve").async { continuation.resume(returning: lookUp(name)) }
         }
     }
 
