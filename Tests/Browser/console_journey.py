@@ -66,7 +66,7 @@ def browser():
     return driver
 
 
-def wait(driver, selector, seconds=15):
+def wait(driver, selector, seconds=45):
     try:
         return WebDriverWait(driver, seconds).until(ready.visibility_of_element_located((By.CSS_SELECTOR, selector)))
     except TimeoutException:
