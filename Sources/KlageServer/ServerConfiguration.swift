@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageRPC
 
 /// The server's configuration: read from a JSON file in `Config/`, then overridden by `KLAGE_*`
 /// environment variables, then by command-line flags.
@@ -147,11 +148,19 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if integrations.intakeFormSecretFile != nil { _ = try integrations.intakeFormSecret() }
     }
 
+    /// A configuration or tenant file, read by the same strict parser as every request body
+    /// (``KlageRPC/StrictJSON``): a file from outside the process never reaches Foundation's decoder.
     private static func decode<T: Decodable>(_ type: T.Type, at path: String) throws -> T {
+        let data: Data
         do {
-            return try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigurationError(message: "cannot read \(path): \(error)")
+            throw ConfigurationError(message: "cannot read \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try StrictJSON.decode(T.self, from: data, maximumDepth: 32)
+        } catch {
+            throw ConfigurationError(message: "cannot read \(path): \(error.reason)")
         }
     }
 }

@@ -52,6 +52,24 @@ import Testing
         #expect(loaded.trustedProxies == ["10.0.0.0/8", "2001:db8::/32"])
     }
 
+    @Test func aConfigurationFileIsReadByTheStrictParser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("klage-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deep = folder.appendingPathComponent("deep.json")
+        try Data((#"{"limits":"# + String(repeating: "[", count: 513)).utf8).write(to: deep)
+        #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(path: deep.path, environment: [:]) }
+        let twice = folder.appendingPathComponent("twice.json")
+        try Data(#"{"port":8080,"port":9090}"#.utf8).write(to: twice)
+        #expect(throws: ConfigurationError.self, "a key given twice is refused, not read either way") {
+            try ServerConfiguration.load(path: twice.path, environment: [:])
+        }
+        let good = folder.appendingPathComponent("good.json")
+        try Data(#"{"port":9090,"trustedProxies":["10.0.0.0/8"],"limits":{"keyRequestsPerSecond":50}}"#.utf8).write(to: good)
+        let loaded = try ServerConfiguration.load(path: good.path, environment: [:])
+        #expect(loaded.port == 9090 && loaded.limits.keyRequestsPerSecond == 50 && loaded.trustedProxies == ["10.0.0.0/8"])
+    }
+
     /// `system.health` without a key with `X-Forwarded-For: forwarded`; the HTTP status.
     private func health(_ server: TestServer, forwardedFor: String) async throws -> Int {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)/rpc")!)

@@ -3,7 +3,9 @@ import Foundation
 /// Converts between `Codable` values and ``JSONValue`` the way the API speaks: times as RFC 3339
 /// strings (``Timestamp``), numbers as JSON numbers.
 enum PluginJSON {
-    /// `value` as JSON.
+    /// `value` as JSON. The bytes read back are the ones `JSONEncoder` just wrote from a Swift value,
+    /// never input from outside: a plug-in's values come from params the strict parser already read
+    /// (at most 64 levels deep), far inside what Foundation's decoder handles.
     static func encode(_ value: some Encodable) throws -> JSONValue {
         if let json = value as? JSONValue { return json }
         let encoder = JSONEncoder()
