@@ -19,8 +19,8 @@ enum ComplaintJourney {
     static let channel = Field<Channel>("channel", .choice(of: Channel.self))
     static let department = Field<String?>("department", .text(max: 100))
     static let description = Field<String>("description", .text(max: 2_000))
-    static let from = Field<String>("from", .text(max: 200))
-    static let to = Field<String>("to", .text(max: 200))
+    static let toDepartment = Field<String?>("department", .text(max: 100), "the department that takes over")
+    static let toAssignee = Field<String?>("assignee", .text(max: 100), "the caseworker that takes over (an id, never a name with personal data)")
     static let withCitizen = Field<Bool?>("withCitizen", .bool, "the citizen took part in the hand-off")
 
     /// The data of a `roskilde.touchpoint` event.
@@ -30,10 +30,9 @@ enum ComplaintJourney {
         let department: String?
     }
 
-    /// The data of a `roskilde.handoff` event.
+    /// The data of a `roskilde.handoff` event: Roskilde's account of a hand-off the kernel counts
+    /// (`complaint.handedOff`). Events stored before it named `from` and `to` as free text.
     struct Handoff: Codable, Sendable {
-        let from: String
-        let to: String
         let withCitizen: Bool
     }
 
@@ -46,6 +45,8 @@ enum ComplaintJourney {
     /// What `roskilde.handoff.record` returns.
     struct RecordedHandoff: Encodable, Sendable {
         let id: EventID
+        let handoffs: Int
+        let version: Int
     }
 
     /// What `roskilde.journey.summary` returns.
@@ -76,16 +77,19 @@ enum ComplaintJourney {
         return AddedTouchpoint(id: event.id, at: time)
     }
 
-    /// `roskilde.handoff.record`: the complaint moved from one colleague or department to another; it counts in
-    /// the complaint's `handoffs`, the kernel's figure that `complaint.assign` counts too.
+    /// `roskilde.handoff.record`: the complaint moved to another department or caseworker (led), and
+    /// whether the citizen took part. It is the kernel's hand-off (`complaint.assign`, no version needed)
+    /// with Roskilde's account beside it, so it counts once in `handoffs`: recording a hand-off that
+    /// `complaint.assign` already made adds the account and counts nothing.
     static let recordHandoff = PluginOperation(
-        "roskilde.handoff.record", summary: "Records an internal hand-off of the complaint (led); it counts in the complaint's handoffs.",
-        roles: [.caseworker], params: [complaintId, from, to, withCitizen]
+        "roskilde.handoff.record",
+        summary: "Hands the complaint to another department or caseworker and records whether the citizen took part; counts once in handoffs.",
+        roles: [.caseworker], params: [complaintId, toDepartment, toAssignee, withCitizen]
     ) { input, context in
-        let event = try await context.complaints.recordHandoff(
-            handoff, on: try input[complaintId], summary: "Handed off internally",
-            data: Handoff(from: try input[from], to: try input[to], withCitizen: try input[withCitizen] ?? false))
-        return RecordedHandoff(id: event.id)
+        let (complaint, event) = try await context.complaints.handOff(
+            try input[complaintId], department: try input[toDepartment], assignee: try input[toAssignee], recording: handoff,
+            summary: "Handed off internally", data: Handoff(withCitizen: try input[withCitizen] ?? false))
+        return RecordedHandoff(id: event.id, handoffs: complaint.handoffs, version: complaint.version)
     }
 
     /// `roskilde.journey.summary`: the journey's figures.
@@ -100,7 +104,7 @@ enum ComplaintJourney {
         return Summary(
             complaintId: id,
             touchpointsBefore: events.filter { $0.type == touchpoint }.count,
-            handoffs: events.filter { $0.type == handoff }.count,
+            handoffs: complaint.handoffs,
             contacts: contacts.count,
             conversations: contacts.filter(\.isTwoWayConversation).count,
             sharedWith: try complaint.fields[RoskildeABC.sharedWith.optional] ?? [],

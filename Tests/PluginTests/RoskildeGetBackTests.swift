@@ -12,10 +12,10 @@ import Testing
         let clock: FixedClock
         let id: String
 
-        init(_ server: TestServer, clock: FixedClock) async throws {
+        init(_ server: TestServer, clock: FixedClock, tenant: String = "roskilde") async throws {
             self.server = server
             self.clock = clock
-            key = try await server.key("roskilde", .caseworker)
+            key = try await server.key(tenant, .caseworker)
             id = try #require(
                 try await server.result(
                     "complaint.create",
@@ -105,6 +105,41 @@ import Testing
             // Nothing is owed by default, so nothing is waived either.
             #expect(!types.contains("complaint.confirmationWaived"))
             #expect(!types.contains("complaint.confirmationOwed"))
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func theWrittenAnswerAtCIsTheOnlyLetterInATenantThatConfirmsAgreements(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock) { server throws in
+            _ = try await server.result(
+                "tenant.create",
+                ["id": "lejre", "name": "Lejre Kommune", "plugins": ["roskilde"], "settings": ["confirmationAfterAgreement": true]],
+                key: server.operatorKey)
+            let complaint = try await SharedCase(server, clock: clock, tenant: "lejre")
+            clock.advance(by: 86_400)
+            try await complaint.record("The written answer", kind: "letter")
+            #expect(try await complaint.getBack(wantsWrittenAnswer: true).string("state") == "answered")
+            clock.advance(by: 3600)
+            let closed = try await complaint.closeResolved()
+            #expect(closed.string("state") == "closed")
+            #expect(closed["deadlines"]?.arrayValue?.contains { $0.string("name") == "writtenConfirmation" } == false, "no second letter")
+            let events = try await server.result("complaint.journey", ["id": .string(complaint.id)], key: complaint.key)["events"]?.arrayValue ?? []
+            let given = try #require(events.first { $0.string("type") == "complaint.confirmationGiven" })
+            let contacts = try await server.result("contact.list", ["complaintId": .string(complaint.id)], key: complaint.key)["items"]?.arrayValue
+            let letter = try #require(contacts?.first { $0.string("kind") == "letter" })
+            #expect(given["data"]?["contactId"] == letter["id"])
+            #expect(!events.contains { $0.string("type") == "complaint.confirmationOwed" })
+
+            // An agreement made on the phone after the letter is not in that letter: the same tenant owes the confirmation.
+            let spoken = try await SharedCase(server, clock: clock, tenant: "lejre")
+            clock.advance(by: 86_400)
+            try await spoken.record("C: the written answer", kind: "letter")
+            #expect(try await spoken.getBack(wantsWrittenAnswer: true).string("state") == "answered")
+            clock.advance(by: 3600)
+            try await spoken.record("Agreed on the phone what happens next")
+            let owed = try await spoken.closeResolved()
+            #expect(owed["deadlines"]?.arrayValue?.contains { $0.string("name") == "writtenConfirmation" && $0["metAt"] == nil } == true)
         }
     }
 }

@@ -13,7 +13,7 @@ import Testing
             let created = try await server.result(
                 "complaint.create",
                 [
-                    "workflow": "roskilde.abc", "channel": "letter", "subject": "Sagsbehandlingen i jobcentret",
+                    "workflow": "roskilde.abc", "channel": "letter", "subject": "Sagsbehandlingen i jobcentret", "department": "Borgerservice",
                     "description": "Borgeren er blevet sendt rundt mellem afdelinger.", "citizen": ["name": "Mette Madsen"],
                 ], key: key)
             let id = try #require(created.string("id"))
@@ -33,7 +33,7 @@ import Testing
                 ], key: key)
             #expect(future["error"]?["data"]?["field"] == "at")
             _ = try await server.result(
-                "roskilde.handoff.record", ["complaintId": .string(id), "from": "Borgerservice", "to": "Jobcenter"], key: key)
+                "roskilde.handoff.record", ["complaintId": .string(id), "department": "Jobcenter", "withCitizen": true], key: key)
             let handedOff = try await server.result("complaint.get", ["id": .string(id)], key: key)
             #expect(handedOff.int("handoffs") == 1, "the plug-in's hand-off counts in the kernel's figure")
             #expect(handedOff.int("version") == 2)

@@ -76,21 +76,35 @@ public struct TenantLearning: Sendable {
 }
 
 extension TenantComplaints {
-    /// Records a hand-off of the complaint the plug-in keeps its own record of: counts it in the
-    /// complaint's `handoffs` (the kernel's figure) and stores the plug-in's event, in one change.
+    /// Hands the complaint to `department`, `assignee` or both (the kernel's `complaint.assign`, no version
+    /// needed) and stores the plug-in's own account of the hand-off beside it, in one change.
+    ///
+    /// The hand-off counts once in `handoffs`, the kernel's figure: a complaint already with them, because
+    /// someone assigned it there with `complaint.assign` first, gets only the plug-in's event.
     ///
     /// ```swift
-    /// try await context.complaints.recordHandoff("roskilde.handoff", on: id, summary: "Handed off internally", data: handoff)
+    /// try await context.complaints.handOff(id, department: "Jobcenter", recording: "roskilde.handoff", summary: "Handed off", data: detail)
     /// ```
     /// - Parameters:
-    ///   - type: The plug-in's event type, prefixed by its id.
     ///   - id: The complaint.
+    ///   - department: The department that takes over, or `nil` to keep it.
+    ///   - assignee: The caseworker that takes over, or `nil` to keep them.
+    ///   - type: The plug-in's event type, prefixed by its id.
     ///   - summary: A line for the journey, free of personal data.
-    ///   - data: Encodes as a JSON object: the event's `data`.
-    /// - Returns: The stored event.
+    ///   - data: Encodes as a JSON object: the plug-in event's `data`.
+    /// - Returns: The complaint after the hand-off, and the plug-in's stored event.
+    /// - Throws: validation when both `department` and `assignee` are `nil`, or one is blank, too long or
+    ///   looks like personal data; not found, also for another tenant's id.
     @discardableResult
-    public func recordHandoff(_ type: EventType, on id: ComplaintID, summary: String, data: some Encodable & Sendable) async throws -> DomainEvent {
-        guard case .object(let object) = try PluginJSON.encode(data) else { preconditionFailure("event data must encode as an object") }
-        return try await service.recordHandoff(type, on: id, summary: summary, data: object, in: tenant, by: actor)
+    public func handOff(
+        _ id: ComplaintID, department: String?, assignee: String? = nil, recording type: EventType, summary: String,
+        data: some Encodable & Sendable
+    ) async throws -> (complaint: Complaint, event: DomainEvent) {
+        guard case .object(let object) = try PluginJSON.encode(data) else {
+            throw KlageError.internalError("a plug-in's hand-off data must encode as a JSON object")
+        }
+        let (complaint, event) = try await service.handOff(
+            id, department: department, assignee: assignee, recording: type, summary: summary, data: object, in: tenant, by: actor)
+        return (complaint, event)
     }
 }

@@ -35,6 +35,9 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let writtenAnswerChosen: EventType = "complaint.writtenAnswerChosen"
     /// Closed by agreement, in a tenant that sends a confirmation, with a citizen who wants no written answer: none is owed.
     public static let confirmationWaived: EventType = "complaint.confirmationWaived"
+    /// Closed by agreement, in a tenant that sends a confirmation, after the written answer reached the citizen
+    /// (`data.contactId`): that answer is the confirmation, and no second letter is owed.
+    public static let confirmationGiven: EventType = "complaint.confirmationGiven"
     /// The complaint was forwarded (`data.to`), e.g. an appeal to the appeals board.
     public static let forwarded: EventType = "complaint.forwarded"
     /// The citizen was not reached in the tenant's number of call attempts: a letter or e-mail now meets first contact.

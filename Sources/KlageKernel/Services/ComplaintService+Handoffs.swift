@@ -22,6 +22,23 @@ extension ComplaintService {
     public func assign(
         _ id: ComplaintID, version: Int, department: String?, assignee: String?, in tenant: Tenant, by actor: Principal
     ) async throws -> Complaint {
+        let complaint = try await get(id, in: tenant)
+        guard complaint.version == version else { throw KlageError.staleVersion(expected: version, current: complaint.version) }
+        let (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
+        if !events.isEmpty {
+            try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
+            await env.publish(events, tenant: tenant, actor: actor)
+        }
+        try await logAccess(to: [id], in: tenant, by: actor, purpose: "complaint.assign")
+        return next
+    }
+
+    /// The complaint with `department` and `assignee` set, and the event that says so: none when nothing
+    /// changes, `complaint.assigned` for a first assignment, `complaint.handedOff` (and `handoffs + 1`) when
+    /// one that was set changes. The version is not checked here.
+    private func reassign(_ complaint: Complaint, department: String?, assignee: String?, in tenant: Tenant, by actor: Principal) throws
+        -> (Complaint, [DomainEvent])
+    {
         if department == nil && assignee == nil {
             throw KlageError.validation(field: "assignee", reason: "give a department, an assignee, or both")
         }
@@ -29,17 +46,12 @@ extension ComplaintService {
         let assignee = try assignee.map { try Validate.text($0, field: "assignee", max: 100) }
         // A key id is a UUID, whose first group may be eight digits: an id by construction, not a phone number.
         if let assignee, UUID(uuidString: assignee) == nil { try Validate.freeOfPersonalData(assignee, field: "assignee") }
-        let complaint = try await get(id, in: tenant)
-        guard complaint.version == version else { throw KlageError.staleVersion(expected: version, current: complaint.version) }
         var next = complaint
         next.department = department ?? complaint.department
         next.assignee = assignee ?? complaint.assignee
         let departmentChanged = next.department != complaint.department
         let assigneeChanged = next.assignee != complaint.assignee
-        guard departmentChanged || assigneeChanged else {
-            try await logAccess(to: [id], in: tenant, by: actor, purpose: "complaint.assign")
-            return complaint
-        }
+        guard departmentChanged || assigneeChanged else { return (complaint, []) }
         let handedOff = (departmentChanged && complaint.department != nil) || (assigneeChanged && complaint.assignee != nil)
         let now = env.clock.now()
         if handedOff { next.handoffs += 1 }
@@ -52,36 +64,38 @@ extension ComplaintService {
         let event =
             handedOff
             ? env.event(
-                .handedOff, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: "Handed off (hand-off \(next.handoffs))", data: data)
-            : env.event(.assigned, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: "Assigned", data: data)
-        try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: [event])
-        await env.publish([event], tenant: tenant, actor: actor)
-        try await logAccess(to: [id], in: tenant, by: actor, purpose: "complaint.assign")
-        return next
+                .handedOff, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now, summary: "Handed off (hand-off \(next.handoffs))",
+                data: data)
+            : env.event(.assigned, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now, summary: "Assigned", data: data)
+        return (next, [event])
     }
 
-    /// Counts one hand-off recorded by other means than ``assign(_:version:department:assignee:in:by:)``,
-    /// such as a plug-in's own record of who passed the complaint to whom, and stores `type`'s event with it.
+    /// Hands the complaint to `department`, `assignee` or both, as ``assign(_:version:department:assignee:in:by:)``
+    /// does, and stores a plug-in's own account of the hand-off (`type`, such as who took part) beside it, in
+    /// one change. The hand-off counts once: a complaint already with them (assigned there before) gets only
+    /// the plug-in's event, and `handoffs` is unchanged.
     ///
     /// Takes no version: a hand-off that happened is a fact, so a concurrent change is retried.
-    /// - Returns: The stored event.
-    /// - Throws: not found, also for another tenant's id.
-    @discardableResult
-    public func recordHandoff(
-        _ type: EventType, on id: ComplaintID, summary: String, data: [String: JSONValue], in tenant: Tenant, by actor: Principal
-    ) async throws -> DomainEvent {
+    /// - Returns: The complaint after the hand-off and the plug-in's stored event.
+    /// - Throws: validation as ``assign(_:version:department:assignee:in:by:)``; not found, also for another tenant's id.
+    public func handOff(
+        _ id: ComplaintID, department: String?, assignee: String?, recording type: EventType, summary: String, data: [String: JSONValue],
+        in tenant: Tenant, by actor: Principal
+    ) async throws -> (Complaint, DomainEvent) {
         for attempt in 1...5 {
             let complaint = try await get(id, in: tenant)
+            var (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
             let now = env.clock.now()
-            var next = complaint
-            next.handoffs += 1
-            next.version = complaint.version + 1
-            next.updatedAt = now
-            let event = env.event(type, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: summary, data: data)
+            if events.isEmpty {
+                next.version = complaint.version + 1
+                next.updatedAt = now
+            }
+            let detail = env.event(type, complaint: id, tenant: tenant.id, actor: actor, at: now, summary: summary, data: data)
+            events.append(detail)
             do {
-                try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: [event])
-                await env.publish([event], tenant: tenant, actor: actor)
-                return event
+                try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
+                await env.publish(events, tenant: tenant, actor: actor)
+                return (next, detail)
             } catch let error as KlageError where error.code == .conflict && attempt < 5 {
                 continue
             }

@@ -427,6 +427,12 @@ public struct ComplaintService: Sendable {
                 ]
             case .confirmationWaived:
                 return [event(.confirmationWaived, "No written confirmation owed: the citizen chose not to receive a written answer")]
+            case .confirmationGiven(let contact):
+                return [
+                    event(
+                        .confirmationGiven, "No second letter owed: the written answer already sent confirms the agreement",
+                        ["contactId": .string(contact.rawValue)])
+                ]
             case .forwarded(let to):
                 return [event(.forwarded, "Forwarded to \(to)", ["to": .string(to)])]
             case .writtenContactPreferred(let reason):

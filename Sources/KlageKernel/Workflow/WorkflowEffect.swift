@@ -27,6 +27,9 @@ public enum WorkflowEffect: Sendable, Hashable {
     case writtenAnswerChosen(wants: Bool)
     /// Closed by agreement in a tenant that sends a confirmation, and the citizen wants no written answer: none is owed.
     case confirmationWaived
+    /// Closed by agreement in a tenant that sends a confirmation, after the written answer had reached the
+    /// citizen (Roskilde's letter at C): that letter is the confirmation, and no second one is owed.
+    case confirmationGiven(by: ContactID)
     /// The complaint was forwarded to `to`, e.g. an appeal to Ankestyrelsen.
     case forwarded(to: String)
     /// After `attempts` failed call attempts, a letter or e-mail meets the first-contact clock.

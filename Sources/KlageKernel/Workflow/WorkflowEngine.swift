@@ -77,7 +77,7 @@ public struct WorkflowEngine: Sendable {
         if input.outcome == .forwarded, let to = next.fields[KernelActionFields.forwardedTo.name]?.stringValue {
             effects.append(.forwarded(to: to))
         }
-        effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings)
+        effects += enter(action.to, on: &next, in: definition, at: input.now, settings: settings, contacts: input.contacts)
         return (next, effects)
     }
 
@@ -287,7 +287,7 @@ public struct WorkflowEngine: Sendable {
 
     private func enter(
         _ state: StateID, on complaint: inout Complaint, in definition: WorkflowDefinition, at now: Date,
-        settings: [String: JSONValue]
+        settings: [String: JSONValue], contacts: [Contact]
     ) -> [WorkflowEffect] {
         complaint.state = state
         var effects: [WorkflowEffect] = [.entered(state)]
@@ -312,6 +312,8 @@ public struct WorkflowEngine: Sendable {
             if complaint.outcome?.needsCitizenConsent == true, AgreementConfirmation.isOwed(in: settings) {
                 if KernelActionFields.wantsWrittenAnswer(complaint) == false {
                     effects.append(.confirmationWaived)
+                } else if let answer = AgreementConfirmation.writtenAnswerGiven(in: contacts) {
+                    effects.append(.confirmationGiven(by: answer.id))
                 } else {
                     effects.append(.confirmationOwed)
                     effects.append(startClock(AgreementConfirmation.rule, at: now, on: &complaint, settings: settings))

@@ -276,6 +276,11 @@ struct DemoJourney {
                 event(
                     .confirmationWaived, at: at, actor: actor,
                     summary: "No written confirmation owed: the citizen chose not to receive a written answer", random: &random)
+            case .confirmationGiven(let contact):
+                event(
+                    .confirmationGiven, at: at, actor: actor,
+                    summary: "No second letter owed: the written answer already sent confirms the agreement",
+                    data: ["contactId": .string(contact.rawValue)], random: &random)
             case .writtenRouteOpened(let attempts):
                 event(
                     .writtenRouteOpened, at: at, actor: actor, summary: "Citizen not reached in \(attempts) call attempts",
