@@ -20,6 +20,8 @@ struct AgreedTask: StorableRecord {
     var who: String
     /// What is done (may hold personal data).
     var what: String
+    /// Whether the citizen does it: then it is the citizen's, never staff overdue. Absent on tasks stored before.
+    var byCitizen: Bool?
     var state: State
     /// When it is due.
     var dueAt: Date
@@ -29,6 +31,9 @@ struct AgreedTask: StorableRecord {
     var late: Bool?
     /// The caseworker's note on completion.
     var note: String?
+
+    /// Whether the task is the citizen's own.
+    var isCitizens: Bool { byCitizen == true }
 
     var index: RecordIndex<State> { RecordIndex(ref: complaintId.rawValue, state: state, dueAt: dueAt) }
 }

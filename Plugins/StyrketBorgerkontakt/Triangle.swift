@@ -11,8 +11,9 @@ public import KlageKernel
 ///   (who does what by when,   (interests, summary,
 ///    questions, thanks)        possible outcomes)
 /// ```
-/// A contact with all three sides is a completed triangle: it is the contact's note under the
-/// Access to Public Administration Files Act §13 (notatpligt).
+/// A contact with all three sides, in which the citizen accepted to talk, is a completed triangle: it
+/// is the contact's note under the Access to Public Administration Files Act §13 (notatpligt). A
+/// conversation the citizen declined (`acceptance: false`) is no such note, whatever else it records.
 public enum Triangle {
     /// Side 3: the agreement, as the hook reads it.
     public struct Agreement: Codable, Sendable {
@@ -32,6 +33,9 @@ public enum Triangle {
         public let what: String
         /// By when.
         public let due: Date
+        /// Whether the citizen does it ("calls if the letter has not arrived"): the citizen's own task is
+        /// never shown as staff overdue.
+        public let byCitizen: Bool?
     }
 
     /// Side 1: introduction and acceptance.
@@ -63,6 +67,7 @@ public enum Triangle {
                         FieldSpec("who", .text(max: 200), required: true),
                         FieldSpec("what", .text(max: 1_000), required: true),
                         FieldSpec("due", .time, required: true),
+                        FieldSpec("byCitizen", .bool, "the citizen does it, e.g. calls if the letter has not arrived; never staff overdue"),
                     ]), max: 20), required: true, "who does what, by when"),
             FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
             FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
@@ -71,8 +76,13 @@ public enum Triangle {
     /// The contact fields, one object per side.
     public static let fields: [FieldSpec] = [introduction.spec, listening.spec, agreement.spec]
 
-    /// Whether a contact's fields hold all three sides.
+    /// Whether a contact's fields hold all three sides of a conversation the citizen accepted.
     public static func isComplete(_ fields: [String: JSONValue]) -> Bool {
-        self.fields.allSatisfy { fields[$0.name] != nil }
+        self.fields.allSatisfy { fields[$0.name] != nil } && !wasDeclined(fields)
+    }
+
+    /// Whether the citizen declined to talk (`introduction.acceptance: false`).
+    public static func wasDeclined(_ fields: [String: JSONValue]) -> Bool {
+        fields[introduction.name]?["acceptance"] == .bool(false)
     }
 }

@@ -11,7 +11,7 @@ const danish = {
   introduction: 'Side 1: Introduktion og accept', purposeStated: 'Formålet med samtalen er forklaret', acceptance: 'Borgeren har accepteret at tale',
   listening: 'Side 2: Lyt, opsummér, spørg', interests: "Borgerens interesser og perspektiv", summary: 'Opsummering givet tilbage til borgeren',
   options: 'Mulige løsninger (én pr. linje)', agreement: 'Side 3: Aftale og tak', tasks: 'Hvem gør hvad, hvornår', who: 'Hvem', what: 'Hvad',
-  due: 'Frist', furtherQuestions: 'Borgeren er spurgt om flere spørgsmål', thanked: 'Borgeren er takket for sin tid', note: 'Notat',
+  due: 'Frist', byCitizen: 'Borgeren gør det selv', furtherQuestions: 'Borgeren er spurgt om flere spørgsmål', thanked: 'Borgeren er takket for sin tid', note: 'Notat',
   forwardedTo: 'Sendt videre til', sharedWith: 'Delt med (én pr. linje)', lesson: 'Læring', wantsWrittenAnswer: 'Borgeren ønsker et skriftligt svar',
   citizenConsent: 'Borgeren samtykker',
 };

@@ -61,7 +61,7 @@ export async function complaintPage(target, id) {
   const taskItems = tasks && !(tasks instanceof Error) ? tasks.items ?? [] : [];
   const taskTable = taskItems.length
     ? h('table', { id: 'tasks' }, h('thead', {}, h('tr', {}, [t('who'), t('what'), t('dueAt'), t('state')].map((name) => h('th', { scope: 'col' }, name)))),
-      h('tbody', {}, taskItems.map((task) => h('tr', {}, h('td', {}, task.who ?? ''), h('td', {}, task.what ?? ''), h('td', {}, time(task.due ?? task.dueAt)), h('td', {}, task.state ?? '')))))
+      h('tbody', {}, taskItems.map((task) => h('tr', {}, h('td', {}, (task.who ?? '') + (task.byCitizen ? ` (${t('citizensTask')})` : '')), h('td', {}, task.what ?? ''), h('td', {}, time(task.due ?? task.dueAt)), h('td', {}, task.state ?? '')))))
     : h('p', {}, t('noTasks'));
 
   const callTools = open ? h('div', { class: 'actions' },
