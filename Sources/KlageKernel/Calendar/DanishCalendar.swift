@@ -1,34 +1,38 @@
 public import Foundation
 import Synchronization
 
-/// The Danish public-sector working calendar: weekdays 08:00-16:00 in Copenhagen time, without
-/// public holidays (Easter-based ones computed) and the days municipalities customarily close.
+/// The Danish public-sector working calendar in Copenhagen time: a tenant's working hours for each
+/// weekday (``WorkingWeek``, weekdays 08:00-16:00 by default), without the public holidays (Easter-based
+/// ones computed) and the tenant's own closing days.
 ///
 /// ```swift
 /// let due = DanishCalendar.standard.adding(workingHours: 8, to: receivedAt)
+/// let shortFriday = DanishCalendar(week: week, closingDays: [CalendarDate("2026-12-23")!])
 /// ```
+///
+/// Working time is counted to the second within the opening hours. A due time that lands exactly where one
+/// stretch of working time ends is that end (a working day from Monday's opening ends at Monday's close),
+/// never the next opening. For working days see ``adding(workingDays:fraction:to:)``.
 public struct DanishCalendar: Sendable {
-    /// The calendar most municipalities use.
+    /// The calendar most municipalities use: weekdays 08:00-16:00 and the public holidays.
     public static let standard = DanishCalendar()
 
-    /// The hour the working day starts and ends, local time.
-    public let dayStart: Int
-    public let dayEnd: Int
-    private let calendar: Calendar
+    /// The working hours of each weekday, local time.
+    public let week: WorkingWeek
+    /// The tenant's own closing days, beside the public holidays.
+    public let closingDays: Set<CalendarDate>
+    let calendar: Calendar
     /// The local days already worked out, by the UTC hour asked about (a local day changes only on the hour).
     private let days = DayCache()
 
-    public init(dayStart: Int = 8, dayEnd: Int = 16) {
-        precondition(0 <= dayStart && dayStart < dayEnd && dayEnd <= 24, "a working day runs forward within one day")
-        self.dayStart = dayStart
-        self.dayEnd = dayEnd
+    /// A calendar with `week`'s working hours, closed on the public holidays and on `closingDays`.
+    public init(week: WorkingWeek = .standard, closingDays: Set<CalendarDate> = []) {
+        self.week = week
+        self.closingDays = closingDays
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? TimeZone(secondsFromGMT: 3600)!
         self.calendar = calendar
     }
-
-    /// The hours in one working day.
-    public var hoursPerDay: Int { dayEnd - dayStart }
 
     /// Easter Sunday of `year` (Gregorian computus, Anonymous algorithm).
     public static func easterSunday(_ year: Int) -> (month: Int, day: Int) {
@@ -69,32 +73,29 @@ public struct DanishCalendar: Sendable {
         return days.map { (month: $0.0, day: $0.1, name: $0.2) }
     }
 
-    /// Whether `date` falls on a Copenhagen weekday that is not a holiday.
+    /// Whether `date` falls on a Copenhagen day with working hours: not a closed weekday, a public holiday or a closing day.
     public func isWorkingDay(_ date: Date) -> Bool {
-        day(containing: date).open != nil
-    }
-
-    private func computeIsWorkingDay(_ date: Date) -> Bool {
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-        if parts.weekday == 1 || parts.weekday == 7 { return false }
-        return !holidays(in: parts.year!).contains { $0.month == parts.month && $0.day == parts.day }
+        !day(containing: date).periods.isEmpty
     }
 
     /// The instant `hours` working hours after `start`; a start outside working hours counts from the next opening.
     public func adding(workingHours hours: Double, to start: Date) -> Date {
-        var remaining = hours * 3600
+        adding(workingSeconds: hours * 3600, to: start)
+    }
+
+    /// The instant `seconds` of working time after `start`; with 0, the first working instant at or after `start`.
+    func adding(workingSeconds seconds: TimeInterval, to start: Date) -> Date {
+        var remaining = seconds
         var cursor = start
         for _ in 0..<3_660 {  // at most ten years of days
-            let (open, close) = window(containing: cursor)
-            if let open, let close {
-                let from = max(cursor, open)
-                if from < close {
-                    let available = close.timeIntervalSince(from)
-                    if remaining <= available { return from.addingTimeInterval(remaining) }
-                    remaining -= available
-                }
+            let local = day(containing: cursor)
+            for period in local.periods where period.close > cursor {
+                let from = max(cursor, period.open)
+                let available = period.close.timeIntervalSince(from)
+                if remaining <= available { return from.addingTimeInterval(remaining) }
+                remaining -= available
             }
-            cursor = nextDayStart(after: cursor)
+            cursor = local.nextStart
         }
         return cursor
     }
@@ -105,33 +106,23 @@ public struct DanishCalendar: Sendable {
         var total: TimeInterval = 0
         var cursor = start
         while cursor < end {
-            let (open, close) = window(containing: cursor)
-            if let open, let close {
-                let from = max(cursor, open)
-                let to = min(end, close)
+            let local = day(containing: cursor)
+            for period in local.periods {
+                let from = max(cursor, period.open)
+                let to = min(end, period.close)
                 if to > from { total += to.timeIntervalSince(from) }
             }
-            cursor = nextDayStart(after: cursor)
+            cursor = local.nextStart
         }
         return total
     }
 
-    /// The working window (opening, closing) of the local day containing `date`, or nils on a day off.
-    private func window(containing date: Date) -> (Date?, Date?) {
-        let day = day(containing: date)
-        return (day.open, day.close)
-    }
-
-    private func nextDayStart(after date: Date) -> Date {
-        day(containing: date).nextStart
-    }
-
     /// The local day containing `date`, from the cache or worked out once: Foundation's calendar is slow.
-    private func day(containing date: Date) -> DayCache.Day {
+    func day(containing date: Date) -> DayCache.Day {
         let hour = Int64((date.timeIntervalSince1970 / 3_600).rounded(.down))
         if let known = days.entries.withLock({ $0[hour] }) { return known }
-        let window = computeWindow(containing: date)
-        let day = DayCache.Day(open: window.0, close: window.1, nextStart: computeNextDayStart(after: date))
+        let start = calendar.startOfDay(for: date)
+        let day = DayCache.Day(start: start, periods: computePeriods(of: start), nextStart: calendar.date(byAdding: .day, value: 1, to: start)!)
         days.entries.withLock { entries in
             if entries.count >= 200_000 { entries.removeAll(keepingCapacity: true) }
             entries[hour] = day
@@ -139,26 +130,38 @@ public struct DanishCalendar: Sendable {
         return day
     }
 
-    private func computeWindow(containing date: Date) -> (Date?, Date?) {
-        guard computeIsWorkingDay(date) else { return (nil, nil) }
-        let day = calendar.startOfDay(for: date)
-        return (
-            calendar.date(bySettingHour: dayStart, minute: 0, second: 0, of: day),
-            dayEnd == 24 ? calendar.date(byAdding: .day, value: 1, to: day) : calendar.date(bySettingHour: dayEnd, minute: 0, second: 0, of: day)
-        )
+    /// The working periods of the local day starting at `start`: none on a closed weekday, a holiday or a closing day.
+    private func computePeriods(of start: Date) -> [DayCache.Period] {
+        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: start)
+        guard let year = parts.year, let month = parts.month, let date = parts.day, let weekday = parts.weekday.flatMap(Weekday.init(gregorian:))
+        else { return [] }
+        if closingDays.contains(CalendarDate(year: year, month: month, day: date)) { return [] }
+        if holidays(in: year).contains(where: { $0.month == month && $0.day == date }) { return [] }
+        return week.hours(on: weekday).compactMap { hours in
+            guard let open = instant(hours.opens, on: start), let close = instant(hours.closes, on: start), open < close else { return nil }
+            return DayCache.Period(open: open, close: close)
+        }
     }
 
-    private func computeNextDayStart(after date: Date) -> Date {
-        calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: date))!
+    /// The instant `minutes` after local midnight by the clock on the day starting at `start`; 1440 is the next midnight.
+    private func instant(_ minutes: Int, on start: Date) -> Date? {
+        if minutes == OpeningHours.minutesPerDay { return calendar.date(byAdding: .day, value: 1, to: start) }
+        return calendar.date(bySettingHour: minutes / 60, minute: minutes % 60, second: 0, of: start)
     }
 }
 
 /// What ``DanishCalendar`` has worked out about local days, shared by its copies.
 final class DayCache: Sendable {
-    /// One local day: its working window (nil on a day off) and the start of the next day.
+    /// A stretch of working time on one day.
+    struct Period: Sendable {
+        let open: Date
+        let close: Date
+    }
+
+    /// One local day: its start, its working periods (none on a day off) and the start of the next day.
     struct Day: Sendable {
-        let open: Date?
-        let close: Date?
+        let start: Date
+        let periods: [Period]
         let nextStart: Date
     }
 

@@ -40,7 +40,8 @@ public enum TenantSettings {
 
     /// The kernel's own settings of other types than whole numbers.
     static let declared: [any TenantSetting] = [
-        appealForwardingDeadline, confirmationDeadline, AgreementConfirmation.setting, surveyAtClosing, methodAdoption,
+        appealForwardingDeadline, confirmationDeadline, AgreementConfirmation.setting, surveyAtClosing, methodAdoption, workingHours,
+        closingDays,
     ]
 
     /// The value of `setting` in `settings`, or its default.

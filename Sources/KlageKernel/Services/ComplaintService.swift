@@ -191,7 +191,7 @@ public struct ComplaintService: Sendable {
     /// Resumes paused clocks with the time they had left.
     public func resume(_ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
         try await change(id, version: version, in: tenant, by: actor, note: nil, purpose: "complaint.resume") { complaint, _, now in
-            try engine.resume(&complaint, at: now)
+            try engine.resume(&complaint, at: now, settings: tenant.settings)
         }
     }
 

@@ -61,7 +61,8 @@ public struct DeadlineRule: Sendable, Hashable {
     }
 }
 
-/// How long a clock runs: calendar hours or days, or working hours or days on the Danish calendar.
+/// How long a clock runs: calendar hours or days, or working hours or days on the tenant's working calendar
+/// (``DanishCalendar``; a working day is ``DanishCalendar/adding(workingDays:fraction:to:)``).
 public enum DeadlineDuration: Sendable, Hashable, CustomStringConvertible {
     case hours(Int)
     case days(Int)
@@ -98,13 +99,13 @@ public enum DeadlineDuration: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The instant after `start` at which `fraction` of the duration has passed.
+    /// The instant after `start` at which `fraction` of the duration has passed; working time on `calendar`.
     public func end(from start: Date, fraction: Double = 1, calendar: DanishCalendar) -> Date {
         switch self {
         case .hours(let hours): start.addingTimeInterval(Double(hours) * 3600 * fraction)
         case .days(let days): start.addingTimeInterval(Double(days) * 86_400 * fraction)
         case .workingHours(let hours): calendar.adding(workingHours: Double(hours) * fraction, to: start)
-        case .workingDays(let days): calendar.adding(workingHours: Double(days * calendar.hoursPerDay) * fraction, to: start)
+        case .workingDays(let days): calendar.adding(workingDays: days, fraction: fraction, to: start)
         }
     }
 }

@@ -11,10 +11,17 @@ public import Foundation
 /// let (next, effects) = try engine.perform("close", on: complaint, in: definition, input: input)
 /// ```
 public struct WorkflowEngine: Sendable {
+    /// The working calendar of a tenant that sets neither `workingHours` nor `closingDays`.
     public let calendar: DanishCalendar
 
     public init(calendar: DanishCalendar = .standard) {
         self.calendar = calendar
+    }
+
+    /// The calendar a tenant's working-time clocks run on: its own (``TenantSettings/workingCalendar(in:)``)
+    /// when it sets working hours or closing days, else ``calendar``.
+    public func calendar(for settings: [String: JSONValue]) -> DanishCalendar {
+        TenantSettings.workingCalendar(in: settings) ?? calendar
     }
 
     /// Puts a new complaint in the workflow's initial state and starts the clocks that run from receipt;
@@ -187,10 +194,11 @@ public struct WorkflowEngine: Sendable {
         return [.clocksPaused]
     }
 
-    /// Resumes paused clocks with the time they had left (working time for working-hour clocks).
-    /// - Throws: conflict when nothing is paused.
-    public func resume(_ complaint: inout Complaint, at now: Date) throws -> [WorkflowEffect] {
+    /// Resumes paused clocks with the time they had left (working time on the tenant's calendar for
+    /// working-time clocks). - Throws: conflict when nothing is paused.
+    public func resume(_ complaint: inout Complaint, at now: Date, settings: [String: JSONValue] = [:]) throws -> [WorkflowEffect] {
         guard complaint.isPaused else { throw KlageError.conflict("the clocks are not paused") }
+        let calendar = self.calendar(for: settings)
         for index in complaint.deadlines.indices {
             guard complaint.deadlines[index].isOpen, let pausedAt = complaint.deadlines[index].pausedAt else { continue }
             let working = complaint.deadlines[index].working ?? false
@@ -348,6 +356,7 @@ public struct WorkflowEngine: Sendable {
 
     func startClock(_ rule: DeadlineRule, at start: Date, on complaint: inout Complaint, settings: [String: JSONValue]) -> WorkflowEffect {
         let duration = rule.duration(settings: settings)
+        let calendar = self.calendar(for: settings)
         var deadline = Deadline(
             name: rule.name, dueAt: duration.end(from: start, calendar: calendar),
             warnAt: duration.end(from: start, fraction: rule.warnAt, calendar: calendar), working: duration.isWorking

@@ -70,7 +70,8 @@ public struct DemoData: Sendable {
         start = calendar.date(byAdding: .year, value: -max(1, options.years), to: end) ?? end
         let months = options.adoptionAfterMonths ?? max(1, options.years) * 6
         adoption = calendar.date(byAdding: .month, value: months, to: start) ?? start
-        receipts = DemoReceipts(firstDay: ReportDay.of(start), endDay: endDay)
+        receipts = DemoReceipts(
+            firstDay: ReportDay.of(start), endDay: endDay, calendar: TenantSettings.workingCalendar(in: options.tenant.settings) ?? .standard)
         setting = DemoJourney.Setting(tenant: options.tenant, now: options.now)
     }
 
