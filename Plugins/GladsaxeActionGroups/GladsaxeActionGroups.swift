@@ -5,12 +5,16 @@ public import KlageKernel
 ///
 /// ```
 ///   learning item ──routed──▶ department's champion ──reviewed at──▶ action-group meeting
-///         (learning.create)      (gladsaxe.route.list)     (gladsaxe.meeting.review)
-///                                                                 │
+///         (learning.create)   (no department: the action group)  (gladsaxe.meeting.review)
+///                               (gladsaxe.route.list)                     │
 ///                          done ◀──gladsaxe.action.complete── action (owner, due date)
+///
+///   learning item (kernel): proposed ──first action──▶ accepted ──all actions done──▶ implemented
 /// ```
-/// A learning item must name a department the tenant has added (or none), so nothing goes unrouted;
-/// overdue actions appear on `attention.list` as `gladsaxe.actionOverdue`.
+/// A learning item must name a department the tenant has added, or none: then it is routed to the
+/// action group itself, so nothing goes unrouted. The actions move the kernel's learning item
+/// (`LearningProgress`), so the kernel's figures count what the action group turned into change.
+/// Overdue actions appear on `attention.list` as `gladsaxe.actionOverdue`.
 /// Gladsaxe handles the complaints themselves with the `borgerkontakt` workflow.
 public struct GladsaxeActionGroups: KlagePlugin {
     public let id: PluginID = "gladsaxe"

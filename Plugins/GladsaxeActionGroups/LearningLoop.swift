@@ -1,8 +1,10 @@
 import Foundation
 import KlageKernel
 
-/// Learning items routed to their department's champion, reviewed at action-group meetings, and
-/// turned into actions with an owner and a due date that are tracked to done.
+/// Learning items routed to their department's champion (or, without one, to the action group
+/// itself), reviewed at action-group meetings, and turned into actions with an owner and a due date
+/// that are tracked to done. The actions move the kernel's learning item: the first one accepts it,
+/// and the last one done implements it (``LearningProgress``).
 enum LearningLoop {
     static let operations = [listRoutes, createMeeting, listMeetings, review, createAction, completeAction, listActions]
 
@@ -10,7 +12,7 @@ enum LearningLoop {
     static let actionOverdue: AttentionKind = "gladsaxe.actionOverdue"
 
     static let routeState = Field<Route.State?>("state", .choice(of: Route.State.self))
-    static let department = Field<String?>("department", .text(max: 100))
+    static let department = Field<String?>("department", .text(max: 100), "only this department's routes; null for those to the action group")
     static let heldAt = Field<Date>("heldAt", .time)
     static let attendees = Field<[String]>("attendees", .list(.text(max: 200), max: 50))
     static let meetingId = Field<Identifier<Meeting>>("meetingId", .text(max: 64))
@@ -44,23 +46,28 @@ enum LearningLoop {
         return items
     }
 
-    /// On a new learning item with a department: route it to that department's champion.
+    /// On a new learning item: route it to its department's champion, or, when it names no department
+    /// (or one the tenant has not added), to the action group itself, so no item goes unreviewed.
     @Sendable static func route(_ created: LearningItemCreated, _ context: PluginContext) async throws {
         let item = created.item
-        guard let name = item.department, let department = try await context.records.first(Department.self, ref: name) else { return }
+        var champion: String?
+        if let name = item.department { champion = try await context.records.first(Department.self, ref: name)?.champion }
         try await context.records.create(
-            Route(
-                learningItemId: item.id, title: item.title, department: name, champion: department.champion, state: .routed))
+            Route(learningItemId: item.id, title: item.title, department: item.department, champion: champion, state: .routed))
     }
 
-    /// `gladsaxe.route.list`: what waits for the champions (or one department's champion).
+    /// `gladsaxe.route.list`: what waits for the champions and the action group; `department` keeps one
+    /// department's routes, `department: null` those without a department (routed to the action group).
     static let listRoutes = PluginOperation(
-        "gladsaxe.route.list", summary: "Learning items routed to department champions, waiting for the action group or reviewed.",
+        "gladsaxe.route.list",
+        summary:
+            "Learning items routed to department champions or, without a department, to the action group; waiting for the action group or reviewed.",
         roles: [.caseworker], params: [routeState, department]
     ) { input, context in
         let wanted = try input[department]
+        let withoutDepartment = input.isNull(department)
         let routes = try await context.records.list(Route.self, state: try input[routeState], limit: 1_000)
-            .filter { wanted == nil || $0.department == wanted }
+            .filter { withoutDepartment ? $0.department == nil : wanted == nil || $0.department == wanted }
         return ItemList(routes)
     }
 
@@ -100,9 +107,10 @@ enum LearningLoop {
         return reviewed
     }
 
-    /// `gladsaxe.action.create`: an improvement action with an owner and a due date.
+    /// `gladsaxe.action.create`: an improvement action with an owner and a due date; the first accepts the learning item.
     static let createAction = PluginOperation(
-        "gladsaxe.action.create", summary: "Turns a reviewed learning item into an action with an owner and a due date.", roles: [.leader],
+        "gladsaxe.action.create",
+        summary: "Turns a reviewed learning item into an action with an owner and a due date; the first accepts the learning item.", roles: [.leader],
         params: [learningItemId, title, owner, dueAt]
     ) { input, context in
         let itemID = try input[learningItemId]
@@ -113,22 +121,31 @@ enum LearningLoop {
         let text = try input[title]
         // Actions are listed to leaders on attention.list, so their titles carry no personal data either.
         try Validate.freeOfPersonalData(text, field: title.name)
-        return try await context.records.create(
+        let created = try await context.records.create(
             Action(
                 learningItemId: itemID, title: text, owner: try input[owner], meetingId: routed.meetingId, department: routed.department,
                 state: .open, dueAt: try input[dueAt]))
+        try await LearningProgress.actionCreated(for: itemID, context)
+        return created
     }
 
-    /// `gladsaxe.action.complete`: an action is done.
+    /// `gladsaxe.action.complete`: an action is done; the last of its learning item's implements the item.
     static let completeAction = PluginOperation(
-        "gladsaxe.action.complete", summary: "Marks an action done.", roles: [.caseworker], params: [actionId, note]
+        "gladsaxe.action.complete", summary: "Marks an action done; when all of its learning item's actions are done, the item is implemented.",
+        roles: [.caseworker], params: [actionId, note]
     ) { input, context in
         var done = try await context.records.require(try input[actionId], what: "action")
-        guard done.state == .open else { throw KlageError.conflict("the action is done already") }
+        guard done.state == .open else {
+            // A call that failed after marking it done is finished here: the item moves as it should have.
+            try await LearningProgress.actionCompleted(for: done.learningItemId, context)
+            throw KlageError.conflict("the action is done already")
+        }
         done.state = .done
         done.doneAt = context.now
         if let note = try input[note] { done.note = note }
-        return try await context.records.update(done)
+        let completed = try await context.records.update(done)
+        try await LearningProgress.actionCompleted(for: done.learningItemId, context)
+        return completed
     }
 
     /// `gladsaxe.action.list`: actions, or only the overdue ones.

@@ -213,6 +213,31 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.available)
+    func aPlugInMovesALearningItemOnlyForwardAndLeavesOneThatMovedPast(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            let tenant = try await insertedTenant(store)
+            let (_, env) = services(store)
+            let learning = LearningService(env)
+            let caseworker = Fixtures.caseworker(tenant.id)
+            let item = try await learning.create(
+                title: "Letters are unclear", insight: "Citizens misread the decision letter.",
+                complaintId: nil, department: nil, tags: [], in: tenant, by: caseworker)
+            let refused = await #expect(throws: KlageError.self) {
+                try await learning.advance(item.id, by: "dismiss", note: "x", plugin: "gladsaxe", in: tenant, requestedBy: caseworker)
+            }
+            #expect(refused?.field == "action")
+            #expect(try await learning.advance(item.id, by: "implement", note: nil, plugin: "gladsaxe", in: tenant, requestedBy: caseworker) == nil)
+            let accepted = try await learning.advance(item.id, by: "accept", note: nil, plugin: "gladsaxe", in: tenant, requestedBy: caseworker)
+            #expect(accepted?.state == "accepted")
+            #expect(accepted?.version == 2)
+            #expect(try await learning.advance(item.id, by: "accept", note: nil, plugin: "gladsaxe", in: tenant, requestedBy: caseworker) == nil)
+            _ = try await learning.act(item.id, action: "dismiss", version: 2, note: "Not ours", in: tenant, by: Fixtures.leader(tenant.id))
+            #expect(try await learning.advance(item.id, by: "implement", note: nil, plugin: "gladsaxe", in: tenant, requestedBy: caseworker) == nil)
+            #expect(try await store.learningItem(item.id, tenant: tenant.id)?.state == "dismissed")
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
     func acknowledgedWritesSurviveReopening(_ backend: StorageBackend) async throws {
         let url = try backend.freshDatabaseURL()
         let tenant = Fixtures.tenant()

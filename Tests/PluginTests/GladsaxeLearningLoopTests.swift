@@ -3,8 +3,8 @@ import KlageKernel
 import KlageTestSupport
 import Testing
 
-/// Gladsaxe's loop closes: learning names known departments, closing a complaint records what was
-/// learned on its journey, and each department's training is counted.
+/// Gladsaxe's loop closes: learning names known departments or none (then the action group gets it),
+/// closing a complaint records what was learned on its journey, and each department's training is counted.
 @Suite struct GladsaxeLearningLoopTests {
     @Test(arguments: StorageBackend.available)
     func aLearningItemNamingAnUnknownDepartmentIsRefusedOnlyWhereGladsaxeIsEnabled(_ backend: StorageBackend) async throws {
@@ -34,7 +34,12 @@ import Testing
             #expect(routed.string("department") == "Træningscenter")
             var withoutDepartment = item.objectValue!
             withoutDepartment["department"] = nil
-            #expect(try await server.result("learning.create", .object(withoutDepartment), key: caseworker).string("department") == nil)
+            let loose = try await server.result("learning.create", .object(withoutDepartment), key: caseworker)
+            #expect(loose.string("department") == nil)
+            // Stored, and routed to the action group itself: no item goes unrouted.
+            let toGroup = try await server.result("gladsaxe.route.list", ["department": .null], key: caseworker)["items"]?.arrayValue ?? []
+            #expect(toGroup.map { $0.string("learningItemId") } == [loose.string("id")])
+            #expect(toGroup.first?.string("routedTo") == "actionGroup")
 
             // Copenhagen does not enable Gladsaxe: any department goes.
             let copenhagen = try await server.key("kobenhavn", .caseworker)

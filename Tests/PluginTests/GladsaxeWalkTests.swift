@@ -3,7 +3,7 @@ import KlageKernel
 import KlageTestSupport
 import Testing
 
-/// Gladsaxe, action groups: learning item -> champion -> meeting -> action -> done.
+/// Gladsaxe, action groups: learning item -> champion -> meeting -> action -> done, and the item implemented.
 @Suite struct GladsaxeWalkTests {
     @Test(arguments: StorageBackend.available)
     func aLearningItemReachesItsChampionIsReviewedAndBecomesAnActionThatIsDone(_ backend: StorageBackend) async throws {
@@ -64,12 +64,14 @@ import Testing
                     "learningItemId": .string(itemID), "title": "Hand over plans the same day", "owner": "LK", "dueAt": "2026-12-15T12:00:00Z",
                 ], key: leader)
             #expect(action.string("state") == "open")
+            #expect(try await server.result("learning.get", ["id": .string(itemID)], key: caseworker).string("state") == "accepted")
 
             clock.set(Timestamp.parse("2026-12-16T12:00:00Z")!)
             let overdue = try await server.result("gladsaxe.action.list", ["overdue": true], key: caseworker)["items"]?.arrayValue ?? []
             #expect(overdue.map { $0.string("id") } == [action.string("id")])
             let done = try await server.result("gladsaxe.action.complete", ["id": action["id"]!], key: caseworker)
             #expect(done.string("state") == "done")
+            #expect(try await server.result("learning.get", ["id": .string(itemID)], key: caseworker).string("state") == "implemented")
             #expect(try await server.result("gladsaxe.action.list", ["overdue": true], key: caseworker)["items"]?.arrayValue?.isEmpty == true)
         }
     }

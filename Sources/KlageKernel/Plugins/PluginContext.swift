@@ -15,7 +15,7 @@ public struct PluginContext: Sendable {
     public let records: PluginRecords
     /// The tenant's complaints, as this context's actor.
     public let complaints: TenantComplaints
-    /// The tenant's learning items.
+    /// The tenant's learning items, moved forward as this context's actor or on the plug-in's behalf.
     public let learning: TenantLearning
 
     init(plugin: PluginID, tenant: Tenant, actor: Principal, env: ServiceEnvironment) {
@@ -25,7 +25,7 @@ public struct PluginContext: Sendable {
         self.now = env.clock.now()
         self.records = PluginRecords(plugin: plugin, tenant: tenant.id, env: env)
         self.complaints = TenantComplaints(ComplaintService(env), tenant: tenant, actor: actor)
-        self.learning = TenantLearning(LearningService(env), tenant: tenant)
+        self.learning = TenantLearning(LearningService(env), tenant: tenant, plugin: plugin, actor: actor)
     }
 
     /// A declared setting's value for this tenant, or its default.

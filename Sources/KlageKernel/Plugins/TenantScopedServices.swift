@@ -59,19 +59,46 @@ public struct TenantComplaints: Sendable {
     }
 }
 
-/// The learning-item use cases a plug-in may call, bound to its context's tenant.
+/// The learning-item use cases a plug-in may call, bound to its context's tenant, plug-in and actor.
 public struct TenantLearning: Sendable {
     private let service: LearningService
     private let tenant: Tenant
+    private let plugin: PluginID
+    private let actor: Principal
 
-    init(_ service: LearningService, tenant: Tenant) {
+    init(_ service: LearningService, tenant: Tenant, plugin: PluginID, actor: Principal) {
         self.service = service
         self.tenant = tenant
+        self.plugin = plugin
+        self.actor = actor
     }
 
     /// The learning item. - Throws: not found (also for another tenant's id).
     public func get(_ id: LearningItemID) async throws -> LearningItem {
         try await service.get(id, in: tenant)
+    }
+
+    /// Moves the learning item forward through ``LearningWorkflow`` because the plug-in's own process
+    /// got there, if it is still in a state the action leaves.
+    ///
+    /// ```swift
+    /// // Gladsaxe: the action group's first improvement action accepts the item.
+    /// try await context.learning.advance(itemID, by: "accept", note: "The action group created an action")
+    /// ```
+    /// Only `accept` and `implement` (``LearningWorkflow/forwardActions``): dismissing is for people.
+    /// The move is journaled and audited as `learning.act`'s (`learning.acted`, with `plugin` in its
+    /// data) and counts in the kernel's figures. It is taken by the context's actor when their role may
+    /// take it, else with the kernel's system authority on the plug-in's behalf: the event's actor is
+    /// then `system`, and `requestedBy` names the context's actor. Use it only for a step a decision
+    /// made in your plug-in (a leaders' group) already covers.
+    ///
+    /// A concurrent change is retried; an item that moved past the action (already accepted, or
+    /// dismissed or implemented) is left as it is.
+    /// - Returns: The moved item, or `nil` when nothing changed.
+    /// - Throws: validation for another action; not found (also for another tenant's id).
+    @discardableResult
+    public func advance(_ id: LearningItemID, by action: ActionID, note: String? = nil) async throws -> LearningItem? {
+        try await service.advance(id, by: action, note: note, plugin: plugin, in: tenant, requestedBy: actor)
     }
 }
 

@@ -101,6 +101,16 @@ public struct LearningService: Sendable {
     {
         let item = try await get(id, in: tenant)
         guard item.version == version else { throw KlageError.staleVersion(expected: version, current: item.version) }
+        return try await transition(item, action: actionID, note: note, in: tenant, by: actor)
+    }
+
+    /// Takes `actionID` on `item` as read, stores it at the next version with its `learning.acted`
+    /// event (`data` adds to the event's), and runs the hooks.
+    /// - Throws: as ``WorkflowEngine/perform(_:on:in:request:)``; a stale version when the item changed since it was read.
+    func transition(
+        _ item: LearningItem, action actionID: ActionID, note: String?, data extra: [String: JSONValue] = [:], in tenant: Tenant,
+        by actor: Principal
+    ) async throws -> LearningItem {
         let note = try Validate.optionalText(note, field: "note", max: 10_000)
         let now = env.clock.now()
         let (acted, _) = try WorkflowEngine().perform(
@@ -109,7 +119,9 @@ public struct LearningService: Sendable {
         next.version += 1
         next.updatedAt = now
         let title = LearningWorkflow.definition.action(actionID)?.title ?? actionID.rawValue
-        var data: [String: JSONValue] = ["action": .string(actionID.rawValue), "state": .string(next.state.rawValue)]
+        var data: [String: JSONValue] = extra
+        data["action"] = .string(actionID.rawValue)
+        data["state"] = .string(next.state.rawValue)
         if let note { data["note"] = .string(note) }
         let events = [
             env.event(

@@ -29,4 +29,7 @@ extension LearningWorkflow {
     public static let implemented: StateID = "implemented"
     /// The states of an item turned into an action: accepted, or implemented since.
     public static let actedOn: Set<StateID> = ["accepted", "implemented"]
+    /// The actions that move an item forward, which a plug-in may take when its own process gets there
+    /// (``TenantLearning/advance(_:by:note:)``); dismissing is left to people (`learning.act`).
+    public static let forwardActions: Set<ActionID> = ["accept", "implement"]
 }
