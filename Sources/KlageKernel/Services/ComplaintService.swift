@@ -383,78 +383,8 @@ public struct ComplaintService: Sendable {
     }
 
     private func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Principal, at now: Date) -> [DomainEvent] {
-        effects.flatMap { effect -> [DomainEvent] in
-            func event(_ type: EventType, _ summary: String, _ data: [String: JSONValue] = [:]) -> DomainEvent {
-                env.event(type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: summary, data: data)
-            }
-            switch effect {
-            case .actionTaken(let action, let outcome):
-                return [
-                    event(
-                        .actionTaken, "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
-                        ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null])
-                ]
-            case .entered(let state):
-                return [event(.stateEntered, "Entered state '\(state)'", ["state": .string(state.rawValue)])]
-            case .deadlineStarted(let name, let dueAt):
-                return [
-                    event("deadline.started", "Deadline '\(name)' started", ["deadline": .string(name), "dueAt": .string(Timestamp.format(dueAt))])
-                ]
-            case .deadlineMet(let name, let late):
-                return [event(.deadlineMet, "Deadline '\(name)' met" + (late ? " late" : ""), ["deadline": .string(name), "late": .bool(late)])]
-            case .deadlineStopped(let name):
-                return [event("deadline.stopped", "Deadline '\(name)' stopped at closing", ["deadline": .string(name)])]
-            case .deadlineWarned(let name):
-                return [event(.deadlineWarned, "Deadline '\(name)' is at risk", ["deadline": .string(name)])]
-            case .deadlineMissed(let name):
-                return [
-                    event(.deadlineMissed, "Deadline '\(name)' missed", ["deadline": .string(name)]),
-                    event(.deadlineEscalated, "Missed deadline '\(name)' escalated to a leader", ["deadline": .string(name), "to": "leader"]),
-                ]
-            case .clocksPaused:
-                return [event(.clocksPaused, "Clocks paused")]
-            case .clocksResumed:
-                return [event(.clocksResumed, "Clocks resumed")]
-            case .confirmationOwed:
-                return [event(.confirmationOwed, "A written confirmation of the agreement is owed to the citizen")]
-            case .reopened(let state):
-                return [event(.reopened, "Complaint reopened", ["state": .string(state.rawValue)])]
-            case .writtenAnswerChosen(let wants):
-                return [
-                    event(
-                        .writtenAnswerChosen, wants ? "The citizen wants a written answer" : "The citizen does not want a written answer",
-                        ["wants": .bool(wants)])
-                ]
-            case .confirmationWaived:
-                return [event(.confirmationWaived, "No written confirmation owed: the citizen chose not to receive a written answer")]
-            case .confirmationGiven(let contact):
-                return [
-                    event(
-                        .confirmationGiven, "No second letter owed: the written answer already sent confirms the agreement",
-                        ["contactId": .string(contact.rawValue)])
-                ]
-            case .forwarded(let to):
-                return [event(.forwarded, "Forwarded to \(to)", ["to": .string(to)])]
-            case .writtenContactPreferred(let reason):
-                return [
-                    event(
-                        .writtenContactPreferred, "The citizen asked for written contact: the written route is open",
-                        ["reason": .string(reason.rawValue)])
-                ]
-            case .retracked(let from, let to):
-                return [
-                    event(
-                        .retracked, "Track corrected from \(from.rawValue) to \(to.rawValue)",
-                        ["from": .string(from.rawValue), "to": .string(to.rawValue)])
-                ]
-            case .writtenRouteOpened(let attempts):
-                return [
-                    event(
-                        .writtenRouteOpened,
-                        "Citizen not reached in \(attempts) call attempts: a letter or e-mail now meets the first-contact deadline",
-                        ["attempts": .number(Double(attempts))])
-                ]
-            }
+        effects.flatMap(\.journal).map { entry in
+            env.event(entry.type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: entry.summary, data: entry.data)
         }
     }
 }

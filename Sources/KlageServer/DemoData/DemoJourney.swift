@@ -249,46 +249,8 @@ struct DemoJourney {
     /// The journey events of the engine's effects; the bookkeeping ones (state entered, clock started,
     /// stopped or warned) are left out to keep the load small: the complaint's fields hold them.
     private mutating func record(_ effects: [WorkflowEffect], at: Date, actor: Principal, random: inout DemoRandom) {
-        for effect in effects {
-            switch effect {
-            case .actionTaken(let action, let outcome):
-                event(
-                    .actionTaken, at: at, actor: actor, summary: "Action '\(action)' taken" + (outcome.map { " with outcome \($0.rawValue)" } ?? ""),
-                    data: ["action": .string(action.rawValue), "outcome": outcome.map { .string($0.rawValue) } ?? .null], random: &random)
-            case .deadlineMet(let name, let late):
-                event(
-                    .deadlineMet, at: at, actor: actor, summary: "Deadline '\(name)' met" + (late ? " late" : ""),
-                    data: ["deadline": .string(name), "late": .bool(late)], random: &random)
-            case .deadlineMissed(let name):
-                event(.deadlineMissed, at: at, actor: actor, summary: "Deadline '\(name)' missed", data: ["deadline": .string(name)], random: &random)
-            case .forwarded(let to):
-                event(.forwarded, at: at, actor: actor, summary: "Forwarded to \(to)", data: ["to": .string(to)], random: &random)
-            case .writtenAnswerChosen(let wants):
-                event(
-                    .writtenAnswerChosen, at: at, actor: actor,
-                    summary: wants ? "The citizen wants a written answer" : "The citizen does not want a written answer",
-                    data: ["wants": .bool(wants)], random: &random)
-            case .confirmationOwed:
-                event(
-                    .confirmationOwed, at: at, actor: actor, summary: "A written confirmation of the agreement is owed to the citizen",
-                    random: &random)
-            case .confirmationWaived:
-                event(
-                    .confirmationWaived, at: at, actor: actor,
-                    summary: "No written confirmation owed: the citizen chose not to receive a written answer", random: &random)
-            case .confirmationGiven(let contact):
-                event(
-                    .confirmationGiven, at: at, actor: actor,
-                    summary: "No second letter owed: the written answer already sent confirms the agreement",
-                    data: ["contactId": .string(contact.rawValue)], random: &random)
-            case .writtenRouteOpened(let attempts):
-                event(
-                    .writtenRouteOpened, at: at, actor: actor, summary: "Citizen not reached in \(attempts) call attempts",
-                    data: ["attempts": .number(Double(attempts))], random: &random)
-            case .entered, .deadlineStarted, .deadlineStopped, .deadlineWarned, .clocksPaused, .clocksResumed, .reopened, .writtenContactPreferred,
-                .retracked:
-                continue
-            }
+        for entry in effects.filter({ !$0.isBookkeeping }).flatMap(\.journal) {
+            event(entry.type, at: at, actor: actor, summary: entry.summary, data: entry.data, random: &random)
         }
     }
 
