@@ -6,7 +6,7 @@ public import Foundation
 /// Every method takes the caller's tenant and actor; nothing here can reach another tenant's data.
 public struct ComplaintService: Sendable {
     let env: ServiceEnvironment
-    private let engine = WorkflowEngine()
+    let engine = WorkflowEngine()
 
     public init(_ env: ServiceEnvironment) {
         self.env = env
@@ -229,112 +229,8 @@ public struct ComplaintService: Sendable {
         return event
     }
 
-    /// Records a contact with the citizen and meets the deadlines it completes.
-    ///
-    /// Does not take a version: a contact is a fact, not an edit, so a concurrent change is retried.
-    public func recordContact(_ draft: NewContact, in tenant: Tenant, by actor: Principal) async throws -> Contact {
-        let now = env.clock.now()
-        if draft.occurredAt > now.addingTimeInterval(300) {
-            throw KlageError.validation(field: "occurredAt", reason: "must not be in the future")
-        }
-        let draft = try draft.validated()
-        for attempt in 1...5 {
-            let complaint = try await get(draft.complaintId, in: tenant)
-            // A contact is dated at its real time, from the complaint's receipt on (the call in which it was
-            // received is the call-back), however late the complaint was registered; nothing before receipt.
-            if ClientTime.isBefore(draft.occurredAt, complaint.receivedAt) {
-                throw KlageError.validation(
-                    field: "occurredAt",
-                    reason: "must not be before the complaint was received (\(Timestamp.format(complaint.receivedAt)))"
-                )
-            }
-            let definition = env.registry.workflow(complaint.workflow, version: complaint.workflowVersion)
-            let earlier = try await env.store.contacts(of: complaint.id, tenant: tenant.id)
-            try FieldSpec.validate(draft.fields, against: definition?.contactFields ?? [], path: "fields")
-            let contact = Contact(recording: draft, id: env.ids.next(), tenant: tenant.id, recordedBy: actor.id, createdAt: now)
-            var next = complaint
-            var effects: [WorkflowEffect] = []
-            if let definition {
-                effects = engine.contactRecorded(
-                    contact, on: &next, in: definition, earlier: earlier,
-                    writtenRouteAfter: TenantSettings.value(TenantSettings.failedCallAttemptsBeforeWrittenRoute, in: tenant.settings)
-                )
-            }
-            let what = contact.reached ? contact.kind.rawValue : "\(contact.kind.rawValue) attempt, citizen not reached"
-            var events = [
-                env.event(
-                    .contactRecorded, complaint: complaint.id, tenant: tenant.id, actor: actor, at: now,
-                    summary: "Contact recorded: \(what)",
-                    data: [
-                        "contactId": .string(contact.id.rawValue), "kind": .string(contact.kind.rawValue),
-                        "reached": .bool(contact.reached), "route": .string(Self.route(of: contact, on: next)),
-                    ])
-            ]
-            events += self.events(for: effects, complaint: next, actor: actor, at: now)
-            var update: (complaint: Complaint, expectedVersion: Int)?
-            if next != complaint {
-                next.version = complaint.version + 1
-                next.updatedAt = now
-                update = (next, complaint.version)
-            }
-            do {
-                try await env.store.insertContact(contact, update: update, events: events)
-                await env.publish(events, tenant: tenant, actor: actor, contact: contact)
-                return contact
-            } catch let error as KlageError where error.code == .conflict && attempt < 5 {
-                continue
-            }
-        }
-        throw KlageError.conflict("the complaint changed too often while recording the contact; try again")
-    }
-
-    /// The contacts of a complaint, oldest first.
-    public func contacts(of id: ComplaintID, in tenant: Tenant) async throws -> [Contact] {
-        _ = try await get(id, in: tenant)
-        return try await env.store.contacts(of: id, tenant: tenant.id)
-    }
-
-    /// Records the warn and fail points that have passed, for every tenant: what the scheduler runs.
-    ///
-    /// Safe with several instances: each change is a compare-and-swap on the complaint's version, so
-    /// exactly one instance records a warning or a miss; the others see a conflict and move on.
-    /// - Returns: how many complaints it changed.
-    @discardableResult
-    public func checkDeadlines(limit: Int = 500) async throws -> Int {
-        let now = env.clock.now()
-        var changed = 0
-        var tenants: [TenantID: Tenant] = [:]
-        let batch = try await env.store.complaintsToCheck(at: now, limit: limit)
-        for row in batch.unreadable {
-            // Reported by id only, and looked at again in an hour, so the rest of the host keeps its clocks.
-            env.followUpFailed(
-                "deadline check: complaint \(row.id) of tenant \(row.tenant) cannot be read; skipped for an hour",
-                StorageRowError())
-            try? await env.store.postponeClockCheck(of: row.id, tenant: row.tenant, until: now.addingTimeInterval(3600))
-        }
-        for complaint in batch.complaints {
-            if tenants[complaint.tenant] == nil { tenants[complaint.tenant] = try await env.store.tenant(complaint.tenant) }
-            guard let tenant = tenants[complaint.tenant] else { continue }
-            var next = complaint
-            let effects = engine.checkClocks(&next, at: now)
-            guard !effects.isEmpty else { continue }
-            next.version = complaint.version + 1
-            next.updatedAt = now
-            let actor = Principal.system(tenant: tenant.id)
-            let events = self.events(for: effects, complaint: next, actor: actor, at: now)
-            do {
-                try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
-                changed += 1
-                await env.publish(events, tenant: tenant, actor: actor)
-            } catch let error as KlageError where error.code == .conflict {
-                continue  // another instance, or a caseworker, changed it first; the next run looks again
-            }
-        }
-        return changed
-    }
-
     /// Loads a complaint at `version`, lets `body` change it, and stores the change with its events.
-    private func change(
+    func change(
         _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal, note: String?, purpose: String,
         _ body: (inout Complaint, WorkflowDefinition, Date) throws -> [WorkflowEffect]
     ) async throws -> Complaint {
@@ -374,7 +270,7 @@ public struct ComplaintService: Sendable {
         return WrittenRoute.isOpen(on: complaint) ? "written" : "written_answer"
     }
 
-    private func workflow(_ id: WorkflowID, for tenant: Tenant) throws -> WorkflowDefinition {
+    func workflow(_ id: WorkflowID, for tenant: Tenant) throws -> WorkflowDefinition {
         guard env.registry.isEnabled(id, for: tenant), let definition = env.registry.workflow(id) else {
             let known = env.registry.workflows(for: tenant).map(\.id.rawValue).joined(separator: ", ")
             throw KlageError.validation(field: "workflow", reason: "unknown workflow '\(id)'; this tenant has: \(known)")
@@ -382,26 +278,9 @@ public struct ComplaintService: Sendable {
         return definition
     }
 
-    private func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Principal, at now: Date) -> [DomainEvent] {
+    func events(for effects: [WorkflowEffect], complaint: Complaint, actor: Principal, at now: Date) -> [DomainEvent] {
         effects.flatMap(\.journal).map { entry in
             env.event(entry.type, complaint: complaint.id, tenant: complaint.tenant, actor: actor, at: now, summary: entry.summary, data: entry.data)
         }
-    }
-}
-
-/// A stored row that does not decode into its record.
-struct StorageRowError: Error, CustomStringConvertible {
-    var description: String { "the stored row does not decode" }
-}
-
-extension Complaint {
-    /// Whether `other`, a new registration under the same external reference, says what this one said:
-    /// the same workflow, track, channel, texts, citizen, department and fields (and receipt time, when given).
-    /// The written route the kernel records on the complaint later is not part of what was registered.
-    func isSameRegistration(as other: Complaint, receivedAtGiven: Bool) -> Bool {
-        workflow == other.workflow && track == other.track && channel == other.channel && subject == other.subject
-            && description == other.description && remedy == other.remedy && citizen == other.citizen
-            && department == other.department && fields.filter({ $0.key != WrittenRoute.fieldName }) == other.fields
-            && (!receivedAtGiven || ClientTime.wholeSecond(receivedAt) == ClientTime.wholeSecond(other.receivedAt))
     }
 }
