@@ -9,29 +9,9 @@ extension Schema {
         statements: [],
         sqliteStatements: [
             "DROP TABLE report_cells",
-            """
-            CREATE TABLE report_cells (
-                tenant_id TEXT NOT NULL REFERENCES tenants (id),
-                family TEXT NOT NULL,
-                day INTEGER NOT NULL,
-                department TEXT NOT NULL,
-                value TEXT NOT NULL,
-                cell TEXT NOT NULL,
-                PRIMARY KEY (tenant_id, family, day, department, value)
-            ) WITHOUT ROWID
-            """,
+            reportCellTable("report_cells", period: "day", clustered: true),
             "DROP TABLE report_months",
-            """
-            CREATE TABLE report_months (
-                tenant_id TEXT NOT NULL REFERENCES tenants (id),
-                family TEXT NOT NULL,
-                month INTEGER NOT NULL,
-                department TEXT NOT NULL,
-                value TEXT NOT NULL,
-                cell TEXT NOT NULL,
-                PRIMARY KEY (tenant_id, family, month, department, value)
-            ) WITHOUT ROWID
-            """,
+            reportCellTable("report_months", period: "month", clustered: true),
             "DELETE FROM report_days",
             "DELETE FROM report_month_status",
         ])

@@ -7,17 +7,7 @@ extension Schema {
         statements: [
             "DELETE FROM report_cells",
             "DELETE FROM report_days",
-            """
-            CREATE TABLE report_months (
-                tenant_id TEXT NOT NULL REFERENCES tenants (id),
-                family TEXT NOT NULL,
-                month INTEGER NOT NULL,
-                department TEXT NOT NULL,
-                value TEXT NOT NULL,
-                cell TEXT NOT NULL,
-                PRIMARY KEY (tenant_id, family, month, department, value)
-            )
-            """,
+            reportCellTable("report_months", period: "month"),
             """
             CREATE TABLE report_month_status (
                 tenant_id TEXT NOT NULL REFERENCES tenants (id),

@@ -283,17 +283,7 @@ extension Schema {
                 PRIMARY KEY (tenant_id, department, period_from)
             )
             """,
-            """
-            CREATE TABLE report_cells (
-                tenant_id TEXT NOT NULL REFERENCES tenants (id),
-                family TEXT NOT NULL,
-                day INTEGER NOT NULL,
-                department TEXT NOT NULL,
-                value TEXT NOT NULL,
-                cell TEXT NOT NULL,
-                PRIMARY KEY (tenant_id, family, day, department, value)
-            )
-            """,
+            reportCellTable("report_cells", period: "day"),
             """
             CREATE TABLE report_days (
                 tenant_id TEXT NOT NULL REFERENCES tenants (id),
