@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// The example plug-in of the guide *Writing a plug-in*: acknowledge every complaint in writing within
 /// two working days, and let caseworkers add notes to the journey. Compiled and tested like the

@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Gladsaxe's action groups (Aktion Styrket Borgerkontakt): the organisation-wide roll-out of the
 /// method, steered by an action group and carried by champions (ildsjæle) in every department.

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// Learning items routed to their department's champion (or, without one, to the action group
 /// itself), reviewed at action-group meetings, and turned into actions with an owner and a due date

@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Roskilde's A-B-C method (Klagedrevet Innovation): A, direct oral contact; B, share the citizen's
 /// experience with named colleagues or departments; C, get back to the citizen within a set number of

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// One point of a triangle's agreement, kept as a dated task with its own follow-up deadline.
 struct AgreedTask: StorableRecord {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// Every point of a triangle's agreement becomes a dated task with its own follow-up deadline.
 enum AgreementTasks {

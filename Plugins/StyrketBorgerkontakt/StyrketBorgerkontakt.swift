@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Copenhagen's Styrket Borgerkontakt: call the citizen back within one working day (the method's
 /// 24 hours, counted on the working calendar), talk along the conversation triangle, agree on who

@@ -1,5 +1,5 @@
 public import Foundation
-public import KlageKernel
+public import KlagePluginAPI
 
 /// The conversation triangle: the three sides of a call, recorded as validated contact fields.
 ///
