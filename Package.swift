@@ -158,7 +158,10 @@ let package = Package(
     ]
 )
 
-// Municipal plug-ins: ordinary library targets under `Plugins/` that see the kernel through its face only.
+// Municipal plug-ins: ordinary library targets under `Plugins/` that see the kernel through its face only:
+// they import KlagePluginAPI alone (PluginBoundaryTests). KlageKernel is listed for the build alone: SwiftPM
+// recompiles a target when a direct dependency's module file changes, and the face's does not change when
+// the kernel's does, so without it a changed kernel would leave the plug-ins stale.
 package.targets += plugins.map { name in
-    .target(name: name, dependencies: ["KlagePluginAPI"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
+    .target(name: name, dependencies: ["KlagePluginAPI", "KlageKernel"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
 }

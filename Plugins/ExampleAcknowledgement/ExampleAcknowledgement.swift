@@ -31,7 +31,7 @@ public struct ExampleAcknowledgement: KlagePlugin {
         actions: [
             WorkflowAction("acknowledge", title: "Acknowledge", from: ["received"], to: "acknowledged", guards: [.contactRecorded]),
             WorkflowAction(
-                "close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected],
+                "close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
                 fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
             .withdrawal(from: ["received", "acknowledged"], to: "closed"),
         ],

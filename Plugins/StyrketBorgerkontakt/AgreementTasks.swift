@@ -73,6 +73,18 @@ enum AgreementTasks {
         }
     }
 
+    /// The agreed tasks on the console's page of a complaint.
+    static let panel = ComplaintPanel(
+        "borgerkontakt.tasks", title: LocalizedText(da: "Aftalte opgaver", en: "Agreed tasks"),
+        empty: LocalizedText(da: "Ingen aftalte opgaver.", en: "No agreed tasks."), lists: list, complaintId: complaintId,
+        columns: [
+            PanelColumn("who", LocalizedText(da: "Hvem", en: "Who")),
+            PanelColumn("byCitizen", LocalizedText(da: "Borgerens egen opgave", en: "The citizen's own task"), format: .yesNo),
+            PanelColumn("what", LocalizedText(da: "Hvad", en: "What")),
+            PanelColumn("dueAt", LocalizedText(da: "Frist", en: "Due"), format: .time),
+            PanelColumn("state", LocalizedText(da: "Tilstand", en: "State")),
+        ])
+
     /// `borgerkontakt.task.list`: the agreed tasks, of one complaint or all; `overdue` keeps the
     /// municipality's open ones past due (the citizen's own tasks, `byCitizen`, are never overdue).
     static let list = PluginOperation(

@@ -7,6 +7,7 @@ public struct PluginRegistry: Sendable {
     private let eventHandlers: [EventHandlerRegistration]
     private let learningValidators: [LearningValidatorRegistration]
     private let attentionSources: [AttentionSourceRegistration]
+    private let consoles: [PluginID: PluginConsole]
     /// Every setting the plug-ins declare, sorted by key.
     public let settings: [any TenantSetting]
     /// Every plug-in operation with its plug-in, sorted by name.
@@ -16,8 +17,9 @@ public struct PluginRegistry: Sendable {
         titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
         workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration],
         operations: [(PluginID, PluginOperation)], learningValidators: [LearningValidatorRegistration] = [],
-        attentionSources: [AttentionSourceRegistration] = [], settings: [any TenantSetting] = []
+        attentionSources: [AttentionSourceRegistration] = [], settings: [any TenantSetting] = [], consoles: [PluginID: PluginConsole] = [:]
     ) {
+        self.consoles = consoles
         self.settings = settings
         self.learningValidators = learningValidators
         self.attentionSources = attentionSources
@@ -75,5 +77,10 @@ public struct PluginRegistry: Sendable {
     /// The attention sources of plug-ins that `tenant` enables, in registration order.
     public func attentionSources(for tenant: Tenant) -> [AttentionSourceRegistration] {
         attentionSources.filter { tenant.plugins.contains($0.pluginID.rawValue) }
+    }
+
+    /// What the console shows of the plug-ins `tenant` enables, to a signed-in `role`.
+    public func console(for tenant: Tenant, role: Role) -> PluginConsole {
+        PluginConsole(merging: tenant.plugins.compactMap { consoles[PluginID($0)] }, for: role)
     }
 }
