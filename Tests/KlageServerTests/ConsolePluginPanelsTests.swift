@@ -52,4 +52,25 @@ import Testing
             #expect(try await roskilde.signIn(try await server.key("roskilde", .caseworker)).json?["console"]?["complaintPanels"] == [])
         }
     }
+
+    /// A board of a plug-in that lists `method`.
+    struct Boarded: KlagePlugin {
+        let id: PluginID = "boarded"
+        let title = "Test: a board"
+        let method: String
+        func register(into registrar: inout PluginRegistrar) {
+            let column = PanelColumn("title", LocalizedText(da: "Titel", en: "Title"))
+            registrar.board(
+                ConsoleBoard(
+                    "boarded.board", title: LocalizedText(da: "Tavle", en: "Board"),
+                    sections: [ConsoleBoard.Section("items", title: LocalizedText(da: "Ting", en: "Items"), method: method, columns: [column])]))
+        }
+    }
+
+    @Test func aBoardListingAMethodTheHostDoesNotServeStopsItAtStartUp() async throws {
+        await #expect(throws: PluginRegistrationError(plugin: "boarded", problem: "its console lists 'learning.lst', which this host does not serve")) {
+            try await withTestServer(plugins: KlagePlugins.all + [Boarded(method: "learning.lst")]) { _ in }
+        }
+        try await withTestServer(plugins: KlagePlugins.all + [Boarded(method: "learning.list")]) { _ in }
+    }
 }

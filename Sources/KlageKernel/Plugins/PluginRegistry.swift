@@ -83,4 +83,16 @@ public struct PluginRegistry: Sendable {
     public func console(for tenant: Tenant, role: Role) -> PluginConsole {
         PluginConsole(merging: tenant.plugins.compactMap { consoles[PluginID($0)] }, for: role)
     }
+
+    /// Throws when a plug-in's console panel or board lists a method the host does not serve, e.g. a
+    /// kernel method misspelt; checked at start-up, once the host's methods are known.
+    public func checkConsoleMethods(served: Set<String>) throws {
+        for plugin in consoles.keys.sorted() {
+            let console = consoles[plugin]!
+            let listed = console.complaintPanels.map(\.method) + console.boards.flatMap { $0.sections.map(\.method) }
+            if let unknown = listed.first(where: { !served.contains($0) }) {
+                throw PluginRegistrationError(plugin: plugin, problem: "its console lists '\(unknown)', which this host does not serve")
+            }
+        }
+    }
 }

@@ -75,4 +75,9 @@ public struct PluginRegistrationError: Error, CustomStringConvertible, Equatable
     /// What is wrong, and what to do about it.
     public let problem: String
     public var description: String { "plug-in '\(plugin)': \(problem)" }
+
+    public init(plugin: PluginID, problem: String) {
+        self.plugin = plugin
+        self.problem = problem
+    }
 }
