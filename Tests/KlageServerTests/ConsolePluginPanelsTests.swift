@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func aBoardListingAMethodTheHostDoesNotServeStopsItAtStartUp() async throws {
-        await #expect(throws: PluginRegistrationError(plugin: "boarded", problem: "its console lists 'learning.lst', which this host does not serve")) {
+        await #expect(throws: PluginRegistrationError(plugin: "boarded", problem: "its console lists 'learning.lst', which this host does not serve"))
+        {
             try await withTestServer(plugins: KlagePlugins.all + [Boarded(method: "learning.lst")]) { _ in }
         }
         try await withTestServer(plugins: KlagePlugins.all + [Boarded(method: "learning.list")]) { _ in }
