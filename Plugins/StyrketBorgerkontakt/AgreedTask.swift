@@ -35,5 +35,5 @@ struct AgreedTask: StorableRecord {
     /// Whether the task is the citizen's own.
     var isCitizens: Bool { byCitizen == true }
 
-    var index: RecordIndex<State> { RecordIndex(ref: complaintId.rawValue, state: state, dueAt: dueAt) }
+    var index: RecordIndex<State> { RecordIndex(complaint: complaintId, state: state, dueAt: dueAt) }
 }
