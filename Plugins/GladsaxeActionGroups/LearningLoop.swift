@@ -18,7 +18,7 @@ enum LearningLoop {
             ConsoleBoard.Section(
                 "learning", title: LocalizedText(da: "Læringspunkter", en: "Learning items"), method: "learning.list", params: ["limit": 50],
                 columns: [
-                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), PanelColumn("state", LocalizedText(da: "Tilstand", en: "State")),
+                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), .state,
                     PanelColumn("department", LocalizedText(da: "Afdeling", en: "Department")),
                 ]),
             ConsoleBoard.Section(
@@ -31,9 +31,9 @@ enum LearningLoop {
             ConsoleBoard.Section(
                 "actions", title: LocalizedText(da: "Handlinger", en: "Actions"), lists: listActions,
                 columns: [
-                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), PanelColumn("state", LocalizedText(da: "Tilstand", en: "State")),
+                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), .state,
                     PanelColumn("owner", LocalizedText(da: "Ansvarlig", en: "Owner")),
-                    PanelColumn("dueAt", LocalizedText(da: "Frist", en: "Due"), format: .time),
+                    .dueAt,
                 ]),
         ])
 

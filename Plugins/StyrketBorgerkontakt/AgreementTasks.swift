@@ -80,9 +80,7 @@ enum AgreementTasks {
         columns: [
             PanelColumn("who", LocalizedText(da: "Hvem", en: "Who")),
             PanelColumn("byCitizen", LocalizedText(da: "Borgerens egen opgave", en: "The citizen's own task"), format: .yesNo),
-            PanelColumn("what", LocalizedText(da: "Hvad", en: "What")),
-            PanelColumn("dueAt", LocalizedText(da: "Frist", en: "Due"), format: .time),
-            PanelColumn("state", LocalizedText(da: "Tilstand", en: "State")),
+            PanelColumn("what", LocalizedText(da: "Hvad", en: "What")), .dueAt, .state,
         ])
 
     /// `borgerkontakt.task.list`: the agreed tasks, of one complaint or all; `overdue` keeps the

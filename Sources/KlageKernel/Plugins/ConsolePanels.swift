@@ -39,6 +39,11 @@ public struct PanelColumn: Sendable, Hashable, Encodable {
         self.title = title
         self.format = format
     }
+
+    /// A stored record's state, which the store keeps beside its body.
+    public static let state = PanelColumn("state", LocalizedText(da: "Tilstand", en: "State"))
+    /// A stored record's due time, which the store keeps beside its body.
+    public static let dueAt = PanelColumn("dueAt", LocalizedText(da: "Frist", en: "Due"), format: .time)
 }
 
 /// A table on the console's page of a complaint, for tenants that enable the plug-in: the items one of
