@@ -48,15 +48,7 @@ public struct PanelColumn: Sendable, Hashable, Encodable {
 
 /// A table on the console's page of a complaint, for tenants that enable the plug-in: the items one of
 /// the plug-in's operations lists for the complaint (its result's `items`), e.g. Copenhagen's agreed tasks.
-///
-/// ```swift
-/// registrar.panel(
-///     ComplaintPanel(
-///         "borgerkontakt.tasks", title: LocalizedText(da: "Aftalte opgaver", en: "Agreed tasks"),
-///         empty: LocalizedText(da: "Ingen aftalte opgaver.", en: "No agreed tasks."),
-///         lists: AgreementTasks.list, complaintId: AgreementTasks.complaintId,
-///         columns: [PanelColumn("what", LocalizedText(da: "Hvad", en: "What")), …]))
-/// ```
+/// See the example plug-in's `FollowUps.panel` in <doc:WritingAPlugin>.
 public struct ComplaintPanel: Sendable, Hashable, Encodable {
     /// `<plugin>.<name>`; the console's element id replaces the dot with a dash (`borgerkontakt-tasks`).
     public let id: String
