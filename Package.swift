@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The municipal plug-ins: each is a folder under `Plugins/` that imports KlageKernel only and declares
+/// The municipal plug-ins: each is a folder under `Plugins/` that imports KlagePluginAPI only and declares
 /// a public type named after its folder with a public `init()`. Adding one here is all it takes: it
 /// makes its target, puts it in every target that composes or tests the plug-ins, and (through the
 /// KlagePluginList build tool) in `KlagePlugins.all`, in this order.
@@ -22,6 +22,8 @@ let package = Package(
     products: [
         .executable(name: "klage", targets: ["klage"]),
         .library(name: "KlageKernel", targets: ["KlageKernel"]),
+        // What a plug-in sees of the kernel: the one module the targets under `Plugins/` depend on.
+        .library(name: "KlagePluginAPI", targets: ["KlagePluginAPI"]),
         // For Benchmarks/swift's micro-benchmarks of the codec and the dispatcher.
         .library(name: "KlageRPC", targets: ["KlageRPC"]),
         .library(name: "KlageServer", targets: ["KlageServer"]),
@@ -46,6 +48,8 @@ let package = Package(
     targets: [
         // The domain: no I/O, Foundation only.
         .target(name: "KlageKernel", swiftSettings: swiftSettings),
+        // The plug-ins' face of the kernel: re-exports the declarations a plug-in may name, nothing more.
+        .target(name: "KlagePluginAPI", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
 
         // Storage: one SQL driver protocol, repositories written once, and one driver per engine.
         // swift-crypto's SHA-256 hashes the audit chain, as it hashes API keys in KlageRPC.
@@ -154,7 +158,10 @@ let package = Package(
     ]
 )
 
-// Municipal plug-ins: ordinary library targets under `Plugins/` that import KlageKernel only.
+// Municipal plug-ins: ordinary library targets under `Plugins/` that see the kernel through its face only:
+// they import KlagePluginAPI alone (PluginBoundaryTests). KlageKernel is listed for the build alone: SwiftPM
+// recompiles a target when a direct dependency's module file changes, and the face's does not change when
+// the kernel's does, so without it a changed kernel would leave the plug-ins stale.
 package.targets += plugins.map { name in
-    .target(name: name, dependencies: ["KlageKernel"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
+    .target(name: name, dependencies: ["KlagePluginAPI", "KlageKernel"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
 }

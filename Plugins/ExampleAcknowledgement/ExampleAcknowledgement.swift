@@ -1,26 +1,36 @@
-public import KlageKernel
+public import KlagePluginAPI
 
-/// The example plug-in of the guide *Writing a plug-in*: acknowledge every complaint in writing within
-/// two working days, and let caseworkers add notes to the journey. Compiled and tested like the
-/// others; copy this folder to start your own method.
+/// The example plug-in of the guide *Writing a plug-in*, which quotes it: acknowledge every complaint in
+/// writing within two working days, answer it or forward an appeal, keep the follow-ups promised to the
+/// citizen, and let caseworkers add notes to the journey. Compiled and tested like the others; copy
+/// this folder to start your own method.
 public struct ExampleAcknowledgement: KlagePlugin {
-    public let id: PluginID = "example"
+    public let id: PluginID = "example"  // lowercase; it prefixes your workflows, methods, settings
     public let title = "Example: written acknowledgement"
 
     public init() {}
 
     public func register(into registrar: inout PluginRegistrar) {
-        registrar.setting(Self.acknowledgementDeadline)
-        registrar.workflow(Self.workflow)
-        registrar.operation(Self.addNote)
+        registrar.workflow(Self.workflow)  // any number of workflows
+        registrar.setting(Self.acknowledgementDeadline)  // tenant settings, in any order with the workflow
+        registrar.operation(Notes.add)  // JSON-RPC methods: example.<noun>.<verb>
+        registrar.operation(FollowUps.list)
+        registrar.operation(FollowUps.done)
+        registrar.on(ContactRecorded.self, FollowUps.contactRecorded)  // event hooks
+        registrar.panel(FollowUps.panel)  // a table on the console's page of a complaint
+        registrar.attention(FollowUps.overdue)  // what leaders should look at, and its title
+        registrar.attentionKind(FollowUps.overdueKind, title: LocalizedText(da: "Opfølgning overskredet", en: "Follow-up overdue"))
     }
 
     /// How long the written acknowledgement may take; a tenant may set e.g. `"1wd"`.
     public static let acknowledgementDeadline = DeadlineSetting("example.acknowledgementDeadline", default: .workingDays(2))
 
+    /// The written answer, required to close (the kernel checks its kind and that it fits a `String`).
+    static let answer = Field<String>("answer", .text(max: 4_000), "the written answer")
+
     /// received ──acknowledge──▶ acknowledged ──close──▶ closed; the acknowledgement is due in 2 working days.
     public static let workflow = WorkflowDefinition(
-        id: "example.acknowledge",
+        id: "example.acknowledge",  // <plugin id>.<name>
         title: "Acknowledge, then answer",
         initialState: "received",
         states: [
@@ -31,41 +41,15 @@ public struct ExampleAcknowledgement: KlagePlugin {
         actions: [
             WorkflowAction("acknowledge", title: "Acknowledge", from: ["received"], to: "acknowledged", guards: [.contactRecorded]),
             WorkflowAction(
-                "close", title: "Close", from: ["acknowledged"], to: "closed", outcomes: [.upheld, .partlyUpheld, .rejected],
-                fields: [FieldSpec("answer", .text(max: 4_000), required: true)]),
+                "close", title: "Close", from: ["acknowledged"], to: "closed",
+                outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],  // .forwarded: an appeal goes on to the appeals board
+                fields: [answer]),
             .withdrawal(from: ["received", "acknowledged"], to: "closed"),
         ],
         deadlines: [
             DeadlineRule(
-                "acknowledgement", title: "Acknowledge in writing", starts: .onReceipt,
-                setting: acknowledgementDeadline, metBy: .writtenContact)
-        ]
+                "acknowledgement", title: "Acknowledge in writing", starts: .onReceipt, setting: acknowledgementDeadline, metBy: .writtenContact)
+        ],
+        contactFields: [FollowUps.promise]  // a contact may record what was promised the citizen
     )
-
-    /// The journey event of a note.
-    static let note: EventType = "example.note"
-
-    /// The complaint a note is added to.
-    static let complaintId = Field<ComplaintID>("complaintId", .text(max: 64))
-    /// The note's text.
-    static let text = Field<String>("text", .text(max: 2_000))
-
-    /// The data of an `example.note` event.
-    struct Note: Codable, Sendable {
-        let text: String
-    }
-
-    /// What `example.note.add` returns: the id of the journey event.
-    struct Added: Encodable, Sendable {
-        let id: EventID
-    }
-
-    /// `example.note.add`: a note in the complaint's journey.
-    static let addNote = PluginOperation(
-        "example.note.add", summary: "Adds a note to a complaint's journey.", roles: [.caseworker], params: [complaintId, text]
-    ) { input, context in
-        let event = try await context.complaints.appendEvent(
-            note, to: try input[complaintId], summary: "Note", data: Note(text: try input[text]))
-        return Added(id: event.id)
-    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// An improvement action with an owner and a due date, tracked to done.
 struct Action: StorableRecord {

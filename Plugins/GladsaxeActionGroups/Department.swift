@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// A department with its champion (ildsjæl) and, optionally, its headcount.
 struct Department: StorableRecord {

@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Gladsaxe's action groups (Aktion Styrket Borgerkontakt): the organisation-wide roll-out of the
 /// method, steered by an action group and carried by champions (ildsjæle) in every department.
@@ -26,6 +26,8 @@ public struct GladsaxeActionGroups: KlagePlugin {
         registrar.validateLearningItem(Organisation.validateLearningItem)
         registrar.on(LearningItemCreated.self, LearningLoop.route)
         registrar.attention(LearningLoop.overdueActions)
+        registrar.attentionKind(LearningLoop.actionOverdue, title: LocalizedText(da: "Handling overskredet", en: "Action overdue"))
+        registrar.board(LearningLoop.board)
         for operation in Organisation.operations + LearningLoop.operations {
             registrar.operation(operation)
         }

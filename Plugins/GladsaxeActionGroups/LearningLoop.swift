@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// Learning items routed to their department's champion (or, without one, to the action group
 /// itself), reviewed at action-group meetings, and turned into actions with an owner and a due date
@@ -10,6 +10,32 @@ enum LearningLoop {
 
     /// The attention kind of an open action past its due date.
     static let actionOverdue: AttentionKind = "gladsaxe.actionOverdue"
+
+    /// The action group's page in the console: learning items, meetings, and actions tracked to done.
+    static let board = ConsoleBoard(
+        "gladsaxe.board", title: LocalizedText(da: "Læring og handlinger", en: "Learning and actions"),
+        sections: [
+            ConsoleBoard.Section(
+                "learning", title: LocalizedText(da: "Læringspunkter", en: "Learning items"), method: "learning.list", params: ["limit": 50],
+                columns: [
+                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), .state,
+                    PanelColumn("department", LocalizedText(da: "Afdeling", en: "Department")),
+                ]),
+            ConsoleBoard.Section(
+                "meetings", title: LocalizedText(da: "Møder", en: "Meetings"), lists: listMeetings,
+                columns: [
+                    PanelColumn("heldAt", LocalizedText(da: "Afholdt", en: "Held"), format: .time),
+                    PanelColumn("attendees", LocalizedText(da: "Deltagere", en: "Attendees"), format: .list),
+                    PanelColumn("reviewed", LocalizedText(da: "Behandlede læringspunkter", en: "Learning items reviewed"), format: .count),
+                ]),
+            ConsoleBoard.Section(
+                "actions", title: LocalizedText(da: "Handlinger", en: "Actions"), lists: listActions,
+                columns: [
+                    PanelColumn("title", LocalizedText(da: "Titel", en: "Title")), .state,
+                    PanelColumn("owner", LocalizedText(da: "Ansvarlig", en: "Owner")),
+                    .dueAt,
+                ]),
+        ])
 
     static let routeState = Field<Route.State?>("state", .choice(of: Route.State.self))
     static let department = Field<String?>("department", .text(max: 100), "only this department's routes; null for those to the action group")

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// How the action group's improvement actions move the kernel's learning item through its workflow,
 /// so the kernel's figures (learning turned into actions, and done) count the loop's work.

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// An action-group meeting and the learning items it reviewed.
 struct Meeting: StorableRecord {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// Departments with their champions, and the register of staff trained in the method.
 enum Organisation {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// A learning item routed to its department's champion, or to the action group itself when it names
 /// no department (or one without a champion), until the action group reviews it.

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// A member of staff trained in the method.
 struct TrainedStaff: StorableRecord {

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// The complaint journey (klagerejse): touchpoints before the complaint, internal hand-offs, and a
 /// summary that counts them, as Roskilde measured them falling.

@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Roskilde's A-B-C method (Klagedrevet Innovation): A, direct oral contact; B, share the citizen's
 /// experience with named colleagues or departments; C, get back to the citizen within a set number of
@@ -62,10 +62,10 @@ public struct RoskildeABC: KlagePlugin {
                 "a", title: "A: direct contact (oral; written on the written route)", from: ["received"], to: "contacted",
                 guards: [.citizenReached]),
             WorkflowAction(
-                "b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith.spec, lesson.spec]),
+                "b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith, lesson]),
             WorkflowAction(
                 "c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA],
-                fields: [wantsWrittenAnswer.spec]),
+                fields: [wantsWrittenAnswer]),
             WorkflowAction(
                 "close", title: "Close", from: ["answered"], to: "closed",
                 outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// One point of a triangle's agreement, kept as a dated task with its own follow-up deadline.
 struct AgreedTask: StorableRecord {
@@ -35,5 +35,5 @@ struct AgreedTask: StorableRecord {
     /// Whether the task is the citizen's own.
     var isCitizens: Bool { byCitizen == true }
 
-    var index: RecordIndex<State> { RecordIndex(ref: complaintId.rawValue, state: state, dueAt: dueAt) }
+    var index: RecordIndex<State> { RecordIndex(complaint: complaintId, state: state, dueAt: dueAt) }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import KlageKernel
+import KlagePluginAPI
 
 /// Every point of a triangle's agreement becomes a dated task with its own follow-up deadline.
 enum AgreementTasks {
@@ -72,6 +72,16 @@ enum AgreementTasks {
                     byCitizen: point.byCitizen, state: .open, dueAt: point.due))
         }
     }
+
+    /// The agreed tasks on the console's page of a complaint.
+    static let panel = ComplaintPanel(
+        "borgerkontakt.tasks", title: LocalizedText(da: "Aftalte opgaver", en: "Agreed tasks"),
+        empty: LocalizedText(da: "Ingen aftalte opgaver.", en: "No agreed tasks."), lists: list, complaintId: complaintId,
+        columns: [
+            PanelColumn("who", LocalizedText(da: "Hvem", en: "Who")),
+            PanelColumn("byCitizen", LocalizedText(da: "Borgerens egen opgave", en: "The citizen's own task"), format: .yesNo),
+            PanelColumn("what", LocalizedText(da: "Hvad", en: "What")), .dueAt, .state,
+        ])
 
     /// `borgerkontakt.task.list`: the agreed tasks, of one complaint or all; `overdue` keeps the
     /// municipality's open ones past due (the citizen's own tasks, `byCitizen`, are never overdue).

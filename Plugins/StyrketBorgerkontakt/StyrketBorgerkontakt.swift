@@ -1,4 +1,4 @@
-public import KlageKernel
+public import KlagePluginAPI
 
 /// Copenhagen's Styrket Borgerkontakt: call the citizen back within one working day (the method's
 /// 24 hours, counted on the working calendar), talk along the conversation triangle, agree on who
@@ -21,6 +21,8 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         registrar.operation(AgreementTasks.list)
         registrar.operation(AgreementTasks.complete)
         registrar.attention(AgreementTasks.overdue)
+        registrar.attentionKind(AgreementTasks.taskOverdue, title: LocalizedText(da: "Aftalt opgave overskredet", en: "Agreed task overdue"))
+        registrar.panel(AgreementTasks.panel)
     }
 
     /// The call-back: one working day after receipt (`8wh`); a tenant may set e.g. `"24h"`.
@@ -67,11 +69,11 @@ public struct StyrketBorgerkontakt: KlagePlugin {
             WorkflowAction(
                 "continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
                 to: "formal", guards: [.noteGiven],
-                fields: [forwardedTo.spec]),
+                fields: [forwardedTo]),
             WorkflowAction(
                 "decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
                 guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
-                fields: [forwardedTo.spec]),
+                fields: [forwardedTo]),
             .withdrawal(from: ["received", "contacted", "formal"], to: "closed"),
         ],
         deadlines: [

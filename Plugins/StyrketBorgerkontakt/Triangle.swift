@@ -1,5 +1,5 @@
 public import Foundation
-public import KlageKernel
+public import KlagePluginAPI
 
 /// The conversation triangle: the three sides of a call, recorded as validated contact fields.
 ///
@@ -74,11 +74,11 @@ public enum Triangle {
         ]), "side 3: agreement and thanks")
 
     /// The contact fields, one object per side.
-    public static let fields: [FieldSpec] = [introduction.spec, listening.spec, agreement.spec]
+    public static let fields: [any FieldDeclaration] = [introduction, listening, agreement]
 
     /// Whether a contact's fields hold all three sides of a conversation the citizen accepted.
     public static func isComplete(_ fields: [String: JSONValue]) -> Bool {
-        self.fields.allSatisfy { fields[$0.name] != nil } && !wasDeclined(fields)
+        self.fields.allSatisfy { fields[$0.spec.name] != nil } && !wasDeclined(fields)
     }
 
     /// Whether the citizen declined to talk (`introduction.acceptance: false`).

@@ -70,6 +70,7 @@ public struct KlageHost: Sendable {
         }
         let integrations = KlageIntegrations(store: store, settings: configuration.integrations, clock: clock, logger: logger)
         let methods = services.makeRegistry { integrations.register(into: &$0) }
+        try registry.checkConsoleMethods(served: Set(methods.names))
         let host = KlageHost(
             configuration: configuration, store: store, registry: registry, services: services,
             dispatcher: RPCDispatcher(registry: methods, keys: services.keys, logger: logger, observer: metrics.rpc(methods: methods.names)),

@@ -217,7 +217,7 @@ def main():
         status = driver.find_element(By.ID, "status").text
         if "§ 13" not in status and "§13" not in status:
             raise Failed(f"the saved triangle was not announced as the §13 note: {status!r}")
-        if not driver.find_elements(By.CSS_SELECTOR, "#tasks tbody tr"):
+        if not driver.find_elements(By.CSS_SELECTOR, "#borgerkontakt-tasks tbody tr"):
             raise Failed("the agreed task is not on the complaint page")
         step("the call is recorded with the conversation triangle (the §13 note), with its agreed task")
 

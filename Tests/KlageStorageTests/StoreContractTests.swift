@@ -372,7 +372,7 @@ struct TestPlugin: KlagePlugin {
     func register(into registrar: inout PluginRegistrar) {
         registrar.workflow(
             WorkflowDefinition(
-                id: "borgerkontakt.dialogue", title: "t", initialState: "received",
+                id: "borgerkontakt.dialogue", title: "t", tracks: [.dissatisfaction], initialState: "received",
                 states: [
                     WorkflowState("received", title: "R"), WorkflowState("formal", title: "F"), WorkflowState("closed", title: "C", isFinal: true),
                 ],

@@ -24,7 +24,7 @@ import Testing
 
     static func workflow(deadline: DeadlineRule) -> WorkflowDefinition {
         WorkflowDefinition(
-            id: "broken.flow", title: "Broken", initialState: "received",
+            id: "broken.flow", title: "Broken", tracks: [.dissatisfaction], initialState: "received",
             states: [WorkflowState("received", title: "Received"), WorkflowState("closed", title: "Closed", isFinal: true)],
             actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed")],
             deadlines: [deadline]

@@ -24,6 +24,10 @@ public protocol KlagePlugin: Sendable {
 }
 
 /// What a plug-in registers into; collected by ``PluginRegistryBuilder``.
+///
+/// Registration records; it never stops the process. ``PluginRegistryBuilder/build()`` checks what
+/// was registered and refuses the plug-in, naming it and what to fix, so a mistake stops the host at
+/// start-up and never meets a citizen's request. The order of the calls does not matter.
 public struct PluginRegistrar: Sendable {
     /// The plug-in registering.
     public let pluginID: PluginID
@@ -32,20 +36,24 @@ public struct PluginRegistrar: Sendable {
     private(set) var operations: [PluginOperation] = []
     private(set) var learningValidators: [LearningValidatorRegistration] = []
     private(set) var attentionSources: [AttentionSourceRegistration] = []
-    private(set) var settings: [any TenantSetting] = []
+    /// The settings declared with ``setting(_:)``; see ``settings`` for all of them.
+    private(set) var declaredSettings: [any TenantSetting] = []
+    private(set) var attentionKinds: [AttentionKind: LocalizedText] = [:]
+    private(set) var complaintPanels: [ComplaintPanel] = []
+    private(set) var boards: [ConsoleBoard] = []
+    /// Mistakes seen while registering (an attention kind declared twice, differently).
+    private(set) var mistakes: [String] = []
 
     init(pluginID: PluginID) {
         self.pluginID = pluginID
     }
 
     /// Registers a workflow. Its id must start with the plug-in's id and a dot.
+    ///
+    /// A setting that its deadlines name (`DeadlineRule(…, setting: Self.answerDeadline, …)`) is
+    /// declared with it; declaring it with ``setting(_:)`` too, before or after, is the same declaration.
     public mutating func workflow(_ definition: WorkflowDefinition) {
         workflows.append(definition)
-        for rule in definition.deadlines {
-            if let key = rule.setting, !settings.contains(where: { $0.key == key }) {
-                settings.append(DeadlineSetting(key, default: rule.duration))
-            }
-        }
     }
 
     /// Registers a handler called with the typed payload of an event after it is stored, for tenants
@@ -94,18 +102,14 @@ public struct PluginRegistrar: Sendable {
     /// registrar.setting(Self.callbackDeadline)
     /// ```
     /// Its key must start with the plug-in's id and a dot. The settings that a registered workflow's
-    /// deadlines name are declared with them.
+    /// deadlines name are declared with them, whether this call comes before or after the workflow's;
+    /// declaring a setting twice the same way is one declaration, two different ways a start-up error.
     public mutating func setting(_ setting: some TenantSetting) {
-        precondition(setting.key.hasPrefix(pluginID.rawValue + "."), "setting \(setting.key) must start with '\(pluginID).'")
-        settings.append(setting)
+        declaredSettings.append(setting)
     }
 
     /// Registers an operation, exposed as a JSON-RPC method. Its name must be `<plugin>.<noun>.<verb>`.
     public mutating func operation(_ operation: PluginOperation) {
-        let parts = operation.name.split(separator: ".", omittingEmptySubsequences: false)
-        precondition(
-            parts.count == 3 && parts[0] == pluginID.rawValue && parts.allSatisfy { !$0.isEmpty },
-            "operation \(operation.name) must be named \(pluginID).<noun>.<verb>")
         operations.append(operation)
     }
 
@@ -140,6 +144,28 @@ public struct PluginRegistrar: Sendable {
     /// ```
     public mutating func attention(_ source: @escaping @Sendable (AttentionQuery, PluginContext) async throws -> [AttentionItem]) {
         attentionSources.append(AttentionSourceRegistration(pluginID: pluginID, items: source))
+    }
+
+    /// Declares a kind of attention item the plug-in's sources return, with the title the console
+    /// shows for it in Danish and English. Its name must start with the plug-in's id and a dot.
+    ///
+    /// ```swift
+    /// registrar.attentionKind(Self.taskOverdue, title: LocalizedText(da: "Aftalt opgave overskredet", en: "Agreed task overdue"))
+    /// ```
+    public mutating func attentionKind(_ kind: AttentionKind, title: LocalizedText) {
+        if let earlier = attentionKinds.updateValue(title, forKey: kind), earlier != title {
+            mistakes.append("attention kind '\(kind)' is declared twice, with different titles")
+        }
+    }
+
+    /// Adds a table to the console's page of a complaint, for tenants that enable the plug-in (see ``ComplaintPanel``).
+    public mutating func panel(_ panel: ComplaintPanel) {
+        complaintPanels.append(panel)
+    }
+
+    /// Adds a page of the plug-in's own to the console, for tenants that enable it (see ``ConsoleBoard``).
+    public mutating func board(_ board: ConsoleBoard) {
+        boards.append(board)
     }
 }
 

@@ -9,10 +9,14 @@ public struct NumberSetting: TenantSetting, Hashable {
 
     /// Declares a number setting.
     public init(_ key: String, range: ClosedRange<Int>, default defaultValue: Int) {
-        precondition(range.contains(defaultValue), "the default of \(key) lies outside its range")
         self.key = key
         self.range = range
         self.defaultValue = defaultValue
+    }
+
+    /// A default outside the range; registration refuses the plug-in with it.
+    public var declarationProblem: String? {
+        range.contains(defaultValue) ? nil : "setting '\(key)' has the default \(defaultValue), outside its range \(range)"
     }
 
     /// What a valid number is.

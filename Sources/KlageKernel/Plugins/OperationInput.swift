@@ -24,11 +24,13 @@ public struct OperationInput: Sendable {
 
     /// A declared param's typed value; `nil` for an absent optional param.
     ///
-    /// Reading a param the operation does not declare is a programmer mistake.
-    /// - Throws: validation naming the param when it is missing or does not fit.
+    /// - Throws: validation naming the param when it is missing or does not fit; an internal error
+    ///   (logged, never the caller's fault) when the operation reads a param it does not declare.
     public subscript<Value>(field: Field<Value>) -> Value {
         get throws {
-            precondition(declared?.contains(field.name) ?? true, "param '\(field.name)' is read but not declared")
+            guard declared?.contains(field.name) ?? true else {
+                throw KlageError.internalError("a plug-in operation read param '\(field.name)', which it does not declare in params:")
+            }
             return try field.value(in: params)
         }
     }

@@ -30,6 +30,9 @@ public struct PluginOperation: Sendable {
     public let params: [FieldSpec]
     /// Runs the operation on validated params and returns its result as JSON.
     public let handler: @Sendable (OperationInput, PluginContext) async throws -> JSONValue
+    /// What is wrong with the declaration (a param declared twice, a param's kind that does not fit
+    /// its Swift type); registration refuses the plug-in with these.
+    let problems: [String]
 
     /// Declares an operation.
     ///
@@ -45,7 +48,9 @@ public struct PluginOperation: Sendable {
     ) {
         let specs = params.map(\.spec)
         let declared = Set(specs.map(\.name))
-        precondition(declared.count == specs.count, "operation \(name) declares a param twice")
+        problems =
+            (declared.count == specs.count ? [] : ["operation '\(name)' declares a param twice"])
+            + params.compactMap(\.typeProblem).map { "operation '\(name)': \($0)" }
         self.name = name
         self.summary = summary
         self.roles = roles

@@ -7,6 +7,7 @@ public struct PluginRegistry: Sendable {
     private let eventHandlers: [EventHandlerRegistration]
     private let learningValidators: [LearningValidatorRegistration]
     private let attentionSources: [AttentionSourceRegistration]
+    private let consoles: [PluginID: PluginConsole]
     /// Every setting the plug-ins declare, sorted by key.
     public let settings: [any TenantSetting]
     /// Every plug-in operation with its plug-in, sorted by name.
@@ -16,8 +17,9 @@ public struct PluginRegistry: Sendable {
         titles: [PluginID: String], workflows: [WorkflowID: [Int: WorkflowDefinition]],
         workflowOwners: [WorkflowID: PluginID], eventHandlers: [EventHandlerRegistration],
         operations: [(PluginID, PluginOperation)], learningValidators: [LearningValidatorRegistration] = [],
-        attentionSources: [AttentionSourceRegistration] = [], settings: [any TenantSetting] = []
+        attentionSources: [AttentionSourceRegistration] = [], settings: [any TenantSetting] = [], consoles: [PluginID: PluginConsole] = [:]
     ) {
+        self.consoles = consoles
         self.settings = settings
         self.learningValidators = learningValidators
         self.attentionSources = attentionSources
@@ -75,5 +77,22 @@ public struct PluginRegistry: Sendable {
     /// The attention sources of plug-ins that `tenant` enables, in registration order.
     public func attentionSources(for tenant: Tenant) -> [AttentionSourceRegistration] {
         attentionSources.filter { tenant.plugins.contains($0.pluginID.rawValue) }
+    }
+
+    /// What the console shows of the plug-ins `tenant` enables, to a signed-in `role`.
+    public func console(for tenant: Tenant, role: Role) -> PluginConsole {
+        PluginConsole(merging: tenant.plugins.compactMap { consoles[PluginID($0)] }, for: role)
+    }
+
+    /// Throws when a plug-in's console panel or board lists a method the host does not serve, e.g. a
+    /// kernel method misspelt; checked at start-up, once the host's methods are known.
+    public func checkConsoleMethods(served: Set<String>) throws {
+        for plugin in consoles.keys.sorted() {
+            let console = consoles[plugin]!
+            let listed = console.complaintPanels.map(\.method) + console.boards.flatMap { $0.sections.map(\.method) }
+            if let unknown = listed.first(where: { !served.contains($0) }) {
+                throw PluginRegistrationError(plugin: plugin, problem: "its console lists '\(unknown)', which this host does not serve")
+            }
+        }
     }
 }

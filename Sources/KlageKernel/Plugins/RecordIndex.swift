@@ -15,4 +15,12 @@ public struct RecordIndex<State: RecordState>: Sendable {
         self.state = state
         self.dueAt = dueAt
     }
+
+    /// Indexes a record that belongs to a complaint: its reference is the complaint's id, which is how
+    /// the kernel's privacy use cases find it. `privacy.export` includes it in the citizen's copy, and
+    /// `privacy.erase` scrubs the citizen's personal data out of it. Index any record that holds what a
+    /// citizen said or what was agreed with one this way; a record with another reference is not found.
+    public init(complaint: ComplaintID, state: State? = nil, dueAt: Date? = nil) {
+        self.init(ref: complaint.rawValue, state: state, dueAt: dueAt)
+    }
 }

@@ -8,7 +8,7 @@ public struct RecordWithExtras<Record: StorableRecord, Extra: Encodable & Sendab
     /// Encodes the record's keys and the extra ones in one object.
     public func encode(to encoder: any Encoder) throws {
         guard case .object(var object) = try record.untyped.json, case .object(let added) = try PluginJSON.encode(extra) else {
-            preconditionFailure("records and their extras encode as objects")
+            throw KlageError.internalError("the extra keys added to a '\(Record.kind)' record do not encode as a JSON object")
         }
         object.merge(added) { $1 }
         try JSONValue.object(object).encode(to: encoder)

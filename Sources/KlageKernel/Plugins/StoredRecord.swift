@@ -35,7 +35,7 @@ public struct StoredRecord<Record: StorableRecord>: Sendable, Encodable {
     }
 
     init(_ stored: PluginRecord) throws {
-        precondition(stored.kind == Record.kind, "a '\(stored.kind)' record read as '\(Record.kind)'")
+        guard stored.kind == Record.kind else { throw KlageError.internalError("a '\(stored.kind)' record was read as '\(Record.kind)'") }
         id = Identifier(stored.id)
         record = try PluginJSON.decode(Record.self, from: stored.json)
         version = stored.version
@@ -56,10 +56,10 @@ extension PluginRecord {
     /// A typed record as the store keeps it: its encoding, without the reserved keys, is the body.
     init<Record: StorableRecord>(_ record: Record, id: String, version: Int, createdAt: Date, updatedAt: Date) throws {
         guard case .object(var body) = try PluginJSON.encode(record) else {
-            preconditionFailure("\(Record.self) must encode as an object")
+            throw KlageError.internalError("a '\(Record.kind)' record does not encode as a JSON object")
         }
-        for key in ["id", "kind", "version", "createdAt", "updatedAt"] {
-            precondition(body[key] == nil, "\(Record.self) must not have a property '\(key)': the store keeps it")
+        if let key = ["id", "kind", "version", "createdAt", "updatedAt"].first(where: { body[$0] != nil }) {
+            throw KlageError.internalError("a '\(Record.kind)' record has a property '\(key)', which the store keeps beside it")
         }
         for key in Self.reservedKeys { body[key] = nil }
         let index = record.index

@@ -54,7 +54,9 @@ public struct TenantComplaints: Sendable {
     public func appendEvent(_ type: EventType, to id: ComplaintID, summary: String, data: some Encodable & Sendable, at: Date? = nil) async throws
         -> DomainEvent
     {
-        guard case .object(let object) = try PluginJSON.encode(data) else { preconditionFailure("event data must encode as an object") }
+        guard case .object(let object) = try PluginJSON.encode(data) else {
+            throw KlageError.internalError("a plug-in's data of event '\(type)' does not encode as a JSON object")
+        }
         return try await appendEvent(type, to: id, summary: summary, data: object, at: at)
     }
 }

@@ -21,6 +21,9 @@ public protocol TenantSetting: Sendable {
     /// The value `json` holds, or `nil` when it is not a valid value.
     func parse(_ json: JSONValue) -> Value?
 
+    /// What is wrong with the declaration itself (a default it would refuse); `nil` by default.
+    var declarationProblem: String? { get }
+
     /// Checks the tenant's value, if any; the default names `settings.<key>` (see the extension).
     ///
     /// - Throws: ``KlageError/validation(field:reason:)`` naming the setting.
@@ -28,6 +31,9 @@ public protocol TenantSetting: Sendable {
 }
 
 extension TenantSetting {
+    /// A declaration is sound unless the setting says otherwise.
+    public var declarationProblem: String? { nil }
+
     /// The tenant's value, or the default when it is unset or invalid.
     public func value(in settings: [String: JSONValue]) -> Value {
         settings[key].flatMap(parse) ?? defaultValue

@@ -12,6 +12,17 @@ public enum WorkflowValidator {
         }
     }
 
+    /// Why a complaint workflow cannot handle the appeals it accepts, if it cannot: an appeal whose
+    /// decision the municipality keeps must be forwarded (DomainAndLaw "Two legal tracks"), so some
+    /// action must close one as `forwarded`.
+    static func appealProblem(_ definition: WorkflowDefinition) -> String? {
+        let finals = Set(definition.states.filter(\.isFinal).map(\.id))
+        guard definition.tracks.contains(.appeal), !definition.actions.contains(where: { finals.contains($0.to) && $0.outcomes.contains(.forwarded) })
+        else { return nil }
+        return "workflow '\(definition.id)' accepts appeals, but no action closes one as 'forwarded': add .forwarded to a closing action's "
+            + "outcomes (the caseworker gives fields.forwardedTo), or accept complaints of dissatisfaction only with tracks: [.dissatisfaction]"
+    }
+
     /// Throws the first problem found in `definition`.
     public static func validate(_ definition: WorkflowDefinition) throws {
         func fail(_ problem: String) -> WorkflowDefinitionError {

@@ -32,14 +32,17 @@ public struct WorkflowDefinition: Sendable {
     public let contactFields: [FieldSpec]
     /// Where a complaint closed by agreement goes back to when reopened; the initial state by default.
     public let reopenState: StateID
+    /// Where a typed field's kind does not fit its Swift type, on the workflow or its actions.
+    let fieldTypeProblems: [String]
 
     public init(
         id: WorkflowID, version: Int = 1, title: String, tracks: Set<ComplaintTrack> = Set(ComplaintTrack.allCases),
         initialState: StateID, states: [WorkflowState], actions: [WorkflowAction], deadlines: [DeadlineRule] = [],
-        complaintFields: [FieldSpec] = [], contactFields: [FieldSpec] = [], reopenState: StateID? = nil
+        complaintFields: [any FieldDeclaration] = [], contactFields: [any FieldDeclaration] = [], reopenState: StateID? = nil
     ) {
-        self.complaintFields = complaintFields
-        self.contactFields = contactFields
+        self.complaintFields = complaintFields.map(\.spec)
+        self.contactFields = contactFields.map(\.spec)
+        fieldTypeProblems = (complaintFields + contactFields).compactMap(\.typeProblem) + actions.flatMap(\.fieldTypeProblems)
         self.reopenState = reopenState ?? initialState
         self.id = id
         self.version = version
@@ -102,12 +105,15 @@ public struct WorkflowAction: Sendable {
     public let outcomes: [Outcome]
     /// The fields the action takes (validated, then merged into the complaint's fields).
     public let fields: [FieldSpec]
+    /// Where a typed field's kind does not fit its Swift type (``FieldDeclaration/typeProblem``).
+    let fieldTypeProblems: [String]
 
     public init(
         _ id: ActionID, title: String, from: [StateID], to: StateID, roles: Set<Role> = [.caseworker],
-        guards: [WorkflowGuard] = [], outcomes: [Outcome] = [], fields: [FieldSpec] = []
+        guards: [WorkflowGuard] = [], outcomes: [Outcome] = [], fields: [any FieldDeclaration] = []
     ) {
-        self.fields = fields
+        self.fields = fields.map(\.spec)
+        fieldTypeProblems = fields.compactMap(\.typeProblem)
         self.id = id
         self.title = title
         self.from = from

@@ -49,7 +49,7 @@ enum ConsoleRoutes {
             guard let session = try await session(of: request, context),
                 let identity = try await sessions.identity(of: session)
             else { return json(.unauthorized, ["error": "not signed in"]) }
-            return json(.ok, SessionView(identity, csrf: session.csrf, expiresAt: session.record.expiresAt))
+            return json(.ok, SessionView(identity, csrf: session.csrf, expiresAt: session.record.expiresAt, plugins: host.registry))
         }
         router.post("console/session") { request, context -> Response in
             guard originAllowed(request) else { return json(.forbidden, ["error": "origin"]) }
@@ -76,7 +76,10 @@ enum ConsoleRoutes {
                 let (token, identity, expiresAt) = try await sessions.signIn(secret: secret)
                 doors.credentials.succeeded(secret)
                 doors.credentials.succeeded(token)
-                var response = json(.ok, SessionView(identity, csrf: ConsoleSessions.csrfToken(for: token), expiresAt: expiresAt))
+                var response = json(
+                    .ok,
+                    SessionView(
+                        identity, csrf: ConsoleSessions.csrfToken(for: token), expiresAt: expiresAt, plugins: host.registry))
                 response.headers[.setCookie] = ConsoleCookie.set(token, maxAge: settings.lifetime, secure: isSecure(request, context, settings))
                 return response
             } catch ConsoleSessions.SignInError.unauthenticated {

@@ -1,7 +1,7 @@
 // The console's only way to the server: its session (cookie + in-memory CSRF token) and JSON-RPC
 // through POST /console/rpc, the twin of /rpc for a signed-in browser. The key is sent once, at sign-in.
 
-/** The signed-in session: {csrf, role, label, tenant: {id, name, plugins}, expiresAt}, or null. Memory only. */
+/** The signed-in session: {csrf, role, label, tenant: {id, name, plugins}, expiresAt, console: {complaintPanels, boards, attentionKinds}}, or null. Memory only. */
 export let session = null;
 
 /** A JSON-RPC error answer. */

@@ -8,7 +8,8 @@ import { complaintPage } from './views/complaint.js';
 import { callPage } from './views/call.js';
 import { leaderPage } from './views/leader.js';
 import { annualPage } from './views/annual.js';
-import { boardPage } from './views/board.js';
+import { boardPage, boards } from './views/board.js';
+import { localized, elementId } from './panels.js';
 
 const main = () => document.getElementById('main');
 
@@ -18,7 +19,7 @@ const routes = [
   [/^#\/complaint\/([^/]+)$/, complaintPage, false],
   [/^#\/leader$/, leaderPage, true],
   [/^#\/annual\/(\d{4})$/, annualPage, true],
-  [/^#\/board$/, boardPage, true],
+  [/^#\/board(?:\/([^/]+))?$/, boardPage, false],
   [/^(#\/queue)?$/, queuePage, false],
 ];
 
@@ -36,7 +37,7 @@ function chrome() {
   nav.hidden = !session;
   const links = [['#/queue', t('queue'), 'nav-queue']];
   if (isLeader()) links.push(['#/leader', t('leader'), 'nav-leader']);
-  if (isLeader() && session?.tenant.plugins.includes('gladsaxe')) links.push(['#/board', t('board'), 'nav-board']);
+  for (const board of boards()) links.push([`#/board/${encodeURIComponent(board.id)}`, localized(board.title), `nav-${elementId(board.id)}`]);
   const here = location.hash || '#/queue';
   replace(nav, links.map(([href, text, id]) => h('a', { href, id, 'aria-current': here === href || (href === '#/queue' && here === '') ? 'page' : false }, text)));
   if (session) document.getElementById('brand').textContent = `Klage · ${session.tenant.name}`;
@@ -59,7 +60,7 @@ async function render() {
     } else {
       replace(target, h('p', {}, t('loading')));
       try {
-        await page(target, ...match.slice(1).map(decodeURIComponent));
+        await page(target, ...match.slice(1).map((part) => (part === undefined ? undefined : decodeURIComponent(part))));
       } catch (error) {
         replace(target, h('h1', { tabindex: -1 }, t('error')), h('p', { class: 'error' }, String(error.message ?? error)));
       }

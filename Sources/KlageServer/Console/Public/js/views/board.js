@@ -1,22 +1,23 @@
-// Gladsaxe's board: learning items routed to champions, meetings, and actions tracked to done.
-import { batch } from '../api.js';
-import { h, replace, time } from '../dom.js';
+// A plug-in's board: a page of its own, its sections each a table of what one method lists.
+import { batch, session } from '../api.js';
+import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { localized, itemTable, itemsOf } from '../panels.js';
 
-function column(id, title, items, render) {
-  return h('section', { class: 'card', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title),
-    items.length ? h('ul', {}, items.map(render)) : h('p', {}, t('noItems')));
+/** The boards the session may see, as the plug-ins of its tenant declare them. */
+export function boards() {
+  return session?.console?.boards ?? [];
 }
 
-export async function boardPage(target) {
-  const [learning, actions, meetings] = await batch([
-    ['learning.list', { limit: 50 }], ['gladsaxe.action.list', {}], ['gladsaxe.meeting.list', {}],
-  ]);
-  const list = (result) => (result instanceof Error ? [] : result.items ?? []);
-  replace(target, h('h1', {}, t('board')), h('div', { class: 'board' },
-    column('board-learning', t('learning'), list(learning), (item) => h('li', {}, h('strong', {}, item.title), h('br'), item.state, item.department ? ` · ${item.department}` : '')),
-    column('board-meetings', t('meetings'), list(meetings), (item) => h('li', {}, h('strong', {}, time(item.heldAt)), h('br'),
-      (item.attendees ?? []).join(', '), ` · ${(item.reviewed ?? []).length} ${t('reviewed')}`)),
-    column('board-actions', t('boardActions'), list(actions), (item) => h('li', {}, h('strong', {}, item.title), h('br'), item.state,
-      item.owner ? ` · ${item.owner}` : '', item.dueAt ? [' · ', time(item.dueAt)] : ''))));
+export async function boardPage(target, id) {
+  const board = id ? boards().find((item) => item.id === id) : boards()[0];
+  if (!board) {
+    replace(target, h('h1', {}, t('forbidden')), h('p', { id: 'forbidden' }, t('forbiddenText')));
+    return;
+  }
+  const results = await batch(board.sections.map((section) => [section.method, section.params]));
+  replace(target, h('h1', {}, localized(board.title)), h('div', { class: 'board' },
+    board.sections.map((section, index) => h('section', { class: 'card', id: `board-${section.id}`, 'aria-labelledby': `board-${section.id}-h` },
+      h('h2', { id: `board-${section.id}-h` }, localized(section.title)),
+      itemTable(`board-${section.id}-table`, section.columns, itemsOf(results[index]), t('noItems'))))));
 }

@@ -1,8 +1,8 @@
 // The contact form: what kind of contact it was (every kind the kernel knows, phone first) and when it
 // happened (now, or its real time), then for a conversation the guided steps of the workflow's contact
-// fields, one object per step (Copenhagen's conversation triangle: introduction, listening, agreement),
+// fields, one object per step (a guided conversation, e.g. introduction, listening, agreement),
 // and a summary. A completed triangle is the §13 note. A written contact (a letter, an e-mail, Digital
-// Post), and a workflow without such fields (Roskilde's A talk), get the summary step alone.
+// Post), and a workflow without such fields, get the summary step alone.
 import { rpc, workflows } from '../api.js';
 import { h, replace, announce } from '../dom.js';
 import { t } from '../i18n.js';

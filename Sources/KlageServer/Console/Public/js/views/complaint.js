@@ -1,10 +1,11 @@
-// One complaint: citizen, deadlines, the journey as a timeline, contacts, agreed tasks, and the
-// workflow's actions with forms rendered from the workflow definition.
+// One complaint: citizen, deadlines, the journey as a timeline, contacts, the panels of the tenant's
+// plug-ins, and the workflow's actions with forms rendered from the workflow definition.
 import { batch, rpc, workflows, session } from '../api.js';
 import { h, replace, time, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { urgency, urgencyWord } from '../deadlines.js';
 import { field, labelOf, triState } from '../fields.js';
+import { localized, elementId, itemTable, itemsOf } from '../panels.js';
 
 /** Renders "not found" for a complaint that does not exist or is another tenant's. */
 export function notFound(target) {
@@ -19,10 +20,9 @@ function mayTake(action) {
 }
 
 export async function complaintPage(target, id) {
-  const plugins = session.tenant.plugins;
+  const panels = session.console?.complaintPanels ?? [];
   const calls = [['complaint.get', { id }], ['complaint.journey', { id }], ['contact.list', { complaintId: id }]];
-  if (plugins.includes('borgerkontakt')) calls.push(['borgerkontakt.task.list', { complaintId: id }]);
-  const [complaint, journey, contacts, tasks] = await batch(calls);
+  const [complaint, journey, contacts, ...listed] = await batch(calls.concat(panels.map((panel) => [panel.method, { [panel.complaintParam]: id }])));
   if (complaint instanceof Error) {
     if (complaint.code === -32004 || complaint.code === -32602 || complaint.code === -32022) return notFound(target);
     throw complaint;
@@ -58,11 +58,9 @@ export async function complaintPage(target, id) {
       contact.agreement ? h('p', { class: 'hint' }, contact.agreement) : null)))
     : h('p', {}, t('noContacts'));
 
-  const taskItems = tasks && !(tasks instanceof Error) ? tasks.items ?? [] : [];
-  const taskTable = taskItems.length
-    ? h('table', { id: 'tasks' }, h('thead', {}, h('tr', {}, [t('who'), t('what'), t('dueAt'), t('state')].map((name) => h('th', { scope: 'col' }, name)))),
-      h('tbody', {}, taskItems.map((task) => h('tr', {}, h('td', {}, (task.who ?? '') + (task.byCitizen ? ` (${t('citizensTask')})` : '')), h('td', {}, task.what ?? ''), h('td', {}, time(task.due ?? task.dueAt)), h('td', {}, task.state ?? '')))))
-    : h('p', {}, t('noTasks'));
+  const panelSections = panels.map((panel, index) => h('section', { 'aria-labelledby': `h-${elementId(panel.id)}` },
+    h('h2', { id: `h-${elementId(panel.id)}` }, localized(panel.title)),
+    itemTable(elementId(panel.id), panel.columns, itemsOf(listed[index]), localized(panel.empty))));
 
   const callTools = open ? h('div', { class: 'actions' },
     h('a', { href: `#/complaint/${encodeURIComponent(id)}/call`, class: 'button primary', id: 'start-call' }, t('startCall')),
@@ -85,7 +83,7 @@ export async function complaintPage(target, id) {
       h('section', { class: 'card', 'aria-labelledby': 'h-deadlines' }, h('h2', { id: 'h-deadlines' }, t('deadlines')), deadlineList)),
     actionForms.length ? h('section', { 'aria-labelledby': 'h-actions', id: 'actions' }, h('h2', { id: 'h-actions' }, t('actionsTitle')), actionForms) : null,
     h('section', { 'aria-labelledby': 'h-contacts' }, h('h2', { id: 'h-contacts' }, t('contacts')), contactList),
-    plugins.includes('borgerkontakt') ? h('section', { 'aria-labelledby': 'h-tasks' }, h('h2', { id: 'h-tasks' }, t('tasks')), taskTable) : null,
+    panelSections,
     h('section', { 'aria-labelledby': 'h-journey' }, h('h2', { id: 'h-journey' }, t('journey')), timeline));
 }
 

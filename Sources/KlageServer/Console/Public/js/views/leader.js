@@ -1,14 +1,21 @@
 // The leader's overview: the attention list, and the evidence reports as charts (series over time,
 // before and after the method's adoption beside baseline), with CSV download.
-import { batch, rpc } from '../api.js';
+import { batch, rpc, session } from '../api.js';
 import { h, replace, time } from '../dom.js';
 import { t, currentLanguage } from '../i18n.js';
 import { chartFigure } from '../charts.js';
+import { localized } from '../panels.js';
 
+// The kernel's attention kinds; the plug-ins' come with the session, titled by the plug-in that declares them.
 const kinds = {
-  da: { 'deadline.dueSoon': 'Frist nærmer sig', 'deadline.missed': 'Frist overskredet', 'borgerkontakt.taskOverdue': 'Aftalt opgave overskredet', 'gladsaxe.actionOverdue': 'Handling overskredet' },
-  en: { 'deadline.dueSoon': 'Deadline due soon', 'deadline.missed': 'Deadline missed', 'borgerkontakt.taskOverdue': 'Agreed task overdue', 'gladsaxe.actionOverdue': 'Action overdue' },
+  da: { 'deadline.dueSoon': 'Frist nærmer sig', 'deadline.missed': 'Frist overskredet' },
+  en: { 'deadline.dueSoon': 'Deadline due soon', 'deadline.missed': 'Deadline missed' },
 };
+
+function kindTitle(kind) {
+  const declared = session?.console?.attentionKinds?.[kind];
+  return declared ? localized(declared) : kinds[currentLanguage()][kind] ?? kind;
+}
 
 function month(iso) {
   return new Date(iso).toLocaleDateString(currentLanguage() === 'en' ? 'en-GB' : 'da-DK', { year: 'numeric', month: 'short' });
@@ -26,7 +33,7 @@ export async function leaderPage(target) {
     ? h('table', { id: 'attention' },
       h('thead', {}, h('tr', {}, [t('dueAt'), t('kind'), t('title')].map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, items.map((item) => h('tr', { class: item.kind === 'deadline.dueSoon' ? 'due-warn' : 'due-missed' },
-        h('td', {}, time(item.dueAt)), h('td', {}, kinds[currentLanguage()][item.kind] ?? item.kind),
+        h('td', {}, time(item.dueAt)), h('td', {}, kindTitle(item.kind)),
         h('td', {}, item.complaintId ? h('a', { href: `#/complaint/${encodeURIComponent(item.complaintId)}` }, item.title) : item.title)))))
     : h('p', {}, t('noAttention'));
 

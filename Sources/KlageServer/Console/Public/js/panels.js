@@ -1,0 +1,39 @@
+// The plug-ins' own tables, as they declare them (the session's `console`): panels on a complaint's page
+// and the sections of their boards. Each lists the `items` of one method in declared columns; the console
+// knows no plug-in by name.
+import { h, time } from './dom.js';
+import { t, currentLanguage } from './i18n.js';
+
+/** A plug-in's words ({da, en}) in the current language. */
+export function localized(text) {
+  return text?.[currentLanguage()] ?? text?.da ?? '';
+}
+
+/** An element id from a declared name: `mymethod.tasks` becomes `mymethod-tasks`. */
+export function elementId(name) {
+  return name.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** The items of a method's result, or none when it failed. */
+export function itemsOf(result) {
+  return result && !(result instanceof Error) ? result.items ?? [] : [];
+}
+
+function cell(value, format) {
+  if (value === undefined || value === null) return '';
+  switch (format) {
+    case 'time': return time(value);
+    case 'list': return Array.isArray(value) ? value.join(', ') : String(value);
+    case 'count': return Array.isArray(value) ? String(value.length) : '';
+    case 'yesNo': return value === true ? t('yes') : value === false ? t('no') : '';
+    default: return String(value);
+  }
+}
+
+/** A table of `items` in `columns` ({key, title, format}), or `empty` when there are none. */
+export function itemTable(id, columns, items, empty) {
+  if (!items.length) return h('p', {}, empty);
+  return h('div', { class: 'table-scroll' }, h('table', { id },
+    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, localized(column.title))))),
+    h('tbody', {}, items.map((item) => h('tr', {}, columns.map((column) => h('td', {}, cell(item[column.key], column.format))))))));
+}
