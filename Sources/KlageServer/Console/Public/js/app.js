@@ -58,12 +58,16 @@ async function render() {
     if (leadersOnly && !isLeader()) {
       replace(target, h('h1', { tabindex: -1 }, t('forbidden')), h('p', { id: 'forbidden' }, t('forbiddenText')));
     } else {
-      replace(target, h('p', {}, t('loading')));
+      // Each render draws into a slot of its own: a slow page the user has already left (a queue still
+      // loading when the board was opened) finishes into a detached slot and never covers the newer page.
+      const slot = h('div', { class: 'view' }, h('p', {}, t('loading')));
+      replace(target, slot);
       try {
-        await page(target, ...match.slice(1).map((part) => (part === undefined ? undefined : decodeURIComponent(part))));
+        await page(slot, ...match.slice(1).map((part) => (part === undefined ? undefined : decodeURIComponent(part))));
       } catch (error) {
-        replace(target, h('h1', { tabindex: -1 }, t('error')), h('p', { class: 'error' }, String(error.message ?? error)));
+        replace(slot, h('h1', { tabindex: -1 }, t('error')), h('p', { class: 'error' }, String(error.message ?? error)));
       }
+      if (!slot.isConnected) return;
     }
     target.querySelector('h1')?.setAttribute('tabindex', '-1');
     target.querySelector('h1')?.focus();
