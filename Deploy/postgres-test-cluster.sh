@@ -20,14 +20,17 @@ pg_cluster_start() {
   pg_as_owner "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
   # One role must prove a password, so tests can see how a failed authentication is reported.
   pg_as_owner sh -c "printf 'host all klage_password_test 127.0.0.1/32 scram-sha-256\n' | cat - '$dir/data/pg_hba.conf' > '$dir/hba' && mv '$dir/hba' '$dir/data/pg_hba.conf'"
-  pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+  # Every test opens its own server with its own pool, and Swift Testing runs them all at once: 300
+  # connections ran out on a clean CI run ("too many clients"), which failed tests at random.
+  local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=1000"
+  pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "$options" start >/dev/null
   pg_clusters+=("$dir")
   export "KLAGE_TEST_${name}_URL=postgres://postgres@127.0.0.1:$port/postgres"
   # A command that takes start|stop, for tests that take the server down and bring it back.
   if [ "$(id -u)" -eq 0 ]; then
-    export "KLAGE_TEST_${name}_CTL=runuser -u postgres -- $pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -m fast"
+    export "KLAGE_TEST_${name}_CTL=runuser -u postgres -- $pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '$options' -m fast"
   else
-    export "KLAGE_TEST_${name}_CTL=$pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1' -m fast"
+    export "KLAGE_TEST_${name}_CTL=$pg_bin/pg_ctl -D $dir/data -l $dir/log -w -o '$options' -m fast"
   fi
 }
 
