@@ -14,7 +14,7 @@ extension RPCSchema {
 
     /// ``KlageKernel/EvidenceFigures``.
     static let evidenceFigures = complete([
-        "group": .nullable(.string), "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "escalated": .integer(), "assigned": .integer(),
+        "group": .nullable(.string), "received": .integer(), "closed": .integer(), "withdrawn": .integer(), "escalated": .integer(),
         "escalationsByClock": .anyObject,
         "stoppedByDialogue": cohortShare, "continuedFormally": cohortShare,
         "appeals": complete(["received": .integer(), "forwarded": .integer(), "forwardedOfReceived": cohortShare]),
