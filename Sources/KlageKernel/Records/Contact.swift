@@ -3,8 +3,8 @@ public import Foundation
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
 ///
 /// Encodes as the API shows it (`contact.record`, `contact.list`): without `tenant`, since a key reads its
-/// own tenant's records only. What a caller gives is ``NewContact``; a field added there is stored by
-/// `Contact+TableRecord` and returned here.
+/// own tenant's records only. What a caller gives is ``NewContact``; a field added there is stored
+/// through this conformance (`Contact+TableRecord`) and returned here.
 public struct Contact: Sendable, Hashable, Codable {
     /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
     public var isTwoWayConversation: Bool { kind.isOral && reached }
