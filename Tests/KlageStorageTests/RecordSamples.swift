@@ -16,7 +16,7 @@ enum RecordSamples {
             channel: .digitalPost, subject: "Walker", description: "Nine weeks", remedy: nil,
             citizen: Citizen(name: "Jens Hansen", phone: "+45 12345678"), department: "Træning", externalRef: "ESDH-1", receivedAt: at,
             deadlines: [deadline], outcome: .upheld, fields: ["wantsWrittenAnswer": true, "note": "a/b"], version: 4, createdAt: at,
-            updatedAt: later, closedAt: nil, escalatedAt: later, assignee: "caseworker-1", handoffs: 2, priority: 2)
+            updatedAt: later, closedAt: nil, escalatedAt: later, assignee: "caseworker-1", handoffs: 2)
     }()
 
     static let contact = Contact(

@@ -40,8 +40,6 @@ public struct Complaint: Sendable, Hashable, Codable {
     public var restrictedAt: Date?
     /// When its personal data was anonymised (by retention or erasure); every figure the reports need is kept.
     public var anonymisedAt: Date?
-    /// How urgent the complaint is, 1 to 3.
-    public var priority: Int?
 
     public init(
         id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,
@@ -49,10 +47,9 @@ public struct Complaint: Sendable, Hashable, Codable {
         citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
         deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
         version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil,
-        assignee: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil, priority: Int? = nil
+        assignee: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil
     ) {
         self.restrictedAt = restrictedAt
-        self.priority = priority
         self.anonymisedAt = anonymisedAt
         self.assignee = assignee
         self.handoffs = handoffs

@@ -11,7 +11,6 @@ public enum Schema {
         integrations,
         recomputedReportCells,
         derivedLayouts,
-        Migration(id: 17, name: "complaint priority", statements: ["ALTER TABLE complaints ADD COLUMN priority INTEGER"]),
     ]
 
     static let initial = Migration(
