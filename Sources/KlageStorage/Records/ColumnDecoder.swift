@@ -3,15 +3,13 @@ import Foundation
 /// One column's value as a `Decoder`: a ``ColumnPrimitive`` as it is, any other value through its
 /// `Decodable` conformance (an id or an enum from its raw text), and a value that decodes from an
 /// object or a list from the column's JSON text.
-final class ColumnDecoder: Decoder, SingleValueDecodingContainer {
+final class ColumnDecoder: Decoder, SingleValueDecodingContainer, RowCoding {
     /// Thrown where a value asks for an object or a list: the column holds JSON text.
     private struct HoldsJSON: Error {}
 
     private let value: SQLValue
     /// The column's name, for errors.
     private let name: String
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(value: SQLValue, name: String) {
         self.value = value

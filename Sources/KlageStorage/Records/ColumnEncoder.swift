@@ -1,12 +1,10 @@
 /// One value as a column: a ``ColumnPrimitive`` as it is, any other value as what its `Encodable`
 /// conformance encodes (an id or an enum as its raw text), and a value that encodes as an object or a
 /// list as JSON text (``RowJSON``), the form ``ColumnDecoder`` reads back.
-final class ColumnEncoder: Encoder, SingleValueEncodingContainer {
+final class ColumnEncoder: Encoder, SingleValueEncodingContainer, RowCoding {
     private var value = SQLValue.null
     /// Whether the value asked for an object or a list.
     private var holdsJSON = false
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// `value` as its column holds it.
     ///
@@ -45,8 +43,7 @@ struct ItemKey: CodingKey {
 
 /// Takes what a value encodes into an object or a list and keeps none of it: ``ColumnEncoder`` then
 /// stores the value as JSON text instead.
-struct DiscardingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, UnkeyedEncodingContainer {
-    var codingPath: [any CodingKey] { [] }
+struct DiscardingContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, UnkeyedEncodingContainer, RowCoding {
     var count: Int { 0 }
 
     mutating func encodeNil() {}

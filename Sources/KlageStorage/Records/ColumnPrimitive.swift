@@ -65,3 +65,11 @@ extension UInt8: ColumnPrimitive {}
 extension UInt16: ColumnPrimitive {}
 extension UInt32: ColumnPrimitive {}
 extension UInt64: ColumnPrimitive {}
+
+/// A coder of rows and columns, where values sit at the top: no coding path, no user info.
+protocol RowCoding {}
+
+extension RowCoding {
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+}

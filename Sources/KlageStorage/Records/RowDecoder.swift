@@ -4,11 +4,9 @@
 /// ```swift
 /// let complaint = try Complaint(from: RowDecoder(row: row, names: Complaint.table.names))
 /// ```
-final class RowDecoder: Decoder {
+final class RowDecoder: Decoder, RowCoding {
     private let row: SQLRow
     private let names: ColumnNames
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(row: SQLRow, names: ColumnNames) {
         self.row = row
@@ -34,9 +32,8 @@ final class RowDecoder: Decoder {
     }
 
     /// The row's columns by the record's coding keys.
-    private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    private struct Columns<Key: CodingKey>: KeyedDecodingContainerProtocol, RowCoding {
         let decoder: RowDecoder
-        var codingPath: [any CodingKey] { [] }
         var allKeys: [Key] { [] }
 
         func contains(_ key: Key) -> Bool { decoder.row.has(decoder.names.column(for: key.stringValue)) }

@@ -5,12 +5,10 @@
 /// ```swift
 /// let columns = try RowEncoder.columns(of: complaint, names: Complaint.table.names)
 /// ```
-final class RowEncoder: Encoder {
+final class RowEncoder: Encoder, RowCoding {
     private var columns: [(name: String, value: SQLValue)] = []
     private var notARecord = false
     private let names: ColumnNames
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     private init(names: ColumnNames) {
         self.names = names
@@ -41,9 +39,8 @@ final class RowEncoder: Encoder {
     }
 
     /// Appends each value to the encoder's columns.
-    private struct Columns<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    private struct Columns<Key: CodingKey>: KeyedEncodingContainerProtocol, RowCoding {
         let encoder: RowEncoder
-        var codingPath: [any CodingKey] { [] }
 
         func append(_ value: SQLValue, _ key: Key) {
             encoder.columns.append((encoder.names.column(for: key.stringValue), value))
