@@ -26,6 +26,8 @@ public struct TableLayout<Record: Encodable>: Sendable {
     let names: ColumnNames
     /// Columns taken from the record by a closure; with `encodesProperties`, ahead of the properties' own.
     private let added: [TableColumn<Record>]
+    /// The names of `added`: a property's column of the same name is left out.
+    private let replaced: Set<String>
     private let encodesProperties: Bool
     private let keys: Set<String>
     private let insertOnly: WrittenOnce
@@ -44,6 +46,7 @@ public struct TableLayout<Record: Encodable>: Sendable {
         self.keys = Set(key)
         self.insertOnly = insertOnly
         self.added = adding
+        self.replaced = Set(adding.map(\.name))
         self.encodesProperties = true
         self.names = ColumnNames(renamed: renamed, reads: Self.reads(of: adding))
     }
@@ -54,6 +57,7 @@ public struct TableLayout<Record: Encodable>: Sendable {
         self.keys = []
         self.insertOnly = []
         self.added = columns
+        self.replaced = Set(columns.map(\.name))
         self.encodesProperties = false
         self.names = ColumnNames(renamed: [:], reads: Self.reads(of: columns))
     }
@@ -68,7 +72,6 @@ public struct TableLayout<Record: Encodable>: Sendable {
     func columns(of record: Record) throws -> [ColumnValue] {
         var columns = try added.map { ColumnValue(name: $0.name, role: $0.role, value: try $0.value(record)) }
         guard encodesProperties else { return columns }
-        let replaced = Set(added.map(\.name))
         for (name, value) in try RowEncoder.columns(of: record, names: names) where !replaced.contains(name) {
             columns.append(ColumnValue(name: name, role: role(of: name), value: value))
         }
