@@ -18,7 +18,8 @@ import KlageKernel
 /// let surveys = try connection.fetchAll(Survey.self, SQL.select(Survey.self) + " WHERE tenant_id = \(tenant)")
 /// ```
 ///
-/// Adding a field to a stored record takes the property and a migration adding its column.
+/// Adding a field to a stored record takes the property (and its initialiser's parameter) and a migration
+/// adding its column.
 public protocol TableRecord: Encodable, Sendable {
     /// The table and how the record fills it.
     static var table: TableLayout<Self> { get }
