@@ -38,7 +38,7 @@ import Testing
             let days = try await cells(months: false)
             #expect(days.cells.keys.map(\.period) == [ReportDay.of(EvidenceReportTests.start), ReportDay.of(EvidenceReportTests.start)], "by day")
             #expect(byDepartment(rolled) == byDepartment(days))
-            #expect(byDepartment(rolled)["Teknik"]?.received == 4)
+            #expect(byDepartment(rolled)["Teknik"]?[.received] == 4)
             #expect(try await server.result("report.figures", Self.november, key: leader) == figures)
 
             // Effort recorded late marks its complaint's day: the month is read by day until rolled up again.

@@ -6,7 +6,7 @@ public import Foundation
 /// transaction. An entry holds no personal data: ids, a type, the actor's id, a time and digests.
 /// ``hash`` is SHA-256 over ``previousHash`` followed by the entry's canonical text, so changing,
 /// removing or inserting an entry breaks the links after it.
-public struct AuditEntry: Sendable, Hashable {
+public struct AuditEntry: Sendable, Hashable, Codable {
     /// What an entry records.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// A domain event row was written (`reference` is the event's id).

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// An API key as stored: its id, owner, role and the hash of the secret, never the secret itself.
-public struct APIKey: Sendable, Hashable {
+public struct APIKey: Sendable, Hashable, Codable {
     public let id: APIKeyID
     /// The tenant the key belongs to; `nil` for a host operator key.
     public let tenant: TenantID?

@@ -2,8 +2,8 @@ public import Foundation
 
 /// A leader's figures from before Klage, for one period and department, so that before and after can
 /// be compared from the first day. Every figure is optional: enter what the old records show.
-public struct Baseline: Sendable, Hashable, Encodable {
-    public let tenant: TenantID
+public struct Baseline: Sendable, Hashable, Codable {
+    @NotEncoded public private(set) var tenant: TenantID
     /// The department, or `nil` for the whole municipality.
     public let department: String?
     public let from: Date
@@ -16,10 +16,6 @@ public struct Baseline: Sendable, Hashable, Encodable {
     /// Where the figures come from, e.g. "ESDH extract 2024".
     public var source: String?
     public var updatedAt: Date
-
-    private enum CodingKeys: String, CodingKey {
-        case department, from, to, received, appealsForwarded, medianDaysToClose, satisfactionMean, source, updatedAt
-    }
 
     public init(
         tenant: TenantID, department: String?, from: Date, to: Date, received: Int?, appealsForwarded: Int?, medianDaysToClose: Double?,

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// The complaint records which workflow (and which version of it) it runs under, so a changed
 /// workflow never strands cases in flight. `version` guards every change (optimistic concurrency).
-public struct Complaint: Sendable, Hashable {
+public struct Complaint: Sendable, Hashable, Codable {
     public let id: ComplaintID
     public let tenant: TenantID
     public let workflow: WorkflowID

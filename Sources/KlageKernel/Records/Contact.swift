@@ -3,9 +3,9 @@ public import Foundation
 /// A recorded contact with the citizen: the note the law requires (notatpligt) of what was said and agreed.
 ///
 /// Encodes as the API shows it (`contact.record`, `contact.list`): without `tenant`, since a key reads its
-/// own tenant's records only. What a caller gives is ``NewContact``; a field added there is stored by
-/// `Contact+TableRecord` and returned here.
-public struct Contact: Sendable, Hashable, Encodable {
+/// own tenant's records only. What a caller gives is ``NewContact``; a field added there is stored
+/// through this conformance (`Contact+TableRecord`) and returned here.
+public struct Contact: Sendable, Hashable, Codable {
     /// Whether this is a two-way conversation with the citizen: oral, and it reached them.
     public var isTwoWayConversation: Bool { kind.isOral && reached }
 
@@ -13,7 +13,7 @@ public struct Contact: Sendable, Hashable, Encodable {
     public var isFailedCallAttempt: Bool { kind.isOral && !reached }
 
     public let id: ContactID
-    public let tenant: TenantID
+    @NotEncoded public private(set) var tenant: TenantID
     public let complaintId: ComplaintID
     public let kind: ContactKind
     /// Whether the contact reached the citizen; a failed call attempt is recorded with `false` and
@@ -30,10 +30,6 @@ public struct Contact: Sendable, Hashable, Encodable {
     /// Plug-in fields, e.g. the triangle's three sides.
     public let fields: [String: JSONValue]
     public let createdAt: Date
-
-    private enum CodingKeys: String, CodingKey {
-        case id, complaintId, kind, reached, occurredAt, recordedBy, summary, agreement, durationMinutes, fields, createdAt
-    }
 
     public init(
         id: ContactID, tenant: TenantID, complaintId: ComplaintID, kind: ContactKind, reached: Bool = true, occurredAt: Date,

@@ -64,13 +64,13 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, Expressi
 ///
 /// Encodes as a journey shows it (`complaint.journey`): without `tenant` and the complaint or
 /// learning item it belongs to, which the journey names already.
-public struct DomainEvent: Sendable, Hashable, Encodable {
+public struct DomainEvent: Sendable, Hashable, Codable {
     public let id: EventID
-    public let tenant: TenantID
+    @NotEncoded public private(set) var tenant: TenantID
     /// The complaint the event belongs to, if any.
-    public let complaintId: ComplaintID?
+    @NotEncoded public private(set) var complaintId: ComplaintID?
     /// The learning item the event belongs to, if any.
-    public let learningItemId: LearningItemID?
+    @NotEncoded public private(set) var learningItemId: LearningItemID?
     public let at: Date
     public let type: EventType
     /// The id of the actor who caused it (`system` for the scheduler).
@@ -78,10 +78,6 @@ public struct DomainEvent: Sendable, Hashable, Encodable {
     /// One line for the journey; never personal data.
     public let summary: String
     public let data: [String: JSONValue]
-
-    private enum CodingKeys: String, CodingKey {
-        case id, at, type, actor, summary, data
-    }
 
     public init(
         id: EventID, tenant: TenantID, complaintId: ComplaintID? = nil, learningItemId: LearningItemID? = nil,

@@ -2,9 +2,9 @@ public import Foundation
 
 /// Staff time spent on a complaint outside a recorded contact: reading the case, talking to a colleague,
 /// writing the decision. With contacts' `durationMinutes`, the evidence of time saved per complaint.
-public struct EffortEntry: Sendable, Hashable, Encodable {
+public struct EffortEntry: Sendable, Hashable, Codable {
     public let id: EffortID
-    public let tenant: TenantID
+    @NotEncoded public private(set) var tenant: TenantID
     public let complaintId: ComplaintID
     /// Whole minutes, 1 to 1,440.
     public let minutes: Int
@@ -15,8 +15,6 @@ public struct EffortEntry: Sendable, Hashable, Encodable {
     /// When the work was done.
     public let at: Date
     public let createdAt: Date
-
-    private enum CodingKeys: String, CodingKey { case id, complaintId, minutes, activity, recordedBy, at, createdAt }
 
     public init(
         id: EffortID, tenant: TenantID, complaintId: ComplaintID, minutes: Int, activity: String?, recordedBy: String, at: Date,

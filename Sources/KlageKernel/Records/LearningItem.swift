@@ -3,9 +3,9 @@ public import Foundation
 /// What the organisation learned from a complaint. Carries no personal data, so it can be shared.
 ///
 /// Encodes as the API shows it (`learning.*`): without `tenant`, as a key reads its own tenant's records only.
-public struct LearningItem: Sendable, Hashable, Encodable {
+public struct LearningItem: Sendable, Hashable, Codable {
     public let id: LearningItemID
-    public let tenant: TenantID
+    @NotEncoded public private(set) var tenant: TenantID
     public let complaintId: ComplaintID?
     public var title: String
     public var insight: String
@@ -15,10 +15,6 @@ public struct LearningItem: Sendable, Hashable, Encodable {
     public var version: Int
     public let createdAt: Date
     public var updatedAt: Date
-
-    private enum CodingKeys: String, CodingKey {
-        case id, complaintId, title, insight, department, tags, state, version, createdAt, updatedAt
-    }
 
     public init(
         id: LearningItemID, tenant: TenantID, complaintId: ComplaintID?, title: String, insight: String,

@@ -3,7 +3,7 @@ public import Foundation
 /// One anonymous answer to the periodic staff pulse: how satisfied a member of a department is with
 /// how complaints are handled. It records no person, only the department and the score, and is
 /// reported only for groups of at least ``minimumGroup`` answers.
-public struct StaffPulse: Sendable, Hashable {
+public struct StaffPulse: Sendable, Hashable, Codable {
     /// The smallest group whose answers a report shows.
     public static let minimumGroup = 5
 

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A one-time satisfaction survey about how the complaint was handled. Holds no personal data.
-public struct Survey: Sendable, Hashable {
+public struct Survey: Sendable, Hashable, Codable {
     public let tenant: TenantID
     public let complaintId: ComplaintID
     /// The hash of the one-time token; the token itself is shown once, at issue.

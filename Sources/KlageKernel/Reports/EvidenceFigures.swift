@@ -135,38 +135,40 @@ extension EvidenceFigures {
         func days(_ minutes: Double?) -> Double? { minutes.map { $0 / 1_440 } }
         func hours(_ minutes: Double?) -> Double? { minutes.map { $0 / 60 } }
         self.group = group
-        received = cell.received
-        closed = cell.closed
-        let openShare = share(backlog.total, of: cell.received)
+        received = cell[.received]
+        closed = cell[.closed]
+        let openShare = share(backlog.total, of: cell[.received])
         func cohort(_ count: Int, of whole: Int) -> Share { Share(count: count, share: share(count, of: whole), openShare: openShare) }
-        stoppedByDialogue = cohort(cell.stoppedByDialogue, of: cell.received)
-        continuedFormally = cohort(cell.continuedFormally, of: cell.received)
-        withdrawn = cell.withdrawn
-        appeals = Appeals(received: cell.appeals, forwarded: forwarded, forwardedOfReceived: cohort(cell.appealsForwarded, of: cell.appeals))
+        stoppedByDialogue = cohort(cell[.stoppedByDialogue], of: cell[.received])
+        continuedFormally = cohort(cell[.continuedFormally], of: cell[.received])
+        withdrawn = cell[.withdrawn]
+        appeals = Appeals(received: cell[.appeals], forwarded: forwarded, forwardedOfReceived: cohort(cell[.appealsForwarded], of: cell[.appeals]))
         let toFirstContact = cell.hoursToFirstContact.spread
         var everyComplaint = cell.daysToClose
         everyComplaint.merge(backlog)
         let toClose = everyComplaint.spread
         let age = backlog.spread
         firstContact = FirstContact(
-            medianHours: hours(toFirstContact.median), p90Hours: hours(toFirstContact.p90), conversations: cell.conversations,
-            within24Hours: cohort(cell.conversationsWithin24Hours, of: cell.received),
-            withinDeadline: cohort(cell.conversationsWithinDeadline, of: cell.received),
-            writtenRoute: cohort(cell.firstContactInWriting, of: cell.received),
-            failedCallAttemptsPerComplaint: share(cell.failedCallAttempts, of: cell.received))
+            medianHours: hours(toFirstContact.median), p90Hours: hours(toFirstContact.p90), conversations: cell[.conversations],
+            within24Hours: cohort(cell[.conversationsWithin24Hours], of: cell[.received]),
+            withinDeadline: cohort(cell[.conversationsWithinDeadline], of: cell[.received]),
+            writtenRoute: cohort(cell[.firstContactInWriting], of: cell[.received]),
+            failedCallAttemptsPerComplaint: share(cell[.failedCallAttempts], of: cell[.received]))
         daysToClose = Spread(median: days(toClose.median), p90: days(toClose.p90), openShare: openShare)
         self.backlog = Backlog(open: backlog.total, medianAgeDays: days(age.median), p90AgeDays: days(age.p90))
         staffTime = StaffTime(
-            totalMinutes: cell.staffMinutes, complaintsWithTime: cell.withStaffTime, recordedShare: share(cell.withStaffTime, of: cell.received),
-            minutesPerComplaint: share(cell.staffMinutes, of: cell.received))
-        handoffsPerComplaint = share(cell.handoffs, of: cell.received)
+            totalMinutes: cell[.staffMinutes], complaintsWithTime: cell[.withStaffTime],
+            recordedShare: share(cell[.withStaffTime], of: cell[.received]),
+            minutesPerComplaint: share(cell[.staffMinutes], of: cell[.received]))
+        handoffsPerComplaint = share(cell[.handoffs], of: cell[.received])
         writtenAnswer = WrittenAnswer(
-            asked: cell.writtenAnswerAsked, wanted: cell.wantsWrittenAnswer, wantedShare: share(cell.wantsWrittenAnswer, of: cell.writtenAnswerAsked))
-        escalated = cell.escalated
+            asked: cell[.writtenAnswerAsked], wanted: cell[.wantsWrittenAnswer],
+            wantedShare: share(cell[.wantsWrittenAnswer], of: cell[.writtenAnswerAsked]))
+        escalated = cell[.escalated]
         escalationsByClock = cell.missedByClock
         satisfaction = Satisfaction(
-            issued: cell.surveysIssued, answered: cell.surveysAnswered, responseRate: share(cell.surveysAnswered, of: cell.surveysIssued),
-            mean: share(cell.scoreSum, of: cell.surveysAnswered), distribution: cell.scores)
+            issued: cell[.surveysIssued], answered: cell[.surveysAnswered], responseRate: share(cell[.surveysAnswered], of: cell[.surveysIssued]),
+            mean: share(cell[.scoreSum], of: cell[.surveysAnswered]), distribution: cell.scores)
         let suppressed = pulses.count < StaffPulse.minimumGroup
         staffSatisfaction = StaffSatisfaction(
             answers: pulses.count, suppressed: suppressed,

@@ -19,6 +19,8 @@ public struct Histogram: Sendable, Hashable {
     static let bucketsPerDoubling = 64
     /// Durations are counted as at most this many minutes (about 2,000 years).
     static let longest = 1 << 30
+    /// How ``encoded`` counts, for ``ReportCell/layout``.
+    static let layout = "minutes exact below \(exactBelow), \(bucketsPerDoubling) buckets per doubling, bucket:count:sum"
 
     public init() {}
 

@@ -61,8 +61,8 @@ public struct StoreCopier: Sendable {
         "report_cells", "report_days", "report_changes", "report_months", "report_month_status",
         // Sign-ins to the web console end with the host they were made on.
         "console_sessions",
-        // Each database records its own migrations.
-        "klage_migrations",
+        // Each database records its own migrations, and the layouts of its derived data.
+        "klage_migrations", "klage_layouts",
     ]
 
     public init() {}

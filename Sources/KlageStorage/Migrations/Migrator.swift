@@ -7,14 +7,18 @@ import Foundation
 /// ```
 public struct Migrator: Sendable {
     public let migrations: [Migration]
+    /// The derived data whose stored layout is checked after the migrations.
+    public let derivedData: [DerivedLayout]
 
     /// Creates a migrator. Ids must be unique and ascending: a programmer mistake otherwise.
-    public init(migrations: [Migration] = Schema.migrations) {
+    public init(migrations: [Migration] = Schema.migrations, derivedData: [DerivedLayout] = Schema.derivedData) {
         precondition(zip(migrations, migrations.dropFirst()).allSatisfy { $0.id < $1.id }, "migration ids must ascend")
         self.migrations = migrations
+        self.derivedData = derivedData
     }
 
-    /// Applies what is pending and returns the ids applied now.
+    /// Applies what is pending and returns the ids applied now; then drops the derived data stored in
+    /// another layout than the build's (``DerivedLayout``).
     ///
     /// - Throws: ``StorageError`` with code `migration` when the database holds migrations this
     ///   build does not know (it is newer), or when a statement fails (that migration is rolled back).
@@ -62,6 +66,7 @@ public struct Migrator: Sendable {
             }
             if applied { appliedNow.append(migration.id) }
         }
+        try await dropDerivedDataOfOtherLayouts(driver)
         return appliedNow
     }
 

@@ -10,6 +10,7 @@ public enum Schema {
         consoleSessions,
         integrations,
         recomputedReportCells,
+        derivedLayouts,
     ]
 
     static let initial = Migration(

@@ -3,7 +3,7 @@ public import KlageKernel
 
 /// A delivery is one row of `outbox`, keyed by its event.
 extension OutboxDelivery: TableRecord {
-    public static let tableName = "outbox"
+    public static let table = TableLayout<OutboxDelivery>("outbox", listing: columns)
 
     public static let columns: [TableColumn<OutboxDelivery>] = [
         .key("tenant_id") { $0.tenant },

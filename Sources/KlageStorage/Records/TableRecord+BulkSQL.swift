@@ -11,27 +11,29 @@ extension SQL {
     /// for statement in try SQL.insert(contacts) { try connection.execute(statement) }
     /// ```
     ///
-    /// - Throws: when a JSON column cannot be encoded.
+    /// - Throws: when a value cannot be encoded.
     public static func insert<Record: TableRecord>(_ records: [Record]) throws -> [SQL] {
-        guard !records.isEmpty else { return [] }
-        let names = Record.columns.map(\.name).joined(separator: ", ")
-        let rowsPerStatement = max(1, maximumBindings / Record.columns.count)
+        let rows = try records.map { try $0.columns() }
+        guard let first = rows.first else { return [] }
+        let names = first.map(\.name)
+        guard rows.allSatisfy({ $0.map(\.name) == names }) else {
+            throw StorageError(code: .engine, message: "the records of one bulk insert into \(Record.table.name) name different columns")
+        }
+        let rowsPerStatement = max(1, maximumBindings / names.count)
         var statements: [SQL] = []
-        var start = records.startIndex
-        while start < records.endIndex {
-            let end = min(start + rowsPerStatement, records.endIndex)
-            var fragments: [Fragment] = [.text("INSERT INTO \(Record.tableName) (\(names)) VALUES ")]
-            fragments.reserveCapacity(1 + (end - start) * (Record.columns.count * 2 + 1))
-            for index in start..<end {
-                fragments.append(.text(index == start ? "(" : "), ("))
-                for (position, column) in Record.columns.enumerated() {
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let end = min(start + rowsPerStatement, rows.count)
+            var fragments: [Fragment] = [.text("INSERT INTO \(Record.table.name) (\(names.joined(separator: ", "))) VALUES ")]
+            fragments.reserveCapacity(1 + (end - start) * (names.count * 2 + 1))
+            for (index, row) in rows[start..<end].enumerated() {
+                fragments.append(.text(index == 0 ? "(" : "), ("))
+                for (position, column) in row.enumerated() {
                     if position > 0 { fragments.append(.text(", ")) }
-                    fragments.append(.value(try column.value(records[index])))
+                    fragments.append(.value(column.value))
                 }
             }
             fragments.append(.text(")"))
             statements.append(SQL(fragments: fragments))
-            start = end
         }
         return statements
     }

@@ -8,11 +8,12 @@ extension SQL {
     /// try connection.execute(.insert(complaint) + " ON CONFLICT DO NOTHING")
     /// ```
     ///
-    /// - Throws: when a JSON column cannot be encoded.
+    /// - Throws: when a value cannot be encoded.
     public static func insert<Record: TableRecord>(_ record: Record) throws -> SQL {
-        let values = try Record.columns.map { column -> SQL in "\(try column.value(record))" }
-        let names = Record.columns.map(\.name).joined(separator: ", ")
-        return "INSERT INTO \(unsafeRaw: Record.tableName) (\(unsafeRaw: names)) VALUES (\(joined(values, separator: ", ")))"
+        let columns = try record.columns()
+        let names = columns.map(\.name).joined(separator: ", ")
+        let values = columns.map { column -> SQL in "\(column.value)" }
+        return "INSERT INTO \(unsafeRaw: Record.table.name) (\(unsafeRaw: names)) VALUES (\(joined(values, separator: ", ")))"
     }
 
     /// `UPDATE <table> SET <updatable columns> WHERE <key columns match> [AND <condition>]` for `record`.
@@ -22,25 +23,24 @@ extension SQL {
     /// ```
     ///
     /// - Parameter condition: a further condition joined with `AND`, e.g. the expected version.
-    /// - Throws: when a JSON column cannot be encoded.
+    /// - Throws: when a value cannot be encoded.
     public static func update<Record: TableRecord>(_ record: Record, where condition: SQL? = nil) throws -> SQL {
         var assignments: [SQL] = []
         var match: [SQL] = []
-        for column in Record.columns {
-            let value = try column.value(record)
+        for column in try record.columns() {
             switch column.role {
-            case .key: match.append("\(unsafeRaw: column.name) = \(value)")
-            case .updatable: assignments.append("\(unsafeRaw: column.name) = \(value)")
+            case .key: match.append("\(unsafeRaw: column.name) = \(column.value)")
+            case .updatable: assignments.append("\(unsafeRaw: column.name) = \(column.value)")
             case .insertOnly: continue
             }
         }
         if let condition { match.append(condition) }
-        return "UPDATE \(unsafeRaw: Record.tableName) SET \(joined(assignments, separator: ", ")) WHERE \(joined(match, separator: " AND "))"
+        return "UPDATE \(unsafeRaw: Record.table.name) SET \(joined(assignments, separator: ", ")) WHERE \(joined(match, separator: " AND "))"
     }
 
     /// `SELECT * FROM <table>`, to be followed by a `WHERE` clause.
     public static func select<Record: TableRecord>(_ type: Record.Type) -> SQL {
-        "SELECT * FROM \(unsafeRaw: Record.tableName)"
+        "SELECT * FROM \(unsafeRaw: Record.table.name)"
     }
 
     /// The statements one after another, `separator` (trusted text) between them.

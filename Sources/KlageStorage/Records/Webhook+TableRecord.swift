@@ -3,7 +3,7 @@ public import KlageKernel
 
 /// A webhook is one row of `webhooks`; only its feed position changes after it is made.
 extension Webhook: TableRecord {
-    public static let tableName = "webhooks"
+    public static let table = TableLayout<Webhook>("webhooks", listing: columns)
 
     public static let columns: [TableColumn<Webhook>] = [
         .key("tenant_id") { $0.tenant },
@@ -27,7 +27,7 @@ extension Webhook: TableRecord {
 
 /// A webhook delivery is one row of `webhook_deliveries`, keyed by its webhook and event.
 extension WebhookDelivery: TableRecord {
-    public static let tableName = "webhook_deliveries"
+    public static let table = TableLayout<WebhookDelivery>("webhook_deliveries", listing: columns)
 
     public static let columns: [TableColumn<WebhookDelivery>] = [
         .key("tenant_id") { $0.tenant },

@@ -23,13 +23,13 @@ extension SQLKlageStore: ComplaintStore {
 
     public func complaint(_ id: ComplaintID, tenant: TenantID) async throws -> Complaint? {
         try await read(tenant) { connection in
-            try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(id)").map(Complaint.init(row:))
+            try connection.fetchOne(Complaint.self, SQL.select(Complaint.self) + " WHERE tenant_id = \(tenant) AND id = \(id)")
         }
     }
 
     public func complaints(tenant: TenantID, matching query: ComplaintQuery) async throws -> Page<Complaint> {
         try await read(tenant) { connection in
-            var sql: SQL = "SELECT * FROM complaints WHERE tenant_id = \(tenant)"
+            var sql = SQL.select(Complaint.self) + " WHERE tenant_id = \(tenant)"
             if let state = query.state { sql = sql + " AND state = \(state)" }
             if let workflow = query.workflow { sql = sql + " AND workflow = \(workflow)" }
             if let department = query.department { sql = sql + " AND department = \(department)" }
@@ -38,7 +38,7 @@ extension SQLKlageStore: ComplaintStore {
             if !query.includeRestricted { sql = sql + " AND restricted_at IS NULL" }
             if let after = query.after { sql = sql + " AND id < \(after)" }
             sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
-            let items = try connection.query(sql).map(Complaint.init(row:))
+            let items = try connection.fetchAll(Complaint.self, sql)
             return Self.page(items, limit: query.limit) { $0.id.rawValue }
         }
     }

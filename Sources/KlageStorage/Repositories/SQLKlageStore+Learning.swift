@@ -11,18 +11,18 @@ extension SQLKlageStore: LearningStore {
 
     public func learningItem(_ id: LearningItemID, tenant: TenantID) async throws -> LearningItem? {
         try await read(tenant) { connection in
-            try connection.queryFirst("SELECT * FROM learning_items WHERE tenant_id = \(tenant) AND id = \(id)").map(LearningItem.init(row:))
+            try connection.fetchOne(LearningItem.self, SQL.select(LearningItem.self) + " WHERE tenant_id = \(tenant) AND id = \(id)")
         }
     }
 
     public func learningItems(tenant: TenantID, matching query: LearningQuery) async throws -> Page<LearningItem> {
         try await read(tenant) { connection in
-            var sql: SQL = "SELECT * FROM learning_items WHERE tenant_id = \(tenant)"
+            var sql = SQL.select(LearningItem.self) + " WHERE tenant_id = \(tenant)"
             if let state = query.state { sql = sql + " AND state = \(state)" }
             if let department = query.department { sql = sql + " AND department = \(department)" }
             if let after = query.after { sql = sql + " AND id < \(after)" }
             sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
-            let items = try connection.query(sql).map(LearningItem.init(row:))
+            let items = try connection.fetchAll(LearningItem.self, sql)
             return Self.page(items, limit: query.limit) { $0.id.rawValue }
         }
     }

@@ -9,9 +9,10 @@ extension SQLKlageStore: PrivacyStore {
     public func complaints(of citizen: CitizenMatch, tenant: TenantID) async throws -> [Complaint] {
         let pattern = "%" + citizen.containsPattern + "%"
         return try await read(tenant) { connection in
-            try connection.query(
-                "SELECT * FROM complaints WHERE tenant_id = \(tenant) AND LOWER(citizen) LIKE \(pattern) ORDER BY received_at, id"
-            ).map(Complaint.init(row:)).filter { citizen.matches($0.citizen) }
+            try connection.fetchAll(
+                Complaint.self,
+                SQL.select(Complaint.self) + " WHERE tenant_id = \(tenant) AND LOWER(citizen) LIKE \(pattern) ORDER BY received_at, id"
+            ).filter { citizen.matches($0.citizen) }
         }
     }
 

@@ -118,13 +118,13 @@ extension SQLKlageStore: TenantStore {
 
     public func tenant(_ id: TenantID) async throws -> Tenant? {
         try await read(nil) { connection in
-            try connection.queryFirst("SELECT * FROM tenants WHERE id = \(id)").map(Tenant.init(row:))
+            try connection.fetchOne(Tenant.self, SQL.select(Tenant.self) + " WHERE id = \(id)")
         }
     }
 
     public func allTenants() async throws -> [Tenant] {
         try await read(nil) { connection in
-            try connection.query("SELECT * FROM tenants ORDER BY id").map(Tenant.init(row:))
+            try connection.fetchAll(Tenant.self, SQL.select(Tenant.self) + " ORDER BY id")
         }
     }
 
@@ -146,7 +146,7 @@ extension SQLKlageStore: APIKeyStore {
         let found = try await read(nil) { connection -> (key: APIKey, tenant: Tenant?)? in
             guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash)") else { return nil }
             guard let tenantID = key.tenant else { return (key, nil) }
-            let tenant = try connection.queryFirst("SELECT * FROM tenants WHERE id = \(tenantID)").map(Tenant.init(row:))
+            let tenant = try connection.fetchOne(Tenant.self, SQL.select(Tenant.self) + " WHERE id = \(tenantID)")
             return (key, tenant)
         }
         if let found { keyCache.keep(found, for: hash, ticket: ticket) }

@@ -17,6 +17,9 @@ public struct SQLRow: Sendable {
         return values[index]
     }
 
+    /// Whether the row has a column of that name (`NULL` or not).
+    func has(_ column: String) -> Bool { columns[column] != nil }
+
     /// The values in column order.
     public var allValues: [SQLValue] { values }
 
