@@ -47,11 +47,14 @@ let package = Package(
         // The domain: no I/O, Foundation only.
         .target(name: "KlageKernel", swiftSettings: swiftSettings),
 
+        // Events out of the domain: one durable delivery engine (plug-in hooks, webhooks) and the event feed.
+        .target(name: "KlageDelivery", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+
         // Storage: one SQL driver protocol, repositories written once, and one driver per engine.
         // swift-crypto's SHA-256 hashes the audit chain, as it hashes API keys in KlageRPC.
         .target(
             name: "KlageStorage",
-            dependencies: ["KlageKernel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KlageKernel", "KlageDelivery", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -71,7 +74,7 @@ let package = Package(
         .target(
             name: "KlageRPC",
             dependencies: [
-                "KlageKernel",
+                "KlageKernel", "KlageDelivery",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,7 +85,7 @@ let package = Package(
         .target(
             name: "KlageServer",
             dependencies: [
-                "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
+                "KlageKernel", "KlageDelivery", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -134,12 +137,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlagePostgres", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageDelivery", "KlagePostgres", "KlageTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KlageServerTests",
             dependencies: [
-                "KlageServer", "KlageTestSupport",
+                "KlageServer", "KlageDelivery", "KlageTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.

@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageServer
 import KlageTestSupport
@@ -13,7 +14,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func aTenantWhoseReceiverHangsDoesNotDelayAnotherTenantsDeliveries(_ backend: StorageBackend) async throws {
         let configure = { (configuration: inout ServerConfiguration) in
-            configuration.integrations.webhookIntervalSeconds = 0.05
+            configuration.deliveryIntervalSeconds = 0.05
             configuration.integrations.webhookTimeoutSeconds = 60
             configuration.integrations.webhookPrivateTargetTenants = ["gladsaxe", "kobenhavn"]
             configuration.integrations.allowLoopbackTargetsForTests = true
@@ -43,7 +44,7 @@ import Testing
                     let waited = ContinuousClock.now - started
                     print("WebhookFairnessTests: Copenhagen's event arrived after \(waited) with Gladsaxe's receiver hanging")
                     #expect(waited < .seconds(30), "Copenhagen's event waited \(waited) behind Gladsaxe's hanging receiver")
-                    #expect(hanging.arrivals <= WebhookService.tenantShare, "Gladsaxe holds its own share only")
+                    #expect(hanging.arrivals <= DeliveryEngine.tenantShare, "Gladsaxe holds its own share only")
                 }
             }
         }

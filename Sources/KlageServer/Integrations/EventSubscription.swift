@@ -1,3 +1,4 @@
+public import KlageDelivery
 public import KlageKernel
 import Synchronization
 

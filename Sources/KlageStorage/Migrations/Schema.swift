@@ -10,6 +10,7 @@ public enum Schema {
         consoleSessions,
         integrations,
         recomputedReportCells,
+        deliveries,
     ]
 
     static let initial = Migration(
