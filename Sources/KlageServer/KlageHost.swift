@@ -45,12 +45,15 @@ public struct KlageHost: Sendable {
         let store = SQLKlageStore(driver: driver, hooks: HookRouting(hookedEvents: registry.hookedEventTypes, policy: policy))
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
+        let followUpFailed: @Sendable (String, any Error) -> Void = { what, error in
+            logger.warning(
+                "follow-up failed; the change before it stands",
+                metadata: [
+                    "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
+                ])
+        }
         let ledger = DeliveryLedger(
-            store: store, policy: policy, clock: clock, attempted: { metrics.deliveries.attempted($0) },
-            failed: { what, error in
-                logger.warning(
-                    "\(what) failed", metadata: ["error": .string((error as? KlageError)?.description ?? String(describing: type(of: error)))])
-            })
+            store: store, policy: policy, clock: clock, attempted: { metrics.deliveries.attempted($0) }, failed: followUpFailed)
         let env = ServiceEnvironment(
             store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,
             hookFailed: { plugin, event, error in
@@ -61,14 +64,7 @@ public struct KlageHost: Sendable {
                         "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
             },
-            followUpFailed: { what, error in
-                logger.warning(
-                    "follow-up failed; the change before it stands",
-                    metadata: [
-                        "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
-                    ])
-            },
-            beforeHooks: beforeHooks, hooksRan: { run, event in await ledger.hooksRan(run, on: event) }
+            followUpFailed: followUpFailed, beforeHooks: beforeHooks, hooksRan: { run, event in await ledger.hooksRan(run, on: event) }
         )
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)

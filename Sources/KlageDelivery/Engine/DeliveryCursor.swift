@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 /// A place in the order deliveries are listed in (feed position, then event, then target), as the

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 /// The book of deliveries, for every channel: takes them for attempts, records how the attempts went by

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 /// Webhooks: a tenant admin's subscriptions of endpoints to event types, and their deliveries.

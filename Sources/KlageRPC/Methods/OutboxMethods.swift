@@ -1,5 +1,5 @@
-public import KlageDelivery
-public import KlageKernel
+import KlageDelivery
+import KlageKernel
 
 /// The state of a plug-in hook delivery in the words of the `outbox.*` methods: the one table's
 /// `pending`, `delivered` (`done`: every hook succeeded) and `failed` (`dead`: given up after every retry).

@@ -1,4 +1,4 @@
-public import KlageDelivery
+import KlageDelivery
 import KlageKernel
 
 /// A delivery as the methods show it: what every delivery has, and what its channel adds, in the words

@@ -1,5 +1,5 @@
 public import KlageDelivery
-public import KlageKernel
+import KlageKernel
 import Synchronization
 
 /// One subscriber of a tenant's live events (``TenantEventHub/subscribe(tenant:after:types:)``): its

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The host's settings for integrations: webhooks, the live event stream and the citizen's intake page.
 /// In `klage.json` under `"integrations"`; the environment variables named below override it. (How often

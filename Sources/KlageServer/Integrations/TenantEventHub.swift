@@ -1,4 +1,4 @@
-public import KlageDelivery
+import KlageDelivery
 public import KlageKernel
 import Synchronization
 

@@ -1,6 +1,6 @@
 import Foundation
 public import KlageDelivery
-public import KlageKernel
+import KlageKernel
 
 /// A delivery is one row of `deliveries`, keyed by its channel, target and event.
 extension Delivery: TableRecord {

@@ -1,6 +1,6 @@
 import Foundation
 public import KlageDelivery
-public import KlageKernel
+import KlageKernel
 
 /// A webhook is one row of `webhooks`; only its feed position changes after it is made.
 extension Webhook: TableRecord {
