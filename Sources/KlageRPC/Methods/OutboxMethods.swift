@@ -1,19 +1,12 @@
 import KlageDelivery
 import KlageKernel
 
-/// The state of a plug-in hook delivery in the words of the `outbox.*` methods: the one table's
-/// `pending`, `delivered` (`done`: every hook succeeded) and `failed` (`dead`: given up after every retry).
+/// The state of a plug-in hook delivery in the words of the `outbox.*` methods.
 public enum OutboxState: String, Sendable, Codable, CaseIterable {
     case pending, done, dead
 
-    init(_ state: DeliveryState) {
-        switch state {
-        case .pending: self = .pending
-        case .delivered: self = .done
-        case .failed: self = .dead
-        }
-    }
-
+    /// The one table's state it names: `done` (every hook succeeded) is `delivered`, `dead` (given up
+    /// after every retry) is `failed`.
     var deliveryState: DeliveryState {
         switch self {
         case .pending: .pending

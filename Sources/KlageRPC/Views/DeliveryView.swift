@@ -17,7 +17,7 @@ public struct DeliveryView: Encodable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if delivery.channel == HookChannel.name {
             try container.encode(delivery.tenant, forKey: .tenant)
-            try container.encode(OutboxState(delivery.state), forKey: .state)
+            try container.encode(OutboxState.allCases.first { $0.deliveryState == delivery.state }, forKey: .state)
             try container.encode(delivery.done, forKey: .doneHooks)
         } else {
             try container.encode(delivery.target, forKey: .webhookId)
