@@ -35,7 +35,7 @@ public struct KlageIntegrations: Sendable {
         self.webhooks = WebhookService(store: store, transport: transport, ledger: ledger)
         self.deliveries = DeliveryEngine(
             ledger: ledger,
-            channels: [HookChannel(env: env, store: store), WebhookChannel(store: store, transport: transport, timeout: timeout), MailChannel(store: store)])
+            channels: [HookChannel(env: env, store: store), WebhookChannel(store: store, transport: transport, timeout: timeout)])
     }
 
     /// Adds the integration methods to a registry being built.

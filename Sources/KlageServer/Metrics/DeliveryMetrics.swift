@@ -17,7 +17,7 @@ struct DeliveryMetrics: Sendable {
     let dispatcherRuns: Counter
     let dispatcherFailures: Counter
 
-    init(registry: PrometheusCollectorRegistry, channels names: [String] = [HookChannel.name, WebhookChannel.name, MailChannel.name]) {
+    init(registry: PrometheusCollectorRegistry, channels names: [String] = [HookChannel.name, WebhookChannel.name]) {
         func counter(_ name: String, _ channel: String, _ help: String) -> Counter {
             registry.makeCounter(descriptor: .klage("delivery", name, unit: "total", help: help), labels: [("channel", channel)])
         }
