@@ -51,11 +51,14 @@ let package = Package(
         // The plug-ins' face of the kernel: re-exports the declarations a plug-in may name, nothing more.
         .target(name: "KlagePluginAPI", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
 
+        // Events out of the domain: one durable delivery engine (plug-in hooks, webhooks) and the event feed.
+        .target(name: "KlageDelivery", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+
         // Storage: one SQL driver protocol, repositories written once, and one driver per engine.
         // swift-crypto's SHA-256 hashes the audit chain, as it hashes API keys in KlageRPC.
         .target(
             name: "KlageStorage",
-            dependencies: ["KlageKernel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KlageKernel", "KlageDelivery", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -75,7 +78,7 @@ let package = Package(
         .target(
             name: "KlageRPC",
             dependencies: [
-                "KlageKernel",
+                "KlageKernel", "KlageDelivery",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,7 +89,7 @@ let package = Package(
         .target(
             name: "KlageServer",
             dependencies: [
-                "KlageKernel", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
+                "KlageKernel", "KlageDelivery", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -138,12 +141,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
-        .testTarget(name: "KlageStorageTests", dependencies: ["KlageStorage", "KlagePostgres", "KlageTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageDelivery", "KlagePostgres", "KlageTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KlageServerTests",
             dependencies: [
-                "KlageServer", "KlageTestSupport",
+                "KlageServer", "KlageDelivery", "KlageTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.

@@ -1,3 +1,4 @@
+import KlageDelivery
 public import KlageKernel
 public import KlageRPC
 public import KlageStorage
@@ -22,7 +23,7 @@ public struct KlageHost: Sendable {
     public let logger: Logger
     /// This host's metrics, served at `GET /metrics` when the configuration turns them on.
     public let metrics: KlageMetrics
-    /// The event feed, webhooks and their delivery (see the catalog's *Integrations*).
+    /// The event feed, webhooks, and every durable delivery (see the catalog's *Integrations*).
     public let integrations: KlageIntegrations
 
     /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
@@ -38,37 +39,37 @@ public struct KlageHost: Sendable {
         let url = try DatabaseURL(configuration.database)
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
-        let outboxPolicy = OutboxPolicy()
+        let policy = DeliveryPolicy()
         let driver = try await StorageFactory.open(url, limits: configuration.limits)
         let metrics = KlageMetrics(driver: driver)
-        let store = SQLKlageStore(
-            driver: driver, outbox: OutboxRouting(hookedEvents: registry.hookedEventTypes, firstAttemptAfter: outboxPolicy.firstAttemptAfter))
+        let store = SQLKlageStore(driver: driver, hooks: HookRouting(hookedEvents: registry.hookedEventTypes, policy: policy))
         let applied = try await store.migrate()
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
+        let followUpFailed: @Sendable (String, any Error) -> Void = { what, error in
+            logger.warning(
+                "follow-up failed; the change before it stands",
+                metadata: [
+                    "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
+                ])
+        }
+        let ledger = DeliveryLedger(
+            store: store, policy: policy, clock: clock, attempted: { metrics.deliveries.attempted($0) }, failed: followUpFailed)
         let env = ServiceEnvironment(
             store: store, registry: registry, clock: clock, hashSecret: APIKeyService.hash,
             hookFailed: { plugin, event, error in
                 logger.warning(
-                    "plug-in hook failed; the outbox retries it",
+                    "plug-in hook failed; its delivery retries it",
                     metadata: [
                         "plugin": .string(plugin.rawValue), "event": .string(event.rawValue),
                         "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
                     ])
             },
-            followUpFailed: { what, error in
-                logger.warning(
-                    "follow-up failed; the change before it stands",
-                    metadata: [
-                        "followUp": .string(what), "error": .string((error as? KlageError)?.description ?? String(describing: type(of: error))),
-                    ])
-            },
-            outboxPolicy: outboxPolicy, beforeHooks: beforeHooks,
-            outboxAttempted: { state, attempts in metrics.outbox.attempted(state, attempts: attempts) }
+            followUpFailed: followUpFailed, beforeHooks: beforeHooks, hooksRan: { run, event in await ledger.hooksRan(run, on: event) }
         )
         let services = RPCServices(env: env, version: version) {
             (await driver.ping(), driver.dialect.name)
         }
-        let integrations = KlageIntegrations(store: store, settings: configuration.integrations, clock: clock, logger: logger)
+        let integrations = KlageIntegrations(env: env, store: store, ledger: ledger, settings: configuration.integrations)
         let methods = services.makeRegistry { integrations.register(into: &$0) }
         try registry.checkConsoleMethods(served: Set(methods.names))
         let host = KlageHost(

@@ -21,8 +21,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var logLevel: String = "info"
     /// How often the deadline scheduler looks for warned and missed deadlines, in seconds; 0 turns it off.
     public var schedulerIntervalSeconds: Int = 30
-    /// How often the outbox dispatcher runs plug-in hooks that are due again, in seconds; 0 turns it off.
-    public var outboxIntervalSeconds: Int = 5
+    /// How often each instance's delivery dispatcher looks for deliveries to run (plug-in hooks due
+    /// again, webhooks' new events and retries), in seconds; 0 turns it off.
+    public var deliveryIntervalSeconds: Double = 0.2
     /// A folder of tenant files (one JSON object each), relative to the configuration file.
     public var tenantsFolder: String?
     /// Tenants declared inline.
@@ -33,7 +34,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var metrics = false
     /// The bearer token `GET /metrics` asks for; needed when metrics are on at an address other than loopback.
     public var metricsToken: String?
-    /// Webhook delivery, the live event stream and the intake page (``IntegrationSettings``).
+    /// Webhooks, the live event stream and the intake page (``IntegrationSettings``).
     public var integrations = IntegrationSettings()
     /// The reverse proxies in front of the server, as addresses or CIDR blocks (`10.0.0.0/8`,
     /// `2001:db8::/32`): only from these is `X-Forwarded-For` read for the client's address (the
@@ -52,7 +53,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
-        outboxIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .outboxIntervalSeconds) ?? defaults.outboxIntervalSeconds
+        deliveryIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .deliveryIntervalSeconds) ?? defaults.deliveryIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
         tenants = try container.decodeIfPresent([TenantSeed].self, forKey: .tenants) ?? []
         limits = try container.decodeIfPresent(ServerLimits.self, forKey: .limits) ?? defaults.limits

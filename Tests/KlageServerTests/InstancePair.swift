@@ -57,11 +57,11 @@ struct InstancePair: Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// How many outbox deliveries `server`'s dispatcher has run, from its `outbox hooks run` log lines.
+    /// How many deliveries `server`'s dispatcher has run, from its `deliveries run` log lines.
     func dispatched(by server: KlageProcess) -> Int {
         let name = server.port == a.port ? "a.log" : "b.log"
         let log = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
-        return log.split(separator: "\n").filter { $0.contains("outbox hooks run") }.reduce(0) { total, line in
+        return log.split(separator: "\n").filter { $0.contains("deliveries run") }.reduce(0) { total, line in
             guard let field = line.split(separator: " ").first(where: { $0.hasPrefix("deliveries=") }) else { return total }
             return total + (Int(field.dropFirst("deliveries=".count)) ?? 0)
         }
@@ -77,7 +77,7 @@ struct InstancePair: Sendable {
         let tenants = folder.appendingPathComponent("Config/tenants")
         try FileManager.default.createDirectory(at: tenants, withIntermediateDirectories: true)
         let configuration: JSONValue = [
-            "logLevel": "info", "tenantsFolder": "tenants", "schedulerIntervalSeconds": 1, "outboxIntervalSeconds": 1,
+            "logLevel": "info", "tenantsFolder": "tenants", "schedulerIntervalSeconds": 1, "deliveryIntervalSeconds": 1,
             "limits": ["keyRequestsPerSecond": 0],
         ]
         // Tests register complaints received a day ago, so that their deadlines fall due in seconds: no

@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func theRetriesLastAtLeastADayAndGrowFourfold() {
-        let policy = WebhookPolicy()
+        let policy = DeliveryPolicy()
         #expect(policy.retryDelay(after: 1) == 10)
         #expect(policy.retryDelay(after: 2) == 40)
         #expect(policy.retryDelay(after: 3) == 160)

@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageServer
 import KlageTestSupport
@@ -23,7 +24,7 @@ import Testing
     /// for `privateTargets`, loopback too unless `loopback` is `false` (a test-only setting).
     static func configure(privateTargets: [String], timeout: Double = 10, loopback: Bool = true) -> (inout ServerConfiguration) -> Void {
         { configuration in
-            configuration.integrations.webhookIntervalSeconds = 0
+            configuration.deliveryIntervalSeconds = 0
             configuration.integrations.webhookTimeoutSeconds = timeout
             configuration.integrations.webhookPrivateTargetTenants = privateTargets
             configuration.integrations.allowLoopbackTargetsForTests = loopback
@@ -66,21 +67,21 @@ import Testing
                 let expected = try await eventIDs(server, key: admin, types: ["contact.recorded"])
                 #expect(expected.count == 3)
 
-                let webhooks = server.host.integrations.webhooks
-                #expect(try await webhooks.dispatchDue() == 3)
+                let webhooks = server.host.integrations.deliveries
+                #expect(await webhooks.dispatchDue() == 3)
                 #expect(receiver.received.count == 3)
-                #expect(try await webhooks.dispatchDue() == 0, "not due again before the back-off")
+                #expect(await webhooks.dispatchDue() == 0, "not due again before the back-off")
 
                 receiver.mode = .hang  // past the sender's 2 s timeout
                 clock.advance(by: 10)
-                #expect(try await webhooks.dispatchDue() == 3)
+                #expect(await webhooks.dispatchDue() == 3)
 
                 receiver.mode = .accept
                 clock.advance(by: 40)
-                #expect(try await webhooks.dispatchDue() == 3)
+                #expect(await webhooks.dispatchDue() == 3)
                 #expect(receiver.acceptedIDs.sorted() == expected.sorted())
                 clock.advance(by: 3600)
-                #expect(try await webhooks.dispatchDue() == 0, "a delivered event is not sent again")
+                #expect(await webhooks.dispatchDue() == 0, "a delivered event is not sent again")
 
                 for delivery in receiver.received where delivery.accepted {
                     #expect(
@@ -153,10 +154,10 @@ import Testing
                 let hookID = try #require(hook.string("id"))
                 receiver.mode = .fail(500)
                 _ = try await complaintWithContact(server, key: caseworker, clock: clock, ref: "ESDH-F")
-                let policy = WebhookPolicy()
+                let policy = DeliveryPolicy()
                 #expect(policy.retryWindow >= 24 * 3600, "retried for at least a day")
                 for _ in 1...policy.maxAttempts {
-                    _ = try await server.host.integrations.webhooks.dispatchDue()
+                    await server.host.integrations.deliveries.dispatchDue()
                     clock.advance(by: policy.maxDelay)
                 }
                 #expect(receiver.received.count == policy.maxAttempts)
@@ -170,7 +171,7 @@ import Testing
                 receiver.mode = .accept
                 let replayed = try await server.result("webhook.replay", ["webhookId": .string(hookID)], key: admin)
                 #expect(replayed.int("replayed") == 1)
-                #expect(try await server.host.integrations.webhooks.dispatchDue() == 1)
+                #expect(await server.host.integrations.deliveries.dispatchDue() == 1)
                 #expect(receiver.acceptedIDs.count == 1)
                 let delivered = try await server.result("webhook.deliveries", ["webhookId": .string(hookID), "state": "delivered"], key: admin)
                 #expect(delivered["items"]?.arrayValue?.count == 1)
@@ -231,7 +232,7 @@ import Testing
                 _ = try await server.result("webhook.create", ["url": .string(url), "events": ["*"]], key: roskildeAdmin)
                 let caseworker = try await server.key("kobenhavn", .caseworker)
                 _ = try await complaintWithContact(server, key: caseworker, clock: FixedClock(Fixtures.monday), ref: "ESDH-ISO")
-                #expect(try await server.host.integrations.webhooks.dispatchDue() == 0)
+                #expect(await server.host.integrations.deliveries.dispatchDue() == 0)
                 #expect(receiver.received.isEmpty)
                 let roskildeFeed = try await server.result("event.list", [:], key: try await server.key("roskilde", .integration))
                 #expect(roskildeFeed["events"]?.arrayValue?.isEmpty == true)

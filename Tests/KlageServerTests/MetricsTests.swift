@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageRPC
 import KlageServer
@@ -80,7 +81,7 @@ import Testing
             #expect(try await server.call("system.health", key: nil)["error"]?["code"] == -32029)
             #expect(try await server.post(Data(repeating: 0x20, count: 16_384), key: key).status == 413)
             clock.advance(by: 10)
-            #expect(try await server.host.services.outbox.dispatchDue() == 1)  // the second attempt succeeds
+            #expect(await server.host.integrations.deliveries.dispatchDue() == 1)  // the second attempt succeeds
 
             var samples = try await Self.samples(server)
             for _ in 0..<100 where (samples.value("klage_scheduler_runs_total") ?? 0) < 1 {
@@ -116,10 +117,12 @@ import Testing
             #expect(samples.value("klage_rpc_refused_total", ["reason": "in_flight"]) == 0)
             #expect(samples.value("klage_http_requests_in_flight") == 0)
 
-            #expect(samples.value("klage_outbox_failed_total") == 1)
-            #expect(samples.value("klage_outbox_delivered_total") == 1)
-            #expect(samples.value("klage_outbox_retried_total") == 1)
-            #expect(samples.value("klage_outbox_dead_total") == 0)
+            let hooks = ["channel": "hooks"]
+            #expect(samples.value("klage_delivery_failed_total", hooks) == 1)
+            #expect(samples.value("klage_delivery_delivered_total", hooks) == 1)
+            #expect(samples.value("klage_delivery_retried_total", hooks) == 1)
+            #expect(samples.value("klage_delivery_given_up_total", hooks) == 0)
+            #expect(samples.value("klage_delivery_delivered_total", ["channel": "webhook"]) == 0)
             #expect(samples.value("klage_scheduler_runs_total") == 1)
             #expect(samples.value("klage_scheduler_failures_total") == 0)
 

@@ -1,11 +1,12 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageRPC
 import KlageServer
 import KlageTestSupport
 import Testing
 
-/// Plug-in hooks run from the durable outbox: retried with back-off until they succeed, never again
+/// Plug-in hooks run from their durable delivery: retried with back-off until they succeed, never again
 /// once they have, dead after the last attempt until an operator retries; on every engine.
 @Suite struct OutboxTests {
     static let tenants: [ServerConfiguration.TenantSeed] = [.init(id: "kobenhavn", name: "Københavns Kommune", plugins: ["borgerkontakt", "flaky"])]
@@ -46,13 +47,13 @@ import Testing
             #expect(pending.int("attempts") == 1)
             #expect(pending["doneHooks"] == ["borgerkontakt", "flaky"])
             #expect(pending.string("lastError")?.hasPrefix("flaky#2:") == true)
-            #expect(try await server.host.services.outbox.dispatchDue() == 0, "not due before its back-off")
+            #expect(await server.host.integrations.deliveries.dispatchDue() == 0, "not due before its back-off")
 
             clock.advance(by: 10)
-            #expect(try await server.host.services.outbox.dispatchDue() == 1)
+            #expect(await server.host.integrations.deliveries.dispatchDue() == 1)
             #expect(try await delivery(server, event, state: "pending")?.int("attempts") == 2)
-            clock.advance(by: 20)
-            #expect(try await server.host.services.outbox.dispatchDue() == 1)
+            clock.advance(by: DeliveryPolicy().retryDelay(after: 2))
+            #expect(await server.host.integrations.deliveries.dispatchDue() == 1)
 
             let done = try #require(try await delivery(server, event, state: "done"))
             #expect(done.int("attempts") == 3)
@@ -72,7 +73,7 @@ import Testing
             let event = try await recordContact(server, key: key, clock: clock, recorder: recorder)
             #expect(try await delivery(server, event, state: "done")?.int("attempts") == 1)
             clock.advance(by: 24 * 3600)
-            #expect(try await server.host.services.outbox.dispatchDue() == 0)
+            #expect(await server.host.integrations.deliveries.dispatchDue() == 0)
             let retried = try await server.call("outbox.retry", ["tenant": "kobenhavn", "eventId": .string(event)], key: server.operatorKey)
             #expect(retried["error"]?["code"] == -32009)
             #expect(recorder.steadyRuns(event) == 1)
@@ -85,13 +86,14 @@ import Testing
         let recorder = HookRecorder(failures: 1_000)
         try await withFlakyServer(backend, recorder: recorder) { server, key, clock in
             let event = try await recordContact(server, key: key, clock: clock, recorder: recorder)
-            for _ in 0..<12 {
-                clock.advance(by: 3_600)
-                try await server.host.services.outbox.dispatchDue()
+            let policy = DeliveryPolicy()
+            for _ in 0...policy.maxAttempts {
+                clock.advance(by: policy.maxDelay)
+                await server.host.integrations.deliveries.dispatchDue()
             }
             let dead = try #require(try await delivery(server, event, state: "dead"))
-            #expect(dead.int("attempts") == OutboxPolicy().maxAttempts)
-            #expect(recorder.flakyRuns(event) == OutboxPolicy().maxAttempts)
+            #expect(dead.int("attempts") == policy.maxAttempts)
+            #expect(recorder.flakyRuns(event) == policy.maxAttempts)
             #expect(try await server.call("outbox.list", key: key)["error"]?["code"] == -32003, "operators only")
 
             recorder.setFailures(0)

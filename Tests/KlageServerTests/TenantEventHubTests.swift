@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageServer
 import KlageTestSupport

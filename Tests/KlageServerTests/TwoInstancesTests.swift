@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageStorage
 import KlageTestSupport
@@ -76,9 +77,10 @@ struct TwoInstancesTests {
             #expect(recorded["result"] != nil, "\(recorded)")
         }
         let store = try await openStore(url)
-        var settled: [OutboxDelivery] = []
+        let hooks = { (state: DeliveryState) in DeliveryQuery(channel: HookChannel.name, tenant: "kobenhavn", state: state) }
+        var settled: [Delivery] = []
         for _ in 0..<600 where settled.count < 40 {
-            settled = try await store.deliveries(state: .done, tenant: "kobenhavn", limit: 1_000, after: nil)
+            settled = try await store.deliveries(hooks(.delivered))
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(settled.count == 40, "one row per recorded contact, settled")
@@ -89,22 +91,22 @@ struct TwoInstancesTests {
             let due = Date().addingTimeInterval(2)
             let reset = try await store.driver.write(tenant: nil) { connection in
                 try connection.execute(
-                    "UPDATE outbox SET state = \(OutboxState.pending.rawValue), done_hooks = \("[]"), attempts = 0, next_attempt_at = \(due)")
+                    "UPDATE deliveries SET state = \(DeliveryState.pending.rawValue), done_parts = \("[]"), attempts = 0, next_attempt_at = \(due)")
             }
             #expect(reset == 40)
             for _ in 0..<240 {
                 try await Task.sleep(for: .milliseconds(250))
-                if try await store.deliveries(state: .pending, tenant: "kobenhavn", limit: 1, after: nil).isEmpty { break }
+                if try await store.deliveries(hooks(.pending)).isEmpty { break }
             }
         }
         // Both dispatchers get a few more runs, then stop, so that their logs are complete.
         try await Task.sleep(for: .seconds(3))
         pair.a.stop()
         pair.b.stop()
-        let done = try await store.deliveries(state: .done, tenant: "kobenhavn", limit: 1_000, after: nil)
+        let done = try await store.deliveries(hooks(.delivered))
         #expect(done.count == 40)
         for row in done {
-            #expect(row.doneHooks == ["borgerkontakt"] && row.attempts == 1, "event \(row.eventId): \(row.doneHooks), \(row.attempts) attempts")
+            #expect(row.done == ["borgerkontakt"] && row.attempts == 1, "event \(row.eventId): \(row.done), \(row.attempts) attempts")
         }
         await store.driver.close()
         let (byA, byB) = (pair.dispatched(by: pair.a), pair.dispatched(by: pair.b))

@@ -1,4 +1,5 @@
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageServer
 import KlageTestSupport
@@ -13,7 +14,7 @@ import Testing
     @Test(arguments: StorageBackend.available)
     func aTenantWhoseReceiverHangsDoesNotDelayAnotherTenantsDeliveries(_ backend: StorageBackend) async throws {
         let configure = { (configuration: inout ServerConfiguration) in
-            configuration.integrations.webhookIntervalSeconds = 0.05
+            configuration.deliveryIntervalSeconds = 0.05
             configuration.integrations.webhookTimeoutSeconds = 60
             configuration.integrations.webhookPrivateTargetTenants = ["gladsaxe", "kobenhavn"]
             configuration.integrations.allowLoopbackTargetsForTests = true
@@ -43,8 +44,43 @@ import Testing
                     let waited = ContinuousClock.now - started
                     print("WebhookFairnessTests: Copenhagen's event arrived after \(waited) with Gladsaxe's receiver hanging")
                     #expect(waited < .seconds(30), "Copenhagen's event waited \(waited) behind Gladsaxe's hanging receiver")
-                    #expect(hanging.arrivals <= WebhookService.tenantShare, "Gladsaxe holds its own share only")
+                    #expect(hanging.arrivals <= DeliveryEngine.tenantShare, "Gladsaxe holds its own share only")
                 }
+            }
+        }
+    }
+
+    /// One engine delivers both, but in lanes of their own: while Copenhagen's webhook receiver holds
+    /// every delivery it gets (60 s each), the retry of its plug-in hook that failed runs at once.
+    @Test(arguments: StorageBackend.available)
+    func aTenantsHangingWebhooksDoNotHoldItsPluginHooks(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        let recorder = HookRecorder(failures: 1)
+        let tenants: [ServerConfiguration.TenantSeed] = [.init(id: "kobenhavn", name: "Københavns Kommune", plugins: ["borgerkontakt", "flaky"])]
+        let configure = { (configuration: inout ServerConfiguration) in
+            configuration.deliveryIntervalSeconds = 0.05
+            configuration.integrations.webhookTimeoutSeconds = 60
+            configuration.integrations.webhookPrivateTargetTenants = ["kobenhavn"]
+            configuration.integrations.allowLoopbackTargetsForTests = true
+        }
+        try await withTestServer(
+            backend, clock: clock, plugins: KlagePlugins.all + [FlakyHookPlugin(recorder: recorder)], tenants: tenants, configure: configure
+        ) { server in
+            try await withWebhookReceiver { hanging, url in
+                hanging.mode = .hang
+                defer { hanging.mode = .accept }
+                _ = try await server.result("webhook.create", ["url": .string(url), "events": ["*"]], key: try await server.key("kobenhavn", .admin))
+                let caseworker = try await server.key("kobenhavn", .caseworker)
+                let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: caseworker).string("id"))
+                let contact: JSONValue = [
+                    "complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back",
+                ]
+                _ = try await server.result("contact.record", contact, key: caseworker)  // the flaky hook fails its first attempt
+                let event = try #require(recorder.events.first)
+                #expect(await Self.within(.seconds(5)) { hanging.arrivals > 0 }, "Copenhagen's webhook deliveries are hanging")
+
+                clock.advance(by: DeliveryPolicy().retryDelay(after: 1))
+                #expect(await Self.within(.seconds(20)) { recorder.flakySuccesses(event) == 1 }, "the hook's retry waited behind the webhooks")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KlageDelivery
 import KlageKernel
 import KlageTestSupport
 import Testing

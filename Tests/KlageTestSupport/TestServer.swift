@@ -87,7 +87,7 @@ public func withTestServer<T: Sendable>(
     configuration.database = try databaseURL ?? backend.freshDatabaseURL()
     configuration.tenants = tenants
     configuration.schedulerIntervalSeconds = 0  // tests run the deadline checks themselves, at fixed times
-    configuration.outboxIntervalSeconds = 0  // and the outbox dispatcher (`host.services.outbox.dispatchDue()`)
+    configuration.deliveryIntervalSeconds = 0  // and the delivery dispatcher (`host.integrations.deliveries.dispatchDue()`)
     configuration.limits.keyRequestsPerSecond = 0
     configuration.limits.anonymousRequestsPerSecond = 0
     configuration.limits.failedCredentialsPerSecond = 0

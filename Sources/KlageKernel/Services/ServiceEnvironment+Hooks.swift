@@ -1,19 +1,19 @@
 import Foundation
 
-/// How one attempt at an event's hooks went.
-struct HookAttempt: Sendable {
-    /// The keys of the hooks that succeeded.
-    var succeeded: [String] = []
+/// How one run of an event's plug-in hooks went.
+public struct HookRun: Sendable, Hashable {
+    /// The keys of the hooks that succeeded (``EventHandlerRegistration/key``).
+    public var succeeded: [String] = []
     /// The first failure, described without personal data; `nil` when every hook succeeded.
-    var error: String?
+    public var error: String?
 }
 
 extension ServiceEnvironment {
-    /// Runs the plug-in hooks of events just committed: attempt 1 of their outbox deliveries.
+    /// Runs the plug-in hooks of events just committed: attempt 1 of their durable deliveries.
     ///
-    /// The outbox row each hooked event was stored with is the source of truth: this attempt records
-    /// how it went there, and what it leaves undone (a hook that threw, or a process that died
-    /// first) the dispatcher runs later (``OutboxService``). A failing hook never undoes what was stored.
+    /// The delivery each hooked event was stored with is the source of truth: this attempt is handed to
+    /// ``hooksRan`` to be recorded there, and what it leaves undone (a hook that threw, or a process that
+    /// died first) the host's dispatcher runs later (`KlageDelivery`). A failing hook never undoes what was stored.
     /// The contact or learning item the events were stored with is passed along to typed hooks
     /// (``ContactRecorded``, ``LearningItemCreated``).
     func publish(_ events: [DomainEvent], tenant: Tenant, actor: Principal, contact: Contact? = nil, learningItem: LearningItem? = nil) async {
@@ -25,15 +25,21 @@ extension ServiceEnvironment {
             let published = PublishedEvent(
                 event, contact: event.type == .contactRecorded ? contact : nil,
                 learningItem: event.type == .learningCreated ? learningItem : nil)
-            let attempt = await runHooks(published, tenant: tenant, actor: actor, skipping: [])
-            await record(attempt, of: event, attempts: 1)
+            await hooksRan(await runHooks(published, tenant: tenant, actor: actor, skipping: []), event)
         }
+    }
+
+    /// Runs the tenant's hooks on a stored event again, except those already done: a later attempt at its
+    /// delivery, as the event's actor with the admin's role.
+    public func rerunHooks(of event: DomainEvent, tenant: Tenant, skipping done: Set<String>) async -> HookRun {
+        let actor = Principal(id: event.actor, tenant: tenant.id, role: .admin, label: "Klage outbox")
+        return await runHooks(PublishedEvent(event), tenant: tenant, actor: actor, skipping: done)
     }
 
     /// Runs the tenant's hooks on one event, except those already done; each in a context whose ids
     /// are derived from the event and the hook, so a second run creates nothing new.
-    func runHooks(_ published: PublishedEvent, tenant: Tenant, actor: Principal, skipping done: Set<String>) async -> HookAttempt {
-        var attempt = HookAttempt()
+    func runHooks(_ published: PublishedEvent, tenant: Tenant, actor: Principal, skipping done: Set<String>) async -> HookRun {
+        var attempt = HookRun()
         for registration in registry.handlers(for: published.event.type, tenant: tenant) where !done.contains(registration.key) {
             let context = delivering(published.event, hook: registration.key).pluginContext(registration.pluginID, tenant: tenant, actor: actor)
             do {
@@ -55,19 +61,5 @@ extension ServiceEnvironment {
         var environment = self
         environment.ids = IDGenerator(clock: clock, derivedFrom: "\(event.tenant.rawValue)/\(event.id.rawValue)/\(hook)", at: event.at)
         return environment
-    }
-
-    /// Records attempt number `attempts` in the event's outbox row: done, pending with back-off, or dead.
-    func record(_ attempt: HookAttempt, of event: DomainEvent, attempts: Int) async {
-        let now = clock.now()
-        let state: OutboxState = attempt.error == nil ? .done : attempts >= outboxPolicy.maxAttempts ? .dead : .pending
-        outboxAttempted(state, attempts)
-        do {
-            try await store.recordAttempt(
-                of: event.id, tenant: event.tenant, succeeded: attempt.succeeded, state: state, attempts: attempts,
-                nextAttemptAt: now.addingTimeInterval(outboxPolicy.retryDelay(after: attempts)), error: attempt.error, at: now)
-        } catch {
-            followUpFailed("outbox attempt record", error)  // the row stays pending: the dispatcher runs it again
-        }
     }
 }

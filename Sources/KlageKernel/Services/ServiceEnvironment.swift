@@ -11,18 +11,18 @@ public struct ServiceEnvironment: Sendable {
     public let notices = HostNotices()
     /// Hashes secrets (API keys, survey tokens) before they are stored; SHA-256 in the server.
     public let hashSecret: @Sendable (String) -> String
-    /// Where plug-in hooks report failures; they never undo what was stored, and the outbox retries them.
+    /// Where plug-in hooks report failures; they never undo what was stored, and their delivery retries them.
     public let hookFailed: @Sendable (PluginID, EventType, any Error) -> Void
     /// Where a follow-up that never undoes the change before it reports failure, e.g. the survey issued
     /// at closing (`"survey at closing"`). The error is a ``KlageError`` or a storage error; no personal data.
     public let followUpFailed: @Sendable (String, any Error) -> Void
-    /// When the outbox runs hooks again and when it gives up.
-    public let outboxPolicy: OutboxPolicy
-    /// Told of each outbox attempt as it is recorded: the row's new state and its attempt number (for metrics).
-    public let outboxAttempted: @Sendable (OutboxState, _ attempts: Int) -> Void
+    /// Told how the plug-in hooks of a stored event went when they ran right after its commit: attempt 1
+    /// of the event's durable delivery, which the host's delivery engine (`KlageDelivery`) records, and
+    /// retries what failed. Nothing by default: the hooks run once.
+    let hooksRan: @Sendable (HookRun, DomainEvent) async -> Void
     /// Called after a commit whose events have hooks, before they run. **For tests only**: the test-only
-    /// server kills itself here when `KLAGE_TEST_CRASH_BEFORE_HOOKS` is set, to prove the outbox loses
-    /// nothing; in `klage` it does nothing.
+    /// server kills itself here when `KLAGE_TEST_CRASH_BEFORE_HOOKS` is set, to prove the delivery of
+    /// hooks loses nothing; in `klage` it does nothing.
     let beforeHooks: @Sendable () -> Void
 
     public init(
@@ -30,12 +30,11 @@ public struct ServiceEnvironment: Sendable {
         hashSecret: @escaping @Sendable (String) -> String,
         hookFailed: @escaping @Sendable (PluginID, EventType, any Error) -> Void = { _, _, _ in },
         followUpFailed: @escaping @Sendable (String, any Error) -> Void = { _, _ in },
-        outboxPolicy: OutboxPolicy = OutboxPolicy(), beforeHooks: @escaping @Sendable () -> Void = {},
-        outboxAttempted: @escaping @Sendable (OutboxState, _ attempts: Int) -> Void = { _, _ in }
+        beforeHooks: @escaping @Sendable () -> Void = {},
+        hooksRan: @escaping @Sendable (HookRun, DomainEvent) async -> Void = { _, _ in }
     ) {
-        self.outboxAttempted = outboxAttempted
+        self.hooksRan = hooksRan
         self.followUpFailed = followUpFailed
-        self.outboxPolicy = outboxPolicy
         self.beforeHooks = beforeHooks
         self.store = store
         self.registry = registry

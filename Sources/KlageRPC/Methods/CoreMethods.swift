@@ -20,7 +20,6 @@ extension RPCServices {
         registerPulseMethods(into: &builder)
         registerBaselineMethods(into: &builder)
         registerPrivacyMethods(into: &builder)
-        registerOutboxMethods(into: &builder)
         registerAuditMethods(into: &builder)
         registerPluginOperations(into: &builder)
         extra(&builder)

@@ -1,3 +1,4 @@
+public import KlageDelivery
 public import KlageKernel
 
 /// The schema of one feed event, as `event.list`, webhooks and `/rpc/ws` send it.
@@ -28,13 +29,16 @@ public enum EventList: TenantMethod {
         ["events": .array(feedEventSchema), "next": .integer(minimum: 0)], required: ["events", "next"])
 }
 
-/// The integration methods: the event feed and webhooks, over the host's services for them.
+/// The integration methods: the event feed, webhooks and the deliveries, over the host's services for them.
 public enum IntegrationMethods {
-    /// Registers `event.list` and the `webhook.*` methods.
-    public static func register(into builder: inout RPCMethodRegistry.Builder, feed: EventFeedService, webhooks: WebhookService) {
+    /// Registers `event.list`, the `webhook.*` methods and the operators' `outbox.*` methods.
+    public static func register(
+        into builder: inout RPCMethodRegistry.Builder, feed: EventFeedService, webhooks: WebhookService, deliveries: DeliveryEngine
+    ) {
         builder.register(EventList.self) { params, context in
             try await feed.list(tenant: context.tenant.id, after: params.after ?? 0, types: params.types, limit: params.limit ?? 100)
         }
         registerWebhookMethods(into: &builder, webhooks: webhooks)
+        registerOutboxMethods(into: &builder, deliveries: deliveries)
     }
 }

@@ -1,4 +1,20 @@
-public import KlageKernel
+import KlageDelivery
+import KlageKernel
+
+/// The state of a plug-in hook delivery in the words of the `outbox.*` methods.
+public enum OutboxState: String, Sendable, Codable, CaseIterable {
+    case pending, done, dead
+
+    /// The one table's state it names: `done` (every hook succeeded) is `delivered`, `dead` (given up
+    /// after every retry) is `failed`.
+    var deliveryState: DeliveryState {
+        switch self {
+        case .pending: .pending
+        case .done: .delivered
+        case .dead: .failed
+        }
+    }
+}
 
 /// The schema of one outbox delivery, as `outbox.list` and `outbox.retry` return it.
 let outboxDeliverySchema = RPCSchema.object(
@@ -16,7 +32,7 @@ public enum OutboxList: RPCMethod {
         let limit: Int?
         let cursor: String?
     }
-    public typealias Result = PageView<OutboxDelivery>
+    public typealias Result = PageView<DeliveryView>
     public static let name = "outbox.list"
     public static let summary =
         "The deliveries of plug-in hooks in a state (dead by default: given up after every retry), oldest event first; lastError never holds personal data."
@@ -35,7 +51,7 @@ public enum OutboxRetry: RPCMethod {
         let tenant: TenantID
         let eventId: EventID
     }
-    public typealias Result = OutboxDelivery
+    public typealias Result = DeliveryView
     public static let name = "outbox.retry"
     public static let summary = "Runs the plug-in hooks of a dead or pending delivery again now; returns the delivery after that attempt."
     public static let access = RPCAccess.hostOperator
@@ -43,14 +59,19 @@ public enum OutboxRetry: RPCMethod {
     public static let result = outboxDeliverySchema
 }
 
-extension RPCServices {
-    func registerOutboxMethods(into builder: inout RPCMethodRegistry.Builder) {
+extension IntegrationMethods {
+    static func registerOutboxMethods(into builder: inout RPCMethodRegistry.Builder, deliveries: DeliveryEngine) {
         builder.register(OutboxList.self) { params, _ in
-            let page = try await outbox.list(state: params.state ?? .dead, tenant: params.tenant, limit: params.limit ?? 50, after: params.cursor)
-            return PageView(items: page.items, nextCursor: page.nextCursor)
+            PageView(
+                try await deliveries.ledger.list(
+                    DeliveryQuery(
+                        channel: HookChannel.name, tenant: params.tenant, state: (params.state ?? .dead).deliveryState,
+                        after: try DeliveryCursor.decode(params.cursor), limit: params.limit ?? 50)))
         }
         builder.register(OutboxRetry.self) { params, _ in
-            try await outbox.retry(params.eventId, tenant: params.tenant)
+            DeliveryView(
+                delivery: try await deliveries.retryNow(
+                    DeliveryKey(channel: HookChannel.name, target: "", eventId: params.eventId), tenant: params.tenant))
         }
     }
 }

@@ -9,8 +9,6 @@ public struct RPCServices: Sendable {
     public let tenants: TenantService
     public let keys: APIKeyService
     public let surveys: SurveyService
-    /// The outbox of plug-in hooks: the dispatcher's runs and the operator's `outbox.*` methods.
-    public let outbox: OutboxService
     /// Answers whether storage is reachable, and the engine's name.
     public let storageHealth: @Sendable () async -> (ok: Bool, engine: String)
     /// Klage's version.
@@ -23,7 +21,6 @@ public struct RPCServices: Sendable {
         self.tenants = TenantService(env)
         self.keys = APIKeyService(env)
         self.surveys = SurveyService(env)
-        self.outbox = OutboxService(env)
         self.storageHealth = storageHealth
         self.version = version
     }

@@ -1,3 +1,4 @@
+public import KlageDelivery
 public import KlageKernel
 
 /// The schema of a webhook as `webhook.list` shows it (no secret).
@@ -10,7 +11,7 @@ let webhookSchema = RPCSchema.object(
 let webhookDeliverySchema = RPCSchema.object(
     [
         "webhookId": .string, "eventId": .string, "eventType": .string, "position": .integer(minimum: 0),
-        "state": .oneOf(WebhookDeliveryState.allCases.map(\.rawValue)), "attempts": .integer(minimum: 0), "nextAttemptAt": .dateTime,
+        "state": .oneOf(DeliveryState.allCases.map(\.rawValue)), "attempts": .integer(minimum: 0), "nextAttemptAt": .dateTime,
         "lastError": .string, "createdAt": .dateTime, "updatedAt": .dateTime,
     ], required: ["webhookId", "eventId", "eventType", "position", "state", "attempts", "nextAttemptAt", "createdAt", "updatedAt"])
 
@@ -101,17 +102,17 @@ public enum WebhookTest: TenantMethod {
 public enum WebhookDeliveries: TenantMethod {
     public struct Params: Decodable, Sendable {
         let webhookId: String?
-        let state: WebhookDeliveryState?
+        let state: DeliveryState?
         let limit: Int?
         let cursor: String?
     }
-    public typealias Result = PageView<WebhookDelivery>
+    public typealias Result = PageView<DeliveryView>
     public static let name = "webhook.deliveries"
     public static let summary =
         "Webhook deliveries in a state (failed by default: every retry over at least 24 hours failed), by feed position."
     public static let roles: Set<Role> = [.admin]
     public static let params = [
-        RPCParam("webhookId", .string), RPCParam("state", .oneOf(WebhookDeliveryState.allCases.map(\.rawValue))),
+        RPCParam("webhookId", .string), RPCParam("state", .oneOf(DeliveryState.allCases.map(\.rawValue))),
         RPCParam("limit", .integer(minimum: 1, maximum: 500)), RPCParam("cursor", .string),
     ]
     public static let result = RPCSchema.object(
@@ -158,10 +159,10 @@ extension IntegrationMethods {
             }
         }
         builder.register(WebhookDeliveries.self) { params, context in
-            let page = try await webhooks.deliveries(
-                tenant: context.tenant.id, state: params.state ?? .failed, webhookId: params.webhookId, limit: params.limit ?? 50,
-                cursor: params.cursor)
-            return PageView(items: page.items, nextCursor: page.nextCursor)
+            PageView(
+                try await webhooks.deliveries(
+                    tenant: context.tenant.id, state: params.state ?? .failed, webhookId: params.webhookId, limit: params.limit ?? 50,
+                    cursor: params.cursor))
         }
         builder.register(WebhookReplay.self) { params, context in
             ReplayedView(replayed: try await webhooks.replay(webhookId: params.webhookId, eventId: params.eventId, tenant: context.tenant.id))

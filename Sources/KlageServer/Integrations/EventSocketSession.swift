@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdWebSocket
+import KlageDelivery
 import KlageKernel
 import KlageRPC
 import NIOWebSocket

@@ -1,4 +1,5 @@
-public import KlageKernel
+public import KlageDelivery
+import KlageKernel
 import Synchronization
 
 /// One subscriber of a tenant's live events (``TenantEventHub/subscribe(tenant:after:types:)``): its

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KlageDelivery
 import KlageKernel
 import NIOCore
 import NIOHTTP1

@@ -1,16 +1,11 @@
-public import Foundation
+import Foundation
 
-/// The host's settings for integrations: webhook delivery, the live event stream and the citizen's
-/// intake page. In `klage.json` under `"integrations"`; the environment variables named below override it.
+/// The host's settings for integrations: webhooks, the live event stream and the citizen's intake page.
+/// In `klage.json` under `"integrations"`; the environment variables named below override it. (How often
+/// webhooks are delivered is the delivery dispatcher's ``ServerConfiguration/deliveryIntervalSeconds``.)
 public struct IntegrationSettings: Sendable, Codable, Equatable {
-    /// How often each instance fans new events out to webhooks and runs due deliveries, in seconds;
-    /// 0 turns delivery off (`KLAGE_WEBHOOK_INTERVAL_SECONDS`).
-    public var webhookIntervalSeconds: Double = 0.2
     /// How long one delivery may take before it counts as failed, in seconds.
     public var webhookTimeoutSeconds: Double = 10
-    /// The wait after a delivery's first failure; each later wait is four times longer, up to 6 hours
-    /// (``KlageKernel/WebhookPolicy``). Tests make it short.
-    public var webhookRetryBaseSeconds: Double = 10
     /// Tenants whose webhooks may target private addresses (RFC 1918, unique local, CGNAT), and plain
     /// http: set by the host operator only, for a case system on the municipality's own network
     /// (`KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS`, comma-separated). Loopback, link-local, the cloud
@@ -51,7 +46,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
 
     /// The settings `klage.json` holds: ``allowLoopbackTargetsForTests`` is not among them.
     private enum CodingKeys: String, CodingKey {
-        case webhookIntervalSeconds, webhookTimeoutSeconds, webhookRetryBaseSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
+        case webhookTimeoutSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
         case socketsPerKey, socketsPerTenant, socketIdleSeconds, socketMessageBytes, subscriberBufferEvents
         case intakePerAddressPerHour, intakePerTenantPerHour, intakeFormSecretFile
     }
@@ -59,9 +54,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = IntegrationSettings()
-        webhookIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookIntervalSeconds) ?? defaults.webhookIntervalSeconds
         webhookTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookTimeoutSeconds) ?? defaults.webhookTimeoutSeconds
-        webhookRetryBaseSeconds = try container.decodeIfPresent(Double.self, forKey: .webhookRetryBaseSeconds) ?? defaults.webhookRetryBaseSeconds
         webhookPrivateTargetTenants = try container.decodeIfPresent([String].self, forKey: .webhookPrivateTargetTenants) ?? []
         streamIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .streamIntervalSeconds) ?? defaults.streamIntervalSeconds
         socketsPerKey = try container.decodeIfPresent(Int.self, forKey: .socketsPerKey) ?? defaults.socketsPerKey
@@ -74,24 +67,12 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
         intakeFormSecretFile = try container.decodeIfPresent(String.self, forKey: .intakeFormSecretFile)
     }
 
-    /// Applies the environment's overrides. - Throws: ``ConfigurationError`` for a value that is not a number.
+    /// Applies the environment's overrides.
     public mutating func apply(environment: [String: String]) throws {
         if let tenants = environment["KLAGE_WEBHOOK_PRIVATE_TARGET_TENANTS"] {
             webhookPrivateTargetTenants = tenants.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         if let file = environment["KLAGE_INTAKE_FORM_SECRET_FILE"], !file.isEmpty { intakeFormSecretFile = file }
-        if let interval = environment["KLAGE_WEBHOOK_INTERVAL_SECONDS"] {
-            guard let value = Double(interval), value >= 0 else {
-                throw ConfigurationError(message: "KLAGE_WEBHOOK_INTERVAL_SECONDS must be a number of seconds")
-            }
-            webhookIntervalSeconds = value
-        }
-        if let base = environment["KLAGE_WEBHOOK_RETRY_BASE_SECONDS"] {
-            guard let value = Double(base), value > 0 else {
-                throw ConfigurationError(message: "KLAGE_WEBHOOK_RETRY_BASE_SECONDS must be a positive number of seconds")
-            }
-            webhookRetryBaseSeconds = value
-        }
     }
 
     /// The intake form's signing secret: the file's bytes, or a random one for this process.

@@ -1,3 +1,4 @@
+import KlageDelivery
 public import KlageKernel
 import Synchronization
 

@@ -6,7 +6,7 @@ public import Prometheus
 /// Every ``KlageHost`` has its own, so servers that share a process (as the tests do) each report
 /// their own figures; nothing here depends on swift-metrics' global `MetricsSystem`. Calls, refusals
 /// and the background services' work are counted as they happen (``RPCMetrics``, ``LoadMetrics``,
-/// ``SchedulerMetrics``, ``OutboxMetrics``); storage figures are read when scraped (``StorageMetrics``).
+/// ``SchedulerMetrics``, ``DeliveryMetrics``); storage figures are read when scraped (``StorageMetrics``).
 /// No label carries personal data, key material, or text a caller chose.
 ///
 /// ```swift
@@ -19,11 +19,11 @@ public final class KlageMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let load: LoadMetrics
     let scheduler: SchedulerMetrics
-    let outbox: OutboxMetrics
+    let deliveries: DeliveryMetrics
     private let storage: StorageMetrics
     private let inFlight: Gauge
 
-    /// A fresh registry with the load, scheduler, outbox and storage metrics; ``rpc(methods:)`` adds the calls'.
+    /// A fresh registry with the load, scheduler, delivery and storage metrics; ``rpc(methods:)`` adds the calls'.
     ///
     /// - Parameter driver: the host's storage, whose pool (PostgreSQL) or writer (SQLite) is read at each scrape.
     public init(driver: any SQLDriver) {
@@ -31,7 +31,7 @@ public final class KlageMetrics: Sendable {
         self.registry = registry
         load = LoadMetrics(registry: registry)
         scheduler = SchedulerMetrics(registry: registry)
-        outbox = OutboxMetrics(registry: registry)
+        deliveries = DeliveryMetrics(registry: registry)
         storage = StorageMetrics(driver: driver, registry: registry)
         inFlight = registry.makeGauge(descriptor: .klage("http", "requests_in_flight", help: "POST /rpc requests being served now."))
     }

@@ -48,11 +48,10 @@ public struct StoreCopier: Sendable {
         Table(name: "efforts", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "staff_pulses", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "baselines", orderBy: "tenant_id, department, period_from", tenantColumn: "tenant_id"),
-        Table(name: "outbox", orderBy: "tenant_id, event_id", tenantColumn: "tenant_id"),
+        Table(name: "deliveries", orderBy: "tenant_id, channel, target, event_id", tenantColumn: "tenant_id"),
         Table(name: "audit_chain", orderBy: "tenant_id, seq", tenantColumn: "tenant_id"),
         Table(name: "audit_heads", orderBy: "tenant_id", tenantColumn: "tenant_id"),
         Table(name: "webhooks", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
-        Table(name: "webhook_deliveries", orderBy: "tenant_id, webhook_id, event_id", tenantColumn: "tenant_id"),
     ]
 
     /// The tables left behind on purpose: every other table of the schema is in ``tables``.

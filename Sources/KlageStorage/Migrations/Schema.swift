@@ -11,6 +11,7 @@ public enum Schema {
         integrations,
         recomputedReportCells,
         derivedLayouts,
+        deliveries,
     ]
 
     static let initial = Migration(

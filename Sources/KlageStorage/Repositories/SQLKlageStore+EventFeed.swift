@@ -1,4 +1,5 @@
 import Foundation
+public import KlageDelivery
 public import KlageKernel
 
 /// The event feed: the audit chain's event entries, joined to their events, in `seq` order.

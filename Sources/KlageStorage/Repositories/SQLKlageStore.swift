@@ -1,4 +1,5 @@
 public import Foundation
+import KlageDelivery
 public import KlageKernel
 
 /// The kernel's ``KlageKernel/KlageStore`` implemented once, in SQL both engines share, over any ``SQLDriver``.
@@ -10,16 +11,16 @@ public import KlageKernel
 public struct SQLKlageStore: Sendable {
     /// The engine underneath.
     public let driver: any SQLDriver
-    /// Which stored events get an outbox row for their plug-in hooks.
-    public let outbox: OutboxRouting
+    /// Which stored events get a delivery to their plug-in hooks.
+    public let hooks: HookRouting
     /// Keys looked up in the last half second (``KeyCache``).
     let keyCache = KeyCache()
     /// Complaint reads of one tenant written together (``ReadBatcher``).
     let readBatcher = ReadBatcher()
 
-    public init(driver: any SQLDriver, outbox: OutboxRouting = .none) {
+    public init(driver: any SQLDriver, hooks: HookRouting = .none) {
         self.driver = driver
-        self.outbox = outbox
+        self.hooks = hooks
     }
 
     /// Applies pending migrations.
@@ -54,7 +55,7 @@ public struct SQLKlageStore: Sendable {
         }
     }
 
-    /// Appends events inside a transaction: each hooked one with its outbox row, and each new one to its
+    /// Appends events inside a transaction: each hooked one with its hook delivery, and each new one to its
     /// tenant's audit chain.
     ///
     /// An event already stored is left as it is, with its row: a plug-in hook that runs again for the
@@ -72,11 +73,8 @@ public struct SQLKlageStore: Sendable {
             guard try connection.execute(prepared.inserts[index]) > 0 else { continue }
             stored.append(event)
             links.append(prepared.links[index])
-            if outbox.hookedEvents.contains(event.type) {
-                let delivery = OutboxDelivery(
-                    tenant: event.tenant, eventId: event.id, eventType: event.type,
-                    nextAttemptAt: event.at.addingTimeInterval(outbox.firstAttemptAfter), createdAt: event.at, updatedAt: event.at)
-                try connection.execute(try .insert(delivery) + " ON CONFLICT DO NOTHING")
+            if hooks.hookedEvents.contains(event.type) {
+                try connection.execute(try .insert(Delivery.hooks(of: event, policy: hooks.policy)) + " ON CONFLICT DO NOTHING")
             }
         }
         try AuditChain.append(links, of: stored, on: connection)

@@ -1,3 +1,5 @@
+public import KlageKernel
+
 /// Reads a tenant's events in commit order (``FeedEvent``).
 public protocol EventFeedStore: Sendable {
     /// The tenant's events after position `after`, of `types` (all when `nil`), at most `limit`, in

@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+public import KlageKernel
 
 /// One event of a tenant's feed, as `event.list`, webhooks and `/rpc/ws` send it: a stored
 /// ``DomainEvent`` with its ``position``.

@@ -1,3 +1,5 @@
+public import KlageKernel
+
 /// The tenant's event feed for case systems: `event.list`.
 public struct EventFeedService: Sendable {
     /// The most events one page may hold.

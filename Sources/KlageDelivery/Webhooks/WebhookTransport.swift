@@ -1,3 +1,5 @@
+public import KlageKernel
+
 /// How webhooks reach their endpoints, outside the kernel: the check of a target address and the signed POST.
 public protocol WebhookTransport: Sendable {
     /// Checks that `url` may be a target for `tenant`: http(s), no credentials, and, unless the host
