@@ -33,28 +33,27 @@ public struct NewComplaint: Sendable {
     }
 }
 
-extension NewComplaint: Decodable {
-    private enum CodingKeys: String, CodingKey {
-        case workflow, track, channel, subject, description, remedy, citizen, receivedAt, department, externalRef, fields
-    }
-
-    /// Reads a draft as `complaint.create` takes it: `track` defaults to dissatisfaction, `fields` to none,
-    /// `receivedAt` (when given) in the decoder's date format. Keys are read in this order, so the first
-    /// bad one is the one reported.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            workflow: try container.decode(WorkflowID.self, forKey: .workflow),
-            track: try container.decodeIfPresent(ComplaintTrack.self, forKey: .track) ?? .dissatisfaction,
-            channel: try container.decode(Channel.self, forKey: .channel),
-            subject: try container.decode(String.self, forKey: .subject),
-            description: try container.decode(String.self, forKey: .description),
-            remedy: try container.decodeIfPresent(String.self, forKey: .remedy),
-            citizen: try container.decode(Citizen.self, forKey: .citizen),
-            receivedAt: try container.decodeIfPresent(Date.self, forKey: .receivedAt),
-            department: try container.decodeIfPresent(String.self, forKey: .department),
-            externalRef: try container.decodeIfPresent(String.self, forKey: .externalRef),
-            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
-        )
-    }
+extension NewComplaint {
+    /// `complaint.create`'s params, each bound to the property it fills.
+    public static let params = DraftFields(
+        NewComplaint(workflow: "", channel: .phone, subject: "", description: "", citizen: Citizen(name: "")),
+        [
+            DraftField(\.workflow, "workflow", .text(max: 64)),
+            DraftField(
+                \.track, "track", .choice(of: ComplaintTrack.self),
+                "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
+                    + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
+                    + "achieves, and it closes only as 'upheld', as 'withdrawn' with the citizen's consent, or as 'forwarded' with "
+                    + "fields.forwardedTo). Left out, the complaint is dissatisfaction, and the complaint returned says so in 'track'",
+                default: .dissatisfaction),
+            DraftField(\.channel, "channel", .choice(of: Channel.self)),
+            DraftField(\.subject, "subject", .text(max: 200)),
+            DraftField(\.description, "description", .text(max: 20_000)),
+            DraftField(\.remedy, "remedy", .text(max: 2_000), "what the citizen asks for"),
+            DraftField(\.citizen, "citizen", .object(Citizen.fields)),
+            DraftField(\.receivedAt, "receivedAt", .time),
+            DraftField(\.department, "department", .text(max: 100)),
+            DraftField(\.externalRef, "externalRef", .text(max: 100), "the case system's reference"),
+            DraftField(\.fields, "fields", .object([]), default: [:]),
+        ])
 }

@@ -219,7 +219,7 @@ public struct RPCDispatcher: Sendable {
         return result
     }
 
-    private func authorise(_ entry: RPCMethodRegistry.Entry, actor: Principal?, tenant: Tenant?) throws {
+    private func authorise(_ entry: RPCMethod, actor: Principal?, tenant: Tenant?) throws {
         switch entry.access {
         case .open:
             return

@@ -1,56 +1,30 @@
-public import KlageKernel
-
-/// The schema of one outbox delivery, as `outbox.list` and `outbox.retry` return it.
-let outboxDeliverySchema = RPCSchema.object(
-    [
-        "tenant": .string, "eventId": .string, "eventType": .string, "state": .oneOf(OutboxState.allCases.map(\.rawValue)),
-        "doneHooks": .array(.string), "attempts": .integer(minimum: 0), "nextAttemptAt": .dateTime, "lastError": .string,
-        "createdAt": .dateTime, "updatedAt": .dateTime,
-    ], required: ["tenant", "eventId", "eventType", "state", "doneHooks", "attempts", "nextAttemptAt", "createdAt", "updatedAt"])
-
-/// `outbox.list`: the plug-in hook deliveries in a state (dead by default), for operators.
-public enum OutboxList: RPCMethod {
-    public struct Params: Decodable, Sendable {
-        let state: OutboxState?
-        let tenant: TenantID?
-        let limit: Int?
-        let cursor: String?
-    }
-    public typealias Result = PageView<OutboxDelivery>
-    public static let name = "outbox.list"
-    public static let summary =
-        "The deliveries of plug-in hooks in a state (dead by default: given up after every retry), oldest event first; lastError never holds personal data."
-    public static let access = RPCAccess.hostOperator
-    public static let params = [
-        RPCParam("state", .oneOf(OutboxState.allCases.map(\.rawValue)), "dead (default), pending or done"), RPCParam("tenant", .string),
-        RPCParam("limit", .integer(minimum: 1, maximum: 500)), RPCParam("cursor", .string),
-    ]
-    public static let result = RPCSchema.object(
-        ["items": .array(outboxDeliverySchema), "nextCursor": .nullable(.string)], required: ["items", "nextCursor"])
-}
-
-/// `outbox.retry`: runs a dead (or pending) delivery again now, with a fresh count of attempts.
-public enum OutboxRetry: RPCMethod {
-    public struct Params: Decodable, Sendable {
-        let tenant: TenantID
-        let eventId: EventID
-    }
-    public typealias Result = OutboxDelivery
-    public static let name = "outbox.retry"
-    public static let summary = "Runs the plug-in hooks of a dead or pending delivery again now; returns the delivery after that attempt."
-    public static let access = RPCAccess.hostOperator
-    public static let params = [RPCParam("tenant", .string, required: true), RPCParam("eventId", .string, required: true)]
-    public static let result = outboxDeliverySchema
-}
+import KlageKernel
 
 extension RPCServices {
-    func registerOutboxMethods(into builder: inout RPCMethodRegistry.Builder) {
-        builder.register(OutboxList.self) { params, _ in
-            let page = try await outbox.list(state: params.state ?? .dead, tenant: params.tenant, limit: params.limit ?? 50, after: params.cursor)
-            return PageView(items: page.items, nextCursor: page.nextCursor)
-        }
-        builder.register(OutboxRetry.self) { params, _ in
-            try await outbox.retry(params.eventId, tenant: params.tenant)
-        }
+    /// `outbox.list` and `outbox.retry`: the deliveries of plug-in hooks, for operators.
+    var outboxMethods: [RPCMethod] {
+        let state = Field<OutboxState?>("state", .choice(of: OutboxState.self), "dead (default), pending or done")
+        let tenant = Field<TenantID?>("tenant", .text(max: 64))
+        let deliveryTenant = Field<TenantID>("tenant", .text(max: 64))
+        let eventId = Field<EventID>("eventId", .text(max: 64))
+        return [
+            RPCMethod(
+                "outbox.list",
+                summary:
+                    "The deliveries of plug-in hooks in a state (dead by default: given up after every retry), oldest event first; lastError never holds personal data.",
+                access: .hostOperator, params: [state, tenant, CoreParams.limit, CoreParams.cursor]
+            ) { input, _ in
+                let page = try await outbox.list(
+                    state: input[state] ?? .dead, tenant: input[tenant], limit: input[CoreParams.limit] ?? 50, after: input[CoreParams.cursor])
+                return PageView(items: page.items, nextCursor: page.nextCursor)
+            },
+            RPCMethod(
+                "outbox.retry",
+                summary: "Runs the plug-in hooks of a dead or pending delivery again now; returns the delivery after that attempt.",
+                access: .hostOperator, params: [deliveryTenant, eventId]
+            ) { input, _ in
+                try await outbox.retry(input[eventId], tenant: input[deliveryTenant])
+            },
+        ]
     }
 }

@@ -106,7 +106,7 @@ final class EventSocketSession: Sendable {
     /// `event.subscribe {after?, types?}`: checks the request and reserves a subscription, which
     /// ``startPending()`` starts.
     private func subscribe(_ params: [String: JSONValue]) async -> Result<JSONValue, RPCError> {
-        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
+        guard actor.holds(anyOf: IntegrationMethods.feedRoles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
         let types: [String]?
         if let list = params["types"] {
             guard let values = list.arrayValue?.compactMap(\.stringValue), values.count == list.arrayValue?.count else {
@@ -149,7 +149,7 @@ final class EventSocketSession: Sendable {
 
     /// `event.unsubscribe {subscription}`: stops one; answers whether it existed.
     private func unsubscribe(_ params: [String: JSONValue]) -> Result<JSONValue, RPCError> {
-        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
+        guard actor.holds(anyOf: IntegrationMethods.feedRoles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
         let name = params["subscription"]?.stringValue ?? ""
         let (live, pending) = state.withLock { state in
             let pending = state.pending.firstIndex { $0.name == name }.map { state.pending.remove(at: $0) }
