@@ -8,17 +8,15 @@ extension RPCServices {
         let assignee = Field<String?>(
             "assignee", .text(max: 100),
             "the responsible caseworker's id (a key id or the case system's id, no personal data), at most 100 characters; left out, it stays")
-        return RPCMethod(
+        return complaintChange(
             "complaint.assign",
             summary:
                 "Sets the responsible department, assignee or both; changing one that was set is a hand-off (handoffs + 1, complaint.handedOff "
                 + "on the journey). The first assignment is not a hand-off, and assigning the current values changes nothing.",
-            roles: [.caseworker], params: [CoreParams.complaint, CoreParams.version, department, assignee]
-        ) { input, context in
-            let complaint = try await complaints.assign(
-                input[CoreParams.complaint], version: input[CoreParams.version], department: input[department], assignee: input[assignee],
-                in: context.tenant, by: context.actor)
-            return ComplaintView(complaint, now: now, for: context.actor)
+            params: [department, assignee]
+        ) { id, version, input, context in
+            try await complaints.assign(
+                id, version: version, department: input[department], assignee: input[assignee], in: context.tenant, by: context.actor)
         }
     }
 }

@@ -16,35 +16,21 @@ extension RPCServices {
         let score = Field<Int>("score", .integer(min: 1, max: 5))
         let comment = Field<String?>("comment", .text(max: 2_000))
         return [
-            RPCMethod(
+            complaintChange(
                 "complaint.pause",
                 summary: "Pauses the complaint's running deadlines (e.g. waiting for the citizen); the reason goes into the journey.",
-                roles: [.caseworker], params: [CoreParams.complaint, CoreParams.version, CoreParams.reason]
-            ) { input, context in
-                ComplaintView(
-                    try await complaints.pause(
-                        input[CoreParams.complaint], version: input[CoreParams.version], reason: input[CoreParams.reason], in: context.tenant,
-                        by: context.actor),
-                    now: now, for: context.actor)
+                params: [CoreParams.reason]
+            ) { id, version, input, context in
+                try await complaints.pause(id, version: version, reason: input[CoreParams.reason], in: context.tenant, by: context.actor)
             },
-            RPCMethod(
-                "complaint.resume", summary: "Resumes paused deadlines with the time they had left.", roles: [.caseworker],
-                params: [CoreParams.complaint, CoreParams.version]
-            ) { input, context in
-                ComplaintView(
-                    try await complaints.resume(
-                        input[CoreParams.complaint], version: input[CoreParams.version], in: context.tenant, by: context.actor),
-                    now: now, for: context.actor)
+            complaintChange("complaint.resume", summary: "Resumes paused deadlines with the time they had left.") { id, version, _, context in
+                try await complaints.resume(id, version: version, in: context.tenant, by: context.actor)
             },
-            RPCMethod(
+            complaintChange(
                 "complaint.reopen", summary: "Reopens a complaint closed as withdrawn or resolved, within the tenant's reopen window.",
-                roles: [.caseworker], params: [CoreParams.complaint, CoreParams.version, CoreParams.reason]
-            ) { input, context in
-                ComplaintView(
-                    try await complaints.reopen(
-                        input[CoreParams.complaint], version: input[CoreParams.version], reason: input[CoreParams.reason], in: context.tenant,
-                        by: context.actor),
-                    now: now, for: context.actor)
+                params: [CoreParams.reason]
+            ) { id, version, input, context in
+                try await complaints.reopen(id, version: version, reason: input[CoreParams.reason], in: context.tenant, by: context.actor)
             },
             RPCMethod(
                 "survey.issue", summary: "Issues the one-time satisfaction survey of a closed complaint; the token is shown only here.",

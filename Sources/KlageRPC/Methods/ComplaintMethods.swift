@@ -96,3 +96,21 @@ extension RPCServices {
         ]
     }
 }
+
+extension RPCServices {
+    /// A caseworker's method that changes one complaint (`id`) at the version they saw (`version`), and
+    /// returns it as they may see it.
+    ///
+    /// - Parameters:
+    ///   - params: The params besides `id` and `version`.
+    ///   - change: Makes the change; gets the complaint's id and version, the input and the context.
+    func complaintChange(
+        _ name: String, summary: String, params: [any FieldDeclaration] = [],
+        change: @escaping @Sendable (ComplaintID, Int, RPCInput, TenantContext) async throws -> Complaint
+    ) -> RPCMethod {
+        RPCMethod(name, summary: summary, roles: [.caseworker], params: [CoreParams.complaint, CoreParams.version] + params) { input, context in
+            ComplaintView(
+                try await change(input[CoreParams.complaint], input[CoreParams.version], input, context), now: now, for: context.actor)
+        }
+    }
+}

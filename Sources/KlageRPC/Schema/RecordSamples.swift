@@ -92,6 +92,10 @@ extension ErasureResult: WireSample {
     public static let sample = ErasureResult(matchedBy: "", complaints: [Item(complaintId: "", action: .anonymised, reason: "")])
 }
 
+extension ComplaintSummary: WireSample {
+    public static let sample = ComplaintSummary()
+}
+
 extension EvidenceFigures: WireSample {
     public static let sample = EvidenceFigures.empty
 }

@@ -44,15 +44,11 @@ public final class SchemaBook {
 
     /// The schema of a value met while recording: by its type where that says it all, else by its encoding.
     func describe<Value: Encodable>(value: Value) -> RPCSchema {
-        if let text = value as? String { return Self.text(text) }
-        if let optional = value as? any EncodableOptional {
-            if let wrapped = optional.wrappedEncodable { return .nullable(describe(value: wrapped)) }
-            return describe(type: Value.self)
-        }
+        if Value.self == String.self, let text = value as? String { return Self.text(text) }
         if let known = Self.plain(Value.self) { return known }
         if let described = Value.self as? any WireDescribed.Type { return described.describe(in: self) }
-        if let array = value as? any EncodableArray {
-            if let first = array.firstEncodable { return .array(describe(value: first)) }
+        if let holder = value as? any EncodableHolder {
+            if let held = holder.held { return Self.holding(describe(value: held), in: Value.self) }
             return describe(type: Value.self)
         }
         return record(value)
@@ -62,11 +58,15 @@ public final class SchemaBook {
     ///
     /// A struct type must describe itself (``WireDescribed``): its shape cannot be seen without a value.
     public func describe<Value: Encodable>(type: Value.Type) -> RPCSchema {
-        if let optional = Value.self as? any EncodableOptional.Type { return .nullable(describe(type: optional.wrappedType)) }
         if let known = Self.plain(Value.self) { return known }
         if let described = Value.self as? any WireDescribed.Type { return described.describe(in: self) }
-        if let array = Value.self as? any EncodableArray.Type { return .array(describe(type: array.elementType)) }
+        if let holder = Value.self as? any EncodableHolder.Type { return Self.holding(describe(type: holder.heldType), in: Value.self) }
         preconditionFailure("the shape of \(Value.self) is unknown without a value: make it a WireSample, or give the sample one")
+    }
+
+    /// What an `Optional` or a list of `held` is: the schema or `null`, or a list of it.
+    private static func holding(_ held: RPCSchema, in holder: Any.Type) -> RPCSchema {
+        holder is any ExpressibleByNilLiteral.Type ? .nullable(held) : .array(held)
     }
 
     /// A text written: a time where the sample's text is one (a record that writes its times as text), else text.
@@ -96,26 +96,21 @@ public final class SchemaBook {
     }
 }
 
-/// `Optional`, told apart while recording: its value, or its type when `nil`.
-protocol EncodableOptional {
-    var wrappedEncodable: (any Encodable)? { get }
-    static var wrappedType: any Encodable.Type { get }
+/// An `Optional` or a list, told apart while recording: what it holds (its value, its first element),
+/// or, when it holds nothing, the type it would hold.
+protocol EncodableHolder {
+    var held: (any Encodable)? { get }
+    static var heldType: any Encodable.Type { get }
 }
 
-extension Optional: EncodableOptional where Wrapped: Encodable {
-    var wrappedEncodable: (any Encodable)? { self }
-    static var wrappedType: any Encodable.Type { Wrapped.self }
+extension Optional: EncodableHolder where Wrapped: Encodable {
+    var held: (any Encodable)? { self }
+    static var heldType: any Encodable.Type { Wrapped.self }
 }
 
-/// A list, told apart while recording: its first element, or its element type when empty.
-protocol EncodableArray {
-    var firstEncodable: (any Encodable)? { get }
-    static var elementType: any Encodable.Type { get }
-}
-
-extension Array: EncodableArray where Element: Encodable {
-    var firstEncodable: (any Encodable)? { first }
-    static var elementType: any Encodable.Type { Element.self }
+extension Array: EncodableHolder where Element: Encodable {
+    var held: (any Encodable)? { first }
+    static var heldType: any Encodable.Type { Element.self }
 }
 
 /// A dictionary keyed by text: an object of any members.
