@@ -57,3 +57,28 @@ extension NewComplaint {
             DraftField(\.fields, "fields", .object([]), default: [:]),
         ])
 }
+
+extension Complaint {
+    /// The complaint a draft registers under `definition`, its texts trimmed and checked and its
+    /// citizen's contact details normalised.
+    ///
+    /// - Throws: validation naming the field (`subject`, `citizen.phone`, …).
+    init(
+        registering draft: NewComplaint, id: ComplaintID, tenant: TenantID, definition: WorkflowDefinition, receivedAt: Date,
+        fields: [String: JSONValue], at now: Date
+    ) throws {
+        let citizen = Citizen(
+            name: try Validate.text(draft.citizen.name, field: "citizen.name", max: 200),
+            phone: try Validate.phone(draft.citizen.phone, field: "citizen.phone"),
+            email: try Validate.email(draft.citizen.email, field: "citizen.email"),
+            cpr: try Validate.cpr(draft.citizen.cpr, field: "citizen.cpr"))
+        self.init(
+            id: id, tenant: tenant, workflow: definition.id, workflowVersion: definition.version, state: definition.initialState,
+            track: draft.track, channel: draft.channel, subject: try Validate.text(draft.subject, field: "subject", max: 200),
+            description: try Validate.text(draft.description, field: "description", max: 20_000),
+            remedy: try Validate.optionalText(draft.remedy, field: "remedy", max: 2_000), citizen: citizen,
+            department: try Validate.optionalText(draft.department, field: "department", max: 100),
+            externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100), receivedAt: receivedAt, fields: fields,
+            createdAt: now, updatedAt: now)
+    }
+}
