@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 /// The methods the dispatcher serves, frozen after registration; also the source of `rpc.discover`.

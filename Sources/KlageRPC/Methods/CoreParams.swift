@@ -1,5 +1,5 @@
-public import Foundation
-public import KlageKernel
+import Foundation
+import KlageKernel
 
 /// The params many core methods share, each declared once.
 enum CoreParams {

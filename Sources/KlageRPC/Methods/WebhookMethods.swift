@@ -1,4 +1,4 @@
-public import KlageKernel
+import KlageKernel
 
 /// A new webhook with its secret, shown once.
 struct CreatedWebhookView: WireSample {

@@ -1,4 +1,4 @@
-public import KlageKernel
+import KlageKernel
 
 /// Builds the OpenRPC 1.3 document that `rpc.discover` returns, from the methods' declarations.
 enum OpenRPCDocument {

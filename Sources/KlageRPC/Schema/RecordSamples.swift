@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 // The kernel records the API returns as they encode, with the samples their schemas are recorded from.

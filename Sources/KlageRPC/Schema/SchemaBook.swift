@@ -1,5 +1,5 @@
-public import Foundation
-public import KlageKernel
+import Foundation
+import KlageKernel
 
 /// Works out JSON Schemas from the types that encode results, and keeps the named ones
 /// (``WireComponent``) for the document's `components.schemas`.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KlageKernel
 
 /// A result type whose JSON Schema `rpc.discover` lists, worked out from the type itself, so that the

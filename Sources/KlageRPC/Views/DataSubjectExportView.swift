@@ -1,5 +1,5 @@
-public import Foundation
-public import KlageKernel
+import Foundation
+import KlageKernel
 
 /// What `privacy.export` returns: one citizen's complaints, each with everything stored under it.
 public struct DataSubjectExportView: Encodable, Sendable {
