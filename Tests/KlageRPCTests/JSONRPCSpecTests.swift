@@ -1,7 +1,6 @@
 import Foundation
 import KlageKernel
 import KlageTestSupport
-import Logging
 import Testing
 
 @testable import KlageRPC
@@ -25,12 +24,7 @@ import Testing
 
     /// Runs `body` with a dispatcher serving the specification's methods over a real store.
     func withDispatcher(_ body: (RPCDispatcher) async throws -> Void) async throws {
-        try await withTestStore(.sqlite) { store throws in
-            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
-            var builder = RPCMethodRegistry.Builder()
-            builder.register(Self.methods)
-            try await body(RPCDispatcher(registry: builder.build(), keys: APIKeyService(env), logger: Logger(label: "test")))
-        }
+        try await KlageRPCTests.withDispatcher(serving: Self.methods, body)
     }
 
     func answer(_ dispatcher: RPCDispatcher, _ body: String, key: String? = nil) async -> JSONValue? {

@@ -34,12 +34,7 @@ import Testing
     }
 
     func withDispatcher(_ body: (RPCDispatcher) async throws -> Void) async throws {
-        try await withTestStore(.sqlite) { store throws in
-            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
-            var builder = RPCMethodRegistry.Builder()
-            builder.register(Self.echo)
-            try await body(RPCDispatcher(registry: builder.build(), keys: APIKeyService(env), logger: Logger(label: "test")))
-        }
+        try await KlageRPCTests.withDispatcher(serving: [Self.echo], body)
     }
 
     func call(_ dispatcher: RPCDispatcher, _ params: String) async -> JSONValue? {

@@ -1,7 +1,5 @@
 import Foundation
 import KlageKernel
-import KlageTestSupport
-import Logging
 import Synchronization
 import Testing
 
@@ -12,9 +10,7 @@ import Testing
 /// batches too, and echo the id as sent.
 @Suite struct ServedMethodTests {
     @Test func aServedMethodIsCheckedAdmittedAndAnsweredAsAnyOther() async throws {
-        try await withTestStore(.sqlite) { store throws in
-            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
-            let dispatcher = RPCDispatcher(registry: RPCMethodRegistry.Builder().build(), keys: APIKeyService(env), logger: Logger(label: "test"))
+        try await withDispatcher(serving: []) { dispatcher in
             let calls = Mutex<[[String: JSONValue]]>([])
             let a = Field<Int?>("a", .integer(min: 0, max: 9))
             let b = Field<Int?>("b", .integer(min: 0, max: 9))
