@@ -1,78 +1,30 @@
 import Foundation
 import KlageKernel
 import KlageTestSupport
-import Logging
 import Testing
 
 @testable import KlageRPC
 
 /// The JSON-RPC 2.0 specification's section 7 examples (by-name params), against the real dispatcher.
 @Suite struct JSONRPCSpecTests {
-    enum Subtract: RPCMethod {
-        struct Params: Decodable, Sendable {
-            let minuend: Int
-            let subtrahend: Int
-        }
-        typealias Result = Int
-        static let name = "subtract"
-        static let summary = "minuend - subtrahend"
-        static let access = RPCAccess.open
-        static let params = [RPCParam("minuend", .integer(), required: true), RPCParam("subtrahend", .integer(), required: true)]
-        static let result = RPCSchema.integer()
-    }
+    static let minuend = Field<Int>("minuend", .integer(min: .min, max: .max))
+    static let subtrahend = Field<Int>("subtrahend", .integer(min: .min, max: .max))
+    static let values = Field<[Int]>("values", .list(.integer(min: .min, max: .max), max: 100))
 
-    enum Sum: RPCMethod {
-        struct Params: Decodable, Sendable { let values: [Int] }
-        typealias Result = Int
-        static let name = "sum"
-        static let summary = "the sum"
-        static let access = RPCAccess.open
-        static let params = [RPCParam("values", .array(.integer()), required: true)]
-        static let result = RPCSchema.integer()
-    }
-
-    enum Update: RPCMethod {
-        typealias Params = NoParams
-        typealias Result = Bool
-        static let name = "update"
-        static let summary = "a notification target"
-        static let access = RPCAccess.open
-        static let params: [RPCParam] = []
-        static let result = RPCSchema.boolean
-    }
-
-    enum GetData: RPCMethod {
-        typealias Params = NoParams
-        typealias Result = [JSONValue]
-        static let name = "get_data"
-        static let summary = "some data"
-        static let access = RPCAccess.open
-        static let params: [RPCParam] = []
-        static let result = RPCSchema.array(.string)
-    }
-
-    enum Secret: RPCMethod {
-        typealias Params = NoParams
-        typealias Result = String
-        static let name = "secret"
-        static let summary = "needs a key"
-        static let access = RPCAccess.anyTenantRole
-        static let params: [RPCParam] = []
-        static let result = RPCSchema.string
-    }
+    /// The specification's methods.
+    static let methods = [
+        RPCMethod("subtract", summary: "minuend - subtrahend", access: .open, params: [minuend, subtrahend]) { input, _ in
+            input[minuend] - input[subtrahend]
+        },
+        RPCMethod("sum", summary: "the sum", access: .open, params: [values]) { input, _ in input[values].reduce(0, +) },
+        RPCMethod("update", summary: "a notification target", access: .open) { _, _ in true },
+        RPCMethod("get_data", summary: "some data", access: .open) { _, _ -> [JSONValue] in ["hello", 5] },
+        RPCMethod("secret", summary: "needs a key", access: .anyTenantRole) { _, _ in "s" },
+    ]
 
     /// Runs `body` with a dispatcher serving the specification's methods over a real store.
     func withDispatcher(_ body: (RPCDispatcher) async throws -> Void) async throws {
-        try await withTestStore(.sqlite) { store throws in
-            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
-            var builder = RPCMethodRegistry.Builder()
-            builder.register(Subtract.self) { params, _ in params.minuend - params.subtrahend }
-            builder.register(Sum.self) { params, _ in params.values.reduce(0, +) }
-            builder.register(Update.self) { _, _ in true }
-            builder.register(GetData.self) { _, _ in ["hello", 5] }
-            builder.register(Secret.self) { _, _ in "s" }
-            try await body(RPCDispatcher(registry: builder.build(), keys: APIKeyService(env), logger: Logger(label: "test")))
-        }
+        try await KlageRPCTests.withDispatcher(serving: Self.methods, body)
     }
 
     func answer(_ dispatcher: RPCDispatcher, _ body: String, key: String? = nil) async -> JSONValue? {

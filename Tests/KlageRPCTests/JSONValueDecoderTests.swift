@@ -76,11 +76,9 @@ import Testing
         struct Timed: Decodable { let at: Date }
         let good = try JSONValueDecoder().decode(Timed.self, from: ["at": "2026-11-25T09:30:00.250+01:00"])
         #expect(Timestamp.format(good.at) == "2026-11-25T08:30:00.250Z")
-        #expect(throws: KlageError.self) { try ParamsDecoder.decode(Timed.self, from: ["at": "yesterday"]) }
-        do {
-            _ = try ParamsDecoder.decode(Timed.self, from: ["at": "yesterday"])
-        } catch let error as KlageError {
-            #expect(error.field == "at")
-        }
+        let bad = #expect(throws: KlageError.self) { try ParamsDecoder.decode(Date.self, from: "yesterday", at: "at") }
+        #expect(bad?.field == "at")
+        let nested = #expect(throws: KlageError.self) { try ParamsDecoder.decode(Timed.self, from: ["at": "yesterday"], at: "when") }
+        #expect(nested?.field == "when.at")
     }
 }

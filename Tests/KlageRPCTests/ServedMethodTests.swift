@@ -1,24 +1,25 @@
 import Foundation
 import KlageKernel
-import KlageTestSupport
-import Logging
 import Synchronization
 import Testing
 
 @testable import KlageRPC
 
-/// Methods a transport serves itself (`event.subscribe` over WebSocket) go through the dispatcher's
-/// one strict parse, its request checks and its admission, in batches too, and echo the id as sent.
+/// Methods a transport serves itself (`event.subscribe` over WebSocket) are declared as any other and go
+/// through the dispatcher's one strict parse, its request checks, its admission and its params, in
+/// batches too, and echo the id as sent.
 @Suite struct ServedMethodTests {
     @Test func aServedMethodIsCheckedAdmittedAndAnsweredAsAnyOther() async throws {
-        try await withTestStore(.sqlite) { store throws in
-            let env = Fixtures.environment(store, registry: try PluginRegistryBuilder().build())
-            let dispatcher = RPCDispatcher(registry: RPCMethodRegistry.Builder().build(), keys: APIKeyService(env), logger: Logger(label: "test"))
+        try await withDispatcher(serving: []) { dispatcher in
             let calls = Mutex<[[String: JSONValue]]>([])
-            let served: [String: RPCServedMethod] = [
-                "echo": { params in
-                    calls.withLock { $0.append(params) }
-                    return .success(.object(params))
+            let a = Field<Int?>("a", .integer(min: 0, max: 9))
+            let b = Field<Int?>("b", .integer(min: 0, max: 9))
+            let served = [
+                RPCMethod("echo", summary: "Echoes a and b.", access: .open, params: [a, b]) { input, _ -> JSONValue in
+                    let echoed = JSONValue.object(
+                        ["a": input[a].map { .number(Double($0)) }, "b": input[b].map { .number(Double($0)) }].compactMapValues { $0 })
+                    calls.withLock { $0.append(echoed.objectValue ?? [:]) }
+                    return echoed
                 }
             ]
             let admitted = Mutex(0)
@@ -43,8 +44,10 @@ import Testing
             // In a batch, next to a method that does not exist.
             let batch = await reply(#"[{"jsonrpc":"2.0","id":3,"method":"echo","params":{"b":2}},{"jsonrpc":"2.0","id":4,"method":"nothing"}]"#)
             #expect(batch.contains(#""result":{"b":2}"#) && batch.contains("-32601"))
+            // Its params are decoded as declared: a wrong type is refused, naming the param, and it is not called.
+            #expect(await reply(#"{"jsonrpc":"2.0","id":5,"method":"echo","params":{"a":"x"}}"#).contains(#""field":"a""#))
             #expect(calls.withLock { $0 } == [["a": 1], ["b": 2]])
-            #expect(admitted.withLock { $0 } == 4)
+            #expect(admitted.withLock { $0 } == 5)
         }
     }
 }

@@ -8,8 +8,9 @@ import Testing
 
 /// Every method, called by every role (and without a key), with well-formed params and params broken
 /// in each of ``ParamsFuzzer/Breakage``'s ways, on every engine: every reply is well-formed JSON-RPC,
-/// no bad input is answered as an internal error (-32603), and a rejected request changes nothing
-/// stored (every table's rows are compared before and after it).
+/// every result fits the schema `rpc.discover` lists for it (``SchemaCheck``), no bad input is answered
+/// as an internal error (-32603), and a rejected request changes nothing stored (every table's rows are
+/// compared before and after it).
 ///
 /// Deterministic: the seed is printed; `KLAGE_FUZZ_SEED=<seed>` repeats the run, and
 /// `KLAGE_FUZZ_ROUNDS=<n>` makes it n sweeps long (see `Benchmarks/fuzz`).
@@ -60,6 +61,10 @@ import Testing
                     let parsed = try JSONDecoder().decode(JSONValue.self, from: reply)
                     let answer = parsed.arrayValue?.first ?? parsed
                     let after = try await Self.snapshot(server)
+                    if let result = answer["result"], let method = registry.entry(name) {
+                        let problem = SchemaCheck.problem(result, method.result, components: method.components)
+                        #expect(problem == nil, "\(what): the result does not fit its schema: \(problem ?? "")")
+                    }
                     if let error = answer["error"] {
                         rejected += 1
                         #expect(error["code"] != -32603, "\(what): an internal error for bad input: \(error)")

@@ -17,13 +17,13 @@ struct ParamsFuzzer {
     let ids: [String: [String]]
 
     /// The params of `method` with `breakage`, as the JSON value to send (not always an object).
-    mutating func params(_ params: [RPCParam], breakage: Breakage) -> JSONValue {
+    mutating func params(_ params: [FieldSpec], breakage: Breakage) -> JSONValue {
         var object: [String: JSONValue] = [:]
         for param in params where param.required || breakage != .onlyRequired {
-            object[param.name] = value(param.schema, name: param.name, depth: 0)
+            object[param.name] = value(param.kind, name: param.name, depth: 0)
         }
         let names = params.map(\.name)
-        func anyName(where matches: (RPCParam) -> Bool = { _ in true }) -> String? {
+        func anyName(where matches: (FieldSpec) -> Bool = { _ in true }) -> String? {
             let candidates = params.filter(matches).map(\.name)
             return candidates.isEmpty ? nil : candidates[Int.random(in: 0..<candidates.count, using: &random)]
         }
@@ -61,44 +61,38 @@ struct ParamsFuzzer {
         return .object(object)
     }
 
-    /// A well-formed value of `schema`; a param named like an id gets an id that exists.
-    private mutating func value(_ schema: RPCSchema, name: String, depth: Int) -> JSONValue {
-        switch schema {
-        case .string:
+    /// A well-formed value of `kind`; a param named like an id gets an id that exists, and a citizen is one.
+    private mutating func value(_ kind: FieldSpec.Kind, name: String, depth: Int) -> JSONValue {
+        if name == "citizen" { return ["name": "Karen Jensen", "phone": "+45 87654321"] }
+        switch kind {
+        case .text:
             if let known = ids[name] ?? (name == "id" ? ids.values.flatMap { $0 } : nil), !known.isEmpty {
                 return .string(known[Int.random(in: 0..<known.count, using: &random)])
             }
             return .string(
                 ["Borgerservice", "Teknik", "A note", "+45 12345678", "borger@example.dk", "010190-1234"][Int.random(in: 0..<6, using: &random)])
-        case .dateTime:
+        case .time:
             return .string(Timestamp.format(Date().addingTimeInterval(Double(Int.random(in: -86_400 * 30...3_600, using: &random)))))
         case .integer(let minimum, let maximum):
-            return .number(Double(Int.random(in: (minimum ?? 0)...(maximum ?? max(minimum ?? 0, 10)), using: &random)))
+            let low = minimum == .min ? 0 : minimum
+            return .number(Double(Int.random(in: low...(maximum == .max ? max(low, 10) : maximum), using: &random)))
         case .number:
             return .number(Double(Int.random(in: 0...5, using: &random)))
-        case .boolean:
+        case .bool:
             return .bool(Bool.random(using: &random))
-        case .oneOf(let values):
+        case .choice(let values):
             return values.isEmpty ? "" : .string(values[Int.random(in: 0..<values.count, using: &random)])
-        case .array(let items):
-            return depth > 3 ? [] : .array((0..<Int.random(in: 0...2, using: &random)).map { _ in value(items, name: name, depth: depth + 1) })
-        case .object(let properties, let required):
+        case .list(let element, _):
+            return depth > 3 ? [] : .array((0..<Int.random(in: 0...2, using: &random)).map { _ in value(element, name: name, depth: depth + 1) })
+        case .object(let fields) where fields.isEmpty:
+            return ["note": "text"]
+        case .object(let fields):
             guard depth <= 3 else { return [:] }
             var object: [String: JSONValue] = [:]
-            for (key, property) in properties where required.contains(key) || Bool.random(using: &random) {
-                object[key] = value(property, name: key, depth: depth + 1)
+            for field in fields where field.required || Bool.random(using: &random) {
+                object[field.name] = value(field.kind, name: field.name, depth: depth + 1)
             }
             return .object(object)
-        case .anyObject:
-            return ["note": "text"]
-        case .anyJSON:
-            return "text"
-        case .ref(let name):
-            return name.hasPrefix("Citizen") ? ["name": "Karen Jensen", "phone": "+45 87654321"] : [:]
-        case .nullable(let inner):
-            return Int.random(in: 0..<4, using: &random) == 0 ? .null : value(inner, name: name, depth: depth)
-        case .defaulted(let inner, _):
-            return value(inner, name: name, depth: depth)
         }
     }
 

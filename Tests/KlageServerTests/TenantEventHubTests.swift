@@ -61,8 +61,10 @@ import Testing
             let deadline = ContinuousClock.now + .seconds(10)
             while hub.tenantsPolled > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(hub.tenantsPolled == 0)
+            // A read that had begun before the last subscriber left may still land; none starts after it.
+            try await Task.sleep(for: .seconds(1))
             let after = hub.feedReads
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .seconds(1))
             #expect(hub.feedReads == after)
         }
     }

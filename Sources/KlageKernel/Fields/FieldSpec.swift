@@ -11,6 +11,8 @@ public struct FieldSpec: Sendable, Hashable {
         case text(max: Int)
         case bool
         case integer(min: Int, max: Int)
+        /// Any JSON number, e.g. a median of days.
+        case number
         /// An RFC 3339 time, kept as its string.
         case time
         case choice([String])
@@ -22,12 +24,15 @@ public struct FieldSpec: Sendable, Hashable {
     public let kind: Kind
     public let required: Bool
     public let summary: String?
+    /// The value an absent field takes, as `rpc.discover` shows it.
+    public let defaultValue: JSONValue?
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, _ summary: String? = nil) {
+    public init(_ name: String, _ kind: Kind, required: Bool = false, _ summary: String? = nil, default defaultValue: JSONValue? = nil) {
         self.name = name
         self.kind = kind
         self.required = required
         self.summary = summary
+        self.defaultValue = defaultValue
     }
 
     /// Validates `fields` against `specs`: required fields present, every value of its kind, and, where
@@ -69,6 +74,8 @@ public struct FieldSpec: Sendable, Hashable {
         case .integer(let min, let max):
             guard let number = value.numberValue, number.rounded() == number else { throw fail("must be a whole number") }
             guard Double(min) <= number, number <= Double(max) else { throw fail("must be between \(min) and \(max)") }
+        case .number:
+            guard value.numberValue != nil else { throw fail("must be a number") }
         case .time:
             guard let text = value.stringValue, Timestamp.parse(text) != nil else { throw fail("must be an RFC 3339 time") }
         case .choice(let options):

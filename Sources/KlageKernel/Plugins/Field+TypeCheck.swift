@@ -21,6 +21,7 @@ extension FieldSpec.Kind {
         case .text: [.string("text")]
         case .bool: [.bool(true), .bool(false)]
         case .integer(let min, let max): [.number(Double(min)), .number(Double(max))]
+        case .number: [.number(0.5)]
         case .time: [.string("2026-01-01T12:00:00Z")]
         case .choice(let options): options.map(JSONValue.string)
         case .list(let element, _): [.array([])] + element.samples.map { .array([$0]) }

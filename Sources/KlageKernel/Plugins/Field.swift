@@ -17,10 +17,16 @@ import Foundation
 ///
 /// Any `Decodable` type fits: `String`, `Bool`, `Int`, `Date` (for `.time`), identifiers such as
 /// ``ComplaintID``, enums with `String` raw values (for `.choice(of:)`), lists, and structs for
-/// `.object([...])` fields.
+/// `.object([...])` fields. A field with a `default:` may be left out, and reads as its default:
+///
+/// ```swift
+/// static let reached = Field<Bool>("reached", .bool, default: true)   // optional, reads true when absent
+/// ```
 public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     /// The untyped declaration the kernel validates and `rpc.discover` lists.
     public let spec: FieldSpec
+    /// What an absent (or `null`) field reads as, when declared with a default.
+    public let defaultValue: Value?
 
     /// Declares a field.
     ///
@@ -30,6 +36,14 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     ///   - summary: A short description for `rpc.discover` and the workflow view.
     public init(_ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil) {
         spec = FieldSpec(name, kind, required: !(Value.self is any OptionalField.Type), summary)
+        defaultValue = nil
+    }
+
+    /// Declares a field that may be left out, and then reads as `fallback`.
+    public init(_ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil, default fallback: Value) where Value: Encodable {
+        guard let json = try? PluginJSON.encode(fallback) else { preconditionFailure("the default of field \(name) does not encode") }
+        spec = FieldSpec(name, kind, required: false, summary, default: json)
+        defaultValue = fallback
     }
 
     /// The field's name.
@@ -47,6 +61,12 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
 
     private init(_ spec: FieldSpec) {
         self.spec = spec
+        defaultValue = nil
+    }
+
+    /// What an optional field reads as when absent: `nil`; `nil` too for a required field.
+    static var absent: Value? {
+        (Value.self as? any OptionalField.Type).map { $0.absent as! Value }
     }
 
     /// The field's value in `fields`.
@@ -56,8 +76,8 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     ///   absent or the value does not fit `Value`.
     public func value(in fields: [String: JSONValue]) throws -> Value {
         let json = fields[spec.name] ?? .null
-        if json == .null, let optional = Value.self as? any OptionalField.Type {
-            return optional.absent as! Value
+        if json == .null, let fallback = defaultValue ?? Self.absent {
+            return fallback
         }
         if json == .null { throw KlageError.validation(field: spec.name, reason: "is required") }
         do {
@@ -89,6 +109,7 @@ extension FieldSpec.Kind {
         case .text: "a string"
         case .bool: "true or false"
         case .integer(let min, let max): "a whole number between \(min) and \(max)"
+        case .number: "a number"
         case .time: "an RFC 3339 time"
         case .choice(let options): "one of: \(options.joined(separator: ", "))"
         case .list: "a list"

@@ -1,7 +1,7 @@
 /// What `privacy.erase` did with each of a citizen's complaints, and why.
 public struct ErasureResult: Sendable, Hashable, Encodable {
     /// What happened to one complaint.
-    public enum Action: String, Sendable, Hashable, Encodable {
+    public enum Action: String, Sendable, Hashable, Encodable, CaseIterable {
         /// Its personal data is gone now.
         case anonymised
         /// Kept, but processing is restricted: only admins see it, nothing changes it.
@@ -18,11 +18,22 @@ public struct ErasureResult: Sendable, Hashable, Encodable {
         public let action: Action
         /// Why, in words an admin can pass on to the citizen.
         public let reason: String
+
+        public init(complaintId: ComplaintID, action: Action, reason: String) {
+            self.complaintId = complaintId
+            self.action = action
+            self.reason = reason
+        }
     }
 
     /// How the citizen was found: `cpr`, `phone` or `email`.
     public let matchedBy: String
     public let complaints: [Item]
+
+    public init(matchedBy: String, complaints: [Item]) {
+        self.matchedBy = matchedBy
+        self.complaints = complaints
+    }
 }
 
 /// Why a complaint cannot be erased now, if it cannot.

@@ -18,7 +18,7 @@ public struct AttentionKind: RawRepresentable, Sendable, Hashable, Codable, Expr
 }
 
 /// A plug-in record an ``AttentionItem`` concerns: an agreed task, an improvement action.
-public struct AttentionRecordRef: Sendable, Hashable {
+public struct AttentionRecordRef: Sendable, Hashable, Encodable {
     public let plugin: PluginID
     public let kind: String
     public let id: String
@@ -35,7 +35,9 @@ public struct AttentionRecordRef: Sendable, Hashable {
 /// Items carry no citizen personal data (no name, phone, e-mail, CPR, and not the complaint's subject
 /// or description, which may hold some), so listing them is not a read of personal data and is not
 /// access-logged. The title says what is due, e.g. the deadline's title "Call the citizen back".
-public struct AttentionItem: Sendable, Hashable {
+///
+/// Encodes as `attention.list` shows it.
+public struct AttentionItem: Sendable, Hashable, Encodable {
     public let kind: AttentionKind
     /// When it is (or was) due.
     public let dueAt: Date

@@ -26,4 +26,10 @@ public struct Citizen: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// What remains of a citizen once anonymised: no name, phone, e-mail or CPR number.
     public static let anonymised = Citizen(name: PersonalDataScrubber.marker)
+
+    /// The citizen as a caller gives one (`complaint.create`): a name, and a phone, e-mail or CPR number if known.
+    public static let fields = [
+        FieldSpec("name", .text(max: 200), required: true), FieldSpec("phone", .text(max: 20)), FieldSpec("email", .text(max: 254)),
+        FieldSpec("cpr", .text(max: 11)),
+    ]
 }

@@ -4,6 +4,9 @@ public import Foundation
 ///
 /// The complaint records which workflow (and which version of it) it runs under, so a changed
 /// workflow never strands cases in flight. `version` guards every change (optimistic concurrency).
+///
+/// Encodes every stored property, as the API shows it; the API's view adds what is worked out at read
+/// time (each deadline's `missed`, `paused`) and masks the CPR number where the viewer may not read it.
 public struct Complaint: Sendable, Hashable, Codable {
     public let id: ComplaintID
     public let tenant: TenantID

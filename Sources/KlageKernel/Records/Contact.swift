@@ -85,17 +85,20 @@ public struct NewContact: Sendable {
         self.fields = fields
     }
 
-    /// The params as `rpc.discover` lists them; the API derives `Contact`'s schema from them too.
-    public static let params = [
-        FieldSpec("complaintId", .text(max: 64), required: true),
-        FieldSpec("kind", .choice(of: ContactKind.self), required: true),
-        FieldSpec("reached", .bool, "false records a failed attempt (no answer); it does not meet a first-contact deadline"),
-        FieldSpec("occurredAt", .time, required: true),
-        FieldSpec("summary", .text(max: 20_000), required: true),
-        FieldSpec("agreement", .text(max: 10_000), "who does what, by when"),
-        FieldSpec("durationMinutes", .integer(min: 0, max: 1_440), "staff time the contact took, in minutes"),
-        FieldSpec("fields", .object([])),
-    ]
+    /// `contact.record`'s params, each bound to the property it fills.
+    public static let params = DraftFields(
+        NewContact(complaintId: "", kind: .phone, occurredAt: .distantPast, summary: ""),
+        [
+            DraftField(\.complaintId, "complaintId", .text(max: 64)),
+            DraftField(\.kind, "kind", .choice(of: ContactKind.self)),
+            DraftField(
+                \.reached, "reached", .bool, "false records a failed attempt (no answer); it does not meet a first-contact deadline", default: true),
+            DraftField(\.occurredAt, "occurredAt", .time),
+            DraftField(\.summary, "summary", .text(max: 20_000)),
+            DraftField(\.agreement, "agreement", .text(max: 10_000), "who does what, by when"),
+            DraftField(\.durationMinutes, "durationMinutes", .integer(min: 0, max: 1_440), "staff time the contact took, in minutes"),
+            DraftField(\.fields, "fields", .object([]), default: [:]),
+        ])
 
     /// The draft with its texts trimmed and every value within its declared bounds.
     ///
@@ -109,26 +112,5 @@ public struct NewContact: Sendable {
         }
         draft.fields = try Validate.fields(fields)
         return draft
-    }
-}
-
-extension NewContact: Decodable {
-    private enum CodingKeys: String, CodingKey {
-        case complaintId, kind, reached, occurredAt, summary, agreement, durationMinutes, fields
-    }
-
-    /// Reads a draft as `contact.record` takes it: `reached` defaults to true, `fields` to none.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            complaintId: try container.decode(ComplaintID.self, forKey: .complaintId),
-            kind: try container.decode(ContactKind.self, forKey: .kind),
-            reached: try container.decodeIfPresent(Bool.self, forKey: .reached) ?? true,
-            occurredAt: try container.decode(Date.self, forKey: .occurredAt),
-            summary: try container.decode(String.self, forKey: .summary),
-            agreement: try container.decodeIfPresent(String.self, forKey: .agreement),
-            durationMinutes: try container.decodeIfPresent(Int.self, forKey: .durationMinutes),
-            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
-        )
     }
 }

@@ -69,7 +69,8 @@ public struct AnnualReport: Sendable, Encodable {
         }
     }
 
-    init(
+    /// The report of `year` from its figures, the year before's, the baseline and each department's.
+    public init(
         year: Int, from: Date, to: Date, tenantName: String, thisYear: EvidenceFigures, previousYear: EvidenceFigures,
         baseline: Baseline?, departments: [EvidenceFigures]
     ) {

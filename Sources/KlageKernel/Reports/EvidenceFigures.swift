@@ -129,6 +129,9 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
 }
 
 extension EvidenceFigures {
+    /// The figures of no complaints: every count zero, every share and median `null`.
+    public static let empty = EvidenceFigures(group: nil, cell: ReportCell(), backlog: Histogram(), forwarded: 0, pulses: [], learning: [])
+
     /// The figures of `cell`, with the backlog, appeals forwarded, pulses and learning items of the same group.
     init(group: String?, cell: ReportCell, backlog: Histogram, forwarded: Int, pulses: [Int], learning: [LearningFact]) {
         func share(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }

@@ -14,7 +14,8 @@ public struct ReportComparison: Sendable, Encodable {
         public let figures: EvidenceFigures
         public let perMonth: Rates
 
-        init(from: Date, to: Date, months: Double, figures: EvidenceFigures) {
+        /// One side's figures over `months` months, with its rates per month.
+        public init(from: Date, to: Date, months: Double, figures: EvidenceFigures) {
             self.from = from
             self.to = to
             self.months = months
@@ -47,6 +48,14 @@ public struct ReportComparison: Sendable, Encodable {
     public let after: Side
     /// The baselines of the department (or the whole tenant) whose period lies before the adoption.
     public let baselines: [Baseline]
+
+    public init(department: String?, adoptedOn: Date, before: Side, after: Side, baselines: [Baseline]) {
+        self.department = department
+        self.adoptedOn = adoptedOn
+        self.before = before
+        self.after = after
+        self.baselines = baselines
+    }
 }
 
 extension ReportService {

@@ -32,23 +32,8 @@ public struct ComplaintService: Sendable {
             )
         }
         try FieldSpec.validate(fields, against: definition.complaintFields, path: "fields")
-        let citizen = Citizen(
-            name: try Validate.text(draft.citizen.name, field: "citizen.name", max: 200),
-            phone: try Validate.phone(draft.citizen.phone, field: "citizen.phone"),
-            email: try Validate.email(draft.citizen.email, field: "citizen.email"),
-            cpr: try Validate.cpr(draft.citizen.cpr, field: "citizen.cpr")
-        )
-        var complaint = Complaint(
-            id: env.ids.next(), tenant: tenant.id, workflow: definition.id, workflowVersion: definition.version,
-            state: definition.initialState, track: draft.track, channel: draft.channel,
-            subject: try Validate.text(draft.subject, field: "subject", max: 200),
-            description: try Validate.text(draft.description, field: "description", max: 20_000),
-            remedy: try Validate.optionalText(draft.remedy, field: "remedy", max: 2_000),
-            citizen: citizen,
-            department: try Validate.optionalText(draft.department, field: "department", max: 100),
-            externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100),
-            receivedAt: receivedAt, fields: fields, createdAt: now, updatedAt: now
-        )
+        var complaint = try Complaint(
+            registering: draft, id: env.ids.next(), tenant: tenant.id, definition: definition, receivedAt: receivedAt, fields: fields, at: now)
         let effects = engine.start(&complaint, in: definition, settings: tenant.settings)
         var events = [
             env.event(

@@ -33,28 +33,52 @@ public struct NewComplaint: Sendable {
     }
 }
 
-extension NewComplaint: Decodable {
-    private enum CodingKeys: String, CodingKey {
-        case workflow, track, channel, subject, description, remedy, citizen, receivedAt, department, externalRef, fields
-    }
+extension NewComplaint {
+    /// `complaint.create`'s params, each bound to the property it fills.
+    public static let params = DraftFields(
+        NewComplaint(workflow: "", channel: .phone, subject: "", description: "", citizen: Citizen(name: "")),
+        [
+            DraftField(\.workflow, "workflow", .text(max: 64)),
+            DraftField(
+                \.track, "track", .choice(of: ComplaintTrack.self),
+                "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
+                    + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
+                    + "achieves, and it closes only as 'upheld', as 'withdrawn' with the citizen's consent, or as 'forwarded' with "
+                    + "fields.forwardedTo). Left out, the complaint is dissatisfaction, and the complaint returned says so in 'track'",
+                default: .dissatisfaction),
+            DraftField(\.channel, "channel", .choice(of: Channel.self)),
+            DraftField(\.subject, "subject", .text(max: 200)),
+            DraftField(\.description, "description", .text(max: 20_000)),
+            DraftField(\.remedy, "remedy", .text(max: 2_000), "what the citizen asks for"),
+            DraftField(\.citizen, "citizen", .object(Citizen.fields)),
+            DraftField(\.receivedAt, "receivedAt", .time),
+            DraftField(\.department, "department", .text(max: 100)),
+            DraftField(\.externalRef, "externalRef", .text(max: 100), "the case system's reference"),
+            DraftField(\.fields, "fields", .object([]), default: [:]),
+        ])
+}
 
-    /// Reads a draft as `complaint.create` takes it: `track` defaults to dissatisfaction, `fields` to none,
-    /// `receivedAt` (when given) in the decoder's date format. Keys are read in this order, so the first
-    /// bad one is the one reported.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+extension Complaint {
+    /// The complaint a draft registers under `definition`, its texts trimmed and checked and its
+    /// citizen's contact details normalised.
+    ///
+    /// - Throws: validation naming the field (`subject`, `citizen.phone`, …).
+    init(
+        registering draft: NewComplaint, id: ComplaintID, tenant: TenantID, definition: WorkflowDefinition, receivedAt: Date,
+        fields: [String: JSONValue], at now: Date
+    ) throws {
+        let citizen = Citizen(
+            name: try Validate.text(draft.citizen.name, field: "citizen.name", max: 200),
+            phone: try Validate.phone(draft.citizen.phone, field: "citizen.phone"),
+            email: try Validate.email(draft.citizen.email, field: "citizen.email"),
+            cpr: try Validate.cpr(draft.citizen.cpr, field: "citizen.cpr"))
         self.init(
-            workflow: try container.decode(WorkflowID.self, forKey: .workflow),
-            track: try container.decodeIfPresent(ComplaintTrack.self, forKey: .track) ?? .dissatisfaction,
-            channel: try container.decode(Channel.self, forKey: .channel),
-            subject: try container.decode(String.self, forKey: .subject),
-            description: try container.decode(String.self, forKey: .description),
-            remedy: try container.decodeIfPresent(String.self, forKey: .remedy),
-            citizen: try container.decode(Citizen.self, forKey: .citizen),
-            receivedAt: try container.decodeIfPresent(Date.self, forKey: .receivedAt),
-            department: try container.decodeIfPresent(String.self, forKey: .department),
-            externalRef: try container.decodeIfPresent(String.self, forKey: .externalRef),
-            fields: try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
-        )
+            id: id, tenant: tenant, workflow: definition.id, workflowVersion: definition.version, state: definition.initialState,
+            track: draft.track, channel: draft.channel, subject: try Validate.text(draft.subject, field: "subject", max: 200),
+            description: try Validate.text(draft.description, field: "description", max: 20_000),
+            remedy: try Validate.optionalText(draft.remedy, field: "remedy", max: 2_000), citizen: citizen,
+            department: try Validate.optionalText(draft.department, field: "department", max: 100),
+            externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100), receivedAt: receivedAt, fields: fields,
+            createdAt: now, updatedAt: now)
     }
 }

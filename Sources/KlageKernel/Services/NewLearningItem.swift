@@ -26,19 +26,25 @@ public struct NewLearningItem: Sendable, Hashable {
 }
 
 extension NewLearningItem: Decodable {
-    private enum CodingKeys: String, CodingKey {
-        case title, insight, complaintId, department, tags
-    }
+    private static let blank = NewLearningItem(title: "", insight: "")
 
-    /// Reads a draft as `learning.create` takes it: `tags` default to none.
+    /// What was learned, as `complaint.act` takes it in `learning`: the item without the complaint, which
+    /// the action's complaint is.
+    public static let lesson = DraftFields(
+        blank,
+        [
+            DraftField(\.title, "title", .text(max: 200)),
+            DraftField(\.insight, "insight", .text(max: 10_000)),
+            DraftField(\.department, "department", .text(max: 100)),
+            DraftField(\.tags, "tags", .list(.text(max: 50), max: 20), default: []),
+        ])
+
+    /// `learning.create`'s params: what was learned, and optionally the complaint it was learned from.
+    public static let params = DraftFields(
+        blank, lesson.fields.prefix(2) + [DraftField(\.complaintId, "complaintId", .text(max: 64))] + lesson.fields.dropFirst(2))
+
+    /// Reads what was learned (``lesson``): `tags` default to none.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            title: try container.decode(String.self, forKey: .title),
-            insight: try container.decode(String.self, forKey: .insight),
-            complaintId: try container.decodeIfPresent(ComplaintID.self, forKey: .complaintId),
-            department: try container.decodeIfPresent(String.self, forKey: .department),
-            tags: try container.decodeIfPresent([String].self, forKey: .tags) ?? []
-        )
+        self = try Self.lesson.decode(from: decoder)
     }
 }

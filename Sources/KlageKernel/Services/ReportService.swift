@@ -58,8 +58,7 @@ public struct ReportService: Sendable {
         summary.firstContactWithinDeadlineRate = figures.firstContact.withinDeadline.share
         summary.medianDaysToClose = figures.daysToClose.median
         summary.escalated = figures.escalated
-        summary.satisfactionResponses = figures.satisfaction.answered
-        summary.satisfactionAverage = figures.satisfaction.mean
+        summary.satisfaction = ComplaintSummary.Satisfaction(responses: figures.satisfaction.answered, average: figures.satisfaction.mean)
         return summary
     }
 

@@ -11,14 +11,14 @@ import KlageKernel
 /// decodes as itself; a `Date` is RFC 3339 text (``KlageKernel/Timestamp/parse(_:)``), as ``RPCTime`` reads it.
 ///
 /// ```swift
-/// let params = try JSONValueDecoder().decode(ContactRecord.Params.self, from: .object(raw))
+/// let citizen = try JSONValueDecoder().decode(Citizen.self, from: raw, at: [FieldKey("citizen")])
 /// ```
 struct JSONValueDecoder {
     /// Decodes `type` from `value`.
     ///
     /// - Throws: `DecodingError` naming the path of the value that does not fit.
-    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try ValueDecoder(value: value, codingPath: []).decode(T.self)
+    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey] = []) throws -> T {
+        try ValueDecoder(value: value, codingPath: codingPath).decode(T.self)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import KlageKernel
 
-/// Turns a params object into a method's typed `Params`, naming the field in every error.
+/// Turns a param's JSON into its field's typed value, naming the field in every error.
 ///
 /// A missing field or a wrong JSON type is -32602 (invalid params); a value of the right type that
 /// breaks a rule (an unknown enum value, a malformed time) is -32022 (validation failed).
@@ -9,9 +9,10 @@ import KlageKernel
 /// Params are decoded straight from the tree the strict ``JSONParser`` built, by ``JSONValueDecoder``:
 /// never re-encoded, and never read by Foundation's parser.
 enum ParamsDecoder {
-    static func decode<Params: Decodable>(_ type: Params.Type, from params: [String: JSONValue]) throws -> Params {
+    /// `json`, the value of param `name`, as a `Value`; errors name the path from the param down (`citizen.phone`).
+    static func decode<Value: Decodable>(_ type: Value.Type, from json: JSONValue, at name: String) throws -> Value {
         do {
-            return try JSONValueDecoder().decode(Params.self, from: .object(params))
+            return try JSONValueDecoder().decode(Value.self, from: json, at: [FieldKey(name)])
         } catch let error as DecodingError {
             throw map(error)
         }

@@ -15,10 +15,6 @@ public struct RPCCall: Sendable {
 /// `nil` serves it, an error (such as ``RPCError/rateLimited(retryAfterSeconds:)``) answers it instead.
 public typealias RPCAdmission = @Sendable (RPCCall) -> RPCError?
 
-/// A method that a transport serves itself, called with the request's params once the dispatcher has
-/// parsed, checked and admitted the request: the result to answer, or the error.
-public typealias RPCServedMethod = @Sendable (_ params: [String: JSONValue]) async -> Result<JSONValue, RPCError>
-
 /// The answer to one HTTP body.
 public struct RPCReply: Sendable {
     /// The response body; `nil` when nothing is to be sent (notifications only).

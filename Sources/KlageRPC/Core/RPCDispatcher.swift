@@ -48,13 +48,13 @@ public struct RPCDispatcher: Sendable {
     ///
     /// - Returns: the body, and a retry hint when every request answered was refused with -32029.
     /// - Parameter served: methods the transport serves itself (such as `event.subscribe` over
-    ///   WebSocket), by name: a request for one is parsed, checked and admitted as any other, and then
-    ///   handed to the transport instead of the registry, so that the body is read once, by one parser.
+    ///   WebSocket), declared as any other: a request for one is parsed, checked, admitted, authorised
+    ///   and its params decoded as for any other, and then its handler runs instead of the registry's,
+    ///   so that the body is read once, by one parser.
     public func reply(
-        body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil,
-        served: [String: RPCServedMethod] = [:]
+        body: Data, authorization: String?, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil, served: [RPCMethod] = []
     ) async -> RPCReply {
-        var tally = Tally(admission: admission, served: served)
+        var tally = Tally(admission: admission, served: Dictionary(served.map { ($0.name, $0) }) { first, _ in first })
         let body = await answer(body: body, caller: Caller(authorization: authorization, keys: keys), requestID: requestID, tally: &tally)
         return tally.reply(body)
     }
@@ -71,7 +71,7 @@ public struct RPCDispatcher: Sendable {
     /// Counts the requests answered and refused for load in one body.
     private struct Tally {
         let admission: RPCAdmission?
-        var served: [String: RPCServedMethod] = [:]
+        var served: [String: RPCMethod] = [:]
         var answered = 0
         var refused = 0
         var retryAfter = 0
@@ -155,12 +155,7 @@ public struct RPCDispatcher: Sendable {
                 tally.count(response, refusal: refusal)
                 return response
             }
-            let outcome: Result<Data, RPCError>
-            if let method = tally.served[request.method] {
-                outcome = await serve(request, with: method)
-            } else {
-                outcome = await call(request, caller: &caller, logger: logger)
-            }
+            let outcome = await call(request, served: tally.served[request.method], caller: &caller, logger: logger)
             guard let id = request.id else { return nil }
             let response: Data
             switch outcome {
@@ -172,25 +167,17 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    /// Calls a method the transport serves, telling the observer as for any other call.
-    private func serve(_ request: RPCRequest, with method: RPCServedMethod) async -> Result<Data, RPCError> {
+    /// Calls the method the transport serves under the request's name, else the registry's.
+    private func call(_ request: RPCRequest, served: RPCMethod?, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {
         let started = ContinuousClock.now
-        let result = await method(request.params ?? [:]).flatMap { value in
-            Result { try RPCResponse.encoder.encode(value) }.mapError { _ in RPCError.internalError }
-        }
-        observer?.callFinished(method: request.method, errorCode: result.errorCode, duration: ContinuousClock.now - started)
-        return result
-    }
-
-    private func call(_ request: RPCRequest, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {
-        let started = ContinuousClock.now
+        let method = served ?? registry.entry(request.method)
         var logger = logger
         // Only a served method's name goes into the log: a caller cannot write its own text there.
-        logger[metadataKey: "rpc.method"] = .string(registry.entry(request.method) == nil ? "(unknown)" : request.method)
+        logger[metadataKey: "rpc.method"] = .string(method == nil ? "(unknown)" : request.method)
         var tenantForLog: String?
         let result: Result<Data, RPCError>
         do {
-            guard let entry = registry.entry(request.method) else { throw RPCError.methodNotFound }
+            guard let entry = method else { throw RPCError.methodNotFound }
             let (actor, tenant) = try await caller.resolve(required: entry.access != .open)
             tenantForLog = tenant?.id.rawValue
             try authorise(entry, actor: actor, tenant: tenant)
@@ -219,7 +206,7 @@ public struct RPCDispatcher: Sendable {
         return result
     }
 
-    private func authorise(_ entry: RPCMethodRegistry.Entry, actor: Principal?, tenant: Tenant?) throws {
+    private func authorise(_ entry: RPCMethod, actor: Principal?, tenant: Tenant?) throws {
         switch entry.access {
         case .open:
             return

@@ -1,14 +1,15 @@
 public import KlageKernel
 public import Logging
 
-/// What the handler of a tenant-scoped method (a ``TenantMethod``) knows: the tenant, the actor, and the request's logger.
+/// What the handler of a tenant-scoped method (one declared with `roles:`) knows: the tenant, the actor,
+/// and the request's logger.
 ///
 /// The dispatcher authenticates and authorises before a tenant method's handler runs, so both are
 /// always there; handlers never unwrap them.
 ///
 /// ```swift
-/// builder.register(ComplaintGet.self) { params, context in
-///     ComplaintView(try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now, for: context.actor)
+/// RPCMethod("complaint.get", summary: "One complaint by id.", roles: Role.anyTenantRole, params: [id]) { input, context in
+///     ComplaintView(try await complaints.read(input[id], in: context.tenant, by: context.actor, purpose: "complaint.get"), now: now, for: context.actor)
 /// }
 /// ```
 public struct TenantContext: Sendable {
@@ -24,24 +25,6 @@ public struct TenantContext: Sendable {
         self.actor = actor
         self.logger = logger
     }
-}
-
-/// A method only keys of a tenant may call, holding one of ``roles``; its handler gets a ``TenantContext``.
-///
-/// ```swift
-/// enum ComplaintGet: TenantMethod {
-///     static let roles = Role.anyTenantRole
-///     …
-/// }
-/// ```
-public protocol TenantMethod: RPCMethod {
-    /// The roles that may call it (admins and leaders include the roles below them).
-    static var roles: Set<Role> { get }
-}
-
-extension TenantMethod {
-    /// Keys of a tenant holding one of ``roles``.
-    public static var access: RPCAccess { .tenant(roles) }
 }
 
 extension Role {

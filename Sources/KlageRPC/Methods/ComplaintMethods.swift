@@ -1,174 +1,116 @@
-public import KlageKernel
+import Foundation
+import KlageKernel
 
-/// `complaint.create`: registers a complaint; idempotent on `externalRef`.
-public enum ComplaintCreate: TenantMethod {
-    public typealias Params = NewComplaint
-    public typealias Result = ComplaintView
-    public static let name = "complaint.create"
-    public static let summary = "Registers a complaint; repeating it with the same externalRef returns the first complaint."
-    public static let roles: Set<Role> = [.caseworker, .integration]
-    public static let params = [
-        RPCParam("workflow", .string, required: true),
-        RPCParam(
-            "track", .defaulted(.oneOf(ComplaintTrack.allCases.map(\.rawValue)), "dissatisfaction"),
-            "the legal track, decided at intake: 'dissatisfaction' with service or conduct (the dialogue methods apply freely), or "
-                + "'appeal' of a decision (klage over en afgørelse: the statutory 4-week forwarding deadline runs whatever the dialogue "
-                + "achieves, and it closes only as 'upheld', as 'withdrawn' with the citizen's consent, or as 'forwarded' with "
-                + "fields.forwardedTo). Left out, the complaint is dissatisfaction, and the complaint returned says so in 'track'"
-        ),
-        RPCParam("channel", .oneOf(Channel.allCases.map(\.rawValue)), required: true), RPCParam("subject", .string, required: true),
-        RPCParam("description", .string, required: true), RPCParam("remedy", .string, "what the citizen asks for"),
-        RPCParam("citizen", .ref("CitizenInput"), required: true), RPCParam("receivedAt", .dateTime),
-        RPCParam("department", .string), RPCParam("externalRef", .string, "the case system's reference"), RPCParam("fields", .anyObject),
-    ]
-    public static let result = RPCSchema.ref("Complaint")
-}
-
-/// `complaint.get`: one complaint.
-public enum ComplaintGet: TenantMethod {
-    public struct Params: Decodable, Sendable { let id: ComplaintID }
-    public typealias Result = ComplaintView
-    public static let name = "complaint.get"
-    public static let summary = "One complaint by id."
-    public static let roles = Role.anyTenantRole
-    public static let params = [RPCParam("id", .string, required: true)]
-    public static let result = RPCSchema.ref("Complaint")
-}
-
-/// `complaint.list`: a page of complaints, newest first.
-public enum ComplaintList: TenantMethod {
-    public struct Params: Decodable, Sendable {
-        let state: StateID?
-        let workflow: WorkflowID?
-        let overdue: Bool?
-        let escalated: Bool?
-        let department: String?
-        let limit: Int?
-        let cursor: String?
-    }
-    public typealias Result = PageView<ComplaintView>
-    public static let name = "complaint.list"
-    public static let summary = "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due."
-    public static let roles = Role.anyTenantRole
-    public static let params = [
-        RPCParam("state", .string), RPCParam("workflow", .string), RPCParam("overdue", .boolean),
-        RPCParam("escalated", .boolean, "only complaints whose missed deadline was escalated to a leader"), RPCParam("department", .string),
-        RPCParam("limit", .integer(minimum: 1, maximum: 500)), RPCParam("cursor", .string),
-    ]
-    public static let result = PageView<ComplaintView>.schema("Complaint")
-}
-
-/// `complaint.act`: runs one workflow action; one that closes the complaint may record what was learned.
-public enum ComplaintAct: TenantMethod {
-    public struct Params: Decodable, Sendable {
-        /// What was learned, recorded as a learning item linked to the complaint.
-        struct LearningParams: Decodable, Sendable {
-            let title: String
-            let insight: String
-            let department: String?
-            let tags: [String]?
-        }
-        let id: ComplaintID
-        let action: ActionID
-        let version: Int
-        let note: String?
-        let outcome: Outcome?
-        let fields: [String: JSONValue]?
-        let learning: LearningParams?
-    }
-    public typealias Result = ActedComplaintView
-    public static let name = "complaint.act"
-    public static let summary =
-        "Runs one workflow action on a complaint at the given version; closing it in a tenant with surveyAtClosing also returns "
-        + "the satisfaction survey's one-time token (survey), on this response only."
-    public static let roles: Set<Role> = [.caseworker]
-    public static let params = [
-        RPCParam("id", .string, required: true), RPCParam("action", .string, required: true),
-        RPCParam("version", .integer(minimum: 1), required: true), RPCParam("note", .string),
-        RPCParam("outcome", .oneOf(Outcome.allCases.map(\.rawValue))), RPCParam("fields", .anyObject),
-        RPCParam(
-            "learning",
-            .object(
-                ["title": .string, "insight": .string, "department": .string, "tags": .array(.string)],
-                required: ["title", "insight"]),
-            "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
-                + "validated before the action is taken, then stored as a learning item and shown on the journey"),
-    ]
-    public static let result = ActedComplaintView.schema
-}
-
-/// `complaint.journey`: the complaint's events, oldest first.
-public enum ComplaintJourney: TenantMethod {
-    public struct Params: Decodable, Sendable { let id: ComplaintID }
-    public typealias Result = EventsView
-    public static let name = "complaint.journey"
-    public static let summary = "The complaint journey: every event, oldest first."
-    public static let roles = Role.anyTenantRole
-    public static let params = [RPCParam("id", .string, required: true)]
-    public static let result = RPCSchema.object(["events": .array(.ref("Event"))], required: ["events"])
-}
-
-/// `complaint.accessLog`: who read the complaint's personal data, for a data subject's request.
-public enum ComplaintAccessLog: TenantMethod {
-    public struct Params: Decodable, Sendable { let id: ComplaintID }
-    public typealias Result = AccessLogView
-    public static let name = "complaint.accessLog"
-    public static let summary = "Who read the complaint's personal data and when (GDPR art. 15), oldest first."
-    public static let roles: Set<Role> = [.leader]
-    public static let params = [RPCParam("id", .string, required: true)]
-    public static let result = RPCSchema.object(
-        [
-            "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string]))
-        ], required: ["reads"])
+/// The params of the complaint methods.
+private enum Params {
+    static let state = Field<StateID?>("state", .text(max: 64))
+    static let workflow = Field<WorkflowID?>("workflow", .text(max: 64))
+    static let overdue = Field<Bool?>("overdue", .bool)
+    static let escalated = Field<Bool?>("escalated", .bool, "only complaints whose missed deadline was escalated to a leader")
+    static let action = Field<ActionID>("action", .text(max: 64))
+    static let note = Field<String?>("note", .text(max: 2_000))
+    static let outcome = Field<Outcome?>("outcome", .choice(of: Outcome.self))
+    static let fields = Field<[String: JSONValue]>("fields", .object([]), default: [:])
+    static let learning = Field<NewLearningItem?>(
+        "learning", .object(NewLearningItem.lesson.specs),
+        "only on an action that closes the complaint: what the organisation learned from it, free of personal data; "
+            + "validated before the action is taken, then stored as a learning item and shown on the journey")
 }
 
 /// The reads of a complaint's personal data.
-public struct AccessLogView: Encodable, Sendable {
+struct AccessLogView: WireSample {
     let reads: [AccessRecord]
+
+    static let sample = AccessLogView(reads: [.sample])
 }
 
 /// The events of a journey.
-public struct EventsView: Encodable, Sendable {
+struct EventsView: WireSample {
     let events: [DomainEvent]
+
+    static let sample = EventsView(events: [.sample])
 }
 
 extension RPCServices {
-    func registerComplaintMethods(into builder: inout RPCMethodRegistry.Builder) {
-        builder.register(ComplaintCreate.self) { params, context in
-            ComplaintView(try await complaints.create(params, in: context.tenant, by: context.actor), now: now, for: context.actor)
-        }
-        builder.register(ComplaintGet.self) { params, context in
-            return ComplaintView(
-                try await complaints.read(params.id, in: context.tenant, by: context.actor, purpose: ComplaintGet.name), now: now, for: context.actor)
-        }
-        builder.register(ComplaintList.self) { params, context in
-            let query = ComplaintQuery(
-                state: params.state, workflow: params.workflow, department: params.department,
-                escalated: params.escalated ?? false, limit: try Validate.limit(params.limit),
-                after: try PageCursor.decode(params.cursor))
-            let page = try await complaints.list(query, overdue: params.overdue ?? false, in: context.tenant, by: context.actor)
-            let now = now
-            return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)
-        }
-        builder.register(ComplaintAct.self) { params, context in
-            if let learned = params.learning {
-                let draft = NewLearningItem(title: learned.title, insight: learned.insight, department: learned.department, tags: learned.tags ?? [])
-                let (acted, _) = try await learning.close(
-                    params.id, action: params.action, version: params.version, note: params.note,
-                    outcome: params.outcome, fields: params.fields ?? [:], learning: draft,
-                    in: context.tenant, by: context.actor)
+    /// `complaint.create`, `.get`, `.list`, `.act`, `.journey` and `.accessLog`.
+    var complaintMethods: [RPCMethod] {
+        [
+            RPCMethod(
+                "complaint.create", summary: "Registers a complaint; repeating it with the same externalRef returns the first complaint.",
+                roles: [.caseworker, .integration], params: NewComplaint.params.declarations
+            ) { input, context in
+                ComplaintView(
+                    try await complaints.create(try input.read(NewComplaint.params), in: context.tenant, by: context.actor), now: now,
+                    for: context.actor)
+            },
+            RPCMethod("complaint.get", summary: "One complaint by id.", roles: Role.anyTenantRole, params: [CoreParams.complaint]) { input, context in
+                ComplaintView(
+                    try await complaints.read(input[CoreParams.complaint], in: context.tenant, by: context.actor, purpose: "complaint.get"),
+                    now: now, for: context.actor)
+            },
+            RPCMethod(
+                "complaint.list",
+                summary: "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due.",
+                roles: Role.anyTenantRole,
+                params: [Params.state, Params.workflow, Params.overdue, Params.escalated, CoreParams.department, CoreParams.limit, CoreParams.cursor]
+            ) { input, context in
+                let query = ComplaintQuery(
+                    state: input[Params.state], workflow: input[Params.workflow], department: input[CoreParams.department],
+                    escalated: input[Params.escalated] ?? false, limit: try Validate.limit(input[CoreParams.limit]),
+                    after: try PageCursor.decode(input[CoreParams.cursor]))
+                let page = try await complaints.list(query, overdue: input[Params.overdue] ?? false, in: context.tenant, by: context.actor)
+                let now = now
+                return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)
+            },
+            RPCMethod(
+                "complaint.act",
+                summary: "Runs one workflow action on a complaint at the given version; closing it in a tenant with surveyAtClosing also returns "
+                    + "the satisfaction survey's one-time token (survey), on this response only.",
+                roles: [.caseworker],
+                params: [CoreParams.complaint, Params.action, CoreParams.version, Params.note, Params.outcome, Params.fields, Params.learning]
+            ) { input, context in
+                let (id, action, version) = (input[CoreParams.complaint], input[Params.action], input[CoreParams.version])
+                let (note, outcome, fields) = (input[Params.note], input[Params.outcome], input[Params.fields])
+                if let learned = input[Params.learning] {
+                    let (acted, _) = try await learning.close(
+                        id, action: action, version: version, note: note, outcome: outcome, fields: fields, learning: learned,
+                        in: context.tenant, by: context.actor)
+                    return ActedComplaintView(acted, now: now, for: context.actor)
+                }
+                let acted = try await complaints.act(
+                    id, action: action, version: version, note: note, outcome: outcome, fields: fields, in: context.tenant, by: context.actor)
                 return ActedComplaintView(acted, now: now, for: context.actor)
-            }
-            let acted = try await complaints.act(
-                params.id, action: params.action, version: params.version, note: params.note,
-                outcome: params.outcome, fields: params.fields ?? [:], in: context.tenant, by: context.actor)
-            return ActedComplaintView(acted, now: now, for: context.actor)
-        }
-        builder.register(ComplaintAccessLog.self) { params, context in
-            return AccessLogView(reads: try await complaints.accessLog(of: params.id, in: context.tenant, by: context.actor))
-        }
-        builder.register(ComplaintJourney.self) { params, context in
-            return EventsView(events: try await complaints.journey(params.id, in: context.tenant, by: context.actor))
+            },
+            RPCMethod(
+                "complaint.journey", summary: "The complaint journey: every event, oldest first.", roles: Role.anyTenantRole,
+                params: [CoreParams.complaint]
+            ) { input, context in
+                EventsView(events: try await complaints.journey(input[CoreParams.complaint], in: context.tenant, by: context.actor))
+            },
+            RPCMethod(
+                "complaint.accessLog", summary: "Who read the complaint's personal data and when (GDPR art. 15), oldest first.", roles: [.leader],
+                params: [CoreParams.complaint]
+            ) { input, context in
+                AccessLogView(reads: try await complaints.accessLog(of: input[CoreParams.complaint], in: context.tenant, by: context.actor))
+            },
+        ]
+    }
+}
+
+extension RPCServices {
+    /// A caseworker's method that changes one complaint (`id`) at the version they saw (`version`), and
+    /// returns it as they may see it.
+    ///
+    /// - Parameters:
+    ///   - params: The params besides `id` and `version`.
+    ///   - change: Makes the change; gets the complaint's id and version, the input and the context.
+    func complaintChange(
+        _ name: String, summary: String, params: [any FieldDeclaration] = [],
+        change: @escaping @Sendable (ComplaintID, Int, RPCInput, TenantContext) async throws -> Complaint
+    ) -> RPCMethod {
+        RPCMethod(name, summary: summary, roles: [.caseworker], params: [CoreParams.complaint, CoreParams.version] + params) { input, context in
+            ComplaintView(
+                try await change(input[CoreParams.complaint], input[CoreParams.version], input, context), now: now, for: context.actor)
         }
     }
 }

@@ -1,33 +1,28 @@
 import KlageKernel
 
 extension RPCServices {
-    /// The registry of every core method, plus `rpc.discover` over the same declarations.
+    /// Every core method and plug-in operation.
+    var methods: [RPCMethod] {
+        systemMethods + tenantMethods + complaintMethods + contactMethods + learningMethods + clockAndSurveyMethods + trackAndRouteMethods
+            + reportMethods + [attentionMethod, assignMethod] + effortMethods + [pulseMethod] + baselineMethods + privacyMethods
+            + [auditMethod] + pluginMethods
+    }
+
+    /// The registry of every core method and plug-in operation, plus `rpc.discover` over the same declarations.
     ///
-    /// Plug-in methods are added by `extra` before the registry is frozen.
+    /// More methods (the integrations') are added by `extra` before the registry is frozen.
     public func makeRegistry(extra: (inout RPCMethodRegistry.Builder) -> Void = { _ in }) -> RPCMethodRegistry {
         var builder = RPCMethodRegistry.Builder()
-        registerSystemMethods(into: &builder)
-        registerTenantMethods(into: &builder)
-        registerComplaintMethods(into: &builder)
-        registerContactMethods(into: &builder)
-        registerLearningMethods(into: &builder)
-        registerClockAndSurveyMethods(into: &builder)
-        registerTrackAndRouteMethods(into: &builder)
-        registerReportMethods(into: &builder)
-        registerAttentionMethods(into: &builder)
-        registerAssignMethods(into: &builder)
-        registerEffortMethods(into: &builder)
-        registerPulseMethods(into: &builder)
-        registerBaselineMethods(into: &builder)
-        registerPrivacyMethods(into: &builder)
-        registerAuditMethods(into: &builder)
-        registerPluginOperations(into: &builder)
+        builder.register(methods)
         extra(&builder)
         let version = self.version
         let box = RegistryBox()
-        builder.register(RPCDiscover.self) { _, context in
-            OpenRPCDocument.build(entries: box.registry?.entries(for: context.actor, tenant: context.tenant) ?? [], version: version)
-        }
+        builder.register(
+            RPCMethod("rpc.discover", summary: "The OpenRPC document of every method the caller's tenant can use.", access: .open) { _, context in
+                DiscoveredDocument(
+                    document: OpenRPCDocument.build(
+                        methods: box.registry?.entries(for: context.actor, tenant: context.tenant) ?? [], version: version))
+            })
         let registry = builder.build()
         box.registry = registry
         return registry

@@ -1,36 +1,42 @@
-public import KlageKernel
+import KlageKernel
 
-/// Builds the OpenRPC 1.3 document that `rpc.discover` returns, from the registry's declarations.
+/// Builds the OpenRPC 1.3 document that `rpc.discover` returns, from the methods' declarations.
 enum OpenRPCDocument {
-    static func build(entries: [RPCMethodRegistry.Entry], version: String) -> JSONValue {
-        let methods: [JSONValue] = entries.map { entry in
-            var method: [String: JSONValue] = [
-                "name": .string(entry.name),
-                "summary": .string(entry.summary),
-                "paramStructure": "by-name",
-                "params": .array(
-                    entry.params.map { param in
-                        var descriptor: [String: JSONValue] = [
-                            "name": .string(param.name), "schema": param.schema.json, "required": .bool(param.required),
-                        ]
-                        if let summary = param.summary { descriptor["summary"] = .string(summary) }
-                        return .object(descriptor)
-                    }),
-                "result": ["name": .string(entry.name + ".result"), "schema": entry.result.json],
-            ]
-            let errors = errorCodes(for: entry.access)
-            method["errors"] = .array(errors.map { ["code": .number(Double($0.0)), "message": .string($0.1)] })
-            return .object(method)
-        }
+    static func build(methods: [RPCMethod], version: String) -> JSONValue {
+        var components: [String: RPCSchema] = [:]
+        for method in methods { components.merge(method.components) { first, _ in first } }
         return [
             "openrpc": "1.3.2",
             "info": [
                 "title": "Klage", "version": .string(version),
                 "description": "Complaint handling for Danish municipalities: complaints, contacts, learning, workflows.",
             ],
-            "methods": .array(methods),
-            "components": ["schemas": .object(schemas.mapValues(\.json))],
+            "methods": .array(methods.map(describe)),
+            "components": ["schemas": .object(components.mapValues(\.json))],
         ]
+    }
+
+    private static func describe(_ method: RPCMethod) -> JSONValue {
+        [
+            "name": .string(method.name),
+            "summary": .string(method.summary),
+            "paramStructure": "by-name",
+            "params": .array(method.params.map(describe)),
+            "result": ["name": .string(method.name + ".result"), "schema": method.result.json],
+            "errors": .array(errorCodes(for: method.access).map { ["code": .number(Double($0.0)), "message": .string($0.1)] }),
+        ]
+    }
+
+    /// A param's descriptor: its kind's schema, with its default when it has one.
+    private static func describe(_ param: FieldSpec) -> JSONValue {
+        var schema = RPCSchema(param.kind).json
+        if let value = param.defaultValue, case .object(var members) = schema {
+            members["default"] = value
+            schema = .object(members)
+        }
+        var descriptor: [String: JSONValue] = ["name": .string(param.name), "schema": schema, "required": .bool(param.required)]
+        if let summary = param.summary { descriptor["summary"] = .string(summary) }
+        return .object(descriptor)
     }
 
     private static func errorCodes(for access: RPCAccess) -> [(Int, String)] {
@@ -39,36 +45,15 @@ enum OpenRPCDocument {
         codes += [(-32004, "Not found"), (-32009, "Conflict")]
         return codes
     }
-
-    /// The record schemas that methods refer to by name.
-    static let schemas: [String: RPCSchema] = [
-        "Complaint": ComplaintView.schema,
-        "Contact": .contact,
-        "LearningItem": .learningItem,
-        "Tenant": .tenant,
-        "Event": .event,
-        "Effort": .effort,
-        "Baseline": .baseline,
-        "Workflow": WorkflowView.schema,
-        "Citizen": .object(
-            ["name": .string, "phone": .nullable(.string), "email": .nullable(.string), "cpr": .nullable(.string)], required: ["name"]),
-        "CitizenInput": .object(["name": .string, "phone": .string, "email": .string, "cpr": .string], required: ["name"]),
-        "Deadline": .object(
-            [
-                "name": .string, "dueAt": .dateTime, "warnAt": .nullable(.dateTime), "metAt": .nullable(.dateTime),
-                "stoppedAt": .nullable(.dateTime), "pausedAt": .nullable(.dateTime),
-                "missed": .boolean,
-            ], required: ["name", "dueAt", "missed"]),
-    ]
 }
 
-/// `rpc.discover`: the OpenRPC document of the methods the caller's tenant can use.
-public enum RPCDiscover: RPCMethod {
-    public typealias Params = NoParams
-    public typealias Result = JSONValue
-    public static let name = "rpc.discover"
-    public static let summary = "The OpenRPC document of every method the caller's tenant can use."
-    public static let access = RPCAccess.open
-    public static let params: [RPCParam] = []
-    public static let result = RPCSchema.anyObject
+/// The OpenRPC document as `rpc.discover` returns it: an object.
+struct DiscoveredDocument: WireDescribed {
+    let document: JSONValue
+
+    func encode(to encoder: any Encoder) throws {
+        try document.encode(to: encoder)
+    }
+
+    static func describe(in book: SchemaBook) -> RPCSchema { .anyObject }
 }

@@ -1,8 +1,9 @@
 public import KlageKernel
 
-/// A JSON Schema, small enough to write by hand for each method's params and results.
+/// A JSON Schema, as the OpenRPC document of `rpc.discover` shows params and results.
 ///
-/// Rendered into the OpenRPC document of `rpc.discover`.
+/// A param's schema comes from its field's kind (``init(_:)``); a result's is worked out from the type
+/// that encodes it (``SchemaBook``).
 public indirect enum RPCSchema: Sendable, Hashable {
     case string
     /// An RFC 3339 time.
@@ -22,8 +23,6 @@ public indirect enum RPCSchema: Sendable, Hashable {
     case ref(String)
     /// The schema or null.
     case nullable(RPCSchema)
-    /// The schema, with the value used when the param is left out.
-    case defaulted(RPCSchema, JSONValue)
 
     /// The schema as JSON.
     public var json: JSONValue {
@@ -49,22 +48,26 @@ public indirect enum RPCSchema: Sendable, Hashable {
         case .anyJSON: [:]
         case .ref(let name): ["$ref": .string("#/components/schemas/\(name)")]
         case .nullable(let schema): ["oneOf": [schema.json, ["type": "null"]]]
-        case .defaulted(let schema, let value): .object((schema.json.objectValue ?? [:]).merging(["default": value]) { $1 })
         }
     }
 }
 
-/// One named parameter of a method, for the OpenRPC document.
-public struct RPCParam: Sendable, Hashable {
-    public let name: String
-    public let schema: RPCSchema
-    public let required: Bool
-    public let summary: String?
-
-    public init(_ name: String, _ schema: RPCSchema, required: Bool = false, _ summary: String? = nil) {
-        self.name = name
-        self.schema = schema
-        self.required = required
-        self.summary = summary
+extension RPCSchema {
+    /// The schema of a field's kind; bounds at the edge of `Int` are left out, and an object that declares
+    /// no fields is any object.
+    public init(_ kind: FieldSpec.Kind) {
+        switch kind {
+        case .text: self = .string
+        case .bool: self = .boolean
+        case .integer(let min, let max): self = .integer(minimum: min == .min ? nil : min, maximum: max == .max ? nil : max)
+        case .number: self = .number
+        case .time: self = .dateTime
+        case .choice(let options): self = .oneOf(options)
+        case .list(let element, _): self = .array(RPCSchema(element))
+        case .object(let fields) where fields.isEmpty: self = .anyObject
+        case .object(let fields):
+            self = .object(
+                Dictionary(uniqueKeysWithValues: fields.map { ($0.name, RPCSchema($0.kind)) }), required: fields.filter(\.required).map(\.name))
+        }
     }
 }

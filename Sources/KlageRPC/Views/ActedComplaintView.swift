@@ -6,32 +6,29 @@ public import KlageKernel
 ///
 /// The token is shown here once; it is stored only as a hash, and never in events or logs.
 public struct ActedComplaintView: Encodable, Sendable {
-    /// The survey issued at closing, as `survey.issue` shows one.
-    struct SurveyView: Encodable, Sendable {
-        let token: String
-        let expiresAt: String
-    }
-
     let complaint: ComplaintView
-    let survey: SurveyView?
+    let survey: SurveyTokenView?
 
     public init(_ result: ActionResult, now: Date, for viewer: Principal) {
         complaint = ComplaintView(result.complaint, now: now, for: viewer)
-        survey = result.survey.map { SurveyView(token: $0.token, expiresAt: Timestamp.format($0.expiresAt)) }
+        survey = result.survey.map { SurveyTokenView(token: $0.token, expiresAt: $0.expiresAt) }
     }
+
+    private enum CodingKeys: String, CodingKey { case survey }
 
     /// Encodes the complaint's members, and `survey` beside them when one was issued.
     public func encode(to encoder: any Encoder) throws {
         try complaint.encode(to: encoder)
-        guard let survey else { return }
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(survey, forKey: .survey)
+        try container.encodeIfPresent(survey, forKey: .survey)
     }
+}
 
-    enum CodingKeys: String, CodingKey { case survey }
+extension ActedComplaintView: WireSample {
+    public static let sample = ActedComplaintView(complaint: .sample, survey: .sample)
 
-    /// The OpenRPC schema: the complaint's, with the optional `survey`.
-    static let schema = ComplaintView.extendedSchema([
-        "survey": .object(["token": .string, "expiresAt": .dateTime], required: ["token", "expiresAt"])
-    ])
+    private init(complaint: ComplaintView, survey: SurveyTokenView?) {
+        self.complaint = complaint
+        self.survey = survey
+    }
 }

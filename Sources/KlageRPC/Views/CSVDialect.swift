@@ -8,7 +8,7 @@ import KlageKernel
 /// Either way, a text cell that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return) is written with a single quote in front, as OWASP advises against
 /// CSV injection; numbers stay numbers, so `-3` is still a number.
-enum CSVDialect: String, Sendable, Decodable, CaseIterable {
+enum CSVDialect: String, Sendable, Codable, CaseIterable {
     case rfc4180
     case excelDanish = "excel-da"
 

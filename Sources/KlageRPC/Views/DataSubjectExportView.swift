@@ -1,5 +1,5 @@
-public import Foundation
-public import KlageKernel
+import Foundation
+import KlageKernel
 
 /// What `privacy.export` returns: one citizen's complaints, each with everything stored under it.
 public struct DataSubjectExportView: Encodable, Sendable {
@@ -60,16 +60,21 @@ public struct DataSubjectExportView: Encodable, Sendable {
                 reads: dossier.reads)
         }
     }
+}
 
-    static let schema = RPCSchema.object(
-        [
-            "tenant": .string, "matchedBy": .oneOf(["cpr", "phone", "email"]), "exportedAt": .dateTime,
-            "complaints": .array(
-                .object(
-                    [
-                        "complaint": .ref("Complaint"), "contacts": .array(.ref("Contact")), "events": .array(.ref("Event")),
-                        "efforts": .array(.ref("Effort")), "survey": .nullable(.anyObject), "pluginRecords": .array(.anyObject),
-                        "reads": .array(.object(["at": .dateTime, "actor": .string, "actorLabel": .string, "purpose": .string])),
-                    ], required: ["complaint", "contacts", "events", "efforts", "pluginRecords", "reads"])),
-        ], required: ["tenant", "matchedBy", "exportedAt", "complaints"])
+extension DataSubjectExportView: WireSample {
+    public static let sample = DataSubjectExportView(
+        tenant: "", matchedBy: "",
+        dossiers: [
+            ComplaintDossier(complaint: .sample, contacts: [], events: [], efforts: [], survey: nil, pluginRecords: [], reads: [])
+        ], now: .distantPast, for: .system(tenant: ""))
+}
+
+extension DataSubjectExportView.SurveyView: WireSample {
+    static let sample = Self(issuedAt: .distantPast, expiresAt: .distantPast, submittedAt: nil, score: nil, comment: nil)
+}
+
+extension DataSubjectExportView.PluginRecordView: WireSample {
+    static let sample = Self(
+        plugin: "", kind: "", id: "", body: [:], state: nil, dueAt: nil, createdAt: .distantPast, updatedAt: .distantPast)
 }

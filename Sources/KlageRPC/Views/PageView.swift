@@ -19,17 +19,17 @@ public struct PageView<Item: Encodable & Sendable>: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey { case items, nextCursor }
+}
 
-    static func schema(_ item: String) -> RPCSchema {
-        .object(["items": .array(.ref(item)), "nextCursor": .nullable(.string)], required: ["items", "nextCursor"])
-    }
+extension PageView: WireDescribed, WireSample where Item: WireSample {
+    public static var sample: PageView { PageView(items: [.sample], nextCursor: nil) }
 }
 
 /// A list of items without paging.
 public struct ItemsView<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
+}
 
-    static func schema(_ item: String) -> RPCSchema {
-        .object(["items": .array(.ref(item))], required: ["items"])
-    }
+extension ItemsView: WireDescribed, WireSample where Item: WireSample {
+    public static var sample: ItemsView { ItemsView(items: [.sample]) }
 }

@@ -33,7 +33,7 @@ public struct WorkflowView: Encodable, Sendable {
         let metBy: String
     }
     struct ContactKindView: Encodable, Sendable {
-        let kind: String
+        let kind: ContactKind
         /// A two-way conversation when it reached the citizen: meets a first-contact deadline.
         let oral: Bool
         /// A written contact: a written answer, or the written route to a citizen who cannot be reached.
@@ -75,7 +75,7 @@ public struct WorkflowView: Encodable, Sendable {
         }
         complaintFields = definition.complaintFields.map(FieldView.init)
         contactFields = definition.contactFields.map(FieldView.init)
-        contactKinds = ContactKind.allCases.map { ContactKindView(kind: $0.rawValue, oral: $0.isOral, written: $0.isWritten) }
+        contactKinds = ContactKind.allCases.map { ContactKindView(kind: $0, oral: $0.isOral, written: $0.isWritten) }
         deadlines = definition.deadlines.map { rule in
             let starts =
                 switch rule.start {
@@ -95,27 +95,36 @@ public struct WorkflowView: Encodable, Sendable {
                 setting: rule.setting, metBy: metBy)
         }
     }
+}
 
-    static let schema = RPCSchema.object(
-        [
-            "id": .string, "version": .integer(), "title": .string, "tracks": .array(.string), "initialState": .string,
-            "states": .array(.object(["id": .string, "title": .string, "final": .boolean])),
-            "actions": .array(
-                .object([
-                    "id": .string, "title": .string, "from": .array(.string), "to": .string,
-                    "roles": .array(.string), "outcomes": .array(.string), "guards": .array(.anyObject),
-                ])),
-            "deadlines": .array(
-                .object([
-                    "name": .string, "title": .string, "starts": .string, "duration": .string,
-                    "setting": .nullable(.string), "metBy": .string,
-                ])),
-            "complaintFields": .array(.anyObject), "contactFields": .array(.anyObject),
-            "contactKinds": .array(
-                .object(
-                    ["kind": .oneOf(ContactKind.allCases.map(\.rawValue)), "oral": .boolean, "written": .boolean],
-                    required: ["kind", "oral", "written"])),
-        ], required: ["id", "version", "title", "initialState", "states", "actions", "deadlines", "contactKinds"])
+extension WorkflowView: WireComponent {
+    public static let componentName = "Workflow"
+    public static let sample = WorkflowView(LearningWorkflow.definition)
+}
+
+extension WorkflowView.StateView: WireSample {
+    static let sample = Self(id: "", title: "", final: false)
+}
+
+extension WorkflowView.GuardView: WireSample {
+    static let sample = Self(name: "", requirement: "")
+}
+
+extension WorkflowView.ActionView: WireSample {
+    static let sample = Self(id: "", title: "", from: [""], to: "", roles: [""], outcomes: [""], guards: [.sample], fields: [])
+}
+
+extension WorkflowView.DeadlineRuleView: WireSample {
+    static let sample = Self(name: "", title: "", starts: "", duration: "", setting: nil, metBy: "")
+}
+
+extension WorkflowView.ContactKindView: WireSample {
+    static let sample = Self(kind: .phone, oral: true, written: false)
+}
+
+extension WorkflowView.FieldView: WireDescribed {
+    /// Any object: a field's kind nests fields of its own.
+    static func describe(in book: SchemaBook) -> RPCSchema { .anyObject }
 }
 
 extension WorkflowView.FieldView {
@@ -150,6 +159,7 @@ public final class FieldKindView: Encodable, Sendable {
             type = "integer"
             min = low
             max = high
+        case .number: type = "number"
         case .time: type = "time"
         case .choice(let choices):
             type = "choice"

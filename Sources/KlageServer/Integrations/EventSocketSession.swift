@@ -18,8 +18,8 @@ import Synchronization
 ///
 /// Every message goes to the dispatcher as a body of `POST /rpc` does: parsed once, by the strict
 /// ``KlageRPC/JSONParser`` (never Foundation's decoder, which traps on deep nesting), answered -32700
-/// when it is not JSON, each request checked and admitted by the same rate limits; the dispatcher
-/// hands the two event methods back to the session (``KlageRPC/RPCServedMethod``), in batches too. The connection is closed (1008, with the reason) when its key
+/// when it is not JSON, each request checked and admitted by the same rate limits; the two event methods
+/// are methods as any other (``KlageRPC/RPCMethod``), which the session serves, in batches too. The connection is closed (1008, with the reason) when its key
 /// is revoked (checked every five seconds), when it holds no subscription and has sent nothing for
 /// `integrations.socketIdleSeconds`, or when a subscription falls more than the hub's buffer behind.
 final class EventSocketSession: Sendable {
@@ -81,61 +81,71 @@ final class EventSocketSession: Sendable {
                 subscription.cancel()
             }
         }
+        let served = servedMethods
         for try await message in inbound.messages(maxSize: max(host.configuration.integrations.socketMessageBytes, 1024)) {
             state.withLock { $0.lastMessage = .now }
             guard case .text(let text) = message else {
                 try await send(RPCError(code: -32700, message: "send JSON-RPC requests as text messages"), id: .null)
                 continue
             }
-            try await answer(Data(text.utf8))
+            try await answer(Data(text.utf8), served: served)
         }
     }
 
-    /// Answers one message through the dispatcher, which parses it once, strictly, checks and admits
-    /// each request, and hands the event methods back to ``subscribe(_:)`` and ``unsubscribe(_:)``;
-    /// the subscriptions made start once their answers are sent, so their events follow them.
-    private func answer(_ body: Data) async throws {
-        let served: [String: RPCServedMethod] = [
-            "event.subscribe": { [weak self] params in await self?.subscribe(params) ?? .failure(.internalError) },
-            "event.unsubscribe": { [weak self] params in self?.unsubscribe(params) ?? .failure(.internalError) },
-        ]
+    /// Answers one message through the dispatcher, which parses it once, strictly, checks, admits and
+    /// authorises each request, and serves the event methods with ``subscribe(after:types:)`` and
+    /// ``unsubscribe(_:)``; the subscriptions made start once their answers are sent, so their events follow them.
+    private func answer(_ body: Data, served: [RPCMethod]) async throws {
         let reply = await host.dispatcher.reply(body: body, authorization: authorization, admission: admission, served: served)
         if let body = reply.body { try await write(body) }
         startPending()
     }
 
-    /// `event.subscribe {after?, types?}`: checks the request and reserves a subscription, which
-    /// ``startPending()`` starts.
-    private func subscribe(_ params: [String: JSONValue]) async -> Result<JSONValue, RPCError> {
-        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
-        let types: [String]?
-        if let list = params["types"] {
-            guard let values = list.arrayValue?.compactMap(\.stringValue), values.count == list.arrayValue?.count else {
-                return .failure(.invalidParams(field: "types", reason: "must be an array of event type names"))
-            }
-            guard !values.isEmpty else {
-                return .failure(.invalidParams(field: "types", reason: "must name at least one event type; leave it out for all"))
-            }
-            types = values
-        } else {
-            types = nil
+    /// `event.subscribe {after?, types?}` and `event.unsubscribe {subscription}`, for the roles that read the feed.
+    private var servedMethods: [RPCMethod] {
+        let after = Field<Double?>("after", .integer(min: 0, max: .max), "the position of the last event seen; the newest by default")
+        let types = Field<[String]?>("types", .list(.text(max: 100), max: 50), "only these event types; all by default")
+        let subscription = Field<String?>("subscription", .text(max: 20))
+        return [
+            RPCMethod(
+                "event.subscribe", summary: "Sends the tenant's events from after on, as notifications.", roles: IntegrationMethods.feedRoles,
+                params: [after, types]
+            ) { [weak self] input, _ in
+                guard let self else { throw RPCError.internalError }
+                return try await subscribe(after: input[after], types: input[types])
+            },
+            RPCMethod(
+                "event.unsubscribe", summary: "Stops a subscription; says whether it existed.", roles: IntegrationMethods.feedRoles,
+                params: [subscription]
+            ) { [weak self] input, _ in
+                guard let self else { throw RPCError.internalError }
+                return unsubscribe(input[subscription] ?? "")
+            },
+        ]
+    }
+
+    /// A subscription reserved, as `event.subscribe` answers.
+    struct Subscribed: WireSample {
+        let subscription: String
+        let position: Int
+
+        static let sample = Subscribed(subscription: "", position: 0)
+    }
+
+    /// `event.subscribe`: checks the request and reserves a subscription, which ``startPending()`` starts.
+    private func subscribe(after given: Double?, types: [String]?) async throws -> Subscribed {
+        if types?.isEmpty == true {
+            throw RPCError.invalidParams(field: "types", reason: "must name at least one event type; leave it out for all")
         }
-        let filter: [EventType]?
+        let filter = try EventFeedService.eventTypes(types, field: "types")
         let after: Int
-        do {
-            filter = try EventFeedService.eventTypes(types, field: "types")
-            if let given = params["after"] {
-                guard let number = given.numberValue, let whole = Int(exactly: number), whole >= 0 else {
-                    return .failure(.invalidParams(field: "after", reason: "must be a position (a whole number, 0 or more)"))
-                }
-                after = whole
-            } else {
-                after = try await host.integrations.feed.head(tenant: tenant.id)
+        if let given {
+            guard let whole = Int(exactly: given), whole >= 0 else {
+                throw RPCError.invalidParams(field: "after", reason: "must be a position (a whole number, 0 or more)")
             }
-        } catch let error as KlageError {
-            return .failure(RPCError(error))
-        } catch {
-            return .failure(.internalError)
+            after = whole
+        } else {
+            after = try await host.integrations.feed.head(tenant: tenant.id)
         }
         let name: String? = state.withLock { state in
             guard state.subscriptions.count + state.pending.count < Self.maxSubscriptions else { return nil }
@@ -144,21 +154,19 @@ final class EventSocketSession: Sendable {
             state.pending.append(Pending(name: name, after: after, types: filter.map(Set.init)))
             return name
         }
-        guard let name else { return .failure(RPCError(code: -32022, message: "at most \(Self.maxSubscriptions) subscriptions per connection")) }
-        return .success(["subscription": .string(name), "position": .number(Double(after))])
+        guard let name else { throw RPCError(code: -32022, message: "at most \(Self.maxSubscriptions) subscriptions per connection") }
+        return Subscribed(subscription: name, position: after)
     }
 
-    /// `event.unsubscribe {subscription}`: stops one; answers whether it existed.
-    private func unsubscribe(_ params: [String: JSONValue]) -> Result<JSONValue, RPCError> {
-        guard actor.holds(anyOf: EventList.roles) else { return .failure(RPCError(code: -32003, message: "this role may not do that")) }
-        let name = params["subscription"]?.stringValue ?? ""
+    /// `event.unsubscribe`: stops one; answers whether it existed.
+    private func unsubscribe(_ name: String) -> Bool {
         let (live, pending) = state.withLock { state in
             let pending = state.pending.firstIndex { $0.name == name }.map { state.pending.remove(at: $0) }
             return (state.subscriptions.removeValue(forKey: name), pending)
         }
         live?.pump.cancel()
         live?.subscription.cancel()
-        return .success(.bool(live != nil || pending != nil))
+        return live != nil || pending != nil
     }
 
     /// Starts the subscriptions reserved by the message just answered.
