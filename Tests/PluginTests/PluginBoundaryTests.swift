@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test func pluginTargetsDependOnTheFaceOnly() throws {
+    @Test func pluginTargetsListTheFaceAndTheKernelForTheBuildOnly() throws {
         let manifest = try String(contentsOf: Self.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
         let pluginTargets = manifest.split(separator: "\n").filter { $0.contains("path: \"Plugins/") }
         #expect(pluginTargets.count == 1, "one line of Package.swift makes every plug-in's target")

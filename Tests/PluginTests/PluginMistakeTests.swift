@@ -34,9 +34,8 @@ import Testing
         }
     }
 
-    @Test(arguments: StorageBackend.available)
-    func aMistakeOnlyARequestFindsIsAnInternalErrorForThatRequest(_ backend: StorageBackend) async throws {
-        try await withTestServer(backend, plugins: KlagePlugins.all + [Mistaken()]) { server throws in
+    @Test func aMistakeOnlyARequestFindsIsAnInternalErrorForThatRequest() async throws {
+        try await withTestServer(plugins: KlagePlugins.all + [Mistaken()]) { server throws in
             _ = try await server.result(
                 "tenant.create", ["id": "odense", "name": "Odense Kommune", "plugins": ["mistaken"]], key: server.operatorKey)
             let key = try await server.key("odense", .caseworker)
