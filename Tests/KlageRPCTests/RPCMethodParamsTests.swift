@@ -8,7 +8,7 @@ import Testing
 
 /// A method's params, declared once as typed fields: decoded before the handler runs, with the errors
 /// the API has always given (-32602 for a missing param or a wrong JSON type, -32022 for a value its
-/// type refuses, the field named), read typed, and listed as `rpc.discover` shows them.
+/// type or its declaration refuses, the field named), read typed, and listed as `rpc.discover` shows them.
 @Suite struct RPCMethodParamsTests {
     enum Mood: String, Codable, Sendable, CaseIterable { case calm, upset }
 
@@ -63,6 +63,12 @@ import Testing
         (#"{"id":"c1","at":"yesterday"}"#, -32022, "at", "must be an RFC 3339 time, e.g. 2026-11-25T09:30:00Z"),
         (#"{"id":"c1","citizen":{}}"#, -32602, "citizen.name", "is required"),
         (#"{"id":"c1","citizen":{"name":"N","phone":1}}"#, -32602, "citizen.phone", "must be a string"),
+        // What the declaration says beyond the Swift type is held too: a length, also in a nested field.
+        (#"{"id":"c1","note":"\#(String(repeating: "x", count: 2_001))"}"#, -32022, "note", "must be at most 2000 characters (8000 bytes of UTF-8)"),
+        (
+            #"{"id":"c1","citizen":{"name":"\#(String(repeating: "n", count: 201))"}}"#, -32022, "citizen.name",
+            "must be at most 200 characters (800 bytes of UTF-8)"
+        ),
     ])
     func aParamThatDoesNotFitIsRefusedNamingIt(_ params: String, _ code: Int, _ field: String, _ reason: String) async throws {
         try await withDispatcher { dispatcher in

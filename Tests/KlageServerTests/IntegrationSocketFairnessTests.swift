@@ -39,7 +39,9 @@ import Testing
             // (-32603 with `retryable`), as the contract says; anything else internal is a defect.
             internalErrors.add(
                 transcript.all.filter { $0["error"]?.int("code") == -32603 && $0["error"]?["data"]?["retryable"] != .bool(true) }.count)
-            if transcript.answer(1)?["result"] != nil { accepted.set() }
+            // Admitted is answered: a refused socket is closed before any answer. Under load the answer
+            // may be a retryable "storage busy"; the socket still holds its place under the cap.
+            if transcript.answer(1) != nil { accepted.set() }
             counted.set()
             settled?.add(1)
             guard accepted.isSet else { return }

@@ -45,7 +45,7 @@ import Testing
                 #expect(transcript.answer(3)?["result"] == true)
                 try await send(["jsonrpc": "2.0", "id": 4, "method": "event.subscribe", "params": ["after": -1]])
                 #expect(await transcript.wait { $0.answer(4) != nil })
-                #expect(transcript.answer(4)?["error"]?.int("code") == -32602)
+                #expect(transcript.answer(4)?["error"]?.int("code") == -32022)
             }
         }
     }

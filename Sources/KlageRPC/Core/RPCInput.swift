@@ -56,7 +56,9 @@ protocol ParamDecoding: FieldDeclaration {
 
 extension Field: ParamDecoding {
     /// Absent or `null`: the default, or `nil` when optional; a required param is -32602. Present: decoded
-    /// as `Value` (-32602 for a wrong JSON type, -32022 for a value the type refuses), the field named.
+    /// as `Value` (-32602 for a wrong JSON type, -32022 for a value the type refuses), then held to its
+    /// declared kind (a range, a length, a list's size: -32022), the field named. The declaration that
+    /// `rpc.discover` lists is the one that is enforced.
     func decodeParam(from params: [String: JSONValue]) throws -> any Sendable {
         switch params[name] {
         case nil, .null?:
@@ -64,7 +66,27 @@ extension Field: ParamDecoding {
             if let nothing = (Value.self as? any ExpressibleByNilLiteral.Type)?.init(nilLiteral: ()) { return nothing as! Value }
             throw RPCError.invalidParams(field: name, reason: params[name] == nil ? "is required" : "must not be null")
         case let json?:
-            return try ParamsDecoder.decode(Value.self, from: json, at: name)
+            let value = try ParamsDecoder.decode(Value.self, from: json, at: name)
+            // A blank text is the service's to judge: an optional one means "none" (``Validate/optionalText``).
+            guard let held = json.droppingBlankTexts else { return value }
+            do {
+                try FieldSpec.validate([name: held], against: [spec], path: "")
+            } catch let error as KlageError {
+                throw RPCError(error)
+            }
+            return value
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value without its blank texts (an object's blank members left out), or `nil` for a blank text.
+    fileprivate var droppingBlankTexts: JSONValue? {
+        switch self {
+        case .string(let text): text.allSatisfy(\.isWhitespace) ? nil : self
+        case .array(let items): .array(items.map { $0.droppingBlankTexts ?? $0 })
+        case .object(let members): .object(members.compactMapValues(\.droppingBlankTexts))
+        default: self
         }
     }
 }
