@@ -83,7 +83,6 @@ import Testing
         full.escalatedAt = at
         full.restrictedAt = at
         full.anonymisedAt = at
-        full.priority = 1
         func keys(_ complaint: Complaint) throws -> Set<String> {
             let json = try RPCResponse.encoder.encode(ComplaintView(complaint, now: at, for: .system(tenant: "")))
             return Set(try #require(try JSONParser().parse(json).objectValue).keys)

@@ -43,7 +43,6 @@ public struct Complaint: Sendable, Hashable, Codable {
     public var restrictedAt: Date?
     /// When its personal data was anonymised (by retention or erasure); every figure the reports need is kept.
     public var anonymisedAt: Date?
-    public var priority: Int? = nil
 
     public init(
         id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,

@@ -13,7 +13,6 @@ public struct NewComplaint: Sendable {
     public var department: String?
     public var externalRef: String?
     public var fields: [String: JSONValue]
-    public var priority: Int? = nil
 
     public init(
         workflow: WorkflowID, track: ComplaintTrack = .dissatisfaction, channel: Channel, subject: String,
@@ -56,7 +55,6 @@ extension NewComplaint {
             DraftField(\.department, "department", .text(max: 100)),
             DraftField(\.externalRef, "externalRef", .text(max: 100), "the case system's reference"),
             DraftField(\.fields, "fields", .object([]), default: [:]),
-            DraftField(\.priority, "priority", .integer(min: 1, max: 3), "1 urgent, 2 soon, 3 routine"),
         ])
 }
 
@@ -82,6 +80,5 @@ extension Complaint {
             department: try Validate.optionalText(draft.department, field: "department", max: 100),
             externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100), receivedAt: receivedAt, fields: fields,
             createdAt: now, updatedAt: now)
-        self.priority = draft.priority
     }
 }

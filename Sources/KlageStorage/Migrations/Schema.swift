@@ -12,7 +12,6 @@ public enum Schema {
         recomputedReportCells,
         derivedLayouts,
         deliveries,
-        Migration(id: 18, name: "complaint priority", statements: ["ALTER TABLE complaints ADD COLUMN priority INTEGER"]),
     ]
 
     static let initial = Migration(
