@@ -31,8 +31,6 @@ public struct EvidenceFigures: Sendable, Hashable, Encodable {
     public var writtenAnswer: WrittenAnswer
     /// Complaints with a missed deadline escalated to a leader.
     public var escalated: Int
-    /// Complaints with a caseworker assigned.
-    public var assigned: Int
     /// Missed clocks by the clock's name (`firstContact`, `appealForwarding`, ...): escalations by clock.
     public var escalationsByClock: [String: Int]
     public var satisfaction: Satisfaction
@@ -170,7 +168,6 @@ extension EvidenceFigures {
             asked: cell[.writtenAnswerAsked], wanted: cell[.wantsWrittenAnswer],
             wantedShare: share(cell[.wantsWrittenAnswer], of: cell[.writtenAnswerAsked]))
         escalated = cell[.escalated]
-        assigned = cell[.assigned]
         escalationsByClock = cell.missedByClock
         satisfaction = Satisfaction(
             issued: cell[.surveysIssued], answered: cell[.surveysAnswered], responseRate: share(cell[.surveysAnswered], of: cell[.surveysIssued]),

@@ -44,7 +44,6 @@ extension ReportCell {
         case conversationsWithinDeadline
         /// Complaints whose first-contact clock was met in writing before any conversation: the written route.
         case firstContactInWriting
-        case assigned
 
         /// The counter of the answers with `score` (1 to 5).
         static func score(_ score: Int) -> Counter {

@@ -61,7 +61,6 @@ public struct ReportCell: Sendable, Hashable {
             if wants { self[.wantsWrittenAnswer] += 1 }
         }
         if complaint.escalatedAt != nil { self[.escalated] += 1 }
-        if complaint.assignee != nil { self[.assigned] += 1 }
         if facts.surveyIssued { self[.surveysIssued] += 1 }
         if let score = facts.surveyScore, (1...5).contains(score) {
             self[.surveysAnswered] += 1
