@@ -13,7 +13,7 @@ let swiftSettings: [SwiftSetting] = [
 /// a public type named after its folder with a public `init()`. Adding one here is all it takes: it
 /// makes its target, puts it in every target that composes or tests the plug-ins, and (through the
 /// KlagePluginList build tool) in `KlagePlugins.all`, in this order.
-let plugins = ["StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement", "ThrowawayMethod"]
+let plugins = ["StyrketBorgerkontakt", "RoskildeABC", "GladsaxeActionGroups", "ExampleAcknowledgement"]
 let pluginDependencies = plugins.map { Target.Dependency.target(name: $0) }
 
 let package = Package(
