@@ -5,9 +5,11 @@ public struct NewComplaint: Sendable {
     public var workflow: WorkflowID
     public var track: ComplaintTrack
     public var channel: Channel
+    /// The texts as the caller gives them: registering trims them and checks their lengths.
     public var subject: String
     public var description: String
     public var remedy: String?
+    /// The citizen as given: registering checks the name and normalises the phone, e-mail and CPR number.
     public var citizen: Citizen
     public var receivedAt: Date?
     public var department: String?

@@ -190,60 +190,6 @@ extension SQLKlageStore: ReportStore {
         }
     }
 
-    public func openComplaints(tenant: TenantID, receivedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint] {
-        try await read(tenant) { connection in
-            var sql: SQL = """
-                SELECT department, workflow, channel, track, received_at FROM complaints
-                WHERE tenant_id = \(tenant) AND closed_at IS NULL AND received_at >= \(from) AND received_at < \(to)
-                """
-            if let department { sql = sql + " AND department = \(department)" }
-            return try connection.query(sql).map { row in
-                OpenComplaint(
-                    department: row.optionalString("department") ?? "", workflow: try row.string("workflow"), channel: try row.string("channel"),
-                    track: try row.string("track"), receivedAt: try row.date("received_at"))
-            }
-        }
-    }
-
-    public func forwardedAppeals(tenant: TenantID, forwardedFrom from: Date, to: Date, department: String?) async throws -> [OpenComplaint] {
-        try await read(tenant) { connection in
-            var sql: SQL = """
-                SELECT department, workflow, channel, track, closed_at FROM complaints
-                WHERE tenant_id = \(tenant) AND track = \(ComplaintTrack.appeal.rawValue) AND outcome = \(Outcome.forwarded.rawValue)
-                    AND closed_at >= \(from) AND closed_at < \(to)
-                """
-            if let department { sql = sql + " AND department = \(department)" }
-            return try connection.query(sql).map { row in
-                OpenComplaint(
-                    department: row.optionalString("department") ?? "", workflow: try row.string("workflow"), channel: try row.string("channel"),
-                    track: try row.string("track"), receivedAt: try row.date("closed_at"))
-            }
-        }
-    }
-
-    public func learningFacts(tenant: TenantID, createdFrom from: Date, to: Date, department: String?) async throws -> [LearningFact] {
-        try await read(tenant) { connection in
-            var sql: SQL = """
-                SELECT department, state, created_at, updated_at FROM learning_items
-                WHERE tenant_id = \(tenant) AND created_at >= \(from) AND created_at < \(to)
-                """
-            if let department { sql = sql + " AND department = \(department)" }
-            return try connection.query(sql).map { row in
-                LearningFact(
-                    department: row.optionalString("department") ?? "", state: try row.value("state"), createdAt: try row.date("created_at"),
-                    updatedAt: try row.date("updated_at"))
-            }
-        }
-    }
-
-    public func pulses(tenant: TenantID, from: Date, to: Date, department: String?) async throws -> [StaffPulse] {
-        try await read(tenant) { connection in
-            var sql = SQL.select(StaffPulse.self) + " WHERE tenant_id = \(tenant) AND day >= \(from) AND day < \(to)"
-            if let department { sql = sql + " AND department = \(department)" }
-            return try connection.fetchAll(StaffPulse.self, sql)
-        }
-    }
-
     /// Marks the day `receivedAt` falls on as changed, for the report cells; inside the write's transaction.
     static func markReportDay(tenant: TenantID, receivedAt: Date, on connection: any SQLConnection) throws {
         try connection.execute(
@@ -294,45 +240,5 @@ extension SQLKlageStore: ReportStore {
             }
         }
         return runs
-    }
-}
-
-extension SQLKlageStore: EvidenceStore {
-    public func insertEffort(_ entry: EffortEntry, events: [DomainEvent]) async throws {
-        try await write(entry.tenant) { connection in
-            try connection.execute(try .insert(entry))
-            try insert(events, on: connection)
-            try Self.markReportDay(tenant: entry.tenant, complaint: entry.complaintId, on: connection)
-        }
-    }
-
-    public func efforts(of complaint: ComplaintID, tenant: TenantID) async throws -> [EffortEntry] {
-        try await read(tenant) { connection in
-            try connection.fetchAll(
-                EffortEntry.self, SQL.select(EffortEntry.self) + " WHERE tenant_id = \(tenant) AND complaint_id = \(complaint) ORDER BY at, id")
-        }
-    }
-
-    public func insertPulse(_ pulse: StaffPulse) async throws {
-        try await write(pulse.tenant) { connection in _ = try connection.execute(try .insert(pulse)) }
-    }
-
-    public func saveBaseline(_ baseline: Baseline) async throws {
-        try await write(baseline.tenant) { connection in
-            if try connection.execute(try .update(baseline)) == 0 { try connection.execute(try .insert(baseline)) }
-        }
-    }
-
-    public func baselines(tenant: TenantID) async throws -> [Baseline] {
-        try await read(tenant) { connection in
-            try connection.fetchAll(Baseline.self, SQL.select(Baseline.self) + " WHERE tenant_id = \(tenant) ORDER BY department, period_from")
-        }
-    }
-
-    public func deleteBaseline(tenant: TenantID, department: String?, from: Date) async throws -> Bool {
-        try await write(tenant) { connection in
-            try connection.execute(
-                "DELETE FROM baselines WHERE tenant_id = \(tenant) AND department = \(department ?? "") AND period_from = \(from)") > 0
-        }
     }
 }
