@@ -2,6 +2,8 @@ import Foundation
 import KlageKernel
 import KlageRPC
 import KlageTestSupport
+import Logging
+import Synchronization
 import Testing
 
 @testable import KlageServer
@@ -70,6 +72,42 @@ import Testing
             #expect(try await server.call("audit.verify", ["anchors": bad], key: server.operatorKey)["error"]?["code"]?.numberValue == -32022)
             let admin = try await server.key("kobenhavn", .admin)
             #expect(try await server.call("audit.verify", key: admin)["error"]?["code"]?.numberValue == -32003)
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func everyChainsHeadIsLoggedHourlyWithoutPersonalData(_ backend: StorageBackend) async throws {
+        try await withTestServer(backend) { server throws in
+            let complaint = try await server.result(
+                "complaint.create", Fixtures.copenhagenComplaint, key: try await server.key("kobenhavn", .caseworker))
+            #expect(complaint["id"] != nil)
+            let clock = FixedClock(Fixtures.monday)
+            let sink = RequestLoggingTests.Lines()
+            let logger = AuditAnchorLogger(
+                store: server.host.store, clock: clock, logger: Logger(label: "test") { _ in RequestLoggingTests.Capture(sink: sink) })
+            await logger.logIfDue()
+            let expected = try await server.host.store.auditAnchors()
+            func logged() -> [AuditAnchor] {
+                sink.lines.withLock { lines in
+                    lines.filter { $0.message == "audit anchor" }.compactMap { line in
+                        guard case .string(let chain) = line.metadata["chain"], case .string(let hash) = line.metadata["hash"],
+                            let seq = line.metadata["seq"].flatMap({ Int("\($0)") })
+                        else { return nil }
+                        return AuditAnchor(chain: chain, seq: seq, hash: hash)
+                    }
+                }
+            }
+            #expect(logged() == expected)
+            #expect(expected.map(\.chain) == ["host", "gladsaxe", "kobenhavn", "roskilde"])
+            #expect(expected.first { $0.chain == "kobenhavn" }.map { $0.seq > 0 } == true)
+            clock.advance(by: 3_599)
+            await logger.logIfDue()
+            #expect(logged().count == expected.count)  // not again within the hour
+            clock.advance(by: 1)
+            await logger.logIfDue()
+            #expect(logged().count == 2 * expected.count)
+            let text = sink.lines.withLock { lines in lines.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n") }
+            #expect(!text.contains("Jens") && !text.contains("12345678") && !text.contains("Kommune"))
         }
     }
 }
