@@ -181,4 +181,22 @@ import Testing
             #expect(caught.problems.first?.message.contains("rewritten") == true)
         }
     }
+
+    @Test(.enabled(if: StorageBackend.available.contains(.postgres), "needs KLAGE_TEST_POSTGRES_URL"))
+    func theApplicationRoleCannotReadOrWriteTheHostChainOrKeys() async throws {
+        try await withTestStore(.postgres) { store throws in
+            try await store.insertTenant(tenant, by: operatorID)
+            try await store.insertKey(key("key-1", tenant: tenant.id), by: operatorID)
+            for statement: SQL in [
+                "SELECT * FROM host_audit_chain", "SELECT * FROM host_audit_head", "UPDATE host_audit_chain SET actor = \("x")",
+                "DELETE FROM host_audit_chain", "UPDATE host_audit_head SET seq = \(0)", "SELECT * FROM api_keys",
+                "UPDATE api_keys SET last_used_at = \(Fixtures.monday)",
+            ] {
+                await #expect(throws: StorageError.self, "\(statement)") {
+                    try await store.driver.write(tenant: tenant.id) { connection in _ = try connection.execute(statement) }
+                }
+            }
+            #expect(try await store.verifyHostAudit(anchor: nil).entries == 2)
+        }
+    }
 }
