@@ -47,6 +47,11 @@ struct AuditCommand: AsyncParsableCommand {
                         "\(tenant): \(result.intact ? "intact" : "BROKEN"), \(result.entries) entries, head seq \(result.headSeq) "
                             + "hash \(result.headHash), \(result.digestsChecked) digests checked")
                 }
+                let checked = Set(tenants.map(\.rawValue) + [AuditAnchor.hostChain])
+                for chain in anchored.keys.sorted() where tenant == nil && !checked.contains(chain) {
+                    FileHandle.standardError.write(Data("tenant \(chain): anchored, but its chain is not on this host\n".utf8))
+                    broken = true
+                }
             } catch {
                 await host.shutdown()
                 throw error

@@ -67,6 +67,11 @@ import Testing
             #expect(problem["seq"]?.numberValue == 8)
             #expect(problem["message"]?.stringValue?.contains("anchored outside the database") == true)
 
+            // An anchored chain that is gone is named.
+            let gone: JSONValue = [["chain": "aarhus", "seq": 1, "hash": .string(String(repeating: "a", count: 64))]]
+            let missing = try await server.result("audit.verify", ["anchors": gone], key: server.operatorKey)
+            #expect(missing["intact"] == false && missing["missingChains"] == ["aarhus"])
+
             // Bad anchors are refused, and only operators verify.
             let bad: JSONValue = [["chain": "host", "seq": 1, "hash": "not-a-hash"]]
             #expect(try await server.call("audit.verify", ["anchors": bad], key: server.operatorKey)["error"]?["code"]?.numberValue == -32022)

@@ -1,12 +1,15 @@
 import KlageKernel
 
-/// What `audit.verify` returns: the host's chain, one verification per tenant checked, and whether every chain is intact.
+/// What `audit.verify` returns: the host's chain, one verification per tenant checked, the anchored
+/// chains that no longer exist, and whether every chain is intact.
 struct AuditVerifyView: WireSample {
     let intact: Bool
     let host: HostAuditVerification
     let tenants: [AuditVerification]
+    /// Chains named by an anchor given that are not on the host (a tenant removed from the database).
+    let missingChains: [String]
 
-    static let sample = AuditVerifyView(intact: true, host: .sample, tenants: [.sample])
+    static let sample = AuditVerifyView(intact: true, host: .sample, tenants: [.sample], missingChains: [""])
 }
 
 extension RPCServices {
@@ -40,7 +43,10 @@ extension RPCServices {
             let host = try await env.store.verifyHostAudit(anchor: given[AuditAnchor.hostChain])
             var results: [AuditVerification] = []
             for id in ids { results.append(try await env.store.verifyAudit(tenant: id, anchor: given[id.rawValue])) }
-            return AuditVerifyView(intact: host.intact && results.allSatisfy(\.intact), host: host, tenants: results)
+            let checked = Set(ids.map(\.rawValue) + [AuditAnchor.hostChain])
+            let missing = input[tenant] == nil ? given.keys.filter { !checked.contains($0) }.sorted() : []
+            return AuditVerifyView(
+                intact: host.intact && results.allSatisfy(\.intact) && missing.isEmpty, host: host, tenants: results, missingChains: missing)
         }
     }
 }
