@@ -103,5 +103,8 @@ import Testing
         #expect(ConsoleSettings.alwaysSecure(listeningOn: "0.0.0.0", insecureOverride: false))
         #expect(!ConsoleSettings.alwaysSecure(listeningOn: "0.0.0.0", insecureOverride: true))
         #expect(!ConsoleSettings.alwaysSecure(listeningOn: "127.0.0.1", insecureOverride: false))
+        #expect(ConsoleSettings.insecureCookieWarning(listeningOn: "0.0.0.0", insecureOverride: true)?.hasPrefix("INSECURE") == true)
+        #expect(ConsoleSettings.insecureCookieWarning(listeningOn: "0.0.0.0", insecureOverride: false) == nil)
+        #expect(ConsoleSettings.insecureCookieWarning(listeningOn: "127.0.0.1", insecureOverride: true) == nil)
     }
 }

@@ -19,10 +19,8 @@ enum ConsoleRoutes {
         let listening = host.configuration.host
         let settings = ConsoleSettings.fromEnvironment().securing(
             alwaysSecure: ConsoleSettings.alwaysSecure(listeningOn: listening, insecureOverride: host.configuration.insecureConsoleCookies))
-        if host.configuration.insecureConsoleCookies, !RequestTransport.isLoopback(listening) {
-            host.logger.critical(
-                "INSECURE: the console cookie is sent without Secure although the server listens on \(listening), not loopback (KLAGE_CONSOLE_INSECURE_COOKIES): a session can leak over plain HTTP; for labs only"
-            )
+        if let warning = ConsoleSettings.insecureCookieWarning(listeningOn: listening, insecureOverride: host.configuration.insecureConsoleCookies) {
+            host.logger.critical(Logger.Message(stringLiteral: warning))
         }
         let assets = ConsoleAssets.load()
         guard let index = assets.files["index.html"] else {

@@ -42,6 +42,13 @@ public struct ConsoleSettings: Sendable, Equatable {
         !RequestTransport.isLoopback(host) && !insecureOverride
     }
 
+    /// The start-up warning, logged as critical, when a lab turned `Secure` off on an address other than loopback.
+    public static func insecureCookieWarning(listeningOn host: String, insecureOverride: Bool) -> String? {
+        guard insecureOverride, !RequestTransport.isLoopback(host) else { return nil }
+        return "INSECURE: the console cookie is sent without Secure although the server listens on \(host), not loopback "
+            + "(KLAGE_CONSOLE_INSECURE_COOKIES): a session can leak over plain HTTP; for labs only"
+    }
+
     /// The settings of `environment` (the process's by default).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ConsoleSettings {
         var settings = ConsoleSettings()
