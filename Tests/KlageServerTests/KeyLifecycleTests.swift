@@ -103,6 +103,14 @@ import Testing
             #expect(try await failure(server, "apiKey.rotate", ["id": id, "overlapSeconds": 0], key: otherAdmin)?.code == -32004)
             let caseworker = try await server.key("kobenhavn", .caseworker)
             #expect(try await failure(server, "apiKey.rotate", ["id": id, "overlapSeconds": 0], key: caseworker)?.code == -32003)
+            // Until a given time instead of for a while; both at once is refused.
+            let until = Self.start.addingTimeInterval(600 + 3_600)
+            let again = try await server.result("apiKey.rotate", ["id": id, "oldSecretValidUntil": .string(Timestamp.format(until))], key: admin)
+            #expect(again["previousSecretValidUntil"]?.stringValue == Timestamp.format(until))
+            clock.set(until)
+            #expect(try await failure(server, "workflow.list", key: new)?.code == -32001)
+            let both: JSONValue = ["id": id, "overlapSeconds": 1, "oldSecretValidUntil": .string(Timestamp.format(until))]
+            #expect(try await failure(server, "apiKey.rotate", both, key: admin)?.code == -32022)
         }
     }
 
