@@ -83,6 +83,8 @@ def check_compose():
             problem(f"compose.yaml: {name} has no healthcheck on /readyz")
         if name != "migrate" and not env.get("KLAGE_TRUSTED_PROXIES"):
             problem(f"compose.yaml: {name} has no KLAGE_TRUSTED_PROXIES: behind HAProxy every citizen would share one address")
+        if str(env.get("KLAGE_CONSOLE_INSECURE_COOKIES", "")).lower() in ("1", "true", "yes"):
+            problem(f"compose.yaml: {name} sets KLAGE_CONSOLE_INSECURE_COOKIES: the console cookie would travel without Secure")
     if len(set(urls.values())) > 1:
         problem(f"compose.yaml: the klage services use different databases: {urls}")
     for url in set(urls.values()):
@@ -128,6 +130,12 @@ def check_compose():
         problem(f"{os.path.basename(configs[0])}: the backend does not check GET /readyz")
     if not re.search(r"^\s*option\s+httpchk\b", config, re.M):
         problem(f"{os.path.basename(configs[0])}: the backend has no `option httpchk`")
+    # The edge proxy overwrites X-Forwarded-Proto (HSTS and the cookie's Secure flag follow it) and appends X-Forwarded-For.
+    for value in ("https if { ssl_fc }", "http if !{ ssl_fc }"):
+        if not re.search(rf"^\s*http-request\s+set-header\s+X-Forwarded-Proto\s+{re.escape(value)}", config, re.M):
+            problem(f"{os.path.basename(configs[0])}: X-Forwarded-Proto is not set to `{value}` (a client could claim TLS)")
+    if not re.search(r"^\s*option\s+forwardfor\b", config, re.M):
+        problem(f"{os.path.basename(configs[0])}: no `option forwardfor`: Klage would see every citizen as the proxy")
     published = [str(port).rsplit(":", 1)[0].rsplit(":", 1)[-1] for port in proxy.get("ports") or []]
     binds = re.findall(r"^\s*bind\s+\S*:(\d+)", config, re.M)
     for port in proxy.get("ports") or []:
@@ -200,6 +208,9 @@ def check_kubernetes():
                 problem(f"kubernetes/{file}: the container has no cpu and memory {part}")
         if command == "serve" and not any(e.get("name") == "KLAGE_TRUSTED_PROXIES" for e in container.get("env") or []):
             problem(f"kubernetes/{file}: no KLAGE_TRUSTED_PROXIES: behind the ingress every citizen would share one address")
+        for variable in container.get("env") or []:
+            if variable.get("name") == "KLAGE_CONSOLE_INSECURE_COOKIES" and str(variable.get("value", "")).lower() in ("1", "true", "yes"):
+                problem(f"kubernetes/{file}: KLAGE_CONSOLE_INSECURE_COOKIES is set: the console cookie would travel without Secure")
         database = [e for e in container.get("env") or [] if e.get("name") == "KLAGE_DATABASE_URL"]
         ref = ((database[0].get("valueFrom") or {}).get("secretKeyRef") or {}) if database else {}
         if ref.get("key") not in secrets.get(ref.get("name"), {}):
@@ -245,6 +256,13 @@ def check_kubernetes():
                     problem(f"kubernetes/{pdb_file}: the selector does not pick the Deployment's pods")
     for file, job in by_kind.get("Job", []):
         check_pod(file, job, "migrate")
+    # The ingress terminates TLS and sends X-Forwarded-Proto (ingress-nginx does by default); plain HTTP is redirected.
+    for file, ingress in by_kind.get("Ingress", []):
+        if not (ingress.get("spec") or {}).get("tls"):
+            problem(f"kubernetes/{file}: the Ingress terminates no TLS")
+        annotations = (ingress.get("metadata") or {}).get("annotations") or {}
+        if str(annotations.get("nginx.ingress.kubernetes.io/ssl-redirect", "true")).lower() != "true":
+            problem(f"kubernetes/{file}: plain HTTP is not redirected to HTTPS")
 
 
 def check_image():

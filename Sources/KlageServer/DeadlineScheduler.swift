@@ -4,8 +4,8 @@ import Logging
 import ServiceLifecycle
 
 /// The background service that records warned and missed deadlines (and escalates misses to a
-/// leader) every `schedulerIntervalSeconds`, and applies the tenants' retention schedules once an hour
-/// (``RetentionRunner``). Safe to run in every instance: see
+/// leader) every `schedulerIntervalSeconds`, applies the tenants' retention schedules once an hour
+/// (``RetentionRunner``) and logs the audit chains' heads once an hour (``AuditAnchorLogger``). Safe to run in every instance: see
 /// ``KlageKernel/ComplaintService/checkDeadlines(limit:)`` and ``KlageKernel/PrivacyService/applyRetention(limit:)``.
 struct DeadlineScheduler: Service {
     let host: KlageHost
@@ -13,6 +13,7 @@ struct DeadlineScheduler: Service {
     func run() async throws {
         let interval = Duration.seconds(host.configuration.schedulerIntervalSeconds)
         let retention = RetentionRunner(env: host.services.env, logger: host.logger)
+        let anchors = AuditAnchorLogger(store: host.store, clock: host.services.env.clock, logger: host.logger)
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
@@ -24,6 +25,7 @@ struct DeadlineScheduler: Service {
                     host.logger.warning("deadline check failed", metadata: ["error": .string(String(describing: error))])
                 }
                 await retention.runIfDue()
+                await anchors.logIfDue()
                 try? await Task.sleep(for: interval)
             }
         }

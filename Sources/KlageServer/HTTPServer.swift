@@ -42,6 +42,7 @@ public enum HTTPServer {
     static func router(host: KlageHost, doors: ServerDoors) -> Router<KlageRequestContext> {
         let router = Router(context: KlageRequestContext.self)
         router.add(middleware: ClientAddressMiddleware(resolver: doors.clientAddress))
+        router.add(middleware: StrictTransportMiddleware())
         router.add(
             middleware: BodyDeadlineMiddleware(limit: host.configuration.maxBodyBytes, seconds: host.configuration.limits.httpRequestTimeoutSeconds))
         let dispatcher = host.dispatcher

@@ -87,7 +87,8 @@ public struct KlageHost: Sendable {
         for seed in configuration.tenants {
             do {
                 if try await store.tenant(TenantID(seed.id)) == nil {
-                    try await services.tenants.create(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:])
+                    try await services.tenants.create(
+                        id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:], by: HostAuditEntry.configurationActor)
                     logger.info("tenant created from configuration", metadata: ["tenant": .string(seed.id)])
                 } else if try await services.tenants.configure(id: seed.id, name: seed.name, plugins: seed.plugins, settings: seed.settings ?? [:]) {
                     logger.info("tenant updated from configuration", metadata: ["tenant": .string(seed.id)])

@@ -41,6 +41,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     /// per-address limits) and `X-Forwarded-Proto` for the console cookie's `Secure` flag.
     /// `KLAGE_TRUSTED_PROXIES` (comma-separated) overrides it. None by default: the peer is the client.
     public var trustedProxies: [String] = []
+    /// **Labs only.** Leaves `Secure` off the console cookie over plain HTTP although the server
+    /// listens on an address other than loopback (where it is on by default); logged loudly at
+    /// start-up. `KLAGE_CONSOLE_INSECURE_COOKIES=1` sets it.
+    public var insecureConsoleCookies = false
 
     public init() {}
 
@@ -61,6 +65,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         metricsToken = try container.decodeIfPresent(String.self, forKey: .metricsToken)
         integrations = try container.decodeIfPresent(IntegrationSettings.self, forKey: .integrations) ?? defaults.integrations
         trustedProxies = try container.decodeIfPresent([String].self, forKey: .trustedProxies) ?? []
+        insecureConsoleCookies = try container.decodeIfPresent(Bool.self, forKey: .insecureConsoleCookies) ?? false
     }
 
     /// ``trustedProxies`` read as blocks (``validate()`` refuses a configuration with one that is not).
@@ -113,6 +118,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
         if let proxies = environment["KLAGE_TRUSTED_PROXIES"] {
             configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let insecure = environment["KLAGE_CONSOLE_INSECURE_COOKIES"] {
+            configuration.insecureConsoleCookies = ["1", "true", "yes"].contains(insecure.lowercased())
         }
         try configuration.limits.apply(environment: environment)
         try configuration.applyMetrics(environment: environment)

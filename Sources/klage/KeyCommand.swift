@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import KlageKernel
 import KlageRPC
 import KlageServer
 
-/// `klage key create`.
+/// `klage key create`, `list`, `rotate` and `revoke`.
 struct KeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "key", abstract: "Manage API keys.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(
+        commandName: "key", abstract: "Manage API keys.", subcommands: [Create.self, List.self, Rotate.self, Revoke.self])
 
     /// `klage key create --tenant ID --role ROLE [--label TEXT]` or `klage key create --operator`.
     struct Create: AsyncParsableCommand {
@@ -17,8 +19,10 @@ struct KeyCommand: AsyncParsableCommand {
         @Option(help: "The key's role: admin, leader, caseworker or integration.") var role: String?
         @Flag(name: .customLong("operator"), help: "Make a host operator key (manages tenants) instead.") var hostOperator = false
         @Option(help: "A label saying who or what uses the key.") var label: String?
+        @Option(help: "Days until the key expires (default: never; at most 1830).") var expiresInDays: Int?
 
         func validate() throws {
+            if let days = expiresInDays, !(1...1_830).contains(days) { throw ValidationError("--expires-in-days must be between 1 and 1830") }
             if hostOperator {
                 guard tenant == nil, role == nil else { throw ValidationError("--operator takes neither --tenant nor --role") }
             } else {
@@ -34,8 +38,11 @@ struct KeyCommand: AsyncParsableCommand {
             let role = hostOperator ? Role.operator : Role(rawValue: self.role ?? "")!
             let label = self.label ?? (hostOperator ? "host operator" : "\(role.rawValue) key")
             do {
-                let (key, secret) = try await host.services.keys.create(tenant: tenant.map { TenantID($0) }, role: role, label: label)
-                print("created \(role.rawValue) key \(key.id)\(tenant.map { " for tenant \($0)" } ?? "")")
+                let expiresAt = expiresInDays.map { Date().addingTimeInterval(TimeInterval($0) * 86_400) }
+                let (key, secret) = try await host.services.keys.create(
+                    tenant: tenant.map { TenantID($0) }, role: role, label: label, expiresAt: expiresAt, by: HostAuditEntry.commandLineActor)
+                let expiry = key.expiresAt.map { ", expires \(KeyListing.text($0))" } ?? ""
+                print("created \(role.rawValue) key \(key.id)\(tenant.map { " for tenant \($0)" } ?? "")\(expiry)")
                 print(secret)
             } catch let error as KlageError {
                 throw ValidationError(error.message)

@@ -19,7 +19,7 @@ struct TenantCommand: AsyncParsableCommand {
 
         func run() async throws {
             let host = try await options.openHost()
-            let tenant = try await host.services.tenants.create(id: id, name: name, plugins: plugin)
+            let tenant = try await host.services.tenants.create(id: id, name: name, plugins: plugin, by: HostAuditEntry.commandLineActor)
             print("created tenant \(tenant.id) (\(tenant.plugins.joined(separator: ", ")))")
             await host.shutdown()
         }

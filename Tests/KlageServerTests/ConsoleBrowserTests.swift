@@ -30,25 +30,27 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = "sqlite:" + folder.appendingPathComponent("klage.sqlite").path
         let environment = ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"]
-        let klage = { (arguments: [String]) throws -> String in
-            let run = try ChildProcess.run(binary, arguments, environment: environment, directory: Self.repository.path)
+        let klage = { (arguments: [String]) async throws -> String in
+            let run = try await ChildProcess.run(binary, arguments, environment: environment, directory: Self.repository.path)
             guard run.status == 0 else { throw Missing(description: "klage \(arguments.first ?? ""): \(run.stderr.suffix(500))") }
             return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n").last ?? ""
         }
-        _ = try klage(["generate", "--tenant", "kobenhavn", "--complaints", "400", "--years", "2", "--seed", "7"])
-        _ = try klage(["generate", "--tenant", "gladsaxe", "--complaints", "150", "--years", "2", "--seed", "8"])
+        _ = try await klage(["generate", "--tenant", "kobenhavn", "--complaints", "400", "--years", "2", "--seed", "7"])
+        _ = try await klage(["generate", "--tenant", "gladsaxe", "--complaints", "150", "--years", "2", "--seed", "8"])
         let keys = [
-            "KLAGE_CASEWORKER_KEY": try klage(["key", "create", "--tenant", "kobenhavn", "--role", "caseworker", "--label", "Browser caseworker"]),
-            "KLAGE_LEADER_KEY": try klage(["key", "create", "--tenant", "kobenhavn", "--role", "leader", "--label", "Browser leader"]),
-            "KLAGE_GLADSAXE_LEADER_KEY": try klage(["key", "create", "--tenant", "gladsaxe", "--role", "leader", "--label", "Browser leader"]),
-            "KLAGE_INTEGRATION_KEY": try klage(["key", "create", "--tenant", "kobenhavn", "--role", "integration", "--label", "ESDH"]),
-            "KLAGE_OTHER_TENANT_KEY": try klage(["key", "create", "--tenant", "roskilde", "--role", "integration", "--label", "ESDH"]),
+            "KLAGE_CASEWORKER_KEY": try await klage([
+                "key", "create", "--tenant", "kobenhavn", "--role", "caseworker", "--label", "Browser caseworker",
+            ]),
+            "KLAGE_LEADER_KEY": try await klage(["key", "create", "--tenant", "kobenhavn", "--role", "leader", "--label", "Browser leader"]),
+            "KLAGE_GLADSAXE_LEADER_KEY": try await klage(["key", "create", "--tenant", "gladsaxe", "--role", "leader", "--label", "Browser leader"]),
+            "KLAGE_INTEGRATION_KEY": try await klage(["key", "create", "--tenant", "kobenhavn", "--role", "integration", "--label", "ESDH"]),
+            "KLAGE_OTHER_TENANT_KEY": try await klage(["key", "create", "--tenant", "roskilde", "--role", "integration", "--label", "ESDH"]),
         ]
         let server = try await KlageProcess.serve(binary: binary, database: database, in: Self.repository)
         defer { server.stop() }
         try? FileManager.default.removeItem(at: Self.screenshots)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
-        let run = try ChildProcess.run(
+        let run = try await ChildProcess.run(
             Self.python, [Self.script],
             environment: keys.merging([
                 "KLAGE_URL": "http://127.0.0.1:\(server.port)", "KLAGE_SCREENSHOTS": Self.screenshots.path, "PATH": "/usr/bin:/bin",

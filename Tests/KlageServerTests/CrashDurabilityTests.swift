@@ -49,7 +49,7 @@ import Testing
         }
         #expect(acknowledged.count == 40)
         server.send(SIGKILL)
-        server.waitUntilExit()
+        await server.exit()
 
         let store = try await openStore(url)
         for id in acknowledged {

@@ -76,7 +76,8 @@ import Testing
             }
             #expect(
                 operatorNames == [
-                    "apiKey.create", "apiKey.revoke", "audit.verify", "outbox.list", "outbox.retry", "rpc.discover", "survey.submit",
+                    "apiKey.create", "apiKey.list", "apiKey.revoke", "apiKey.rotate", "audit.verify", "outbox.list", "outbox.retry", "rpc.discover",
+                    "survey.submit",
                     "system.health", "tenant.create", "tenant.get", "tenant.list",
                 ])
             let everything = Set(try await server.result("rpc.discover", key: nil)["methods"]?.arrayValue?.compactMap { $0.string("name") } ?? [])

@@ -70,7 +70,13 @@ import Testing
                     #expect(await transcript.wait { $0.answer(1)?["result"] != nil })
                     for _ in 0..<5 {
                         let started = ContinuousClock.now
-                        let reply = try await server.call("event.list", ["after": 0], key: neighbour)
+                        // As a client should, it tries again when told to (storage busy under the flood):
+                        // served within three tries, never refused for good.
+                        var reply = try await server.call("event.list", ["after": 0], key: neighbour)
+                        for _ in 0..<2 where reply["error"]?["data"]?["retryable"] == true {
+                            try await Task.sleep(for: .milliseconds(200))
+                            reply = try await server.call("event.list", ["after": 0], key: neighbour)
+                        }
                         #expect(reply["result"]?["events"] != nil, "\(reply)")
                         // How fast is for Benchmarks/overload to say; here only that it is served.
                         print("IntegrationSocketFairnessTests: event.list of the other tenant during the flood in \(ContinuousClock.now - started)")

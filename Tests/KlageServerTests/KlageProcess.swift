@@ -72,7 +72,7 @@ struct KlageProcess: Sendable {
     }
 
     /// Waits until the process has exited by itself; returns how it ended.
-    func waitForExit() -> ChildProcess.Termination { process.waitUntilExit() }
+    func waitForExit() async -> ChildProcess.Termination { await process.exit() }
 
     struct NotReady: Error, CustomStringConvertible {
         let port: Int
@@ -102,7 +102,7 @@ extension KlageProcess {
     static func output(
         _ binary: String, _ arguments: [String], in folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) throws -> String {
-        try ChildProcess.run(binary, arguments, directory: folder.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.runBlocking(binary, arguments, directory: folder.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

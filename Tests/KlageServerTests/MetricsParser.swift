@@ -38,7 +38,7 @@ enum MetricsParser {
                     "no \(python): run Deploy/setup-debian.sh, or python3 -m venv .build/tools-venv && .build/tools-venv/bin/pip install prometheus-client"
             )
         }
-        let (status, output, complaint) = try ChildProcess.run(python, [script], input: Data(text.utf8))
+        let (status, output, complaint) = try ChildProcess.runBlocking(python, [script], input: Data(text.utf8))
         guard status == 0 else { throw Failed(description: "parse_metrics.py: \(complaint)") }
         return try JSONDecoder().decode([Sample].self, from: Data(output.utf8))
     }

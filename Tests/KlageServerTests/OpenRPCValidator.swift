@@ -39,7 +39,7 @@ enum OpenRPCValidator {
     }()
 
     private static func run(_ command: [String], _ arguments: [String], input: Data) throws -> (status: Int32, output: String) {
-        let result = try ChildProcess.run(command[0], Array(command.dropFirst()) + arguments, input: input, mergingErrors: true)
+        let result = try ChildProcess.runBlocking(command[0], Array(command.dropFirst()) + arguments, input: input, mergingErrors: true)
         return (result.status, result.stdout)
     }
 }

@@ -46,7 +46,7 @@ import Testing
             "summary": "Called back and listened", "agreement": "Express delivery", "fields": Self.triangle,
         ]
         #expect(try await Self.call(crashing, "contact.record", contact, key: key) == nil, "the server died before answering")
-        #expect(crashing.waitForExit() == .signalled(SIGKILL))
+        #expect(await crashing.waitForExit() == .signalled(SIGKILL))
 
         // The contact is committed; its hook has not run.
         let store = try await openStore(url)

@@ -18,7 +18,7 @@ struct PostgresOutageTests {
                 acknowledged.append(try await server.result("complaint.create", .object(params), key: key).string("id") ?? "")
             }
 
-            try PostgresTestCluster.control("stop")
+            try await PostgresTestCluster.control("stop")
             do {
                 let during = try await server.call("complaint.get", ["id": .string(acknowledged[0])], key: key)
                 #expect(during["error"]?["code"] == -32603)
@@ -27,10 +27,10 @@ struct PostgresOutageTests {
                 #expect(try await server.get("/readyz").status == 503)
                 #expect(try await server.get("/healthz").status == 200)
             } catch {
-                try? PostgresTestCluster.control("start")
+                try? await PostgresTestCluster.control("start")
                 throw error
             }
-            try PostgresTestCluster.control("start")
+            try await PostgresTestCluster.control("start")
 
             #expect(try await server.get("/readyz").status == 200)
             for id in acknowledged {

@@ -32,7 +32,7 @@ import Testing
         let server = try await KlageProcess.serve(binary: binary, database: database, in: Self.repository)
         defer { server.stop() }
 
-        let run = try Self.bash(
+        let run = try await Self.bash(
             session,
             environment: [
                 "KLAGE": binary, "KLAGE_URL": "http://127.0.0.1:\(server.port)", "KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error",
@@ -99,12 +99,12 @@ import Testing
     }
 
     /// Runs `script` with `bash -e -o pipefail`, bounded to two minutes, from the repository's root.
-    static func bash(_ script: String, environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func bash(_ script: String, environment: [String: String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let folder = TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("session.sh")
         try script.write(to: file, atomically: true, encoding: .utf8)
-        return try ChildProcess.run(
+        return try await ChildProcess.run(
             "/usr/bin/timeout", ["120", "bash", "-e", "-o", "pipefail", file.path],
             environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: repository.path)
     }

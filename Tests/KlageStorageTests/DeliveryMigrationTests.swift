@@ -22,7 +22,8 @@ import Testing
     }
 
     static func migrate(_ store: SQLKlageStore) async throws {
-        try await store.insertTenant(Fixtures.tenant())
+        // Inserted as a row: before migration 18 there is no host audit chain for `insertTenant` to append to.
+        _ = try await store.driver.write(tenant: nil) { connection in try connection.execute(try .insert(Fixtures.tenant())) }
         let t0 = Fixtures.monday
         let events = ["e1", "e2", "e3", "e4"].map {
             DomainEvent(id: EventID($0), tenant: "kobenhavn", at: t0, type: "contact.recorded", actor: "test", summary: "Test")
@@ -45,8 +46,7 @@ import Testing
                     """)
             }
         }
-        // The migration under test runs first; later ones may follow it.
-        #expect(try await Migrator().migrate(store.driver).first == 17)
+        #expect(try await Migrator(migrations: Schema.migrations.filter { $0.id <= 17 }).migrate(store.driver) == [17])
 
         let hooks = try await store.deliveries(DeliveryQuery(channel: HookChannel.name, tenant: "kobenhavn"))
         #expect(hooks.map(\.eventId) == ["e1", "e2", "e3"])

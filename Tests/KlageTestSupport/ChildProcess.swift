@@ -75,9 +75,30 @@ public final class ChildProcess: Sendable {
 
     /// Runs `executable` to its end with `input` on standard input and returns its status and what
     /// it printed. `mergingErrors` sends standard error into `stdout`.
+    ///
+    /// It waits on a thread of its own: Swift's cooperative pool has a thread per core (two here), and a
+    /// test that held one for a minute-long child (the browser journey) while another did the same
+    /// stalled every other test in the process until their clients timed out.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
         input: Data = Data(), mergingErrors: Bool = false
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await offThePool {
+            try runBlocking(executable, arguments, environment: environment, directory: directory, input: input, mergingErrors: mergingErrors)
+        }
+    }
+
+    /// Blocks until the child exits and returns how it ended, waiting on a thread of its own.
+    @discardableResult
+    public func exit() async -> Termination {
+        await offThePool { self.waitUntilExit() }
+    }
+
+    /// ``run(_:_:environment:directory:input:mergingErrors:)`` holding the calling thread: only for a
+    /// child that ends within a second or so (creating a key), where the caller cannot wait asynchronously.
+    public static func runBlocking(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil, input: Data = Data(),
+        mergingErrors: Bool = false
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let folder = TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -143,5 +164,20 @@ private enum GlibcSpawnExtensions {
     private static func lookUp<Function>(_ name: String) -> Function {
         guard let symbol = dlsym(nil, name) else { fatalError("glibc has no \(name)") }
         return unsafeBitCast(symbol, to: Function.self)
+    }
+}
+
+/// Runs blocking `work` (a wait for a child process) on a thread of its own and returns its result, so
+/// that the cooperative pool's few threads keep serving the other tests meanwhile.
+public func offThePool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// ``offThePool(_:)`` for work that cannot fail.
+public func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: work()) }
     }
 }

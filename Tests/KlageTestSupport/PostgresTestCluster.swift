@@ -36,7 +36,11 @@ public enum PostgresTestCluster {
     }
 
     /// Runs `pg_ctl stop` or `pg_ctl start` on the outage cluster and waits for it.
-    public static func control(_ action: String) throws {
+    public static func control(_ action: String) async throws {
+        try await offThePool { try controlBlocking(action) }
+    }
+
+    private static func controlBlocking(_ action: String) throws {
         guard let outage else { throw StorageError(code: .badURL, message: "no outage cluster") }
         // system(3), not Foundation's Process: the server that `pg_ctl start` leaves running would inherit
         // the descriptor Process watches for the child's exit, and waitUntilExit would never return.

@@ -2,10 +2,10 @@ public import Foundation
 
 /// Stores tenants. Host-level: tenants are the one record without a tenant.
 public protocol TenantStore: Sendable {
-    /// Inserts a tenant. - Throws: conflict when the id is taken.
-    func insertTenant(_ tenant: Tenant) async throws
-    /// Replaces a tenant's name, plug-ins and settings. - Throws: not found.
-    func updateTenant(_ tenant: Tenant) async throws
+    /// Inserts a tenant, and records it on the host's audit chain as done by `actor`. - Throws: conflict when the id is taken.
+    func insertTenant(_ tenant: Tenant, by actor: String) async throws
+    /// Replaces a tenant's name, plug-ins and settings, and records the change on the host's audit chain. - Throws: not found.
+    func updateTenant(_ tenant: Tenant, by actor: String, at: Date) async throws
     /// The tenant with this id, or `nil`.
     func tenant(_ id: TenantID) async throws -> Tenant?
     /// Every tenant, sorted by id.
@@ -14,13 +14,23 @@ public protocol TenantStore: Sendable {
 
 /// Stores API keys by the hash of their secret.
 public protocol APIKeyStore: Sendable {
-    /// Inserts a key.
-    func insertKey(_ key: APIKey) async throws
+    /// Inserts a key, and records its minting on the host's audit chain as done by `actor`.
+    func insertKey(_ key: APIKey, by actor: String) async throws
     /// The key whose secret hashes to `hash`, revoked or not, with its tenant (in one read);
     /// `nil` when there is none.
     func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)?
-    /// Revokes a key of `tenant` (any tenant's when `nil`, for operators). Returns whether one was revoked.
-    func revokeKey(_ id: APIKeyID, tenant: TenantID?, at: Date) async throws -> Bool
+    /// Revokes a key of `tenant` (any tenant's when `nil`, for operators), recorded on the host's audit
+    /// chain. Returns whether one was revoked.
+    func revokeKey(_ id: APIKeyID, tenant: TenantID?, at: Date, by actor: String) async throws -> Bool
+    /// The keys of `tenant` (every key, host operators' included, when `nil`), oldest first.
+    func keys(tenant: TenantID?) async throws -> [APIKey]
+    /// Gives a live key of `tenant` (any tenant's when `nil`) the secret hashing to `hash`; its current
+    /// secret stays valid until `oldValidUntil`. Returns the key as stored, or `nil` when there is no such live key.
+    /// The rotation is recorded on the host's audit chain as done by `actor`.
+    func rotateKey(_ id: APIKeyID, tenant: TenantID?, hash: String, oldValidUntil: Date, at: Date, by actor: String) async throws -> APIKey?
+    /// Records that the key was used at `at`; written at most about once a minute per key, so a key
+    /// used on every request does not write on every request.
+    func recordKeyUse(_ id: APIKeyID, at: Date) async throws
 }
 
 /// Stores complaints, their contacts and their events. Every call names its tenant.

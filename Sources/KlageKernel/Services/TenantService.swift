@@ -8,27 +8,32 @@ public struct TenantService: Sendable {
         self.env = env
     }
 
-    /// Adds a tenant. - Throws: validation for a bad id or an unknown plug-in; conflict when the id is taken.
+    /// Adds a tenant, recorded on the host's audit chain as done by `actor` (an operator key's id,
+    /// ``HostAuditEntry/configurationActor`` or ``HostAuditEntry/commandLineActor``).
+    /// - Throws: validation for a bad id or an unknown plug-in; conflict when the id is taken.
     @discardableResult
-    public func create(id: String, name: String, plugins: [String], settings: [String: JSONValue] = [:]) async throws -> Tenant {
+    public func create(id: String, name: String, plugins: [String], settings: [String: JSONValue] = [:], by actor: String) async throws -> Tenant {
         guard (2...40).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
             id.first?.isLetter == true
         else {
             throw KlageError.validation(field: "id", reason: "2-40 lowercase letters, digits or '-', starting with a letter")
         }
         let tenant = try validated(Tenant(id: TenantID(id), name: name, plugins: plugins, settings: settings, createdAt: env.clock.now()))
-        try await env.store.insertTenant(tenant)
+        try await env.store.insertTenant(tenant, by: actor)
         return tenant
     }
 
-    /// Makes a tenant's name, plug-ins and settings those given (e.g. from configuration), if they differ.
+    /// Makes a tenant's name, plug-ins and settings those given (e.g. from configuration), if they
+    /// differ; a change is recorded on the host's audit chain as done by `actor`.
     /// - Returns: whether anything changed.
     @discardableResult
-    public func configure(id: String, name: String, plugins: [String], settings: [String: JSONValue]) async throws -> Bool {
+    public func configure(
+        id: String, name: String, plugins: [String], settings: [String: JSONValue], by actor: String = HostAuditEntry.configurationActor
+    ) async throws -> Bool {
         let current = try await get(TenantID(id))
         let wanted = try validated(Tenant(id: current.id, name: name, plugins: plugins, settings: settings, createdAt: current.createdAt))
         guard wanted != current else { return false }
-        try await env.store.updateTenant(wanted)
+        try await env.store.updateTenant(wanted, by: actor, at: env.clock.now())
         return true
     }
 

@@ -219,6 +219,11 @@ public struct RPCDispatcher: Sendable {
             if let plugin = entry.plugin, !tenant.plugins.contains(plugin.rawValue) {
                 throw RPCError.methodNotFound
             }
+        case .hostOperatorOrTenant(let roles):
+            guard let actor else { throw KlageError.forbidden("this key's role may not call \(entry.name)") }
+            guard actor.role == .operator || (tenant != nil && actor.holds(anyOf: roles)) else {
+                throw KlageError.forbidden("this key's role may not call \(entry.name)")
+            }
         }
     }
 

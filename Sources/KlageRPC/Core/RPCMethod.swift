@@ -9,6 +9,9 @@ public enum RPCAccess: Sendable, Hashable {
     case hostOperator
     /// Keys of a tenant holding one of these roles (admins and leaders include the roles below them).
     case tenant(Set<Role>)
+    /// Host operator keys, and keys of a tenant holding one of these roles; the handler scopes a
+    /// tenant's caller to their own tenant.
+    case hostOperatorOrTenant(Set<Role>)
 
     /// Every tenant role.
     public static let anyTenantRole = RPCAccess.tenant(Set(Role.tenantRoles))

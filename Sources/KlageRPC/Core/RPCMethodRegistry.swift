@@ -25,6 +25,7 @@ public struct RPCMethodRegistry: Sendable {
             case .open: return true
             case .hostOperator: return actor.role == .operator
             case .tenant(let roles): return actor.role != .operator && actor.holds(anyOf: roles)
+            case .hostOperatorOrTenant(let roles): return actor.role == .operator || actor.holds(anyOf: roles)
             }
         }
         .sorted { $0.name < $1.name }

@@ -3,7 +3,8 @@ import KlageKernel
 extension RPCServices {
     /// Every core method and plug-in operation.
     var methods: [RPCMethod] {
-        systemMethods + tenantMethods + complaintMethods + contactMethods + learningMethods + clockAndSurveyMethods + trackAndRouteMethods
+        systemMethods + tenantMethods + keyMethods + complaintMethods + contactMethods + learningMethods + clockAndSurveyMethods
+            + trackAndRouteMethods
             + reportMethods + [attentionMethod, assignMethod] + effortMethods + [pulseMethod] + baselineMethods + privacyMethods
             + [auditMethod] + pluginMethods
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KlageKernel
 
 /// A new API key, shown once.
@@ -6,8 +7,9 @@ struct CreatedKeyView: WireSample {
     let key: String
     let tenant: String?
     let role: Role
+    let expiresAt: Date?
 
-    static let sample = CreatedKeyView(id: "", key: "", tenant: nil, role: .caseworker)
+    static let sample = CreatedKeyView(id: "", key: "", tenant: nil, role: .caseworker, expiresAt: .distantFuture)
 }
 
 /// `{"revoked": true}`.
@@ -29,12 +31,15 @@ extension RPCServices {
         let role = Field<Role>("role", .choice(of: Role.self))
         let label = Field<String>("label", .text(max: 200))
         let key = Field<APIKeyID>("id", .text(max: 64))
+        let expiresAt = Field<Date?>("expiresAt", .time, "when the key stops working; never by default; at most five years ahead")
         return [
             RPCMethod(
                 "tenant.create", summary: "Adds a tenant (a municipality) with the plug-ins it enables.", access: .hostOperator,
                 params: [newTenant, name, plugins, settings]
-            ) { input, _ in
-                try await tenants.create(id: input[newTenant], name: input[name], plugins: input[plugins], settings: input[settings] ?? [:])
+            ) { input, context in
+                try await tenants.create(
+                    id: input[newTenant], name: input[name], plugins: input[plugins], settings: input[settings] ?? [:],
+                    by: try context.requireActor().id)
             },
             RPCMethod("tenant.list", summary: "Every tenant on the host.", access: .hostOperator) { _, _ in
                 ItemsView(items: try await tenants.list())
@@ -44,10 +49,11 @@ extension RPCServices {
             },
             RPCMethod(
                 "apiKey.create", summary: "Creates an API key for a tenant role (or a host operator key); the key is shown only here.",
-                access: .hostOperator, params: [keyTenant, role, label]
-            ) { input, _ in
-                let (key, secret) = try await keys.create(tenant: input[keyTenant], role: input[role], label: input[label])
-                return CreatedKeyView(id: key.id.rawValue, key: secret, tenant: key.tenant?.rawValue, role: key.role)
+                access: .hostOperator, params: [keyTenant, role, label, expiresAt]
+            ) { input, context in
+                let (key, secret) = try await keys.create(
+                    tenant: input[keyTenant], role: input[role], label: input[label], expiresAt: input[expiresAt], by: try context.requireActor().id)
+                return CreatedKeyView(id: key.id.rawValue, key: secret, tenant: key.tenant?.rawValue, role: key.role, expiresAt: key.expiresAt)
             },
             RPCMethod("apiKey.revoke", summary: "Revokes an API key; it stops working at once.", access: .hostOperator, params: [key]) {
                 input, context in

@@ -69,6 +69,11 @@ extension AuditVerification: WireSample {
         tenant: "", entries: 0, headSeq: 0, headHash: "", digestsChecked: 0, problems: [Problem(seq: 0, message: "")])
 }
 
+extension HostAuditVerification: WireSample {
+    public static let sample = HostAuditVerification(
+        entries: 0, headSeq: 0, headHash: "", anchorChecked: false, problems: [AuditVerification.Problem(seq: 0, message: "")])
+}
+
 extension Webhook: WireSample {
     public static let sample = Webhook(
         tenant: "", id: "", url: "", eventTypes: [], description: nil, secret: "", position: 0, createdAt: .distantPast, createdBy: "")

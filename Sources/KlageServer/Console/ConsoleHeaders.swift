@@ -13,7 +13,6 @@ enum ConsoleHeaders {
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
     static let frameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let csrfToken = HTTPFields.Element.Name("X-CSRF-Token")!
-    static let forwardedProto = HTTPFields.Element.Name("X-Forwarded-Proto")!
     static let origin = HTTPFields.Element.Name("Origin")!
 
     /// `headers` with the security headers added.

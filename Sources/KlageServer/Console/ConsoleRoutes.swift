@@ -16,7 +16,12 @@ import NIOCore
 enum ConsoleRoutes {
     /// Registers the console on `router`; the doors' limiter, in-flight cap and credential gate are those of `/rpc`.
     static func register(on router: Router<KlageRequestContext>, host: KlageHost, doors: ServerDoors) {
-        let settings = ConsoleSettings.fromEnvironment()
+        let listening = host.configuration.host
+        let settings = ConsoleSettings.fromEnvironment().securing(
+            alwaysSecure: ConsoleSettings.alwaysSecure(listeningOn: listening, insecureOverride: host.configuration.insecureConsoleCookies))
+        if let warning = ConsoleSettings.insecureCookieWarning(listeningOn: listening, insecureOverride: host.configuration.insecureConsoleCookies) {
+            host.logger.critical(Logger.Message(stringLiteral: warning))
+        }
         let assets = ConsoleAssets.load()
         guard let index = assets.files["index.html"] else {
             host.logger.warning("console files not found; the web console is off (set KLAGE_CONSOLE_ASSETS to their folder)")
@@ -146,11 +151,11 @@ enum ConsoleRoutes {
         return origin == "http://" + authority || origin == "https://" + authority
     }
 
-    /// Whether the request came over TLS: never on this plain listener, unless a trusted proxy says so
-    /// (a peer among the configured trusted proxies, or any peer with `KLAGE_CONSOLE_TRUST_FORWARDED_PROTO`).
+    /// Whether the request's cookie gets `Secure`: over TLS (``RequestTransport``; any peer's
+    /// `X-Forwarded-Proto` with `KLAGE_CONSOLE_TRUST_FORWARDED_PROTO`), or always when the server listens
+    /// beyond loopback (``ConsoleSettings/alwaysSecure``).
     static func isSecure(_ request: Request, _ context: KlageRequestContext, _ settings: ConsoleSettings) -> Bool {
-        request.head.scheme == "https"
-            || ((context.viaTrustedProxy || settings.trustForwardedProto) && request.headers[ConsoleHeaders.forwardedProto]?.lowercased() == "https")
+        settings.secureCookie(overTLS: RequestTransport.cameOverTLS(request, context, trustAnyForwardedProto: settings.trustForwardedProto))
     }
 
     /// The sign-in body: `{"key": "klage_…"}`.

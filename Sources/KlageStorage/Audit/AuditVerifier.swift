@@ -11,6 +11,8 @@ import KlageKernel
 /// the retention schedule is gone lawfully; only its links are checked then).
 struct AuditVerifier {
     let tenant: TenantID
+    /// A head exported earlier (``AuditAnchorCheck``), when given.
+    var anchor: AuditAnchor?
     /// Entries read per query.
     var pageSize = 1_000
 
@@ -20,8 +22,9 @@ struct AuditVerifier {
     private var entries = 0
     private var digestsChecked = 0
 
-    init(tenant: TenantID) {
+    init(tenant: TenantID, anchor: AuditAnchor? = nil) {
         self.tenant = tenant
+        self.anchor = anchor
     }
 
     /// Runs every check on `connection`.
@@ -31,6 +34,7 @@ struct AuditVerifier {
         let headHash = try head?.string("hash") ?? AuditEntry.genesis
         var hashAtHead: String? = headSeq == 0 ? AuditEntry.genesis : nil
         var after = 0
+        var anchorCheck = AuditAnchorCheck(anchor)
         while true {
             let rows = try connection.query(
                 """
@@ -47,6 +51,7 @@ struct AuditVerifier {
                 }
                 try check(source: entry, row: row, on: connection)
                 if entry.seq == headSeq { hashAtHead = entry.hash }
+                anchorCheck.saw(seq: entry.seq, hash: entry.hash)
                 after = entry.seq
             }
             if rows.count < pageSize { break }
@@ -57,6 +62,7 @@ struct AuditVerifier {
         } else if let hashAtHead, hashAtHead != headHash {
             problems.append(.init(seq: headSeq, message: "the entry's hash is not the chain head's hash"))
         }
+        problems += anchorCheck.problems(headSeq: headSeq)
         return AuditVerification(
             tenant: tenant, entries: entries, headSeq: headSeq, headHash: headHash, digestsChecked: digestsChecked,
             problems: problems.sorted { $0.seq < $1.seq })

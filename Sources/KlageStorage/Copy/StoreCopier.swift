@@ -60,6 +60,9 @@ public struct StoreCopier: Sendable {
         "report_cells", "report_days", "report_changes", "report_months", "report_month_status",
         // Sign-ins to the web console end with the host they were made on.
         "console_sessions",
+        // The host's audit chain records what was done on this host; the target keeps its own (the
+        // tenants' chains, which follow their rows, are copied).
+        "host_audit_chain", "host_audit_head",
         // Each database records its own migrations, and the layouts of its derived data.
         "klage_migrations", "klage_layouts",
     ]

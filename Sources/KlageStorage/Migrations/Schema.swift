@@ -12,6 +12,7 @@ public enum Schema {
         recomputedReportCells,
         derivedLayouts,
         deliveries,
+        keysAndHostAudit,
     ]
 
     static let initial = Migration(

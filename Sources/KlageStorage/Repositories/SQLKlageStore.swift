@@ -15,6 +15,8 @@ public struct SQLKlageStore: Sendable {
     public let hooks: HookRouting
     /// Keys looked up in the last half second (``KeyCache``).
     let keyCache = KeyCache()
+    /// When this process last wrote each key's use (``KeyUseThrottle``).
+    let keyUses = KeyUseThrottle()
     /// Complaint reads of one tenant written together (``ReadBatcher``).
     let readBatcher = ReadBatcher()
 
@@ -98,20 +100,41 @@ public struct SQLKlageStore: Sendable {
     }
 }
 
+/// Tenants are written in host transactions, each change recorded on the host's audit chain with it.
 extension SQLKlageStore: TenantStore {
-    public func insertTenant(_ tenant: Tenant) async throws {
+    public func insertTenant(_ tenant: Tenant, by actor: String) async throws {
+        let content = try HostAuditChain.content(of: tenant)
         let exists = try await write(nil) { connection -> Bool in
             if try connection.queryFirst("SELECT id FROM tenants WHERE id = \(tenant.id)") != nil { return true }
             try connection.execute(try .insert(tenant))
+            try HostAuditChain.append(
+                .tenantCreated, reference: tenant.id.rawValue, actor: actor, at: tenant.createdAt, content: content, on: connection)
             return false
         }
         if exists { throw KlageError.conflict("tenant '\(tenant.id)' exists already") }
     }
 
-    public func updateTenant(_ tenant: Tenant) async throws {
-        let changed = try await write(nil) { connection in try connection.execute(try .update(tenant)) }
+    public func updateTenant(_ tenant: Tenant, by actor: String, at now: Date) async throws {
+        let content = try HostAuditChain.content(of: tenant)
+        let changed = try await write(nil) { connection in
+            let changed = try connection.execute(try .update(tenant))
+            if changed > 0 {
+                try HostAuditChain.append(.tenantChanged, reference: tenant.id.rawValue, actor: actor, at: now, content: content, on: connection)
+            }
+            return changed
+        }
         keyCache.removeAll()
         if changed == 0 { throw KlageError.notFound("tenant") }
+    }
+
+    /// Inserts a tenant as the host's configuration would (tests and tools that set up a store).
+    public func insertTenant(_ tenant: Tenant) async throws {
+        try await insertTenant(tenant, by: HostAuditEntry.configurationActor)
+    }
+
+    /// Replaces a tenant as the host's configuration would.
+    public func updateTenant(_ tenant: Tenant) async throws {
+        try await updateTenant(tenant, by: HostAuditEntry.configurationActor, at: Date())
     }
 
     public func tenant(_ id: TenantID) async throws -> Tenant? {
@@ -126,37 +149,4 @@ extension SQLKlageStore: TenantStore {
         }
     }
 
-}
-
-extension SQLKlageStore: APIKeyStore {
-    /// Keys are written in host transactions: on PostgreSQL the application role may not touch `api_keys`.
-    public func insertKey(_ key: APIKey) async throws {
-        _ = try await write(nil) { connection in
-            try connection.execute(try .insert(key))
-        }
-    }
-
-    /// The key with `hash` and its tenant; a key found in the last half second is not looked up again
-    /// (``KeyCache``: a revocation through another instance is seen within that half second).
-    public func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)? {
-        if let found = keyCache.lookup(hash) { return found }
-        let ticket = keyCache.ticket()
-        let found = try await read(nil) { connection -> (key: APIKey, tenant: Tenant?)? in
-            guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash)") else { return nil }
-            guard let tenantID = key.tenant else { return (key, nil) }
-            let tenant = try connection.fetchOne(Tenant.self, SQL.select(Tenant.self) + " WHERE id = \(tenantID)")
-            return (key, tenant)
-        }
-        if let found { keyCache.keep(found, for: hash, ticket: ticket) }
-        return found
-    }
-
-    public func revokeKey(_ id: APIKeyID, tenant: TenantID?, at date: Date) async throws -> Bool {
-        let revoked = try await write(nil) { connection in
-            let scope: SQL = tenant.map { "AND tenant_id = \($0)" } ?? ""
-            return try connection.execute("UPDATE api_keys SET revoked_at = \(date) WHERE id = \(id) AND revoked_at IS NULL \(scope)") > 0
-        }
-        keyCache.removeAll()
-        return revoked
-    }
 }
