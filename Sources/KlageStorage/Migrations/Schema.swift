@@ -12,6 +12,7 @@ public enum Schema {
         recomputedReportCells,
         derivedLayouts,
         deliveries,
+        people,
     ]
 
     static let initial = Migration(
