@@ -4,7 +4,7 @@ import KlageKernel
 import KlageRPC
 
 /// Verifies a provider's id token: its header (an asymmetric `alg`, never `none`; a `kid` the
-/// provider's key set holds), its signature (jwt-kit), and its claims: issuer, audience (and `azp`
+/// provider's key set holds, or none when the set has one key), its signature (jwt-kit), and its claims: issuer, audience (and `azp`
 /// when several), expiry, not-before and issued-at with a small leeway, and the sign-in's nonce.
 struct IDTokenVerifier: Sendable {
     /// The issuer the token must state (`iss`).
@@ -25,13 +25,14 @@ struct IDTokenVerifier: Sendable {
     ///   - keys: the provider's keys for a key id, or `nil` for a key it does not hold.
     /// - Throws: ``SignInFailure`` saying which check failed.
     func verify(
-        _ token: String, nonce expectedNonce: String, now: Date, keys: (String) async throws(SignInFailure) -> JWTKeyCollection?
+        _ token: String, nonce expectedNonce: String, now: Date, keys: (String?) async throws(SignInFailure) -> JWTKeyCollection?
     ) async throws(SignInFailure) -> [String: JSONValue] {
         guard token.utf8.count <= Self.maxLength else { throw .malformedToken }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let header = Self.object(parts[0]) else { throw .malformedToken }
         guard let algorithm = header["alg"]?.stringValue, Self.algorithms.contains(algorithm) else { throw .algorithmNotAllowed }
-        guard let kid = header["kid"]?.stringValue, !kid.isEmpty, kid.count <= 256 else { throw .unknownKey }
+        let kid = header["kid"]?.stringValue
+        if header["kid"] != nil { guard let kid, !kid.isEmpty, kid.count <= 256 else { throw .unknownKey } }
         guard let collection = try await keys(kid) else { throw .unknownKey }
         do {
             _ = try await collection.verify(token, as: SignedPayload.self)

@@ -46,9 +46,10 @@ actor ProviderClient {
     }
 
     /// The keys to verify a token signed with key `kid`: the cached set when it holds `kid`, else a
-    /// fresh set when the last fetch is older than ``refetchInterval``. - Returns: `nil` for an unknown key.
-    func keys(for kid: String) async throws(SignInFailure) -> JWTKeyCollection? {
-        if let keySet, keySet.ids.contains(kid) { return keySet.keys }
+    /// fresh set when the last fetch is older than ``refetchInterval``. A token without a key id is
+    /// verified only against a set of exactly one key (OpenID Connect Core 10.1). - Returns: `nil` for an unknown key.
+    func keys(for kid: String?) async throws(SignInFailure) -> JWTKeyCollection? {
+        if let keySet, Self.holds(keySet.ids, kid) { return keySet.keys }
         if let keysFetchedAt, now().timeIntervalSince(keysFetchedAt) < refetchInterval { return nil }
         keysFetchedAt = now()
         keySetFetches += 1
@@ -62,7 +63,12 @@ actor ProviderClient {
             ids.insert(id)
         }
         keySet = (collection, ids)
-        return ids.contains(kid) ? collection : nil
+        return Self.holds(ids, kid) ? collection : nil
+    }
+
+    /// Whether a set of `ids` verifies a token of key `kid`; without one, only a set of one key does.
+    private static func holds(_ ids: Set<String>, _ kid: String?) -> Bool {
+        kid.map(ids.contains) ?? (ids.count == 1)
     }
 
     /// GETs `url`, its body at most ``maxDocumentBytes``.
