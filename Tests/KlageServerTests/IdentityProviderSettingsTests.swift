@@ -70,6 +70,22 @@ import Testing
         #expect(Self.error([:], secretFile: empty.path)?.contains("is empty") == true)
     }
 
+    @Test func theExampleTenantFileIsValid() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let example = repository.appendingPathComponent("Config/examples/gladsaxe-with-identity-provider.json")
+        let folder = TemporaryFolder.make()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tenants"), withIntermediateDirectories: true)
+        let secret = folder.appendingPathComponent("secret")
+        try Data("the-client-secret".utf8).write(to: secret)
+        let text = try String(contentsOf: example, encoding: .utf8).replacingOccurrences(of: "/run/secrets/gladsaxe-oidc", with: secret.path)
+        try Data(text.utf8).write(to: folder.appendingPathComponent("tenants/gladsaxe.json"))
+        try Data(#"{"tenantsFolder": "tenants"}"#.utf8).write(to: folder.appendingPathComponent("klage.json"))
+        let configuration = try ServerConfiguration.load(path: folder.appendingPathComponent("klage.json").path, environment: [:])
+        let provider = try #require(configuration.tenants.first?.identityProvider)
+        #expect(provider.groups.count == 3 && !provider.breakGlassKeys)
+        #expect(provider.postLogoutRedirect == "https://klage.gladsaxe.dk/")
+    }
+
     @Test func withoutAProviderTheDemoTenantsKeepTheirKeys() throws {
         let configuration = try ServerConfiguration.load(path: nil, environment: [:])
         let signIn = try OIDCSignIn(configuration: configuration)

@@ -93,14 +93,15 @@ import Testing
                 let person = try #require(try await server.host.store.people(of: "gladsaxe").first)
                 #expect(person.subject == "sub-anna" && person.issuer == provider.issuer && person.roles == [.caseworker])
 
-                // A call as the person: a complaint registered and read; the read's access log names the person.
-                let body = Data(
-                    #"{"jsonrpc":"2.0","id":1,"method":"complaint.list","params":{}}"#.utf8)
-                let list = try await client.send("POST", "/console/rpc", body: body)
-                #expect(list.status == 200)
-                #expect(list.json?["error"] == nil)
-                let actor = try #require(person.actor)
-                #expect(actor.id == "person:\(person.id.rawValue)" && actor.label == "Anna Jensen")
+                // Calls as the person: a complaint registered and read; the read's access log names the person.
+                let created = try await client.call("complaint.create", Fixtures.copenhagenComplaint)
+                let id = try #require(created.json?["result"]?["id"]?.stringValue)
+                #expect(try await client.call("complaint.get", ["id": .string(id)]).json?["result"]?["id"]?.stringValue == id)
+                let leader = try await server.key("gladsaxe", .leader)
+                let reads = try await server.result("complaint.accessLog", ["id": .string(id)], key: leader)["reads"]?.arrayValue ?? []
+                let read = try #require(reads.first { $0.string("purpose") == "complaint.get" })
+                #expect(read.string("actor") == "person:\(person.id.rawValue)")
+                #expect(read.string("actorLabel") == "Anna Jensen")
 
                 // Sign-out ends the session here and hands back the provider's end-session URL with the id token hint.
                 let out = try await client.send("POST", "/console/session/end")

@@ -6,10 +6,10 @@ public import KlageKernel
 ///
 /// ```json
 /// "identityProvider": {
-///   "issuer": "https://login.gladsaxe.dk/realms/ansatte",
+///   "issuer": "https://login.kommune.dk/realms/ansatte",
 ///   "clientId": "klage",
-///   "clientSecretFile": "/run/secrets/gladsaxe-oidc",
-///   "redirectURI": "https://klage.gladsaxe.dk/console/oidc/callback",
+///   "clientSecretFile": "/run/secrets/kommune-oidc",
+///   "redirectURI": "https://klage.kommune.dk/console/oidc/callback",
 ///   "groups": { "klage-sagsbehandlere": { "roles": ["caseworker"], "departments": ["Borgerservice"] },
 ///               "klage-ledere": { "roles": ["leader"] } }
 /// }
@@ -96,7 +96,7 @@ public struct IdentityProviderSettings: Sendable, Codable, Equatable {
             ConfigurationError(message: "tenant \(tenant): identityProvider.\(key) \(problem)")
         }
         guard Self.isAllowedURL(issuer) else {
-            throw fail("issuer", "must be an https URL (http only on loopback), such as https://login.example.dk")
+            throw fail("issuer", "must be an https URL (http only on loopback), such as https://login.kommune.dk")
         }
         guard !clientId.isEmpty, clientId.count <= 256 else { throw fail("clientId", "must be set (at most 256 characters)") }
         guard !clientSecretFile.isEmpty else { throw fail("clientSecretFile", "must name the file that holds the client secret") }
