@@ -3,8 +3,10 @@ import Foundation
 import KlageKernel
 import KlageStorage
 import KlageTestSupport
+import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import Testing
 
 @testable import KlageServer
@@ -127,6 +129,28 @@ import Testing
                 #expect(refused.status == 403)
                 #expect(none == nil)
                 #expect(!refused.body.contains("Xenia"))
+            }
+        }
+    }
+
+    @Test func noTokenCodeOrPersonalDataReachesTheLog() async throws {
+        let sink = RequestLoggingTests.Lines()
+        let logger = Logger(label: "klage-test") { _ in RequestLoggingTests.Capture(sink: sink) }
+        try await withTestIdentityProvider { provider in
+            try await withTestServer(tenants: try Self.tenants(provider), logger: logger) { server in
+                provider.signInNext(subject: "sub-birgit", name: "Birgit Hemmelig", groups: ["klage-sagsbehandlere"])
+                let (signedIn, token) = try await Self.signIn(server)
+                #expect(signedIn.status == 303 && token != nil)
+                provider.signInNext(subject: "sub-carl", name: "Carl Hemmelig", groups: ["unrelated"])
+                #expect(try await Self.signIn(server).reply.status == 403)
+                let lines = sink.lines.withLock { $0 }.map { line in
+                    line.message + " " + line.metadata.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                }
+                #expect(lines.contains { $0.contains("console sign-in refused") && $0.contains("no console role") })
+                // "eyJ" begins every JSON web token; "code=" and "state=" the callback's query.
+                for secret in ["Hemmelig", "sub-birgit", "sub-carl", "@example.dk", "eyJ", "code=", "state=", "s3cret"] {
+                    #expect(!lines.contains { $0.contains(secret) }, "a log line holds \(secret)")
+                }
             }
         }
     }
