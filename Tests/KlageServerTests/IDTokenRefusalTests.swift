@@ -176,6 +176,25 @@ import Testing
         }
     }
 
+    @Test func discoveryIsCachedAndAFailureIsNotRepeatedAtOnce() async throws {
+        try await withTestIdentityProvider { provider in
+            let clock = Mutex(Date())
+            let client = ProviderClient(issuer: provider.issuer, now: { clock.withLock { $0 } })
+            provider.discoveryFails = true
+            for _ in 0..<5 {
+                await #expect(throws: SignInFailure.self) { try await client.discovery() }
+            }
+            #expect(provider.discoveryFetches == 1)
+            provider.discoveryFails = false
+            clock.withLock { $0 = $0.addingTimeInterval(11) }
+            for _ in 0..<5 { _ = try await client.discovery() }
+            #expect(provider.discoveryFetches == 2)
+            clock.withLock { $0 = $0.addingTimeInterval(3_601) }
+            _ = try await client.discovery()
+            #expect(provider.discoveryFetches == 3)
+        }
+    }
+
     @Test func malformedTokensAreRefused() async throws {
         try await withTestIdentityProvider { provider in
             for token in ["", "a.b", "a.b.c.d", "!!!.e30.", String(repeating: "a", count: 20_000)] {

@@ -24,6 +24,8 @@ final class TestIdentityProvider: Sendable {
         var groups: [String] = ["klage-sagsbehandlere"]
         var codes: [String: (nonce: String, clientID: String)] = [:]
         var keySetFetches = 0
+        var discoveryFetches = 0
+        var discoveryFails = false
         var tokenRequests: [String] = []
     }
 
@@ -34,6 +36,14 @@ final class TestIdentityProvider: Sendable {
         self.issuer = issuer
         let first = Key(kid: "key-1", key: P256.Signing.PrivateKey())
         state = Mutex(State(published: [first], signing: first))
+    }
+
+    /// How many times the discovery document was asked for.
+    var discoveryFetches: Int { state.withLock { $0.discoveryFetches } }
+    /// Whether the discovery document is answered with 503.
+    var discoveryFails: Bool {
+        get { state.withLock { $0.discoveryFails } }
+        set { state.withLock { $0.discoveryFails = newValue } }
     }
 
     /// How many times the key set was fetched.
@@ -82,7 +92,12 @@ final class TestIdentityProvider: Sendable {
     }
 
     fileprivate func discovery() -> Response {
-        json([
+        let fails = state.withLock { state -> Bool in
+            state.discoveryFetches += 1
+            return state.discoveryFails
+        }
+        if fails { return Response(status: .serviceUnavailable) }
+        return json([
             "issuer": issuer, "authorization_endpoint": issuer + "/authorize", "token_endpoint": issuer + "/token",
             "jwks_uri": issuer + "/jwks", "end_session_endpoint": issuer + "/end_session",
         ])

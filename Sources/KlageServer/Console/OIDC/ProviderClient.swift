@@ -19,6 +19,9 @@ actor ProviderClient {
     private var metadata: (value: ProviderMetadata, fetchedAt: Date)?
     private var keySet: (keys: JWTKeyCollection, ids: Set<String>)?
     private var keysFetchedAt: Date?
+    private var discoveryFailedAt: Date?
+    /// How long a failed discovery fetch is not repeated.
+    let retryAfterFailure: TimeInterval = 10
     /// How many times the key set was fetched (the tests' count of calls to the provider).
     private(set) var keySetFetches = 0
 
@@ -33,16 +36,26 @@ actor ProviderClient {
         self.now = now
     }
 
-    /// The discovery document, fetched when not cached or older than ``metadataLifetime``.
+    /// The discovery document, fetched when not cached or older than ``metadataLifetime``; after a
+    /// failed fetch, not asked for again for ``retryAfterFailure`` (each sign-in start would ask).
     func discovery() async throws(SignInFailure) -> ProviderMetadata {
         if let metadata, now().timeIntervalSince(metadata.fetchedAt) < metadataLifetime { return metadata.value }
-        let url = issuer.hasSuffix("/") ? issuer + ".well-known/openid-configuration" : issuer + "/.well-known/openid-configuration"
-        let data = try await Self.get(url)
-        guard let document = try? StrictJSON.decode(ProviderMetadata.self, from: data), document.isUsable(forIssuer: issuer) else {
-            throw .providerUnavailable("its discovery document is not usable for issuer \(issuer)")
+        if let discoveryFailedAt, now().timeIntervalSince(discoveryFailedAt) < retryAfterFailure {
+            throw .providerUnavailable("unreachable a moment ago")
         }
-        metadata = (document, now())
-        return document
+        let url = issuer.hasSuffix("/") ? issuer + ".well-known/openid-configuration" : issuer + "/.well-known/openid-configuration"
+        do throws(SignInFailure) {
+            let data = try await Self.get(url)
+            guard let document = try? StrictJSON.decode(ProviderMetadata.self, from: data), document.isUsable(forIssuer: issuer) else {
+                throw .providerUnavailable("its discovery document is not usable for issuer \(issuer)")
+            }
+            metadata = (document, now())
+            discoveryFailedAt = nil
+            return document
+        } catch {
+            discoveryFailedAt = now()
+            throw error
+        }
     }
 
     /// The keys to verify a token signed with key `kid`: the cached set when it holds `kid`, else a
