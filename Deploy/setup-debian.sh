@@ -10,7 +10,7 @@ packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema
 # --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
 # --with-browser: also headless Chromium and its WebDriver, for the web console's browser tests.
 # --with-test-tools: also the test suite's checking tools (hadolint, kubernetes-validate, PyYAML,
-#   prometheus-client, selenium, axe-selenium-python), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
+#   prometheus-client, selenium, axe-selenium-python, oidc-provider-mock), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
 test_tools=false
 for option in "$@"; do
   case "$option" in
@@ -48,7 +48,7 @@ if [ "$test_tools" = true ]; then
   stamp="$venv/klage-test-tools.txt"
   tools_work() {
     cmp -s "$requirements" "$stamp" \
-      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml, selenium, axe_selenium_python" 2>/dev/null \
+      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml, selenium, axe_selenium_python, oidc_provider_mock" 2>/dev/null \
       && "$venv/bin/hadolint" --version >/dev/null 2>&1 \
       && "$venv/bin/kubernetes-validate" --version >/dev/null 2>&1
   }

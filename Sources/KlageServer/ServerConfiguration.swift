@@ -77,12 +77,17 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         public var name: String
         public var plugins: [String]
         public var settings: [String: JSONValue]?
+        /// The tenant's OpenID Connect provider for the console's sign-in; none keeps pasted keys.
+        public var identityProvider: IdentityProviderSettings?
 
-        public init(id: String, name: String, plugins: [String], settings: [String: JSONValue]? = nil) {
+        public init(
+            id: String, name: String, plugins: [String], settings: [String: JSONValue]? = nil, identityProvider: IdentityProviderSettings? = nil
+        ) {
             self.id = id
             self.name = name
             self.plugins = plugins
             self.settings = settings
+            self.identityProvider = identityProvider
         }
     }
 
@@ -155,6 +160,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         try limits.validate()
         try validateMetrics()
         if integrations.intakeFormSecretFile != nil { _ = try integrations.intakeFormSecret() }
+        for tenant in tenants { try tenant.identityProvider?.validate(tenant: tenant.id) }
     }
 
     /// A configuration or tenant file, read by the same strict parser as every request body

@@ -40,9 +40,9 @@ struct KlageProcess: Sendable {
     /// `environment` adds variables (for ``testServer``, a test switch such as `KLAGE_TEST_CRASH_BEFORE_HOOKS`). Standard error
     /// goes to `log` when given, which the caller then reads and removes; to a scratch file otherwise.
     static func serve(
-        binary: String, database: String, in folder: URL, environment: [String: String] = [:], log kept: URL? = nil
+        binary: String, database: String, in folder: URL, environment: [String: String] = [:], log kept: URL? = nil, port chosen: Int? = nil
     ) async throws -> KlageProcess {
-        let port = try freePort()
+        let port = try chosen ?? freePort()
         let log = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("klage-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { if kept == nil { try? FileManager.default.removeItem(at: log) } }

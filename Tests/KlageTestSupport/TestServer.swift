@@ -2,7 +2,7 @@ public import Foundation
 public import KlageKernel
 import KlageRPC
 public import KlageServer
-import Logging
+public import Logging
 import ServiceLifecycle
 
 #if canImport(FoundationNetworking)
@@ -80,6 +80,7 @@ public func withTestServer<T: Sendable>(
     _ backend: StorageBackend = .sqlite, databaseURL: String? = nil, clock: any KlageClock = SystemClock(),
     plugins: [any KlagePlugin] = KlagePlugins.all, tenants: [ServerConfiguration.TenantSeed] = TestServer.demoTenants,
     configure: (inout ServerConfiguration) -> Void = { _ in },
+    logger custom: Logger? = nil,
     _ body: @Sendable (TestServer) async throws -> T
 ) async throws -> T {
     var configuration = ServerConfiguration()
@@ -98,6 +99,7 @@ public func withTestServer<T: Sendable>(
     configure(&configuration)
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
+    if let custom { logger = custom }
     let host = try await KlageHost.open(configuration, plugins: plugins, clock: clock, logger: logger)
     let operatorKey = try await host.services.keys.create(tenant: nil, role: .operator, label: "test operator").secret
     let (ports, continuation) = AsyncStream<Int>.makeStream()

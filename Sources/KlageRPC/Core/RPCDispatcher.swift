@@ -1,5 +1,5 @@
 public import Foundation
-import KlageKernel
+public import KlageKernel
 public import Logging
 
 /// Serves JSON-RPC 2.0 bodies: parses, authenticates, authorises, decodes params and calls handlers.
@@ -65,6 +65,16 @@ public struct RPCDispatcher: Sendable {
     public func reply(body: Data, sessionKeyHash: String, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil) async -> RPCReply {
         var tally = Tally(admission: admission)
         let body = await answer(body: body, caller: Caller(sessionKeyHash: sessionKeyHash, keys: keys), requestID: requestID, tally: &tally)
+        return tally.reply(body)
+    }
+
+    /// Answers one HTTP body of a web console session of a person (signed in through the tenant's
+    /// identity provider): `actor` is the caller, with the same role checks, admission and access log.
+    public func reply(
+        body: Data, sessionActor actor: Principal, tenant: Tenant, requestID: RequestID = RequestID(), admission: RPCAdmission? = nil
+    ) async -> RPCReply {
+        var tally = Tally(admission: admission)
+        let body = await answer(body: body, caller: Caller(actor: actor, tenant: tenant, keys: keys), requestID: requestID, tally: &tally)
         return tally.reply(body)
     }
 
@@ -243,6 +253,12 @@ public struct RPCDispatcher: Sendable {
         init(sessionKeyHash: String, keys: APIKeyService) {
             self.init(authorization: nil, keys: keys)
             self.sessionKeyHash = sessionKeyHash
+        }
+
+        /// A caller already known: a console session's person.
+        init(actor: Principal, tenant: Tenant, keys: APIKeyService) {
+            self.init(authorization: nil, keys: keys)
+            self.resolved = .success((actor, tenant))
         }
 
         /// The caller of a valid key, else `nil` (no key, a wrong one, or storage unavailable).

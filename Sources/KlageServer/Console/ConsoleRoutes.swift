@@ -27,11 +27,21 @@ enum ConsoleRoutes {
             host.logger.warning("console files not found; the web console is off (set KLAGE_CONSOLE_ASSETS to their folder)")
             return
         }
-        let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: settings)
+        let oidc: OIDCSignIn
+        do {
+            oidc = try OIDCSignIn(configuration: host.configuration)
+        } catch {
+            host.logger.error("the console's identity providers are off: \(error)")
+            oidc = OIDCSignIn(providers: [:])
+        }
+        var made = ConsoleSessions(store: host.store, keys: host.services.keys, settings: settings)
+        made.keysAllowed = { oidc.keysAllowed(for: $0) }
+        let sessions = made
         let limits = host.configuration.limits
         let signIns =
             limits.signInsPerSecond > 0
             ? TokenBuckets(rate: limits.signInsPerSecond, burst: limits.signInBurst, capacity: limits.maxTrackedClients) : nil
+        OIDCRoutes.register(on: router, host: host, oidc: oidc, sessions: sessions, signIns: signIns, settings: settings)
 
         router.get("/") { request, _ in serve(index, request: request, cache: "no-cache") }
         for (path, asset) in assets.files where path != "index.html" {
@@ -92,6 +102,8 @@ enum ConsoleRoutes {
                 return json(.unauthorized, ["error": "unknown or revoked key"])
             } catch ConsoleSessions.SignInError.forbidden {
                 return json(.forbidden, ["error": "this key's role may not use the console"])
+            } catch ConsoleSessions.SignInError.keysOff {
+                return json(.forbidden, ["error": "this municipality signs in through its identity provider; pasted keys are off"])
             }
         }
         let signOut: @Sendable (Request, KlageRequestContext) async throws -> Response = { request, context in
@@ -101,8 +113,14 @@ enum ConsoleRoutes {
                 return response
             }
             guard csrfAllowed(request, session: session) else { return json(.forbidden, ["error": "csrf"]) }
+            var endSession: String?
+            if case .person = session.record.owner, let identity = try await sessions.identity(of: session) {
+                endSession = await oidc.endSessionURL(tenant: identity.tenant.id, idTokenHint: session.record.idTokenHint)
+            }
             try await sessions.signOut(session)
-            var response = json(.ok, ["status": "signed out"])
+            var answer = ["status": "signed out"]
+            answer["endSession"] = endSession
+            var response = json(.ok, answer)
             response.headers[.setCookie] = ConsoleCookie.clear(secure: isSecure(request, context, settings))
             return response
         }
@@ -130,9 +148,17 @@ enum ConsoleRoutes {
                 return rpc(.serviceUnavailable, RPCDispatcher.refusal(ServerDoors.overloaded), requestID)
             }
             defer { doors.inFlight.leave() }
-            let reply = await host.dispatcher.reply(
-                body: Data(body.readableBytesView), sessionKeyHash: session.record.keyHash, requestID: requestID,
-                admission: load.counting(doors.limiter.admission(address: context.clientAddress)))
+            let admission = load.counting(doors.limiter.admission(address: context.clientAddress))
+            let reply: RPCReply
+            if let keyHash = session.record.keyHash {
+                reply = await host.dispatcher.reply(
+                    body: Data(body.readableBytesView), sessionKeyHash: keyHash, requestID: requestID, admission: admission)
+            } else if let identity = try await sessions.identity(of: session), let actor = identity.actor {
+                reply = await host.dispatcher.reply(
+                    body: Data(body.readableBytesView), sessionActor: actor, tenant: identity.tenant, requestID: requestID, admission: admission)
+            } else {
+                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID)
+            }
             guard let data = reply.body else { return Response(status: .noContent, headers: ConsoleHeaders.secured()) }
             return rpc(reply.retryAfterSeconds == nil ? .ok : .tooManyRequests, data, requestID)
         }
@@ -173,7 +199,7 @@ enum ConsoleRoutes {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.data)))
     }
 
-    private static func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
+    static func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
         let data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
         return Response(
             status: status, headers: ConsoleHeaders.secured([.contentType: "application/json", .cacheControl: "no-store"]),

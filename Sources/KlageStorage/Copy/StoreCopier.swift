@@ -36,6 +36,7 @@ public struct StoreCopier: Sendable {
     static let tables: [Table] = [
         Table(name: "tenants", orderBy: "id", tenantColumn: "id"),
         Table(name: "api_keys", orderBy: "id", tenantColumn: "tenant_id"),
+        Table(name: "people", orderBy: "id", tenantColumn: "tenant_id"),
         Table(name: "complaints", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "contacts", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),
         Table(name: "learning_items", orderBy: "tenant_id, id", tenantColumn: "tenant_id"),

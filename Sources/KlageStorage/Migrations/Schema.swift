@@ -13,6 +13,7 @@ public enum Schema {
         derivedLayouts,
         deliveries,
         keysAndHostAudit,
+        people,
     ]
 
     static let initial = Migration(

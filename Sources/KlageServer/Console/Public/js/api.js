@@ -20,7 +20,16 @@ export async function loadSession() {
   return session;
 }
 
-/** Signs in with a personal key. Returns 'ok', 'unauthenticated', 'forbidden' or 'error'. */
+/** The municipalities that sign in through their identity provider, and whether keys are offered: {providers: [{tenant, name, start}], keys}. */
+export async function signInOptions() {
+  try {
+    const response = await fetch('/console/oidc/providers', { credentials: 'same-origin', cache: 'no-store' });
+    if (response.ok) return await response.json();
+  } catch { /* the key form alone */ }
+  return { providers: [], keys: true };
+}
+
+/** Signs in with a personal key. Returns 'ok', 'unauthenticated', 'forbidden', 'keysOff' or 'error'. */
 export async function signIn(key) {
   const response = await fetch('/console/session', {
     method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key }),
@@ -29,16 +38,23 @@ export async function signIn(key) {
     session = await response.json();
     return 'ok';
   }
-  return response.status === 401 ? 'unauthenticated' : response.status === 403 ? 'forbidden' : 'error';
+  if (response.status === 403) {
+    const answer = await response.json().catch(() => ({}));
+    return String(answer.error ?? '').includes('identity provider') ? 'keysOff' : 'forbidden';
+  }
+  return response.status === 401 ? 'unauthenticated' : 'error';
 }
 
-/** Ends the session on the server. */
+/** Ends the session on the server. Returns the identity provider's sign-out URL for a person's session, else null. */
 export async function signOut() {
+  let endSession = null;
   if (session) {
-    await fetch('/console/session/end', { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': session.csrf } });
+    const response = await fetch('/console/session/end', { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': session.csrf } });
+    endSession = (await response.json().catch(() => ({}))).endSession ?? null;
   }
   session = null;
   workflowCache = null;
+  return endSession;
 }
 
 let nextId = 1;

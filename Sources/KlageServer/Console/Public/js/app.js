@@ -47,7 +47,7 @@ async function render() {
   const target = main();
   if (!session) {
     chrome();
-    signInPage(target, render);
+    await signInPage(target, render);
     return;
   }
   chrome();
@@ -81,7 +81,12 @@ document.getElementById('lang').addEventListener('click', () => {
   render();
 });
 document.getElementById('signout').addEventListener('click', async () => {
-  await signOut();
+  const endSession = await signOut();
+  // A person signed in through the municipality's provider signs out there too (it sends them back here).
+  if (endSession && /^https?:\/\//.test(endSession)) {
+    location.assign(endSession);
+    return;
+  }
   location.hash = '#/queue';
   await render();
   announce(t('signedOut'));
