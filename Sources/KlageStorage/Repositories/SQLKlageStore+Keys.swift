@@ -20,18 +20,22 @@ extension SQLKlageStore: APIKeyStore {
     /// The key whose current or previous secret hashes to `hash`, and its tenant; a key found in the last
     /// half second is not looked up again (``KeyCache``: a revocation through another instance is seen
     /// within that half second).
+    ///
+    /// Concurrent lookups of one hash share one read (``KeyLookups``).
     public func key(hash: String) async throws -> (key: APIKey, tenant: Tenant?)? {
         if let found = keyCache.lookup(hash) { return found }
-        let ticket = keyCache.ticket()
-        let found = try await read(nil) { connection -> (key: APIKey, tenant: Tenant?)? in
-            guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash) OR previous_hash = \(hash)")
-            else { return nil }
-            guard let tenantID = key.tenant else { return (key, nil) }
-            let tenant = try connection.fetchOne(Tenant.self, SQL.select(Tenant.self) + " WHERE id = \(tenantID)")
-            return (key, tenant)
-        }
-        if let found { keyCache.keep(found, for: hash, ticket: ticket) }
-        return found
+        return try await keyLookups.run(hash) { [self] in
+            let ticket = keyCache.ticket()
+            let found = try await read(nil) { connection -> FoundKey? in
+                guard let key = try connection.fetchOne(APIKey.self, SQL.select(APIKey.self) + " WHERE hash = \(hash) OR previous_hash = \(hash)")
+                else { return nil }
+                guard let tenantID = key.tenant else { return FoundKey(key: key, tenant: nil) }
+                let tenant = try connection.fetchOne(Tenant.self, SQL.select(Tenant.self) + " WHERE id = \(tenantID)")
+                return FoundKey(key: key, tenant: tenant)
+            }
+            if let found { keyCache.keep((found.key, found.tenant), for: hash, ticket: ticket) }
+            return found
+        }.map { ($0.key, $0.tenant) }
     }
 
     public func revokeKey(_ id: APIKeyID, tenant: TenantID?, at date: Date, by actor: String) async throws -> Bool {

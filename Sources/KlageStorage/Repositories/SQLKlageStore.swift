@@ -15,6 +15,8 @@ public struct SQLKlageStore: Sendable {
     public let hooks: HookRouting
     /// Keys looked up in the last half second (``KeyCache``).
     let keyCache = KeyCache()
+    /// Concurrent lookups of one key hash, sharing one read.
+    let keyLookups = KeyLookups()
     /// When this process last wrote each key's use (``KeyUseThrottle``).
     let keyUses = KeyUseThrottle()
     /// Complaint reads of one tenant written together (``ReadBatcher``).
