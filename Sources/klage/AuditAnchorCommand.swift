@@ -37,12 +37,22 @@ extension AuditCommand {
         }
     }
 
-    /// Reads an anchors file of ``Anchor``, by chain.
+    /// The largest anchors file read: about 100,000 chains' heads.
+    static let maximumAnchorsFileBytes = 16 << 20
+
+    /// Reads an anchors file of ``Anchor``, by chain: its size checked first, then read by the strict
+    /// parser like every other JSON from outside.
     static func anchors(from path: String?) throws -> [String: AuditAnchor] {
         guard let path else { return [:] }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size else { throw ValidationError("cannot read \(path)") }
+        guard size <= maximumAnchorsFileBytes else { throw ValidationError("\(path) is larger than 16 MiB: not a file of `klage audit anchor`") }
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-        guard let file = try? JSONDecoder().decode(AuditAnchorFile.self, from: data) else {
-            throw ValidationError("\(path) is not a file of `klage audit anchor`")
+        let file: AuditAnchorFile
+        do {
+            file = try StrictJSON.decode(AuditAnchorFile.self, from: data)
+        } catch {
+            throw ValidationError("\(path) is not a file of `klage audit anchor`: \(error.reason)")
         }
         return Dictionary(file.anchors.map { ($0.chain, $0) }) { first, _ in first }
     }

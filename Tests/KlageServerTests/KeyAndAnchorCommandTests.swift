@@ -44,6 +44,11 @@ import Testing
         #expect(host["chain"] == "host" && host["seq"] == 4)
         let clean = try await run(["audit", "verify", "--anchors", anchors.path])
         #expect(clean.status == 0 && clean.stdout.contains("host: intact, 4 entries"))
+        // An anchors file the strict parser refuses (a key given twice) is named, with the reason.
+        let doubled = folder.appendingPathComponent("doubled.json")
+        try Data(#"{"exportedAt":"x","exportedAt":"y","anchors":[]}"#.utf8).write(to: doubled)
+        let refused = try await run(["audit", "verify", "--anchors", doubled.path])
+        #expect(refused.status != 0 && refused.stderr.contains("is not a file of `klage audit anchor`: "), "\(refused.stderr)")
 
         // The tenant's creation rewritten as the configuration's, every hash after it and the head recomputed.
         let store = try await openStore(database)
