@@ -76,25 +76,5 @@ func withWebhookReceiver<T: Sendable>(_ body: @Sendable (WebhookReceiver, String
     let receiver = WebhookReceiver()
     let router = Router()
     router.post("hook") { request, _ in await receiver.handle(request) }
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    var logger = Logger(label: "webhook-receiver")
-    logger.logLevel = .warning
-    let app = Application(
-        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-    let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await services.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body(receiver, "http://127.0.0.1:\(port)/hook"))
-        } catch {
-            result = .failure(error)
-        }
-        await services.triggerGracefulShutdown()
-        try await group.waitForAll()
-        return try result.get()
-    }
+    return try await withLoopbackServer(router, label: "webhook-receiver") { port in try await body(receiver, "http://127.0.0.1:\(port)/hook") }
 }

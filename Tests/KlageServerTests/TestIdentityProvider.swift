@@ -167,27 +167,9 @@ func withTestIdentityProvider<T: Sendable>(_ body: @Sendable (TestIdentityProvid
     router.get("authorize") { request, _ in provider().authorize(request) }
     router.post("token") { request, _ in await provider().issue(request) }
     router.get("end_session") { _, _ in Response(status: .ok) }
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
-    var logger = Logger(label: "test-identity-provider")
-    logger.logLevel = .warning
-    let app = Application(
-        router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-    let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await services.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+    return try await withLoopbackServer(router, label: "test-identity-provider") { port in
         let made = TestIdentityProvider(issuer: "http://127.0.0.1:\(port)")
         holder.withLock { $0 = made }
-        let result: Result<T, any Error>
-        do {
-            result = .success(try await body(made))
-        } catch {
-            result = .failure(error)
-        }
-        await services.triggerGracefulShutdown()
-        try await group.waitForAll()
-        return try result.get()
+        return try await body(made)
     }
 }
