@@ -10,7 +10,7 @@ import KlageKernel
 enum AuditChain {
     /// An entry before it is numbered and linked.
     struct Link: Sendable {
-        let kind: AuditEntry.Kind
+        let kind: TenantAuditKind
         let reference: String
         let occurredAt: Date
         let actor: String
@@ -73,15 +73,11 @@ enum AuditChain {
         entries.reserveCapacity(links.count)
         for link in links {
             seq += 1
-            let text = AuditEntry.canonicalText(
+            let entry = AuditEntry.linked(
                 tenant: tenant, seq: seq, kind: link.kind, reference: link.reference, occurredAt: link.occurredAt, actor: link.actor,
-                digest: link.digest)
-            let hash = AuditDigest.hash(previous: previous, canonicalText: text)
-            entries.append(
-                AuditEntry(
-                    tenant: tenant, seq: seq, kind: link.kind, reference: link.reference, occurredAt: link.occurredAt, actor: link.actor,
-                    digest: link.digest, previousHash: previous, hash: hash))
-            previous = hash
+                digest: link.digest, previousHash: previous, hashing: AuditDigest.sha256)
+            entries.append(entry)
+            previous = entry.hash
         }
         for statement in try SQL.insert(entries) { try connection.execute(statement) }
         try connection.execute("UPDATE audit_heads SET seq = \(seq), hash = \(previous) WHERE tenant_id = \(tenant)")

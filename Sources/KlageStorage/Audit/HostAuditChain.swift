@@ -9,7 +9,7 @@ import KlageKernel
 enum HostAuditChain {
     /// Numbers, links and inserts one entry after the head, and moves the head.
     static func append(
-        _ kind: HostAuditEntry.Kind, reference: String, actor: String, at: Date, content: [String], on connection: any SQLConnection
+        _ kind: HostAuditKind, reference: String, actor: String, at: Date, content: [String], on connection: any SQLConnection
     ) throws {
         guard
             let head = try connection.queryFirst(
@@ -22,10 +22,9 @@ enum HostAuditChain {
         let seq = try head.int("seq") + 1
         let previous = try head.string("hash")
         let digest = AuditDigest.digest([kind.rawValue, reference] + content)
-        let text = HostAuditEntry.canonicalText(seq: seq, kind: kind, reference: reference, occurredAt: at, actor: actor, digest: digest)
-        let entry = HostAuditEntry(
-            seq: seq, kind: kind, reference: reference, occurredAt: at, actor: actor, digest: digest, previousHash: previous,
-            hash: AuditDigest.hash(previous: previous, canonicalText: text))
+        let entry = HostAuditEntry.linked(
+            tenant: nil, seq: seq, kind: kind, reference: reference, occurredAt: at, actor: actor, digest: digest, previousHash: previous,
+            hashing: AuditDigest.sha256)
         try connection.execute(try .insert(entry))
         try connection.execute("UPDATE host_audit_head SET seq = \(seq), hash = \(entry.hash) WHERE id = \(1)")
     }

@@ -11,13 +11,7 @@ extension Schema {
             CREATE TABLE audit_chain (
                 tenant_id TEXT NOT NULL REFERENCES tenants (id),
                 seq BIGINT NOT NULL,
-                kind TEXT NOT NULL,
-                reference TEXT NOT NULL,
-                occurred_at BIGINT NOT NULL,
-                actor TEXT NOT NULL,
-                digest TEXT NOT NULL,
-                previous_hash TEXT NOT NULL,
-                hash TEXT NOT NULL,
+                \(auditLinkColumns),
                 PRIMARY KEY (tenant_id, seq)
             )
             """,
@@ -34,4 +28,15 @@ extension Schema {
             "GRANT SELECT, INSERT ON audit_chain TO klage_app",
             "GRANT SELECT, INSERT, UPDATE ON audit_heads TO klage_app",
         ] + isolatingTenants(of: ["audit_chain", "audit_heads"]))
+
+    /// The columns of an audit chain's entry after its key (``AuditChainEntry``), in both chains' tables.
+    static let auditLinkColumns = """
+        kind TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        occurred_at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+        """
 }

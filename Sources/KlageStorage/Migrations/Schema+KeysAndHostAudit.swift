@@ -21,13 +21,7 @@ extension Schema {
             """
             CREATE TABLE host_audit_chain (
                 seq BIGINT NOT NULL PRIMARY KEY,
-                kind TEXT NOT NULL,
-                reference TEXT NOT NULL,
-                occurred_at BIGINT NOT NULL,
-                actor TEXT NOT NULL,
-                digest TEXT NOT NULL,
-                previous_hash TEXT NOT NULL,
-                hash TEXT NOT NULL
+                \(auditLinkColumns)
             )
             """,
             """

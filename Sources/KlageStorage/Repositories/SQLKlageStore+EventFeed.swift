@@ -37,7 +37,7 @@ extension SQLKlageStore: EventFeedStore {
             SELECT a.seq AS feed_position, e.tenant_id AS tenant_id, e.id AS id, e.complaint_id AS complaint_id,
                 e.learning_item_id AS learning_item_id, e.at AS at, e.type AS type, e.actor AS actor, e.summary AS summary, e.data AS data
             FROM audit_chain a JOIN events e ON e.tenant_id = a.tenant_id AND e.id = a.reference
-            WHERE a.tenant_id = \(tenant) AND a.kind = \(AuditEntry.Kind.event.rawValue) AND a.seq > \(after) AND a.seq <= \(head)
+            WHERE a.tenant_id = \(tenant) AND a.kind = \(TenantAuditKind.event.rawValue) AND a.seq > \(after) AND a.seq <= \(head)
             """
         if let types, !types.isEmpty {
             var filter: SQL = " AND (e.type = \(types[0].rawValue)"

@@ -47,7 +47,11 @@ async function render() {
   const target = main();
   if (!session) {
     chrome();
-    await signInPage(target, render);
+    // Into a slot of its own, like every page: of two renders at once (sign-out sets the hash and
+    // renders), the first finishes detached and never replaces the form the user is typing in.
+    const slot = h('div', { class: 'view' });
+    replace(target, slot);
+    await signInPage(slot, render);
     return;
   }
   chrome();
