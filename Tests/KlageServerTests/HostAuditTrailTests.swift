@@ -50,7 +50,8 @@ import Testing
                 for entry in entries {
                     let actor = entry.kind == .keyCreated && entry.seq > 4 ? "cli" : entry.actor
                     let text = HostAuditEntry.canonicalText(
-                        tenant: nil, seq: entry.seq, kind: entry.kind, reference: entry.reference, occurredAt: entry.occurredAt, actor: actor, digest: entry.digest
+                        tenant: nil, seq: entry.seq, kind: entry.kind, reference: entry.reference, occurredAt: entry.occurredAt, actor: actor,
+                        digest: entry.digest
                     )
                     let hash = AuditDigest.hash(previous: previous, canonicalText: text)
                     _ = try connection.execute(

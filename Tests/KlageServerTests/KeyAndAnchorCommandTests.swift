@@ -58,7 +58,8 @@ import Testing
             for entry in entries {
                 let actor = entry.seq == 1 ? "configuration" : entry.actor
                 let text = HostAuditEntry.canonicalText(
-                    tenant: nil, seq: entry.seq, kind: entry.kind, reference: entry.reference, occurredAt: entry.occurredAt, actor: actor, digest: entry.digest)
+                    tenant: nil, seq: entry.seq, kind: entry.kind, reference: entry.reference, occurredAt: entry.occurredAt, actor: actor,
+                    digest: entry.digest)
                 previous = AuditDigest.hash(previous: previous, canonicalText: text)
                 _ = try connection.execute("UPDATE host_audit_chain SET actor = \(actor), hash = \(previous) WHERE seq = \(entry.seq)")
             }
