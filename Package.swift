@@ -54,6 +54,9 @@ let package = Package(
         // The plug-ins' face of the kernel: re-exports the declarations a plug-in may name, nothing more.
         .target(name: "KlagePluginAPI", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
 
+        // The leaders' figures: report cells materialised per day, and the reports read from them.
+        .target(name: "KlageReports", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+
         // Events out of the domain: one durable delivery engine (plug-in hooks, webhooks) and the event feed.
         .target(name: "KlageDelivery", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
 
@@ -61,7 +64,7 @@ let package = Package(
         // swift-crypto's SHA-256 hashes the audit chain, as it hashes API keys in KlageRPC.
         .target(
             name: "KlageStorage",
-            dependencies: ["KlageKernel", "KlageDelivery", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KlageKernel", "KlageReports", "KlageDelivery", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(
@@ -81,7 +84,7 @@ let package = Package(
         .target(
             name: "KlageRPC",
             dependencies: [
-                "KlageKernel", "KlageDelivery",
+                "KlageKernel", "KlageReports", "KlageDelivery",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,7 +95,7 @@ let package = Package(
         .target(
             name: "KlageServer",
             dependencies: [
-                "KlageKernel", "KlageDelivery", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
+                "KlageKernel", "KlageReports", "KlageDelivery", "KlageStorage", "KlageSQLite", "KlagePostgres", "KlageRPC",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -144,15 +147,15 @@ let package = Package(
             path: "Tests/KlageTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+        .testTarget(name: "KlageKernelTests", dependencies: ["KlageKernel", "KlageReports"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageDelivery", "KlagePostgres", "KlageTestSupport"],
+            name: "KlageStorageTests", dependencies: ["KlageStorage", "KlageReports", "KlageDelivery", "KlagePostgres", "KlageTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "KlageRPCTests", dependencies: ["KlageRPC", "KlageKernel", "KlageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KlageServerTests",
             dependencies: [
-                "KlageServer", "KlageDelivery", "KlageTestSupport",
+                "KlageServer", "KlageReports", "KlageDelivery", "KlageTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.

@@ -66,7 +66,7 @@ public struct KlageHost: Sendable {
             },
             followUpFailed: followUpFailed, beforeHooks: beforeHooks, hooksRan: { run, event in await ledger.hooksRan(run, on: event) }
         )
-        let services = RPCServices(env: env, version: version) {
+        let services = RPCServices(env: env, reports: store, version: version) {
             (await driver.ping(), driver.dialect.name)
         }
         let integrations = KlageIntegrations(env: env, store: store, ledger: ledger, settings: configuration.integrations)

@@ -1,10 +1,11 @@
 import KlageKernel
 import KlageRPC
+import KlageReports
 import Logging
 import ServiceLifecycle
 
 /// The background service that keeps every tenant's report figures fresh every `schedulerIntervalSeconds`
-/// (see ``KlageKernel/ReportService/catchUp(of:limit:)``); reports then rarely wait for it. Safe in every
+/// (see ``KlageReports/ReportService/catchUp(of:limit:)``); reports then rarely wait for it. Safe in every
 /// instance: a day is recomputed in one transaction that also clears its change marks.
 struct ReportRefresher: Service {
     let host: KlageHost
@@ -15,7 +16,7 @@ struct ReportRefresher: Service {
             while !Task.isCancelled {
                 do {
                     for tenant in try await host.services.env.store.allTenants() {
-                        let done = try await ReportService(host.services.env).catchUp(of: tenant.id)
+                        let done = try await host.services.reports.catchUp(of: tenant.id)
                         if done.days > 0 || done.months > 0 {
                             host.logger.debug(
                                 "report figures refreshed",

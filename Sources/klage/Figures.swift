@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 
 /// `klage figures`: computes the report figures of the last five years now, for one tenant or all,
@@ -16,7 +17,7 @@ struct Figures: AsyncParsableCommand {
 
     func run() async throws {
         let host = try await options.openHost()
-        let reports = ReportService(host.services.env)
+        let reports = host.services.reports
         let tenants: [Tenant]
         if let tenant {
             tenants = [try await host.services.tenants.get(TenantID(tenant))]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 
 /// `klage generate`: fills a tenant with realistic demo data, written in bulk.
@@ -59,7 +60,7 @@ struct Generate: AsyncParsableCommand {
         print(String(format: "%.1f s, %.0f complaints/s", seconds, rate))
         // The report figures of every day, computed now rather than on the first report.
         let materialising = ContinuousClock.now
-        let days = try await ReportService(host.services.env).materialise(
+        let days = try await host.services.reports.materialise(
             tenant: tenant.id, from: demo.start, to: demo.end.addingTimeInterval(86_400))
         print(String(format: "report figures of %d days computed in %.1f s", days, (ContinuousClock.now - materialising) / .seconds(1)))
         await host.shutdown()

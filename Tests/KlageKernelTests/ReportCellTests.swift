@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KlageKernel
+@testable import KlageReports
 
 /// The per-day figures a report adds up: counting a complaint, merging, storing as text, and the
 /// medians and percentiles of the minute histograms.

@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 import KlageStorage
 import KlageTestSupport

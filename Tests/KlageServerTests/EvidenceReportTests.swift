@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 import KlageStorage
 import KlageTestSupport
@@ -177,7 +178,7 @@ import Testing
                     "durationMinutes": .number(15),
                 ],
                 key: key)
-            let refresher = ReportService(server.host.services.env)
+            let refresher = server.host.services.reports
             #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 1, "the contact marked its complaint's day")
             #expect(try await refresher.refreshChangedDays(of: "kobenhavn") == 0)
             let after = try await server.result("report.figures", Self.wholeDays, key: leader)["groups"]?.arrayValue?.first

@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 import KlageStorage
 import KlageTestSupport
@@ -29,7 +30,7 @@ import Testing
 
             let runs = try await privacy.applyRetention()
             #expect(runs.map(\.anonymised) == [3], "A, B and C are closed; D, E and F are open")
-            #expect(try await ReportService(server.host.services.env).refreshChangedDays(of: "kobenhavn") > 0, "the days are recomputed")
+            #expect(try await server.host.services.reports.refreshChangedDays(of: "kobenhavn") > 0, "the days are recomputed")
             for (query, figures) in zip(queries, before) {
                 #expect(try await server.result("report.figures", query, key: leader) == figures)
             }

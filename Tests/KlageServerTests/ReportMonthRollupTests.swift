@@ -1,6 +1,7 @@
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
 import KlageStorage
 import KlageTestSupport
@@ -20,7 +21,7 @@ import Testing
         try await withTestServer(backend, clock: clock) { server throws in
             let (leader, caseworker) = try await EvidenceReportTests.dataSet(server, clock: clock)
             clock.advance(by: 10 * 86_400)  // into December: November is a whole month behind
-            let store = server.host.services.env.store
+            let store = server.host.store
             func cells(months: Bool) async throws -> StoredReportCells {
                 try await store.reportCells(tenant: "kobenhavn", family: "all", days: Self.novemberDays, department: nil, months: months) {
                     ReportCellGroup(period: $0, group: $1.department)
@@ -54,7 +55,7 @@ import Testing
             #expect(minutes(changed) == minutes(figures) + 40)
             #expect(try await cells(months: true).cells.keys.map(\.period) == [monthStart, monthStart], "rolled up again")
             #expect(try await server.result("report.figures", Self.november, key: leader) == changed)
-            _ = try await ReportService(server.host.services.env).catchUp(of: "kobenhavn")
+            _ = try await server.host.services.reports.catchUp(of: "kobenhavn")
             #expect(try await server.result("report.figures", Self.november, key: leader) == changed)
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 import KlageKernel
 import KlageRPC
+import KlageReports
 import KlageServer
+import KlageStorage
 import KlageTestSupport
 import Logging
 import Synchronization
@@ -34,7 +36,7 @@ import Testing
             let leader = try await server.key("kobenhavn", .leader)
             #expect(try await server.result("pulse.submit", ["department": "Borgerservice", "score": 2], key: leader) == ["thanks": true])
 
-            let stored = try await server.host.services.env.store.pulses(
+            let stored = try await server.host.store.pulses(
                 tenant: "kobenhavn", from: Fixtures.monday.addingTimeInterval(-7 * 86_400), to: Fixtures.monday.addingTimeInterval(7 * 86_400),
                 department: nil)
             #expect(stored.map(\.score).sorted() == [2, 4])
@@ -63,7 +65,7 @@ import Testing
             }
             let integration = try await server.key("kobenhavn", .integration)
             #expect(try await server.call("pulse.submit", ["department": "IT", "score": 3], key: integration)["error"]?["code"] == -32003)
-            let stored = try await server.host.services.env.store.pulses(
+            let stored = try await server.host.store.pulses(
                 tenant: "kobenhavn", from: Fixtures.monday.addingTimeInterval(-86_400), to: Fixtures.monday.addingTimeInterval(86_400),
                 department: nil)
             #expect(stored.isEmpty)

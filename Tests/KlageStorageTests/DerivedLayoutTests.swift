@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageReports
 import KlageTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageReports
 
 extension RPCServices {
     /// `report.annual`: the citizens' adviser's yearly report on complaints to the council, in Danish,
@@ -12,7 +13,7 @@ extension RPCServices {
                 "The yearly report on complaints to the council, in Danish: the year against the year before and the baseline, by department, learning turned into actions, appeals forwarded, first contact, satisfaction; no personal data, groups under 5 suppressed.",
             roles: [.leader], params: [year]
         ) { input, context in
-            try await ReportService(env).annual(year: input[year], in: context.tenant, now: env.clock.now())
+            try await reports.annual(year: input[year], in: context.tenant, now: env.clock.now())
         }
     }
 }

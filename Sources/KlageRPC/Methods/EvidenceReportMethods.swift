@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageReports
 
 /// The params of the evidence reports.
 private enum Params {
@@ -50,7 +51,7 @@ extension RPCServices {
                     "The evidence of complaints received in [from, to): dialogue, appeals, first contact, time to close, backlog, staff time, hand-offs, written answers, satisfaction, staff pulse, learning; whole or by department, workflow, channel or track.",
                 roles: [.leader], params: Params.period + [Params.groupBy]
             ) { input, context in
-                FiguresView(groups: try await ReportService(env).figures(Params.query(input, groupBy: input[Params.groupBy]), in: context.tenant))
+                FiguresView(groups: try await reports.figures(Params.query(input, groupBy: input[Params.groupBy]), in: context.tenant))
             },
             RPCMethod(
                 "report.series", summary: "The figures of each week, month or quarter (Copenhagen time) of [from, to), for charts over time.",
@@ -70,7 +71,7 @@ extension RPCServices {
                         field: "adoptedOn",
                         reason: "no adoption date for \(department.map { "'\($0)'" } ?? "the tenant"): give adoptedOn or set settings.methodAdoption")
                 }
-                return try await ReportService(env).compare(
+                return try await reports.compare(
                     department: department, adoptedOn: adoptedOn, months: input[Params.months], in: context.tenant, now: env.clock.now())
             },
             reportExportMethod,
@@ -79,7 +80,7 @@ extension RPCServices {
 
     /// The figures of each period of `query`.
     func series(_ query: ReportQuery, interval: ReportInterval, in tenant: Tenant) async throws -> [SeriesView.Period] {
-        try await ReportService(env).series(query, interval: interval, in: tenant).map {
+        try await reports.series(query, interval: interval, in: tenant).map {
             SeriesView.Period(from: $0.from, to: $0.to, figures: $0.figures)
         }
     }
@@ -109,7 +110,7 @@ extension RPCServices {
             switch input[report] {
             case .figures:
                 let grouping = input[groupBy] ?? .none
-                for figures in try await ReportService(env).figures(Params.query(input, groupBy: grouping), in: context.tenant) {
+                for figures in try await reports.figures(Params.query(input, groupBy: grouping), in: context.tenant) {
                     try table.add(figures, labels: [("group", figures.group.map(JSONValue.string) ?? .null)])
                 }
                 stem = "klage-figures-\(grouping.rawValue)"

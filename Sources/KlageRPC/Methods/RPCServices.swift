@@ -1,5 +1,6 @@
 import Foundation
 public import KlageKernel
+public import KlageReports
 
 /// Everything the core methods call: the kernel's services plus the host's health and version.
 public struct RPCServices: Sendable {
@@ -9,18 +10,24 @@ public struct RPCServices: Sendable {
     public let tenants: TenantService
     public let keys: APIKeyService
     public let surveys: SurveyService
+    /// The leaders' figures, read from the store's report cells.
+    public let reports: ReportService
     /// Answers whether storage is reachable, and the engine's name.
     public let storageHealth: @Sendable () async -> (ok: Bool, engine: String)
     /// Klage's version.
     public let version: String
 
-    public init(env: ServiceEnvironment, version: String, storageHealth: @escaping @Sendable () async -> (ok: Bool, engine: String)) {
+    public init(
+        env: ServiceEnvironment, reports: any ReportStore & EvidenceStore, version: String,
+        storageHealth: @escaping @Sendable () async -> (ok: Bool, engine: String)
+    ) {
         self.env = env
         self.complaints = ComplaintService(env)
         self.learning = LearningService(env)
         self.tenants = TenantService(env)
         self.keys = APIKeyService(env)
         self.surveys = SurveyService(env)
+        self.reports = ReportService(store: reports, clock: env.clock)
         self.storageHealth = storageHealth
         self.version = version
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageReports
 
 extension RPCServices {
     /// The report methods: `report.summary` (the figures a municipality measures itself by, DOMAIN.md),
@@ -12,7 +13,7 @@ extension RPCServices {
                     "Complaints received in [from, to): closed, withdrawn and its rate, time to first contact, time to close, escalations, satisfaction.",
                 roles: [.leader], params: [CoreParams.from, CoreParams.to, CoreParams.department]
             ) { input, context in
-                try await ReportService(env).summary(
+                try await reports.summary(
                     from: input[CoreParams.from], to: input[CoreParams.to], department: input[CoreParams.department], in: context.tenant)
             }
         ]

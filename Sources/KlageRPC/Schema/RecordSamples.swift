@@ -1,6 +1,7 @@
 import Foundation
 public import KlageDelivery
 public import KlageKernel
+public import KlageReports
 
 // The kernel records the API returns as they encode, with the samples their schemas are recorded from.
 // A sample fills every list and every optional struct; a plain optional may stay `nil`.

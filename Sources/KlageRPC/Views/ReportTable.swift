@@ -1,5 +1,6 @@
 import Foundation
 import KlageKernel
+import KlageReports
 
 /// Reports as tables for export: one row per group or period, one column per figure, the nested
 /// figures flattened with dots (`firstContact.medianHours`, `satisfaction.distribution.5`).

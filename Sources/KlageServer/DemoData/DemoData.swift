@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageReports
 public import KlageStorage
 
 /// Realistic demo data for one tenant: complaints spread over years and departments, before and

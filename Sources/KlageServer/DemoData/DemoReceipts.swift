@@ -1,11 +1,12 @@
 import Foundation
 import KlageKernel
+import KlageReports
 
 /// When demo complaints arrive: more on working days and in working hours, fewer in July and at
 /// Christmas, spread over whole Copenhagen days. Complaint `i` of `n` lands at quantile `(i + u) / n`,
 /// so receipt times rise with `i` and ids made from them are in time order.
 struct DemoReceipts: Sendable {
-    /// The first day (a ``KlageKernel/ReportDay``) and each day's cumulative weight.
+    /// The first day (a ``KlageReports/ReportDay``) and each day's cumulative weight.
     private let firstDay: Int
     private let cumulative: [Double]
     /// Each day's start, looked up once.

@@ -3,7 +3,7 @@
 public struct PreparedBatch: Sendable {
     /// Multi-row inserts, parents before children.
     public let statements: [SQL]
-    /// The report days (``KlageKernel/ReportDay``) the batch's complaints were received on.
+    /// The report days (``KlageReports/ReportDay``) the batch's complaints were received on.
     public let days: [Int]
     /// How many rows the statements write.
     public let rowCount: Int

@@ -1,7 +1,8 @@
-public import KlageKernel
+import KlageKernel
+import KlageReports
 
 /// Data the store derives from the complaints and keeps in a layout the build declares, such as the
-/// report cells' counters (``KlageKernel/ReportCell/layout``).
+/// report cells' counters (``KlageReports/ReportCell/layout``).
 ///
 /// Each database records the layout its data was written in (`klage_layouts`). After the migrations,
 /// ``Migrator`` compares it with the build's: when they differ (a counter added, removed or moved), it

@@ -1,5 +1,6 @@
 import Foundation
 public import KlageKernel
+import KlageReports
 
 extension SQLKlageStore {
     /// Writes every record of `batch` in one transaction, with multi-row inserts, and marks the days

@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageReports
 
 extension SQLKlageStore: ComplaintStore {
     public func insertComplaint(_ complaint: Complaint, events: [DomainEvent]) async throws -> (complaint: Complaint, created: Bool) {

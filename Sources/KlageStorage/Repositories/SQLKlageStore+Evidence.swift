@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageReports
 
 extension SQLKlageStore: EvidenceStore {
     public func insertEffort(_ entry: EffortEntry, events: [DomainEvent]) async throws {

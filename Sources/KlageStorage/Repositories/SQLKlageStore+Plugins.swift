@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageReports
 
 extension SQLKlageStore: PluginRecordStore {
     /// A record whose id is stored already is left as it is: a plug-in hook that runs again for the

@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+import KlageReports
 
 /// The personal-data lifecycle in SQL both engines share: a citizen's complaints, a complaint's
 /// dossier, anonymising and restricting, and pruning the access log.

@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+public import KlageReports
 
 /// The facts the reports read beside the report cells: open complaints, forwarded appeals, learning, pulses.
 extension SQLKlageStore {

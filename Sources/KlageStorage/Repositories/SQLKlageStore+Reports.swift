@@ -1,5 +1,6 @@
 public import Foundation
 public import KlageKernel
+public import KlageReports
 
 extension SQLKlageStore: ReportStore {
     public func complaintFacts(tenant: TenantID, receivedFrom from: Date, to: Date) async throws -> [ComplaintFacts] {

@@ -1,4 +1,5 @@
 public import Foundation
+public import KlageKernel
 
 /// Before and after a method's adoption over windows of equal length, side by side with the figures a
 /// leader entered from before Klage. Counts are compared as rates per month: raw counts over windows
@@ -94,6 +95,6 @@ extension ReportService {
     }
 
     private func baselineFigures(department: String?, before adoptedOn: Date, in tenant: Tenant) async throws -> [Baseline] {
-        try await env.store.baselines(tenant: tenant.id).filter { $0.department == department && $0.from < adoptedOn }
+        try await store.baselines(tenant: tenant.id).filter { $0.department == department && $0.from < adoptedOn }
     }
 }

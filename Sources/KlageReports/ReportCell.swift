@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+import KlageKernel
 
 /// The additive figures of a set of complaints: counts and sums that merge by adding, and histograms
 /// for medians and percentiles. One cell is stored per day and group; a report adds the cells of its

@@ -1,3 +1,5 @@
+import KlageKernel
+
 extension ReportCell {
     /// The counts and sums a cell keeps. A cell stores them in this order: adding, removing or moving
     /// one changes ``ReportCell/layout``, and every stored cell is then computed again at start-up.

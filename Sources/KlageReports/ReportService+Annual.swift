@@ -1,4 +1,5 @@
 public import Foundation
+public import KlageKernel
 
 extension ReportService {
     /// The annual report of `year` (Copenhagen time): the year, the year before, the whole
@@ -16,7 +17,7 @@ extension ReportService {
         let thisYear = try await figures(ReportQuery(from: from, to: to), in: tenant)[0]
         let previousYear = try await figures(ReportQuery(from: previous, to: from), in: tenant)[0]
         let departments = try await figures(ReportQuery(from: from, to: to, groupBy: .department), in: tenant)
-        let baseline = try await env.store.baselines(tenant: tenant.id).filter { $0.department == nil && $0.from < from }.max { $0.from < $1.from }
+        let baseline = try await store.baselines(tenant: tenant.id).filter { $0.department == nil && $0.from < from }.max { $0.from < $1.from }
         return AnnualReport(
             year: year, from: from, to: to, tenantName: tenant.name, thisYear: thisYear, previousYear: previousYear, baseline: baseline,
             departments: departments)

@@ -1,3 +1,5 @@
+import KlageKernel
+
 /// Counts of durations in whole minutes, in logarithmic buckets, so that medians and 90th percentiles
 /// can be merged across days and computed by adding counts, not by keeping every value.
 ///

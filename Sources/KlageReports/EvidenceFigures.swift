@@ -1,4 +1,5 @@
-public import Foundation
+import Foundation
+public import KlageKernel
 
 /// The figures of one group of complaints (or the whole tenant): everything the methods promise,
 /// as DOMAIN.md and the evidence guide in the documentation catalog define each.

@@ -1,4 +1,5 @@
 public import Foundation
+public import KlageKernel
 
 /// The figures DOMAIN.md says a municipality must be able to show: computed by the store from figures
 /// materialised per day, so a report over years of complaints reads a few thousand rows, not a
@@ -10,10 +11,13 @@ public import Foundation
 ///                                  └── merged per group ──▶ EvidenceFigures (+ backlog, pulses, learning)
 /// ```
 public struct ReportService: Sendable {
-    let env: ServiceEnvironment
+    let store: any ReportStore & EvidenceStore
+    let clock: any KlageClock
 
-    public init(_ env: ServiceEnvironment) {
-        self.env = env
+    /// Reports over `store` (the host's store, which answers both), as of `clock`.
+    public init(store: any ReportStore & EvidenceStore, clock: any KlageClock) {
+        self.store = store
+        self.clock = clock
     }
 
     /// The figures of complaints received in the query's period, one entry per group (one for `.none`).
@@ -25,7 +29,7 @@ public struct ReportService: Sendable {
     public func figures(_ query: ReportQuery, in tenant: Tenant) async throws -> [EvidenceFigures] {
         let query = try query.validated()
         let material = try await material(query, starts: [query.from], tenant: tenant.id, months: true)
-        return material.figures(period: 0, now: env.clock.now())
+        return material.figures(period: 0, now: clock.now())
     }
 
     /// The whole-tenant (or one department's) figures of each week, month or quarter in the period,
@@ -38,7 +42,7 @@ public struct ReportService: Sendable {
         let starts = interval.boundaries(from: query.from, to: query.to).map { max($0, query.from) }
         // Weeks cut through months: a weekly series reads days, the others whole months where they can.
         let material = try await material(query, starts: starts, tenant: tenant.id, months: interval != .week)
-        let now = env.clock.now()
+        let now = clock.now()
         return starts.indices.map { index in
             (starts[index], index + 1 < starts.count ? starts[index + 1] : query.to, material.figures(period: index, now: now)[0])
         }
@@ -67,9 +71,9 @@ public struct ReportService: Sendable {
     ///
     /// - Returns: how many days were recomputed.
     public func refreshChangedDays(of tenant: TenantID, limit: Int = 366) async throws -> Int {
-        let days = try await env.store.changedReportDays(tenant: tenant, limit: limit)
+        let days = try await store.changedReportDays(tenant: tenant, limit: limit)
         for chunk in Self.chunks(of: days) {
-            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
+            _ = try await store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
         }
         return days.count
     }
@@ -81,13 +85,13 @@ public struct ReportService: Sendable {
     /// - Returns: how many days were recomputed or computed, and how many months rolled up.
     public func catchUp(of tenant: TenantID, limit: Int = 366) async throws -> (days: Int, months: Int) {
         let changed = try await refreshChangedDays(of: tenant, limit: limit)
-        let today = ReportDay.of(env.clock.now())
+        let today = ReportDay.of(clock.now())
         let window = (today - Int(ReportQuery.longestPeriod / 86_400))..<today
-        let missing = Array(try await env.store.staleReportDays(tenant: tenant, days: window).suffix(limit))
+        let missing = Array(try await store.staleReportDays(tenant: tenant, days: window).suffix(limit))
         for chunk in Self.chunks(of: missing) {
-            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
+            _ = try await store.refreshReportDays(tenant: tenant, days: chunk, family: "all", department: nil)
         }
-        return (changed + missing.count, try await env.store.rollUpReportMonths(tenant: tenant, days: window))
+        return (changed + missing.count, try await store.rollUpReportMonths(tenant: tenant, days: window))
     }
 
     /// Computes the cells of every day in `[from, to)` that is changed or not computed yet, e.g. after a
@@ -97,11 +101,11 @@ public struct ReportService: Sendable {
     public func materialise(tenant: TenantID, from: Date, to: Date) async throws -> Int {
         let (days, _) = ReportDay.split(from: from, to: to)
         guard !days.isEmpty else { return 0 }
-        let stale = try await env.store.staleReportDays(tenant: tenant, days: days)
+        let stale = try await store.staleReportDays(tenant: tenant, days: days)
         for chunk in Self.chunks(of: stale) {
-            _ = try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: "", department: nil)
+            _ = try await store.refreshReportDays(tenant: tenant, days: chunk, family: "", department: nil)
         }
-        _ = try await env.store.rollUpReportMonths(tenant: tenant, days: days)
+        _ = try await store.rollUpReportMonths(tenant: tenant, days: days)
         return stale.count
     }
 
@@ -121,32 +125,32 @@ public struct ReportService: Sendable {
         let placing = material
         let inDepartment = { (key: ReportCellKey) in key.family == family && (query.department == nil || key.department == query.department) }
         if !days.isEmpty {
-            let stored = try await env.store.reportCells(
+            let stored = try await store.reportCells(
                 tenant: tenant, family: family, days: days, department: query.department, months: months
             ) { placing.group(day: $0, key: $1) }
             material.add(stored.cells)
             for chunk in Self.chunks(of: stored.stale) {
-                for entry in try await env.store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department) {
+                for entry in try await store.refreshReportDays(tenant: tenant, days: chunk, family: family, department: query.department) {
                     material.add([placing.group(day: entry.day, key: entry.key): entry.cell])
                 }
             }
             // The next report reads whole months where this one had to read their days.
             if months, !stored.stale.isEmpty || stored.monthsToRollUp > 0 {
-                _ = try await env.store.rollUpReportMonths(tenant: tenant, days: days)
+                _ = try await store.rollUpReportMonths(tenant: tenant, days: days)
             }
         }
         for edge in edges {
-            let facts = try await env.store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
+            let facts = try await store.complaintFacts(tenant: tenant, receivedFrom: edge.from, to: edge.to)
             for (key, cell) in ReportCell.cells(of: facts) where inDepartment(key) {
                 material.add([placing.group(day: ReportDay.of(edge.from), key: key): cell])
             }
         }
         material.add(
-            open: try await env.store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department),
-            learning: try await env.store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department),
-            forwarded: try await env.store.forwardedAppeals(
+            open: try await store.openComplaints(tenant: tenant, receivedFrom: query.from, to: query.to, department: query.department),
+            learning: try await store.learningFacts(tenant: tenant, createdFrom: query.from, to: query.to, department: query.department),
+            forwarded: try await store.forwardedAppeals(
                 tenant: tenant, forwardedFrom: query.from, to: query.to, department: query.department),
-            pulses: try await env.store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department))
+            pulses: try await store.pulses(tenant: tenant, from: query.from, to: query.to, department: query.department))
         return material
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import KlageKernel
 
 /// What reports need to know of one complaint: the complaint, and sums over its contacts, effort and
 /// survey that the store computes with it.

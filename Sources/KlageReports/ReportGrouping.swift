@@ -1,3 +1,5 @@
+public import KlageKernel
+
 /// How a report splits its figures.
 public enum ReportGrouping: String, Sendable, Hashable, Codable, CaseIterable {
     /// One group: the whole tenant (or the one department asked for).

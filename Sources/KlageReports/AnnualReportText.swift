@@ -1,4 +1,5 @@
 import Foundation
+import KlageKernel
 
 /// The Danish text of the annual report: one paragraph per subject, with numbers written the Danish
 /// way (decimal comma, per cent). Only figures that are shown are written; a suppressed one is named

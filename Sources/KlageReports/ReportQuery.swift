@@ -1,4 +1,5 @@
 public import Foundation
+import KlageKernel
 
 /// A report's period, grouping and department filter.
 public struct ReportQuery: Sendable, Hashable {

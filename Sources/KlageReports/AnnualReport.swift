@@ -1,4 +1,5 @@
 public import Foundation
+public import KlageKernel
 
 /// The citizens' adviser's yearly report to the council on complaints, built from the data: the year
 /// against the year before and the baseline, by department, what was learned and what changed, appeals

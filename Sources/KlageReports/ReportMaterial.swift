@@ -1,4 +1,5 @@
 import Foundation
+import KlageKernel
 
 /// What a report reads for its periods (one, but for a series), once: the stored cells of one family
 /// added up per period and group as they were read, and the open complaints, learning items and staff

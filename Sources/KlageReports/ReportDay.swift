@@ -1,4 +1,5 @@
 public import Foundation
+import KlageKernel
 import Synchronization
 
 /// Days in Copenhagen time, numbered from 1 January 1970: the unit reports are materialised in.

@@ -1,3 +1,5 @@
+public import KlageKernel
+
 /// The first figures `report.summary` has always answered: withdrawals, time to first contact, time
 /// to close, escalations and satisfaction. ``EvidenceFigures`` holds them and the rest.
 ///
