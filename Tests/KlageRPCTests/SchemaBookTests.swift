@@ -77,6 +77,7 @@ import Testing
         full.remedy = "r"
         full.department = "d"
         full.assignee = "a"
+        full.assignedBy = "b"
         full.externalRef = "x"
         full.outcome = .resolved
         full.closedAt = at

@@ -24,7 +24,11 @@ import Testing
             #expect(first.name == "Anna Jensen")
             #expect(first.roles == [.caseworker])
             #expect(first.departments == ["Borgerservice", "Ældre"])
-            #expect(first.actor == Principal(id: "person:" + first.id.rawValue, tenant: tenant.id, role: .caseworker, label: "Anna Jensen"))
+            #expect(
+                first.actor
+                    == Principal(
+                        id: "person:" + first.id.rawValue, tenant: tenant.id, role: .caseworker, label: "Anna Jensen",
+                        departments: ["Borgerservice", "Ældre"]))
 
             let later = Fixtures.monday.addingTimeInterval(3600)
             let second = try await store.recordSignIn(claims(tenant.id, name: "Anna B. Jensen", roles: [.caseworker, .leader]), at: later)

@@ -178,7 +178,7 @@ import Testing
                     complaintId: created.id, kind: .phone, occurredAt: clock.now(), summary: "Call", agreement: "We order it today",
                     durationMinutes: 25),
                 in: tenant, by: actor)
-            let contacts = try await complaints.contacts(of: created.id, in: tenant)
+            let contacts = try await complaints.contacts(of: created.id, in: tenant, by: actor)
             #expect(contacts.map(\.summary) == ["Letter", "Call"])
             #expect(contacts[1].agreement == "We order it today")
             #expect(contacts.map(\.durationMinutes) == [nil, 25])

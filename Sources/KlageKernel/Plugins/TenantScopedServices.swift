@@ -21,7 +21,7 @@ public struct TenantComplaints: Sendable {
 
     /// The complaint's contacts, oldest first.
     public func contacts(of id: ComplaintID) async throws -> [Contact] {
-        try await service.contacts(of: id, in: tenant)
+        try await service.contacts(of: id, in: tenant, by: actor)
     }
 
     /// The complaint's journey, oldest first.

@@ -111,8 +111,8 @@ public struct ComplaintQuery: Sendable, Hashable {
     public var limit: Int
     /// The id after which the page starts (exclusive), from a previous page's cursor.
     public var after: String?
-    /// Whether restricted complaints are listed (for admins only).
-    public var includeRestricted = false
+    /// Which complaints the reader may see: restricted ones for admins only, and a person's departments.
+    public var visibility = ComplaintVisibility(includingRestricted: false, departments: nil)
 
     public init(
         state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,

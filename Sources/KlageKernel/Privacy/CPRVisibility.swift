@@ -2,8 +2,10 @@
 ///
 /// - An **admin** sees it: they answer the citizen's requests (export, erasure) and the authority's
 ///   record-keeping duties.
-/// - A **caseworker or leader assigned** to the complaint (its `assignee` is their key's id) sees it:
-///   they handle the case and may need to identify the citizen in the case system.
+/// - A **caseworker or leader assigned** to the complaint by someone else (its `assignee` is their id,
+///   a person's `person:<id>` or a key's, and `assignedBy` is not) sees it: they handle the case and may
+///   need to identify the citizen in the case system. Assigning oneself reveals nothing that masking
+///   hides: a leader, an admin or the case system assigns the case to them.
 /// - Everyone else, including `integration` keys (the case system holds its own copy) and caseworkers
 ///   not assigned, sees it masked.
 public enum CPRVisibility {
@@ -11,7 +13,7 @@ public enum CPRVisibility {
     public static func showsCPR(of complaint: Complaint, to actor: Principal) -> Bool {
         switch actor.role {
         case .admin: true
-        case .leader, .caseworker: complaint.assignee != nil && complaint.assignee == actor.id
+        case .leader, .caseworker: complaint.assignee == actor.id && complaint.assignedBy != nil && complaint.assignedBy != actor.id
         case .integration, .operator: false
         }
     }

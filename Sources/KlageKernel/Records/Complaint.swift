@@ -23,6 +23,8 @@ public struct Complaint: Sendable, Hashable, Codable {
     public var department: String?
     /// The caseworker responsible now (a key id or the case system's name for them), if assigned.
     public var assignee: String?
+    /// Who made the current assignment (an actor id): the assignee's CPR view depends on it (``CPRVisibility``).
+    public var assignedBy: String?
     /// How many times the responsible department or caseworker changed: the hand-offs the methods cut.
     public var handoffs: Int
     /// The case system's own reference; unique per tenant, making create idempotent.
@@ -50,8 +52,9 @@ public struct Complaint: Sendable, Hashable, Codable {
         citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
         deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
         version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil,
-        assignee: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil
+        assignee: String? = nil, assignedBy: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil
     ) {
+        self.assignedBy = assignedBy
         self.restrictedAt = restrictedAt
         self.anonymisedAt = anonymisedAt
         self.assignee = assignee

@@ -46,8 +46,9 @@ public struct Person: Sendable, Hashable, Codable {
     /// The highest of the person's roles; `nil` when the groups grant none.
     public var role: Role? { roles.min() }
 
-    /// The actor this person acts as in the console: id `person:<id>`, the highest role, the name as label.
+    /// The actor this person acts as in the console: id `person:<id>`, the highest role, the name as
+    /// label, limited to the person's departments (``ComplaintVisibility``).
     public var actor: Principal? {
-        role.map { Principal(id: "person:" + id.rawValue, tenant: tenant, role: $0, label: name) }
+        role.map { Principal(id: "person:" + id.rawValue, tenant: tenant, role: $0, label: name, departments: departments) }
     }
 }

@@ -1,4 +1,4 @@
-/// Who is acting: an authenticated API key, its tenant and its role.
+/// Who is acting: an authenticated API key or a signed-in person, its tenant and its role.
 ///
 /// Named `Principal`, the security term, so it does not shadow Swift's `Actor` protocol.
 ///
@@ -12,12 +12,15 @@ public struct Principal: Sendable, Hashable, Codable {
     public let role: Role
     /// A human label for the key, e.g. "ESDH integration" or "Anna, Borgerservice".
     public let label: String
+    /// The departments whose complaints a person works on (``ComplaintVisibility``); `nil` for keys.
+    public let departments: [String]?
 
-    public init(id: String, tenant: TenantID?, role: Role, label: String) {
+    public init(id: String, tenant: TenantID?, role: Role, label: String, departments: [String]? = nil) {
         self.id = id
         self.tenant = tenant
         self.role = role
         self.label = label
+        self.departments = departments
     }
 
     /// The actor used by the system itself (the scheduler, start-up seeding).

@@ -41,7 +41,7 @@ public enum TenantSettings {
     /// The kernel's own settings of other types than whole numbers.
     static let declared: [any TenantSetting] = [
         appealForwardingDeadline, confirmationDeadline, AgreementConfirmation.setting, surveyAtClosing, methodAdoption, workingHours,
-        closingDays,
+        closingDays, ComplaintVisibility.wholeTenant,
     ]
 
     /// The value of `setting` in `settings`, or its default.

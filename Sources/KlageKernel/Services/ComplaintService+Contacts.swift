@@ -12,7 +12,7 @@ extension ComplaintService {
         }
         let draft = try draft.validated()
         for attempt in 1...5 {
-            let complaint = try await get(draft.complaintId, in: tenant)
+            let complaint = try await get(draft.complaintId, in: tenant, by: actor)
             // A contact is dated at its real time, from the complaint's receipt on (the call in which it was
             // received is the call-back), however late the complaint was registered; nothing before receipt.
             if ClientTime.isBefore(draft.occurredAt, complaint.receivedAt) {
@@ -61,9 +61,10 @@ extension ComplaintService {
         throw KlageError.conflict("the complaint changed too often while recording the contact; try again")
     }
 
-    /// The contacts of a complaint, oldest first.
-    public func contacts(of id: ComplaintID, in tenant: Tenant) async throws -> [Contact] {
-        _ = try await get(id, in: tenant)
+    /// The contacts of a complaint, oldest first, for `actor`. - Throws: not found, also for another
+    /// tenant's complaint and for one `actor` may not see.
+    public func contacts(of id: ComplaintID, in tenant: Tenant, by actor: Principal) async throws -> [Contact] {
+        _ = try await get(id, in: tenant, by: actor)
         return try await env.store.contacts(of: id, tenant: tenant.id)
     }
 }

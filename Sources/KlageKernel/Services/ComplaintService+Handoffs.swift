@@ -16,13 +16,14 @@ extension ComplaintService {
     ///   - id: The complaint.
     ///   - version: The version the caller read.
     ///   - department: The responsible department, or `nil` to keep it.
-    ///   - assignee: The responsible caseworker's id (a key id or the case system's id), or `nil` to keep it.
+    ///   - assignee: The responsible caseworker's id (a person's `person:<id>`, a key id or the case system's
+    ///     id), or `nil` to keep it.
     /// - Throws: validation when both are absent or a text is blank, too long (100) or looks like
     ///   personal data; conflict for a stale version; not found, also for another tenant's id.
     public func assign(
         _ id: ComplaintID, version: Int, department: String?, assignee: String?, in tenant: Tenant, by actor: Principal
     ) async throws -> Complaint {
-        let complaint = try await get(id, in: tenant)
+        let complaint = try await get(id, in: tenant, by: actor)
         guard complaint.version == version else { throw KlageError.staleVersion(expected: version, current: complaint.version) }
         let (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
         if !events.isEmpty {
@@ -44,8 +45,11 @@ extension ComplaintService {
         }
         let department = try department.map { try Validate.text($0, field: "department", max: 100) }
         let assignee = try assignee.map { try Validate.text($0, field: "assignee", max: 100) }
-        // A key id is a UUID, whose first group may be eight digits: an id by construction, not a phone number.
-        if let assignee, UUID(uuidString: assignee) == nil { try Validate.freeOfPersonalData(assignee, field: "assignee") }
+        // A key's id is a UUID, and a person's `person:` and a UUID, whose first group may be eight digits:
+        // ids by construction, not phone numbers.
+        if let assignee, UUID(uuidString: assignee.hasPrefix("person:") ? String(assignee.dropFirst(7)) : assignee) == nil {
+            try Validate.freeOfPersonalData(assignee, field: "assignee")
+        }
         var next = complaint
         next.department = department ?? complaint.department
         next.assignee = assignee ?? complaint.assignee
@@ -55,6 +59,7 @@ extension ComplaintService {
         let handedOff = (departmentChanged && complaint.department != nil) || (assigneeChanged && complaint.assignee != nil)
         let now = env.clock.now()
         if handedOff { next.handoffs += 1 }
+        if assigneeChanged { next.assignedBy = actor.id }
         next.version = complaint.version + 1
         next.updatedAt = now
         let data: [String: JSONValue] = [
@@ -83,7 +88,7 @@ extension ComplaintService {
         in tenant: Tenant, by actor: Principal
     ) async throws -> (Complaint, DomainEvent) {
         for attempt in 1...5 {
-            let complaint = try await get(id, in: tenant)
+            let complaint = try await get(id, in: tenant, by: actor)
             var (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
             let now = env.clock.now()
             if events.isEmpty {

@@ -55,31 +55,32 @@ public struct ComplaintService: Sendable {
         return stored
     }
 
-    /// The complaint with this id, to process. - Throws: not found, also for another tenant's id; conflict
-    /// when its processing is restricted (GDPR art. 18): a restricted complaint is not processed further.
-    public func get(_ id: ComplaintID, in tenant: Tenant) async throws -> Complaint {
-        guard let complaint = try await env.store.complaint(id, tenant: tenant.id) else {
-            throw KlageError.notFound("complaint")
-        }
+    /// The complaint with this id, for `actor` to process. - Throws: not found, also for another tenant's id
+    /// and for one `actor` may not see (``ComplaintVisibility``); conflict when its processing is restricted
+    /// (GDPR art. 18): a restricted complaint is not processed further.
+    public func get(_ id: ComplaintID, in tenant: Tenant, by actor: Principal) async throws -> Complaint {
+        guard let complaint = try await env.store.complaint(id, tenant: tenant.id),
+            ComplaintVisibility(actor, in: tenant).showsDepartment(of: complaint)
+        else { throw KlageError.notFound("complaint") }
         if complaint.restrictedAt != nil { throw KlageError.restricted() }
         return complaint
     }
 
-    /// The complaint, for a read by `actor`: a restricted one only for admins; others get not found.
+    /// The complaint, for a read by `actor`: a restricted one only for admins, and only one `actor` may see
+    /// (``ComplaintVisibility``); others get not found.
     func readable(_ id: ComplaintID, in tenant: Tenant, by actor: Principal?) async throws -> Complaint {
-        guard let complaint = try await env.store.complaint(id, tenant: tenant.id),
-            complaint.restrictedAt == nil || actor?.role == .admin
+        guard let complaint = try await env.store.complaint(id, tenant: tenant.id), ComplaintVisibility(actor, in: tenant).shows(complaint)
         else { throw KlageError.notFound("complaint") }
         return complaint
     }
 
     /// The complaint, for showing to `actor`: the read of its personal data is logged first. A restricted
-    /// complaint is shown to admins only.
+    /// complaint is shown to admins only, and only one `actor` may see (``ComplaintVisibility``).
     public func read(_ id: ComplaintID, in tenant: Tenant, by actor: Principal, purpose: String) async throws -> Complaint {
         let access = AccessRecord(tenant: tenant.id, complaintId: id, actor: actor.id, actorLabel: actor.label, at: env.clock.now(), purpose: purpose)
         guard
             let complaint = try await env.store.complaint(
-                id, tenant: tenant.id, recording: access, includingRestricted: actor.role == .admin)
+                id, tenant: tenant.id, recording: access, visibleAs: ComplaintVisibility(actor, in: tenant))
         else {
             throw KlageError.notFound("complaint")
         }
@@ -91,7 +92,7 @@ public struct ComplaintService: Sendable {
     public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Principal? = nil) async throws -> Page<Complaint> {
         var query = query
         if overdue { query.overdueAt = env.clock.now() }
-        query.includeRestricted = actor?.role == .admin
+        query.visibility = ComplaintVisibility(actor, in: tenant)
         let page = try await env.store.complaints(tenant: tenant.id, matching: query)
         if let actor { try await logAccess(to: page.items.map(\.id), in: tenant, by: actor, purpose: "complaint.list") }
         return page
@@ -207,7 +208,7 @@ public struct ComplaintService: Sendable {
         _ type: EventType, to id: ComplaintID, in tenant: Tenant, by actor: Principal, summary: String,
         data: [String: JSONValue] = [:], at: Date? = nil
     ) async throws -> DomainEvent {
-        _ = try await get(id, in: tenant)
+        _ = try await get(id, in: tenant, by: actor)
         let event = env.event(type, complaint: id, tenant: tenant.id, actor: actor, at: at ?? env.clock.now(), summary: summary, data: data)
         try await env.store.appendEvents([event], tenant: tenant.id)
         await env.publish([event], tenant: tenant, actor: actor)
@@ -219,7 +220,7 @@ public struct ComplaintService: Sendable {
         _ id: ComplaintID, version: Int, in tenant: Tenant, by actor: Principal, note: String?, purpose: String,
         _ body: (inout Complaint, WorkflowDefinition, Date) throws -> [WorkflowEffect]
     ) async throws -> Complaint {
-        let complaint = try await get(id, in: tenant)
+        let complaint = try await get(id, in: tenant, by: actor)
         guard complaint.version == version else {
             throw KlageError.staleVersion(expected: version, current: complaint.version)
         }

@@ -28,7 +28,7 @@ public struct EffortService: Sendable {
         let now = env.clock.now()
         let at = at ?? now
         if at > now.addingTimeInterval(300) { throw KlageError.validation(field: "at", reason: "must not be in the future") }
-        let complaint = try await ComplaintService(env).get(complaintId, in: tenant)
+        let complaint = try await ComplaintService(env).get(complaintId, in: tenant, by: actor)
         if ClientTime.isBefore(at, complaint.createdAt) {
             throw KlageError.validation(
                 field: "at", reason: "must not be before the complaint was registered (\(Timestamp.format(complaint.createdAt)))")
@@ -46,9 +46,10 @@ public struct EffortService: Sendable {
         return entry
     }
 
-    /// The effort recorded on a complaint, oldest first. - Throws: not found, also for another tenant's complaint.
-    public func list(of complaintId: ComplaintID, in tenant: Tenant) async throws -> [EffortEntry] {
-        _ = try await ComplaintService(env).get(complaintId, in: tenant)
+    /// The effort recorded on a complaint, oldest first. - Throws: not found, also for another tenant's
+    /// complaint and for one `actor` may not see.
+    public func list(of complaintId: ComplaintID, in tenant: Tenant, by actor: Principal) async throws -> [EffortEntry] {
+        _ = try await ComplaintService(env).get(complaintId, in: tenant, by: actor)
         return try await env.store.efforts(of: complaintId, tenant: tenant.id)
     }
 }

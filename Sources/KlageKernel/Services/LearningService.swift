@@ -70,7 +70,7 @@ public struct LearningService: Sendable {
         draft.complaintId = id
         let item = try await prefixingFields("learning") { try await validate(draft, in: tenant, by: actor) }
         let complaints = ComplaintService(env)
-        let current = try await complaints.get(id, in: tenant)
+        let current = try await complaints.get(id, in: tenant, by: actor)
         if let definition = env.registry.workflow(current.workflow, version: current.workflowVersion),
             let taken = definition.action(action), definition.state(taken.to)?.isFinal != true
         {

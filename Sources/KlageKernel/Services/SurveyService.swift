@@ -12,7 +12,7 @@ public struct SurveyService: Sendable {
     ///
     /// - Throws: conflict when the complaint is open or has a survey already; not found for another tenant's id.
     public func issue(for complaintId: ComplaintID, in tenant: Tenant, by actor: Principal) async throws -> (token: String, expiresAt: Date) {
-        let complaint = try await ComplaintService(env).get(complaintId, in: tenant)
+        let complaint = try await ComplaintService(env).get(complaintId, in: tenant, by: actor)
         guard complaint.closedAt != nil else { throw KlageError.conflict("a survey is issued when the complaint is closed") }
         let token = "srv_" + SecretToken.make()
         let now = env.clock.now()

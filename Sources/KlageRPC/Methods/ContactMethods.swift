@@ -17,7 +17,7 @@ extension RPCServices {
             ) { input, context in
                 let id = input[CoreParams.complaintId]
                 _ = try await complaints.read(id, in: context.tenant, by: context.actor, purpose: "contact.list")
-                return ItemsView(items: try await complaints.contacts(of: id, in: context.tenant))
+                return ItemsView(items: try await complaints.contacts(of: id, in: context.tenant, by: context.actor))
             },
         ]
     }

@@ -22,7 +22,7 @@ extension RPCServices {
                 "effort.list", summary: "The staff time recorded on a complaint, oldest first.", roles: Role.anyTenantRole,
                 params: [CoreParams.complaintId]
             ) { input, context in
-                ItemsView(items: try await EffortService(env).list(of: input[CoreParams.complaintId], in: context.tenant))
+                ItemsView(items: try await EffortService(env).list(of: input[CoreParams.complaintId], in: context.tenant, by: context.actor))
             },
         ]
     }

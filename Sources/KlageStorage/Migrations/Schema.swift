@@ -14,6 +14,7 @@ public enum Schema {
         deliveries,
         keysAndHostAudit,
         people,
+        assignedBy,
     ]
 
     static let initial = Migration(

@@ -16,7 +16,7 @@ final class ReadBatcher: Sendable {
     struct Read: Sendable {
         let id: ComplaintID
         let access: AccessRecord
-        let includingRestricted: Bool
+        let visibility: ComplaintVisibility
     }
 
     private let batcher = KeyedBatcher<TenantID, Read, Complaint?>(maxBatch: 256)

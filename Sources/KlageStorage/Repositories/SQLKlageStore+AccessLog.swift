@@ -9,10 +9,10 @@ extension SQLKlageStore: AccessLogStore {
         try await write(tenant) { connection in try Self.insert(records, on: connection) }
     }
 
-    public func complaint(_ id: ComplaintID, tenant: TenantID, recording access: AccessRecord, includingRestricted: Bool) async throws
+    public func complaint(_ id: ComplaintID, tenant: TenantID, recording access: AccessRecord, visibleAs visibility: ComplaintVisibility) async throws
         -> Complaint?
     {
-        let read = ReadBatcher.Read(id: id, access: access, includingRestricted: includingRestricted)
+        let read = ReadBatcher.Read(id: id, access: access, visibility: visibility)
         return try await readBatcher.complaint(read, tenant: tenant) { reads in
             try await write(tenant) { connection in try Self.read(reads, tenant: tenant, on: connection) }
         }
@@ -25,10 +25,11 @@ extension SQLKlageStore: AccessLogStore {
         var found: [AccessRecord] = []
         let outcomes = reads.map { read -> Result<Complaint?, any Error> in
             Result {
-                let visible: SQL = read.includingRestricted ? "" : " AND restricted_at IS NULL"
-                guard let row = try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(read.id)" + visible)
+                guard let row = try connection.queryFirst("SELECT * FROM complaints WHERE tenant_id = \(tenant) AND id = \(read.id)")
                 else { return nil }
+                // One the reader may not see is not found, and its read is not logged.
                 let complaint = try Complaint(row: row)
+                guard read.visibility.shows(complaint) else { return nil }
                 found.append(read.access)
                 return complaint
             }

@@ -36,7 +36,12 @@ extension SQLKlageStore: ComplaintStore {
             if let department = query.department { sql = sql + " AND department = \(department)" }
             if let overdueAt = query.overdueAt { sql = sql + " AND next_due_at < \(overdueAt)" }
             if query.escalated { sql = sql + " AND escalated_at IS NOT NULL" }
-            if !query.includeRestricted { sql = sql + " AND restricted_at IS NULL" }
+            if !query.visibility.includingRestricted { sql = sql + " AND restricted_at IS NULL" }
+            if let departments = query.visibility.departments {
+                // Need to know: the reader's departments, and the intake not routed to one yet.
+                let shown = departments.sorted().map { department -> SQL in "department = \(department)" }
+                sql = sql + " AND (" + SQL.joined(["department IS NULL"] + shown, separator: " OR ") + ")"
+            }
             if let after = query.after { sql = sql + " AND id < \(after)" }
             sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
             let items = try connection.fetchAll(Complaint.self, sql)
