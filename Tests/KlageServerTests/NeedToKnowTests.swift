@@ -17,6 +17,8 @@ import Testing
     static func create(_ server: TestServer, key: String, ref: String, department: String?) async throws -> String {
         guard case .object(var params) = Fixtures.copenhagenComplaint else { throw CancellationError() }
         params["externalRef"] = .string(ref)
+        // Received three days ago, so its first deadlines are overdue and on the attention board.
+        params["receivedAt"] = .string(Timestamp.format(Date().addingTimeInterval(-3 * 86_400)))
         params["citizen"] = ["name": "Jens Hansen", "cpr": .string(cpr)]
         if let department { params["department"] = .string(department) }
         return try #require(try await server.result("complaint.create", .object(params), key: key)["id"]?.stringValue)
@@ -55,6 +57,17 @@ import Testing
                 #expect(Set(listed) == [ours, intake])
                 let filtered = try await anna.call("complaint.list", ["department": "Teknik og Miljø"]).json?["result"]?["items"]?.arrayValue
                 #expect(filtered == [])
+
+                // The attention board keeps to her departments; the tenant-wide event feed is not for her.
+                let attention = try await anna.call("attention.list").json?["result"]?["items"]?.arrayValue ?? []
+                #expect(attention.contains { $0.string("complaintId") == ours } && !attention.contains { $0.string("complaintId") == theirs })
+
+                provider.signInNext(subject: "sub-lene", name: "Lene Leder", groups: ["klage-ledere"])
+                var lene = ConsoleClient(port: server.port)
+                lene.cookie = try #require(try await OIDCSignInTests.signIn(server).session)
+                lene.csrf = try await lene.send("GET", "/console/session").json?["csrf"]?.stringValue
+                let feed = try await lene.call("event.list").json?["error"]
+                #expect(feed?["code"] == -32003 && feed?["message"]?.stringValue?.contains("every department") == true)
 
                 // The access log has her reads of hers, none of theirs; the integration key still sees all three.
                 let leader = try await server.key("gladsaxe", .leader)

@@ -55,6 +55,10 @@ public struct AttentionService: Sendable {
         }
         items += env.notices.items(for: tenant.id, at: now)
         if let department = query.department { items.removeAll { $0.department != department } }
+        // Need to know: a person limited to their departments sees theirs and those with none.
+        if let departments = ComplaintVisibility(actor, in: tenant).departments {
+            items.removeAll { item in item.department.map { !departments.contains($0) } ?? false }
+        }
         items.sort { a, b in
             (a.dueAt, a.kind.rawValue, a.complaintId?.rawValue ?? "", a.record?.id ?? "")
                 < (b.dueAt, b.kind.rawValue, b.complaintId?.rawValue ?? "", b.record?.id ?? "")

@@ -30,7 +30,11 @@ public enum IntegrationMethods {
                 "The tenant's events in the order they committed, after a position; pass the answer's next as after to go on. An event committed late by a concurrent transaction is never skipped.",
             roles: feedRoles, params: [after, types, limit]
         ) { input, context in
-            try await feed.list(tenant: context.tenant.id, after: input[after] ?? 0, types: input[types], limit: input[limit] ?? 100)
+            // The feed is the whole tenant's: not for a person limited to their departments (need to know).
+            guard ComplaintVisibility(context.actor, in: context.tenant).departments == nil else {
+                throw KlageError.forbidden("the event feed holds every department's events; it is for integrations and leaders of the whole tenant")
+            }
+            return try await feed.list(tenant: context.tenant.id, after: input[after] ?? 0, types: input[types], limit: input[limit] ?? 100)
         }
     }
 }
