@@ -83,6 +83,12 @@ import Testing
                 #expect(selfAssigned?["assignee"] == me)
                 #expect(selfAssigned?["citizen"]?["cpr"] == "010190-****")
                 #expect(try await anna.call("complaint.get", ["id": .string(ours)]).json?["result"]?["citizen"]?["cpr"] == "010190-****")
+                // The journey names who acted: the person by name, the key by its label; the events keep the ids.
+                let journey = try await server.result("complaint.journey", ["id": .string(ours)], key: leader)
+                let assigned = journey["events"]?.arrayValue?.first { $0.string("type") == "complaint.assigned" }
+                #expect(assigned?.string("actor") == me.stringValue)
+                #expect(journey["names"]?[me.stringValue ?? ""] == "Anna Jensen")
+                #expect(journey["names"]?.objectValue?.values.contains("test") == true, "the integration key that registered it, by label")
                 _ = try await server.result("complaint.assign", ["id": .string(ours), "version": 2, "department": "Borgerservice"], key: leader)
                 let handedBack = try await server.result("complaint.get", ["id": .string(ours)], key: leader)
                 #expect(handedBack["assignedBy"]?.stringValue == "person:" + person.id.rawValue, "a change of department alone keeps who assigned")

@@ -86,7 +86,7 @@ public protocol AttentionStore: Sendable {
 
 /// Everything Klage stores, as one port; storage engines implement it once.
 public typealias KlageStore = TenantStore & APIKeyStore & ComplaintStore & LearningStore & PluginRecordStore & SurveyStore
-    & AccessLogStore & AttentionStore & EvidenceStore & PrivacyStore & AuditStore
+    & AccessLogStore & AttentionStore & EvidenceStore & StaffDirectory & PrivacyStore & AuditStore
 
 /// A page of results and the cursor for the next one (`nil` on the last page).
 public struct Page<Item: Sendable>: Sendable {

@@ -65,6 +65,9 @@ extension SQLKlageStore {
         }
     }
 
+}
+
+extension SQLKlageStore: StaffDirectory {
     /// The people of `tenant`, by name.
     public func people(of tenant: TenantID) async throws -> [Person] {
         try await read(nil) { connection in

@@ -50,7 +50,10 @@ export async function complaintPage(target, id) {
   }));
 
   const events = journey instanceof Error ? [] : journey.events;
-  const timeline = h('ol', { class: 'timeline', id: 'journey' }, events.map((event) => h('li', {}, time(event.at), event.summary ?? event.type)));
+  const names = journey instanceof Error ? {} : journey.names ?? {};
+  // Who acted, by name (a person's, a key's label); the journey itself keeps only their ids.
+  const timeline = h('ol', { class: 'timeline', id: 'journey' }, events.map((event) => h('li', {}, time(event.at), event.summary ?? event.type,
+    names[event.actor] ? h('span', { class: 'hint' }, ` · ${t('by')} ${names[event.actor]}`) : null)));
 
   const contactItems = contacts instanceof Error ? [] : contacts.items;
   const contactList = contactItems.length
