@@ -43,7 +43,7 @@ public struct KlageHost: Sendable {
         let driver = try await StorageFactory.open(url, limits: configuration.limits)
         let metrics = KlageMetrics(driver: driver)
         let store = SQLKlageStore(driver: driver, hooks: HookRouting(hookedEvents: registry.hookedEventTypes, policy: policy))
-        let applied = try await store.migrate()
+        let applied = try await migrate(store, configuration)
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
         let followUpFailed: @Sendable (String, any Error) -> Void = { what, error in
             logger.warning(

@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var port: Int = 8080
     /// The database URL: `sqlite:PATH` or `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`.
     public var database: String = "sqlite:data/klage.sqlite"
+    /// PostgreSQL only: the URL of the login that owns the tables, which runs the migrations; `database`
+    /// is then the runtime login, which owns no table (see the catalog's *Operations*). `nil`: one login
+    /// for both. `KLAGE_MIGRATION_DATABASE_URL` (or `…_FILE`) overrides it.
+    public var migrationDatabase: String?
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes: Int = 1_048_576
     /// The log level: trace, debug, info, notice, warning, error, critical.
@@ -54,6 +58,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         host = try container.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
         port = try container.decodeIfPresent(Int.self, forKey: .port) ?? defaults.port
         database = try container.decodeIfPresent(String.self, forKey: .database) ?? defaults.database
+        migrationDatabase = try container.decodeIfPresent(String.self, forKey: .migrationDatabase)
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
@@ -119,7 +124,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
             guard let value = Int(port) else { throw ConfigurationError(message: "KLAGE_PORT must be a number") }
             configuration.port = value
         }
-        if let database = try databaseURL(environment: environment) { configuration.database = database }
+        if let database = try databaseURL("KLAGE_DATABASE_URL", environment: environment) { configuration.database = database }
+        if let owner = try databaseURL("KLAGE_MIGRATION_DATABASE_URL", environment: environment) { configuration.migrationDatabase = owner }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
         if let proxies = environment["KLAGE_TRUSTED_PROXIES"] {
             configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -134,18 +140,18 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         return configuration
     }
 
-    /// The database URL from `KLAGE_DATABASE_URL`, or read from the file `KLAGE_DATABASE_URL_FILE` names
-    /// (a Docker or Kubernetes secret mounted as a file, so the password is in no environment listing).
+    /// A database URL from the variable `name` (`KLAGE_DATABASE_URL`), or read from the file `name_FILE`
+    /// names (a Docker or Kubernetes secret mounted as a file, so the password is in no environment listing).
     /// - Throws: ``ConfigurationError`` when both are set, or the file cannot be read or is empty.
-    static func databaseURL(environment: [String: String]) throws -> String? {
-        let direct = environment["KLAGE_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let file = environment["KLAGE_DATABASE_URL_FILE"], !file.isEmpty else { return direct }
-        guard direct == nil else { throw ConfigurationError(message: "set KLAGE_DATABASE_URL or KLAGE_DATABASE_URL_FILE, not both") }
+    static func databaseURL(_ name: String, environment: [String: String]) throws -> String? {
+        let direct = environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        guard let file = environment[name + "_FILE"], !file.isEmpty else { return direct }
+        guard direct == nil else { throw ConfigurationError(message: "set \(name) or \(name)_FILE, not both") }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigurationError(message: "KLAGE_DATABASE_URL_FILE: cannot read \(file)")
+            throw ConfigurationError(message: "\(name)_FILE: cannot read \(file)")
         }
         let url = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !url.isEmpty else { throw ConfigurationError(message: "KLAGE_DATABASE_URL_FILE: \(file) is empty") }
+        guard !url.isEmpty else { throw ConfigurationError(message: "\(name)_FILE: \(file) is empty") }
         return url
     }
 
@@ -153,7 +159,12 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ConfigurationError(message: "port must be between 0 and 65535") }
         guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
-        _ = try DatabaseURL(database)
+        let runtime = try DatabaseURL(database)
+        if let migrationDatabase {
+            guard case .postgres = runtime, case .postgres = try DatabaseURL(migrationDatabase) else {
+                throw ConfigurationError(message: "migrationDatabase is for PostgreSQL: both it and database must be postgres:// URLs")
+            }
+        }
         for proxy in trustedProxies where IPBlock(proxy) == nil {
             throw ConfigurationError(message: "trustedProxies: '\(proxy)' is not an IP address or CIDR block such as 10.0.0.0/8")
         }

@@ -16,6 +16,10 @@ struct Migrate: AsyncParsableCommand {
             }
         }
         print("database is at migration \(applied.last ?? "none")")
+        if let role = host.store.driver.applicationRole {
+            // What an operator grants the runtime login, which owns no table (see Deploy/README.md).
+            print("runtime role: \(role)_runtime")
+        }
         await host.shutdown()
     }
 }

@@ -265,6 +265,18 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL_FILE": secret.path]) }
     }
 
+    @Test func theMigrationLoginComesFromTheEnvironmentAndIsForPostgreSQLOnly() throws {
+        let runtime = "postgres://klage_runtime@db.internal:5432/klage"
+        let owner = "postgres://klage:s3cret@db.internal:5432/klage"
+        let loaded = try ServerConfiguration.load(
+            path: nil, environment: ["KLAGE_DATABASE_URL": runtime, "KLAGE_MIGRATION_DATABASE_URL": owner])
+        #expect(loaded.database == runtime && loaded.migrationDatabase == owner)
+        #expect(try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL": runtime]).migrationDatabase == nil)
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.load(path: nil, environment: ["KLAGE_DATABASE_URL": "sqlite:x.sqlite", "KLAGE_MIGRATION_DATABASE_URL": owner])
+        }
+    }
+
     @Test func copenhagensShippedConfigurationSaysWhenItAdoptedTheMethod() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config/klage.json").standardized.path
         let configuration = try ServerConfiguration.load(path: file, environment: [:])

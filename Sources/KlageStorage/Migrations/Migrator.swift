@@ -70,6 +70,17 @@ public struct Migrator: Sendable {
         return appliedNow
     }
 
+    /// The ids of this build's migrations the database has not applied; throws as ``migrate(_:)`` does
+    /// when it has one this build does not know. Read only: what a runtime login, which may not migrate, checks.
+    public func pending(_ driver: any SQLDriver) async throws -> [Int] {
+        let done = Set(try await applied(driver))
+        let known = Set(migrations.map(\.id))
+        if let unknown = done.subtracting(known).min() {
+            throw StorageError(code: .migration, message: "the database has migration \(unknown), which this build does not know; run a newer klage")
+        }
+        return migrations.map(\.id).filter { !done.contains($0) }
+    }
+
     /// The ids of the migrations the database has applied.
     public func applied(_ driver: any SQLDriver) async throws -> [Int] {
         try await driver.read(tenant: nil) { connection in

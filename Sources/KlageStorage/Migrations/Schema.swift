@@ -15,6 +15,7 @@ public enum Schema {
         keysAndHostAudit,
         people,
         assignedBy,
+        runtimeRole,
     ]
 
     static let initial = Migration(
