@@ -207,21 +207,4 @@ import Testing
         // RFC 7636, appendix B.
         #expect(SignInAttempts.challenge(for: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
     }
-
-    @Test func aSignInStateIsUsedOnceBoundToItsBrowserAndExpires() {
-        let attempts = SignInAttempts(lifetime: 600, capacity: 3)
-        let now = Date()
-        let started = attempts.start(tenant: "gladsaxe", now: now)
-        #expect(attempts.take(state: started.state, binding: "not-the-cookie", now: now) == nil)
-        // A wrong browser used the state up: it answers no second callback.
-        #expect(attempts.take(state: started.state, binding: started.binding, now: now) == nil)
-        let second = attempts.start(tenant: "gladsaxe", now: now)
-        #expect(attempts.take(state: second.state, binding: second.binding, now: now)?.tenant == "gladsaxe")
-        #expect(attempts.take(state: second.state, binding: second.binding, now: now) == nil)
-        let late = attempts.start(tenant: "gladsaxe", now: now)
-        #expect(attempts.take(state: late.state, binding: late.binding, now: now.addingTimeInterval(601)) == nil)
-        // Bounded: the oldest gives way.
-        for _ in 0..<10 { _ = attempts.start(tenant: "gladsaxe", now: now) }
-        #expect(attempts.count == 3)
-    }
 }

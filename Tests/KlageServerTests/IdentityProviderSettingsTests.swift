@@ -86,10 +86,12 @@ import Testing
         #expect(provider.postLogoutRedirect == "https://klage.gladsaxe.dk/")
     }
 
-    @Test func withoutAProviderTheDemoTenantsKeepTheirKeys() throws {
+    @Test func withoutAProviderTheDemoTenantsKeepTheirKeys() async throws {
         let configuration = try ServerConfiguration.load(path: nil, environment: [:])
-        let signIn = try OIDCSignIn(configuration: configuration)
-        #expect(signIn.providers.isEmpty)
-        #expect(signIn.keysAllowed(for: "kobenhavn"))
+        try await withTestStore(.sqlite) { store in
+            let signIn = try OIDCSignIn(configuration: configuration, attempts: SignInAttempts(store: store))
+            #expect(signIn.providers.isEmpty)
+            #expect(signIn.keysAllowed(for: "kobenhavn"))
+        }
     }
 }

@@ -54,10 +54,13 @@ import Testing
             body: String(buffer: body))
     }
 
-    /// Signs in through the provider: start, the provider's redirect back, the callback. - Returns: the callback's reply.
-    static func signIn(_ server: TestServer, tenant: String = "gladsaxe") async throws -> (reply: Reply, session: String?) {
-        let base = "http://127.0.0.1:\(server.port)"
-        let start = try await get(base + "/console/oidc/start?tenant=\(tenant)")
+    /// Signs in through the provider: start, the provider's redirect back, the callback (on `other`, another
+    /// instance, when given). - Returns: the callback's reply.
+    static func signIn(_ server: TestServer, tenant: String = "gladsaxe", finishingOn other: TestServer? = nil) async throws -> (
+        reply: Reply, session: String?
+    ) {
+        let start = try await get("http://127.0.0.1:\(server.port)/console/oidc/start?tenant=\(tenant)")
+        let base = "http://127.0.0.1:\((other ?? server).port)"
         #expect(start.status == 303)
         let binding = try #require(start.cookies.first { $0.hasPrefix("klage_signin=") })
         #expect(binding.contains("HttpOnly") && binding.contains("SameSite=Lax") && binding.contains("Path=/console/oidc"))
@@ -129,6 +132,24 @@ import Testing
                 #expect(refused.status == 403)
                 #expect(none == nil)
                 #expect(!refused.body.contains("Xenia"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: StorageBackend.available.contains(.postgres)))
+    func aSignInStartedOnOneInstanceCompletesOnAnother() async throws {
+        try await withTestIdentityProvider { provider in
+            let url = try await offThePool { try PostgresTestCluster.freshDatabaseURL() }
+            let tenants = try Self.tenants(provider)
+            try await withTestServer(.postgres, databaseURL: url, tenants: tenants) { first in
+                try await withTestServer(.postgres, databaseURL: url, tenants: tenants) { second in
+                    provider.signInNext(subject: "sub-anna", name: "Anna Jensen", groups: ["klage-sagsbehandlere"])
+                    let (callback, token) = try await Self.signIn(first, finishingOn: second)
+                    #expect(callback.status == 303 && callback.location == "/#/queue")
+                    var client = ConsoleClient(port: first.port)
+                    client.cookie = try #require(token)
+                    #expect(try await client.send("GET", "/console/session").json?["label"]?.stringValue == "Anna Jensen")
+                }
             }
         }
     }

@@ -29,10 +29,10 @@ enum ConsoleRoutes {
         }
         let oidc: OIDCSignIn
         do {
-            oidc = try OIDCSignIn(configuration: host.configuration)
+            oidc = try OIDCSignIn(configuration: host.configuration, attempts: SignInAttempts(store: host.store))
         } catch {
             host.logger.error("the console's identity providers are off: \(error)")
-            oidc = OIDCSignIn(providers: [:])
+            oidc = OIDCSignIn(providers: [:], attempts: SignInAttempts(store: host.store))
         }
         var made = ConsoleSessions(store: host.store, keys: host.services.keys, settings: settings)
         made.keysAllowed = { oidc.keysAllowed(for: $0) }

@@ -59,8 +59,8 @@ public struct StoreCopier: Sendable {
     static let notCopied: Set<String> = [
         // Derived: the target computes the report figures again on its first report.
         "report_cells", "report_days", "report_changes", "report_months", "report_month_status",
-        // Sign-ins to the web console end with the host they were made on.
-        "console_sessions",
+        // Sign-ins to the web console, made and under way, end with the host they were made on.
+        "console_sessions", "sign_in_attempts",
         // The host's audit chain records what was done on this host; the target keeps its own (the
         // tenants' chains, which follow their rows, are copied).
         "host_audit_chain", "host_audit_head",

@@ -16,6 +16,7 @@ public enum Schema {
         people,
         assignedBy,
         runtimeRole,
+        signInAttempts,
     ]
 
     static let initial = Migration(

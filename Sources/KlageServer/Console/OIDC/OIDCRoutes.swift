@@ -42,11 +42,15 @@ enum OIDCRoutes {
                 return page(.tooManyRequests, "For mange forsøg", "Too many sign-ins; wait a moment and try again.")
             }
             let started: (url: String, binding: String)?
-            do throws(SignInFailure) {
+            do {
                 started = try await oidc.start(tenant: TenantID(id))
-            } catch {
+            } catch let error as SignInFailure {
                 logger.warning("console sign-in could not start", metadata: ["tenant": .string(id), "reason": .string(error.description)])
                 return page(.badGateway, "Log ind er ikke muligt lige nu", "The municipality's identity provider cannot be reached; try again later.")
+            } catch {
+                let reason = (error as? KlageError)?.description ?? String(describing: type(of: error))
+                logger.warning("console sign-in could not start", metadata: ["tenant": .string(id), "reason": .string(reason)])
+                return page(.serviceUnavailable, "Log ind er ikke muligt lige nu", "Sign-in is busy or unavailable; try again in a minute.")
             }
             guard let started else {
                 return page(.notFound, "Ukendt kommune", "This municipality does not sign in through an identity provider.")
@@ -64,7 +68,7 @@ enum OIDCRoutes {
                 return page(.badRequest, "Ugyldig forespørgsel", "Invalid request: the sign-in's state is missing or malformed.", clearing: secure)
             }
             // The attempt is used up here, whatever follows: a state answers one callback only.
-            guard let attempt = oidc.attempts.take(state: state, binding: SignInCookie.binding(in: request.headers[.cookie])) else {
+            guard let attempt = try await oidc.attempts.take(state: state, binding: SignInCookie.binding(in: request.headers[.cookie])) else {
                 return page(
                     .badRequest, "Log ind udløbet", "This sign-in has expired, was already used, or was started in another browser. Start again.",
                     clearing: secure)

@@ -24,14 +24,14 @@ struct OIDCSignIn: Sendable {
     let providers: [TenantID: Provider]
     let attempts: SignInAttempts
 
-    /// No providers: every tenant signs in with keys.
-    init(providers: [TenantID: Provider], attempts: SignInAttempts = SignInAttempts()) {
+    /// These providers, their sign-ins under way kept in `attempts`.
+    init(providers: [TenantID: Provider], attempts: SignInAttempts) {
         self.providers = providers
         self.attempts = attempts
     }
 
     /// The providers of the configuration's tenants. - Throws: ``ConfigurationError`` when a secret cannot be read.
-    init(configuration: ServerConfiguration, attempts: SignInAttempts = SignInAttempts()) throws {
+    init(configuration: ServerConfiguration, attempts: SignInAttempts) throws {
         var providers: [TenantID: Provider] = [:]
         for tenant in configuration.tenants {
             guard let settings = tenant.identityProvider else { continue }
@@ -51,10 +51,11 @@ struct OIDCSignIn: Sendable {
     }
 
     /// Starts a sign-in to `tenant`. - Returns: the provider's authorization URL and the browser's binding.
-    func start(tenant: TenantID) async throws(SignInFailure) -> (url: String, binding: String)? {
+    /// - Throws: ``SignInFailure`` when the provider cannot be reached; storage's errors (busy, unavailable).
+    func start(tenant: TenantID) async throws -> (url: String, binding: String)? {
         guard let provider = providers[tenant] else { return nil }
         let metadata = try await provider.client.discovery()
-        let started = attempts.start(tenant: tenant)
+        let started = try await attempts.start(tenant: tenant)
         let scopes = (["openid"] + provider.settings.scopes.filter { $0 != "openid" }).joined(separator: " ")
         let query = Self.form([
             ("response_type", "code"), ("client_id", provider.settings.clientId), ("redirect_uri", provider.settings.redirectURI),

@@ -1,22 +1,19 @@
 import Crypto
 import Foundation
 import KlageKernel
-import Synchronization
+import KlageStorage
 
 /// The sign-ins under way: what the callback needs of each (tenant, nonce, PKCE verifier), found by
 /// its `state`, bound to the browser that started it by a cookie, good for ``lifetime`` and used once.
 ///
-/// Kept in this process's memory, bounded by ``capacity`` (the oldest attempt gives way): a callback
-/// must reach the instance the sign-in started on (sticky sessions, or one instance).
-final class SignInAttempts: Sendable {
+/// Kept in the database (`sign_in_attempts`, by the hash of the state and of the binding), so the
+/// callback may reach any instance; at most ``capacity`` live at once (more are refused as busy).
+struct SignInAttempts: Sendable {
     /// One sign-in under way.
     struct Attempt: Sendable, Equatable {
         let tenant: TenantID
         let nonce: String
         let verifier: String
-        /// The SHA-256 of the browser's binding cookie.
-        let bindingHash: String
-        let expiresAt: Date
     }
 
     /// What a new attempt hands the browser and the provider.
@@ -28,41 +25,35 @@ final class SignInAttempts: Sendable {
         let binding: String
     }
 
+    let store: SQLKlageStore
     let lifetime: TimeInterval
     let capacity: Int
-    private let attempts = Mutex<[String: Attempt]>([:])
 
-    init(lifetime: TimeInterval = 600, capacity: Int = 10_000) {
+    init(store: SQLKlageStore, lifetime: TimeInterval = 600, capacity: Int = 10_000) {
+        self.store = store
         self.lifetime = lifetime
         self.capacity = capacity
     }
 
     /// Starts an attempt for `tenant`: fresh state, nonce, PKCE verifier and binding.
-    func start(tenant: TenantID, now: Date = Date()) -> Started {
+    /// - Throws: ``KlageKernel/KlageError`` `unavailable` when ``capacity`` attempts are under way, or storage's.
+    func start(tenant: TenantID, now: Date = Date()) async throws -> Started {
         let (state, nonce, verifier, binding) = (SecretToken.make(), SecretToken.make(), SecretToken.make(), SecretToken.make())
-        let attempt = Attempt(
-            tenant: tenant, nonce: nonce, verifier: verifier, bindingHash: Self.hash(binding), expiresAt: now.addingTimeInterval(lifetime))
-        attempts.withLock { attempts in
-            if attempts.count >= capacity { attempts = attempts.filter { $0.value.expiresAt > now } }
-            if attempts.count >= capacity, let oldest = attempts.min(by: { $0.value.expiresAt < $1.value.expiresAt })?.key {
-                attempts.removeValue(forKey: oldest)
-            }
-            attempts[state] = attempt
-        }
+        try await store.insertSignInAttempt(
+            SignInAttemptRecord(
+                stateHash: Self.hash(state), tenant: tenant, nonce: nonce, verifier: verifier, bindingHash: Self.hash(binding),
+                expiresAt: now.addingTimeInterval(lifetime)), now: now, capacity: capacity)
         return Started(state: state, nonce: nonce, challenge: Self.challenge(for: verifier), binding: binding)
     }
 
     /// Takes the attempt of `state` (it is gone after, whatever the outcome): `nil` when unknown,
     /// expired, or started by another browser (`binding` is not its cookie).
-    func take(state: String, binding: String?, now: Date = Date()) -> Attempt? {
-        guard let attempt = attempts.withLock({ $0.removeValue(forKey: state) }), attempt.expiresAt > now, let binding,
-            ConsoleSessions.equalInConstantTime(Self.hash(binding), attempt.bindingHash)
+    func take(state: String, binding: String?, now: Date = Date()) async throws -> Attempt? {
+        guard let record = try await store.takeSignInAttempt(stateHash: Self.hash(state)), record.expiresAt > now, let binding,
+            ConsoleSessions.equalInConstantTime(Self.hash(binding), record.bindingHash)
         else { return nil }
-        return attempt
+        return Attempt(tenant: record.tenant, nonce: record.nonce, verifier: record.verifier)
     }
-
-    /// How many attempts are kept.
-    var count: Int { attempts.withLock { $0.count } }
 
     /// The PKCE S256 challenge of `verifier` (RFC 7636): base64url of its SHA-256, without padding.
     static func challenge(for verifier: String) -> String {
