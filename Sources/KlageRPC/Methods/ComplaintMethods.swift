@@ -24,21 +24,6 @@ struct AccessLogView: WireSample {
     static let sample = AccessLogView(reads: [.sample])
 }
 
-/// The events of a journey, and the names of the people and keys that acted or were assigned.
-struct JourneyView: WireSample {
-    let events: [DomainEvent]
-    /// Each actor id of the events (and assignee of their hand-offs) by the name to show: a person's
-    /// name, a key's label; ids that name no one are left out.
-    let names: [String: String]
-
-    static let sample = JourneyView(events: [.sample], names: ["person:0193a1b2-0000-7000-8000-000000000000": "Anna Jensen"])
-
-    /// The ids a journey mentions: its events' actors and the assignees of its hand-offs.
-    static func mentioned(in events: [DomainEvent]) -> Set<String> {
-        Set(events.flatMap { event in [event.actor] + ["fromAssignee", "toAssignee"].compactMap { event.data[$0]?.stringValue } })
-    }
-}
-
 extension RPCServices {
     /// `complaint.create`, `.get`, `.list`, `.act`, `.journey` and `.accessLog`.
     var complaintMethods: [RPCMethod] {
@@ -95,7 +80,8 @@ extension RPCServices {
                 params: [CoreParams.complaint]
             ) { input, context in
                 let events = try await complaints.journey(input[CoreParams.complaint], in: context.tenant, by: context.actor)
-                return JourneyView(events: events, names: try await complaints.names(of: JourneyView.mentioned(in: events), in: context.tenant))
+                return JourneyView(
+                    events: events, names: try await JourneyView.names(of: JourneyView.mentioned(in: events), in: context.tenant, env.store))
             },
             RPCMethod(
                 "complaint.accessLog", summary: "Who read the complaint's personal data and when (GDPR art. 15), oldest first.", roles: [.leader],
