@@ -72,11 +72,11 @@ def check_compose():
         env = service.get("environment") or {}
         if isinstance(env, list):
             env = dict(item.split("=", 1) for item in env)
-        url = env.get("KLAGE_DATABASE_URL")
-        if not url:
-            problem(f"compose.yaml: {name} has no KLAGE_DATABASE_URL")
+        url, owner = env.get("KLAGE_DATABASE_URL"), env.get("KLAGE_MIGRATION_DATABASE_URL")
+        if not url or not owner:
+            problem(f"compose.yaml: {name} has no KLAGE_DATABASE_URL (the runtime login) or KLAGE_MIGRATION_DATABASE_URL (the owner's)")
             continue
-        urls[name] = url
+        urls[name] = (url, owner)
         if name != "migrate" and not depends(service, "migrate", "service_completed_successfully"):
             problem(f"compose.yaml: {name} does not wait for the migration to complete")
         if name != "migrate" and "/readyz" not in json.dumps((service.get("healthcheck") or {}).get("test")):
@@ -87,17 +87,24 @@ def check_compose():
             problem(f"compose.yaml: {name} sets KLAGE_CONSOLE_INSECURE_COOKIES: the console cookie would travel without Secure")
     if len(set(urls.values())) > 1:
         problem(f"compose.yaml: the klage services use different databases: {urls}")
-    for url in set(urls.values()):
-        # ${VARIABLE:?message} is compose's interpolation, filled in by `docker compose`.
-        parts = urlsplit(re.sub(r"\$\{[^}]*\}", "${}", url))
-        if parts.scheme not in ("postgres", "postgresql"):
-            problem(f"compose.yaml: KLAGE_DATABASE_URL is not PostgreSQL: {url}")
-        if parts.hostname not in services or not str(services[parts.hostname].get("image", "")).startswith("postgres:"):
-            problem(f"compose.yaml: KLAGE_DATABASE_URL's host {parts.hostname!r} is not the postgres service")
-        if parts.path.lstrip("/") != pg_env.get("POSTGRES_DB") or parts.username != pg_env.get("POSTGRES_USER"):
-            problem(f"compose.yaml: KLAGE_DATABASE_URL's database or user is not postgres' POSTGRES_DB, POSTGRES_USER")
-        if parts.password is not None and parts.password != "${}":
-            problem("compose.yaml: KLAGE_DATABASE_URL holds a literal password; take it from the environment")
+    for pair in set(urls.values()):
+        for variable, url in zip(("KLAGE_DATABASE_URL", "KLAGE_MIGRATION_DATABASE_URL"), pair):
+            # ${VARIABLE:?message} is compose's interpolation, filled in by `docker compose`.
+            parts = urlsplit(re.sub(r"\$\{[^}]*\}", "${}", url))
+            if parts.scheme not in ("postgres", "postgresql"):
+                problem(f"compose.yaml: {variable} is not PostgreSQL: {url}")
+            if parts.hostname not in services or not str(services[parts.hostname].get("image", "")).startswith("postgres:"):
+                problem(f"compose.yaml: {variable}'s host {parts.hostname!r} is not the postgres service")
+            if parts.path.lstrip("/") != pg_env.get("POSTGRES_DB"):
+                problem(f"compose.yaml: {variable}'s database is not postgres' POSTGRES_DB")
+            owns = parts.username == pg_env.get("POSTGRES_USER")
+            if owns != (variable == "KLAGE_MIGRATION_DATABASE_URL"):
+                problem(f"compose.yaml: {variable}'s user {'owns' if owns else 'does not own'} the tables; only the migration login may")
+            if parts.password is not None and parts.password != "${}":
+                problem(f"compose.yaml: {variable} holds a literal password; take it from the environment")
+    init = [v for v in postgres.get("volumes") or [] if str(v).split(":")[1:2] == ["/docker-entrypoint-initdb.d"]]
+    if not init or not os.path.isfile(os.path.join(DEPLOY, str(init[0]).split(":")[0], "runtime-login.sh")):
+        problem("compose.yaml: postgres does not make the runtime login (postgres-init/runtime-login.sh in /docker-entrypoint-initdb.d)")
 
     for name, service in services.items():
         for secret in service.get("secrets") or []:
@@ -211,10 +218,15 @@ def check_kubernetes():
         for variable in container.get("env") or []:
             if variable.get("name") == "KLAGE_CONSOLE_INSECURE_COOKIES" and str(variable.get("value", "")).lower() in ("1", "true", "yes"):
                 problem(f"kubernetes/{file}: KLAGE_CONSOLE_INSECURE_COOKIES is set: the console cookie would travel without Secure")
-        database = [e for e in container.get("env") or [] if e.get("name") == "KLAGE_DATABASE_URL"]
-        ref = ((database[0].get("valueFrom") or {}).get("secretKeyRef") or {}) if database else {}
-        if ref.get("key") not in secrets.get(ref.get("name"), {}):
-            problem(f"kubernetes/{file}: KLAGE_DATABASE_URL does not come from a key of a Secret here")
+        keys = {}
+        for name in ("KLAGE_DATABASE_URL", "KLAGE_MIGRATION_DATABASE_URL"):
+            database = [e for e in container.get("env") or [] if e.get("name") == name]
+            ref = ((database[0].get("valueFrom") or {}).get("secretKeyRef") or {}) if database else {}
+            if ref.get("key") not in secrets.get(ref.get("name"), {}):
+                problem(f"kubernetes/{file}: {name} does not come from a key of a Secret here")
+            keys[name] = (ref.get("name"), ref.get("key"))
+        if keys["KLAGE_DATABASE_URL"] == keys["KLAGE_MIGRATION_DATABASE_URL"]:
+            problem(f"kubernetes/{file}: the runtime login is the migration login: it would own the tables")
         args = container.get("args") or []
         config = args[args.index("--config") + 1] if "--config" in args[:-1] else None
         mounts = {m["mountPath"]: volumes.get(m["name"], {}) for m in container.get("volumeMounts") or []}
