@@ -3,21 +3,25 @@
 
 Run by Tests/KlageServerTests/ConsoleSignInBrowserTests.swift against a real `klage serve` whose
 Gladsaxe tenant signs in through a real provider (PyPI's oidc-provider-mock, started by the test with
-two predefined people: "anna", in the caseworkers' group, and "lene", in the leaders' group).
-Environment: KLAGE_URL, KLAGE_IDP_URL, KLAGE_SCREENSHOTS.
+three predefined people: "anna" and "bo", in the caseworkers' group, and "lene", in the leaders' group).
+Environment: KLAGE_URL, KLAGE_IDP_URL, KLAGE_SCREENSHOTS, KLAGE_GLADSAXE_INTEGRATION_KEY (registers a complaint).
 
 The journeys: the sign-in page offers "Log ind med Gladsaxe Kommune"; at the provider's authorization
 page the person is chosen; back in the console the work queue shows with the role of their groups
-(the leader's overview for the leader only); signing out ends the session here and at the provider,
-which sends the browser back to the console's sign-in page. axe-core checks the sign-in page.
+(the leader's overview for the leader only); a caseworker assigns a complaint to a colleague of her
+department, who finds it in "Mine sager", the queue a person sees first; signing out ends the session
+here and at the provider, which sends the browser back to the console's sign-in page. axe-core checks
+the sign-in page and the complaint's page with its assignment form.
 
 Prints one line per step; exits 1 naming the step that failed. Never prints a token or personal data.
 """
+import json
 import os
 import sys
+import urllib.request
 from urllib.parse import urlsplit
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
@@ -82,7 +86,38 @@ def sign_out_at_provider(driver):
         raise Failed("the console session outlived the sign-out")
 
 
+def register_complaint():
+    """A complaint of Borgerservice, registered by the case system over /rpc; its id."""
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": {
+        "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": "Venter på en rollator",
+        "description": "Borgeren har ventet ni uger.", "citizen": {"name": "Jens Hansen"}, "department": "Borgerservice"}}).encode()
+    request = urllib.request.Request(f"{URL}/rpc", data=body, headers={
+        "Content-Type": "application/json", "Authorization": "Bearer " + os.environ["KLAGE_GLADSAXE_INTEGRATION_KEY"]})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer = json.load(response)
+    if "result" not in answer:
+        raise Failed(f"complaint.create answered {answer.get('error')}")
+    return answer["result"]["id"]
+
+
+def assign_to_a_colleague(driver, complaint):
+    """Anna assigns the complaint to Bo from its page; Bo then finds it in his own queue."""
+    driver.get(f"{URL}/#/complaint/{complaint}")
+    select = wait(driver, "#assignee")
+    options = {option.text: option.get_attribute("value") for option in select.find_elements(By.TAG_NAME, "option")}
+    if "Bo Kollega" not in options or "Lene Leder" in options:
+        raise Failed(f"the colleagues offered are {sorted(options)}, not Bo of Borgerservice alone besides 'Mig'")
+    check_axe(driver, "oidc complaint with assignment")
+    select.find_element(By.CSS_SELECTOR, f"option[value='{options['Bo Kollega']}']").click()
+    driver.find_element(By.CSS_SELECTOR, "#assign button[type='submit']").click()
+    # The page draws itself again after the change: an element read mid-way may be gone.
+    WebDriverWait(driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda d: "Bo Kollega" in d.find_element(By.ID, "assigned-to").text)
+    shot(driver, "oidc-04-assigned")
+
+
 def main():
+    complaint = register_complaint()
     driver = browser()
     try:
         driver.get(f"{URL}/")
@@ -92,6 +127,10 @@ def main():
         shot(driver, "oidc-01-sign-in")
         check_axe(driver, "oidc sign-in")
         step("the sign-in page offers 'Log ind med Gladsaxe Kommune'")
+
+        # Bo signs in once, so the console knows him as a colleague.
+        sign_in_through_provider(driver, "bo")
+        sign_out_at_provider(driver)
 
         sign_in_through_provider(driver, "anna")
         who = session(driver)
@@ -103,8 +142,18 @@ def main():
         shot(driver, "oidc-02-caseworker-queue")
         step("a caseworker signed in through the provider lands in the work queue as caseworker")
 
+        assign_to_a_colleague(driver, complaint)
+        step("a caseworker assigns a complaint to a colleague of her department")
         sign_out_at_provider(driver)
         step("the caseworker signed out here and at the provider")
+
+        sign_in_through_provider(driver, "bo")
+        wait(driver, f"#queue tr[data-id='{complaint}']")
+        if driver.find_element(By.ID, "queue-mine").get_attribute("aria-current") != "page":
+            raise Failed("a person's first queue is not their own")
+        shot(driver, "oidc-05-colleague-queue")
+        step("the colleague finds it in his own queue, the first a person sees")
+        sign_out_at_provider(driver)
 
         sign_in_through_provider(driver, "lene")
         who = session(driver)

@@ -22,6 +22,7 @@ import Testing
     static let people = [
         #"{"sub": "anna", "name": "Anna Sagsbehandler", "email": "anna@gladsaxe.example", "groups": ["klage-sagsbehandlere"]}"#,
         #"{"sub": "lene", "name": "Lene Leder", "email": "lene@gladsaxe.example", "groups": ["klage-ledere", "alle-ansatte"]}"#,
+        #"{"sub": "bo", "name": "Bo Kollega", "email": "bo@gladsaxe.example", "groups": ["klage-sagsbehandlere"]}"#,
     ]
 
     @Test func aCaseworkerAndALeaderSignInAndOutThroughTheProvider() async throws {
@@ -67,6 +68,12 @@ import Testing
         try Data(tenant.utf8).write(to: config.appendingPathComponent("tenants/gladsaxe.json"))
 
         let database = "sqlite:" + folder.appendingPathComponent("klage.sqlite").path
+        // The case system's key, which registers the complaint the journey assigns.
+        let created = try await ChildProcess.run(
+            binary, ["key", "create", "--tenant", "gladsaxe", "--role", "integration", "--label", "ESDH"],
+            environment: ["KLAGE_DATABASE_URL": database, "KLAGE_LOG_LEVEL": "error", "PATH": "/usr/bin:/bin"], directory: folder.path)
+        try #require(created.status == 0, "klage key create: \(created.stderr.suffix(500))")
+        let key = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: "\n").last ?? ""
         let server = try await KlageProcess.serve(binary: binary, database: database, in: folder, port: klagePort)
         defer { server.stop() }
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
@@ -74,6 +81,7 @@ import Testing
             Self.python, [Self.script],
             environment: [
                 "KLAGE_URL": "http://127.0.0.1:\(klagePort)", "KLAGE_IDP_URL": issuer, "KLAGE_SCREENSHOTS": Self.screenshots.path,
+                "KLAGE_GLADSAXE_INTEGRATION_KEY": key,
                 "PATH": "/usr/bin:/bin", "HOME": folder.path, "TZ": "UTC",
             ],
             directory: Self.repository.path, mergingErrors: true)
@@ -85,9 +93,9 @@ import Testing
         let store = try await openStore(database)
         let people = try await store.people(of: "gladsaxe")
         await store.driver.close()
-        #expect(people.map(\.subject) == ["anna", "lene"])
-        #expect(people.map(\.roles) == [[.caseworker], [.leader]])
-        #expect(people.map(\.departments) == [["Borgerservice"], ["Ledelse"]])
+        #expect(people.map(\.subject) == ["anna", "bo", "lene"])
+        #expect(people.map(\.roles) == [[.caseworker], [.caseworker], [.leader]])
+        #expect(people.map(\.departments) == [["Borgerservice"], ["Borgerservice"], ["Ledelse"]])
         #expect(people.allSatisfy { $0.issuer == issuer })
     }
 }

@@ -104,6 +104,8 @@ public struct ComplaintQuery: Sendable, Hashable {
     public var state: StateID?
     public var workflow: WorkflowID?
     public var department: String?
+    /// When set, only complaints assigned to this id (a person's `person:<id>`, a key's id).
+    public var assignee: String?
     /// When set, only complaints with a running deadline due before this instant.
     public var overdueAt: Date?
     /// When true, only complaints with a missed deadline escalated to a leader.
@@ -116,8 +118,9 @@ public struct ComplaintQuery: Sendable, Hashable {
 
     public init(
         state: StateID? = nil, workflow: WorkflowID? = nil, department: String? = nil, overdueAt: Date? = nil,
-        escalated: Bool = false, limit: Int = 50, after: String? = nil
+        escalated: Bool = false, limit: Int = 50, after: String? = nil, assignee: String? = nil
     ) {
+        self.assignee = assignee
         self.escalated = escalated
         self.state = state
         self.workflow = workflow

@@ -25,6 +25,7 @@ extension ComplaintService {
     ) async throws -> Complaint {
         let complaint = try await get(id, in: tenant, by: actor)
         guard complaint.version == version else { throw KlageError.staleVersion(expected: version, current: complaint.version) }
+        try await checkPerson(assignee, in: tenant)
         let (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
         if !events.isEmpty {
             try await env.store.updateComplaint(next, expectedVersion: complaint.version, events: events)
@@ -87,6 +88,7 @@ extension ComplaintService {
         _ id: ComplaintID, department: String?, assignee: String?, recording type: EventType, summary: String, data: [String: JSONValue],
         in tenant: Tenant, by actor: Principal
     ) async throws -> (Complaint, DomainEvent) {
+        try await checkPerson(assignee, in: tenant)
         for attempt in 1...5 {
             let complaint = try await get(id, in: tenant, by: actor)
             var (next, events) = try reassign(complaint, department: department, assignee: assignee, in: tenant, by: actor)
@@ -106,5 +108,14 @@ extension ComplaintService {
             }
         }
         throw KlageError.conflict("the complaint changed too often while recording the hand-off; try again")
+    }
+
+    /// Checks that an assignee naming a person (`person:<id>`) names one of `tenant`'s people.
+    /// - Throws: validation (`assignee`) when it names no one here.
+    private func checkPerson(_ assignee: String?, in tenant: Tenant) async throws {
+        guard let assignee, assignee.hasPrefix("person:") else { return }
+        guard try await env.store.people(of: tenant.id).contains(where: { "person:" + $0.id.rawValue == assignee }) else {
+            throw KlageError.validation(field: "assignee", reason: "no person of this municipality has this id")
+        }
     }
 }

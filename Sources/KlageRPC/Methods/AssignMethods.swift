@@ -7,7 +7,8 @@ extension RPCServices {
         let department = Field<String?>("department", .text(max: 100), "the responsible department, at most 100 characters; left out, it stays")
         let assignee = Field<String?>(
             "assignee", .text(max: 100),
-            "the responsible caseworker's id (a key id or the case system's id, no personal data), at most 100 characters; left out, it stays")
+            "the responsible caseworker's id (a person's person:<id> from staff.list, a key id or the case system's id, no personal data), "
+                + "or 'me' for the caller; at most 100 characters; left out, it stays")
         return complaintChange(
             "complaint.assign",
             summary:
@@ -16,7 +17,8 @@ extension RPCServices {
             params: [department, assignee]
         ) { id, version, input, context in
             try await complaints.assign(
-                id, version: version, department: input[department], assignee: input[assignee], in: context.tenant, by: context.actor)
+                id, version: version, department: input[department], assignee: input[assignee].map { $0 == "me" ? context.actor.id : $0 },
+                in: context.tenant, by: context.actor)
         }
     }
 }

@@ -7,6 +7,8 @@ private enum Params {
     static let workflow = Field<WorkflowID?>("workflow", .text(max: 64))
     static let overdue = Field<Bool?>("overdue", .bool)
     static let escalated = Field<Bool?>("escalated", .bool, "only complaints whose missed deadline was escalated to a leader")
+    static let assignee = Field<String?>(
+        "assignee", .text(max: 100), "only complaints assigned to this id (a person's person:<id>, a key's id), or to the caller: 'me'")
     static let action = Field<ActionID>("action", .text(max: 64))
     static let note = Field<String?>("note", .text(max: 2_000))
     static let outcome = Field<Outcome?>("outcome", .choice(of: Outcome.self))
@@ -45,12 +47,16 @@ extension RPCServices {
                 "complaint.list",
                 summary: "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due.",
                 roles: Role.anyTenantRole,
-                params: [Params.state, Params.workflow, Params.overdue, Params.escalated, CoreParams.department, CoreParams.limit, CoreParams.cursor]
+                params: [
+                    Params.state, Params.workflow, Params.overdue, Params.escalated, CoreParams.department, Params.assignee, CoreParams.limit,
+                    CoreParams.cursor,
+                ]
             ) { input, context in
                 let query = ComplaintQuery(
                     state: input[Params.state], workflow: input[Params.workflow], department: input[CoreParams.department],
                     escalated: input[Params.escalated] ?? false, limit: try Validate.limit(input[CoreParams.limit]),
-                    after: try PageCursor.decode(input[CoreParams.cursor]))
+                    after: try PageCursor.decode(input[CoreParams.cursor]),
+                    assignee: input[Params.assignee].map { $0 == "me" ? context.actor.id : $0 })
                 let page = try await complaints.list(query, overdue: input[Params.overdue] ?? false, in: context.tenant, by: context.actor)
                 let now = now
                 return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)

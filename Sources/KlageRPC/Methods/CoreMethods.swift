@@ -5,7 +5,7 @@ extension RPCServices {
     var methods: [RPCMethod] {
         systemMethods + tenantMethods + keyMethods + complaintMethods + contactMethods + learningMethods + clockAndSurveyMethods
             + trackAndRouteMethods
-            + reportMethods + [attentionMethod, assignMethod] + effortMethods + [pulseMethod] + baselineMethods + privacyMethods
+            + reportMethods + [attentionMethod, assignMethod, staffListMethod] + effortMethods + [pulseMethod] + baselineMethods + privacyMethods
             + [auditMethod] + pluginMethods
     }
 

@@ -17,6 +17,7 @@ public enum Schema {
         assignedBy,
         runtimeRole,
         signInAttempts,
+        assigneeIndex,
     ]
 
     static let initial = Migration(

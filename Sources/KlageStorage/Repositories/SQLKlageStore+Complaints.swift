@@ -34,6 +34,7 @@ extension SQLKlageStore: ComplaintStore {
             if let state = query.state { sql = sql + " AND state = \(state)" }
             if let workflow = query.workflow { sql = sql + " AND workflow = \(workflow)" }
             if let department = query.department { sql = sql + " AND department = \(department)" }
+            if let assignee = query.assignee { sql = sql + " AND assignee = \(assignee)" }
             if let overdueAt = query.overdueAt { sql = sql + " AND next_due_at < \(overdueAt)" }
             if query.escalated { sql = sql + " AND escalated_at IS NOT NULL" }
             if !query.visibility.includingRestricted { sql = sql + " AND restricted_at IS NULL" }

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { urgency, urgencyWord } from '../deadlines.js';
 import { field, labelOf, triState } from '../fields.js';
 import { localized, elementId, itemTable, itemsOf } from '../panels.js';
+import { assignForm } from './assign.js';
 
 /** Renders "not found" for a complaint that does not exist or is another tenant's. */
 export function notFound(target) {
@@ -21,8 +22,8 @@ function mayTake(action) {
 
 export async function complaintPage(target, id) {
   const panels = session.console?.complaintPanels ?? [];
-  const calls = [['complaint.get', { id }], ['complaint.journey', { id }], ['contact.list', { complaintId: id }]];
-  const [complaint, journey, contacts, ...listed] = await batch(calls.concat(panels.map((panel) => [panel.method, { [panel.complaintParam]: id }])));
+  const calls = [['complaint.get', { id }], ['complaint.journey', { id }], ['contact.list', { complaintId: id }], ['staff.list', {}]];
+  const [complaint, journey, contacts, staff, ...listed] = await batch(calls.concat(panels.map((panel) => [panel.method, { [panel.complaintParam]: id }])));
   if (complaint instanceof Error) {
     if (complaint.code === -32004 || complaint.code === -32602 || complaint.code === -32022) return notFound(target);
     throw complaint;
@@ -84,6 +85,10 @@ export async function complaintPage(target, id) {
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'h-citizen' }, h('h2', { id: 'h-citizen' }, t('citizen')), facts),
       h('section', { class: 'card', 'aria-labelledby': 'h-deadlines' }, h('h2', { id: 'h-deadlines' }, t('deadlines')), deadlineList)),
+    open ? assignForm(complaint, staff instanceof Error ? [] : staff.items, names, async () => {
+      await complaintPage(target, id);
+      target.querySelector('h1')?.focus();
+    }) : null,
     actionForms.length ? h('section', { 'aria-labelledby': 'h-actions', id: 'actions' }, h('h2', { id: 'h-actions' }, t('actionsTitle')), actionForms) : null,
     h('section', { 'aria-labelledby': 'h-contacts' }, h('h2', { id: 'h-contacts' }, t('contacts')), contactList),
     panelSections,

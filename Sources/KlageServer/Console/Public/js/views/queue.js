@@ -1,5 +1,6 @@
-// The work queue: the tenant's open complaints by deadline, today's call-backs first.
-import { batch, workflows } from '../api.js';
+// The work queue: the open complaints by deadline, today's call-backs first; a person's own (assigned to
+// them) by default, or all they may see (#/queue/all). A break-glass key's session shows all.
+import { batch, session, workflows } from '../api.js';
 import { h, replace, time, isToday } from '../dom.js';
 import { t } from '../i18n.js';
 import { nextDeadline, urgency, urgencyWord } from '../deadlines.js';
@@ -10,11 +11,14 @@ function callbackToday(complaint) {
   return Boolean(deadline && (isToday(deadline.dueAt) || Date.parse(deadline.dueAt) < Date.now()));
 }
 
-export async function queuePage(target) {
+export async function queuePage(target, scope) {
+  const mine = scope ? scope === 'mine' : session?.signedInWith === 'provider';
   const flows = await workflows();
   const calls = [];
   for (const flow of flows.values()) {
-    for (const state of flow.states.filter((item) => !item.final)) calls.push(['complaint.list', { workflow: flow.id, state: state.id, limit: 100 }]);
+    for (const state of flow.states.filter((item) => !item.final)) {
+      calls.push(['complaint.list', { workflow: flow.id, state: state.id, limit: 100, ...(mine ? { assignee: 'me' } : {}) }]);
+    }
   }
   const pages = calls.length ? await batch(calls) : [];
   const complaints = pages.flatMap((page) => (page instanceof Error ? [] : page.items));
@@ -34,5 +38,8 @@ export async function queuePage(target) {
         h('td', {}, stateTitle(complaint)),
         h('td', {}, time(complaint.receivedAt)));
     })));
-  replace(target, h('h1', {}, t('queueTitle')), h('p', {}, t('queueIntro')), rows.length ? table : h('p', {}, t('emptyQueue')));
+  const scopes = h('p', { class: 'actions', id: 'queue-scope' },
+    h('a', { href: '#/queue/mine', id: 'queue-mine', 'aria-current': mine ? 'page' : false }, t('mine')),
+    h('a', { href: '#/queue/all', id: 'queue-all', 'aria-current': mine ? false : 'page' }, t('everyone')));
+  replace(target, h('h1', {}, t('queueTitle')), h('p', {}, t('queueIntro')), scopes, rows.length ? table : h('p', {}, t('emptyQueue')));
 }
