@@ -1,5 +1,7 @@
 import Foundation
 import KlageKernel
+import KlageRPC
+import KlageServer
 import KlageTestSupport
 import Testing
 
@@ -68,6 +70,13 @@ import Testing
             let department = try await server.result("attention.list", ["department": "Hjælpemidler"], key: leader)["items"]?.arrayValue ?? []
             #expect(department.map { $0.string("complaintId") } == [first])
             #expect(try await server.call("attention.list", ["limit": 0], key: leader)["error"]?["code"] == -32022)
+
+            // Need to know: a person of Hjælpemidler sees its missed clock, not the agreed task on Hjemmeplejen's
+            // complaint, which the plug-in, unable to read that complaint for them, lists with no department.
+            let kobenhavn = try await server.host.services.tenants.get("kobenhavn")
+            let person = Principal(id: "person:p", tenant: "kobenhavn", role: .caseworker, label: "Anna", departments: ["Hjælpemidler"])
+            let seen = try await AttentionService(server.host.services.env).list(AttentionQuery(limit: 50), in: kobenhavn, by: person)
+            #expect(seen.map(\.complaintId) == [ComplaintID(first)])
 
             // A done task leaves the list; another tenant sees none of this.
             _ = try await server.result("borgerkontakt.task.complete", ["id": items[1]["record"]!["id"]!], key: caseworker)

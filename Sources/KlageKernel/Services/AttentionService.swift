@@ -55,14 +55,33 @@ public struct AttentionService: Sendable {
         }
         items += env.notices.items(for: tenant.id, at: now)
         if let department = query.department { items.removeAll { $0.department != department } }
-        // Need to know: a person limited to their departments sees theirs and those with none.
-        if let departments = ComplaintVisibility(actor, in: tenant).departments {
-            items.removeAll { item in item.department.map { !departments.contains($0) } ?? false }
-        }
+        items = try await visible(items, to: actor, in: tenant)
         items.sort { a, b in
             (a.dueAt, a.kind.rawValue, a.complaintId?.rawValue ?? "", a.record?.id ?? "")
                 < (b.dueAt, b.kind.rawValue, b.complaintId?.rawValue ?? "", b.record?.id ?? "")
         }
         return Array(items.prefix(query.limit))
+    }
+
+    /// Need to know: to a person limited to their departments, the items of complaints they may see (an
+    /// item naming no department, as a plug-in's may, is judged by its complaint) and those of no complaint.
+    private func visible(_ items: [AttentionItem], to actor: Principal, in tenant: Tenant) async throws -> [AttentionItem] {
+        let visibility = ComplaintVisibility(actor, in: tenant)
+        guard let departments = visibility.departments else { return items }
+        var shown: [ComplaintID: Bool] = [:]
+        var kept: [AttentionItem] = []
+        for item in items {
+            guard let id = item.complaintId else {
+                kept.append(item)
+                continue
+            }
+            if let department = item.department {
+                if departments.contains(department) { kept.append(item) }
+                continue
+            }
+            if shown[id] == nil { shown[id] = try await env.store.complaint(id, tenant: tenant.id).map(visibility.shows) ?? false }
+            if shown[id] == true { kept.append(item) }
+        }
+        return kept
     }
 }
