@@ -77,6 +77,14 @@ import Testing
             let person = Principal(id: "person:p", tenant: "kobenhavn", role: .caseworker, label: "Anna", departments: ["Hjælpemidler"])
             let seen = try await AttentionService(server.host.services.env).list(AttentionQuery(limit: 50), in: kobenhavn, by: person)
             #expect(seen.map(\.complaintId) == [ComplaintID(first)])
+            // Nor the task itself, listed tenant-wide or asked for by its complaint's id.
+            let env = server.host.services.env
+            let list = try #require(env.registry.operations.first { $0.operation.name == "borgerkontakt.task.list" }?.operation)
+            let context = env.pluginContext("borgerkontakt", tenant: kobenhavn, actor: person)
+            #expect(try await list.handler(OperationInput(params: [:]), context)["items"] == [])
+            #expect(try await list.handler(OperationInput(params: ["complaintId": .string(second)]), context)["items"] == [])
+            let asKey = env.pluginContext("borgerkontakt", tenant: kobenhavn, actor: .system(tenant: "kobenhavn"))
+            #expect(try await list.handler(OperationInput(params: [:]), asKey)["items"]?.arrayValue?.count == 2)
 
             // A done task leaves the list; another tenant sees none of this.
             _ = try await server.result("borgerkontakt.task.complete", ["id": items[1]["record"]!["id"]!], key: caseworker)

@@ -23,7 +23,7 @@ public struct PluginContext: Sendable {
         self.tenant = tenant
         self.actor = actor
         self.now = env.clock.now()
-        self.records = PluginRecords(plugin: plugin, tenant: tenant.id, env: env)
+        self.records = PluginRecords(plugin: plugin, tenant: tenant.id, env: env, visibility: ComplaintVisibility(actor, in: tenant))
         self.complaints = TenantComplaints(ComplaintService(env), tenant: tenant, actor: actor)
         self.learning = TenantLearning(LearningService(env), tenant: tenant, plugin: plugin, actor: actor)
     }

@@ -70,11 +70,14 @@ public struct PluginRecords: Sendable {
     private let plugin: PluginID
     private let tenant: TenantID
     private let env: ServiceEnvironment
+    /// What the context's actor may see: a record of a complaint they may not see is not found (need to know).
+    private let visibility: ComplaintVisibility
 
-    init(plugin: PluginID, tenant: TenantID, env: ServiceEnvironment) {
+    init(plugin: PluginID, tenant: TenantID, env: ServiceEnvironment, visibility: ComplaintVisibility) {
         self.plugin = plugin
         self.tenant = tenant
         self.env = env
+        self.visibility = visibility
     }
 
     var clock: any KlageClock { env.clock }
@@ -86,7 +89,7 @@ public struct PluginRecords: Sendable {
 
     /// The record, or `nil` (also for another tenant's or plug-in's id).
     func get(_ kind: String, id: String) async throws -> PluginRecord? {
-        try await env.store.record(kind: kind, id: id, plugin: plugin, tenant: tenant)
+        try await visible(try await env.store.record(kind: kind, id: id, plugin: plugin, tenant: tenant).map { [$0] } ?? []).first
     }
 
     /// Saves changes made to `record`, bumping its version. - Throws: conflict when it changed meanwhile.
@@ -101,6 +104,24 @@ public struct PluginRecords: Sendable {
 
     /// Records of a kind, oldest first.
     func list(_ kind: String, _ query: PluginRecordQuery = PluginRecordQuery()) async throws -> [PluginRecord] {
-        try await env.store.records(kind: kind, matching: query, plugin: plugin, tenant: tenant)
+        try await visible(try await env.store.records(kind: kind, matching: query, plugin: plugin, tenant: tenant))
+    }
+
+    /// `records` without those of a complaint (their reference its id) the actor may not see; for
+    /// everyone but a person limited to departments, all of them.
+    private func visible(_ records: [PluginRecord]) async throws -> [PluginRecord] {
+        guard visibility.departments != nil else { return records }
+        var shown: [String: Bool] = [:]
+        var kept: [PluginRecord] = []
+        for record in records {
+            guard let ref = record.ref else {
+                kept.append(record)
+                continue
+            }
+            // A reference that names no complaint (a department, say) hides nothing.
+            if shown[ref] == nil { shown[ref] = try await env.store.complaint(ComplaintID(ref), tenant: tenant).map(visibility.shows) ?? true }
+            if shown[ref] == true { kept.append(record) }
+        }
+        return kept
     }
 }
