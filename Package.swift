@@ -47,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Console sign-in through each tenant's OpenID Connect provider: the id token's signature and claims.
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // gzip for the console's files and answers (over the system's zlib).
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // The domain: no I/O, Foundation only.
@@ -100,6 +102,7 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -157,6 +160,7 @@ let package = Package(
             dependencies: [
                 "KlageServer", "KlageReports", "KlageDelivery", "KlageTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             // The OpenRPC meta-schema and its validator, and the Prometheus text parser's script, read from the source tree.
             exclude: ["OpenRPC", "Metrics"],

@@ -5,7 +5,7 @@ set -euo pipefail
 
 # curl and jq run the README's session in the tests; python3-jsonschema checks rpc.discover against
 # the OpenRPC meta-schema (Tests/KlageServerTests/OpenRPC/validate.py, run with /usr/bin/python3).
-packages=(libsqlite3-dev libpq-dev pkg-config curl jq python3 python3-jsonschema)
+packages=(libsqlite3-dev libpq-dev zlib1g-dev pkg-config curl jq python3 python3-jsonschema)
 # --with-postgres: also a PostgreSQL server, for the test suite's throwaway clusters.
 # --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
 # --with-browser: also headless Chromium and its WebDriver, for the web console's browser tests.

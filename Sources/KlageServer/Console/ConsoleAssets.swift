@@ -8,11 +8,23 @@ import KlageKernel
 /// `KLAGE_CONSOLE_ASSETS` when set, or in the source tree of a development build. Without them the
 /// console is off and the server logs it; the JSON-RPC API is unaffected.
 struct ConsoleAssets: Sendable {
-    /// One file: its bytes, content type and strong ETag.
+    /// One file: its bytes, content type and strong ETag, and its bytes gzipped when that pays (``Gzip``).
     struct Asset: Sendable {
         let data: Data
         let contentType: String
         let etag: String
+        let gzipped: Data?
+
+        init(data: Data, contentType: String, etag: String) {
+            self.data = data
+            self.contentType = contentType
+            self.etag = etag
+            // Images are compressed already.
+            self.gzipped = contentType.hasPrefix("image/png") || contentType.hasPrefix("image/x-icon") ? nil : Gzip.compress(data)
+        }
+
+        /// The ETag of the gzipped bytes: another representation, another tag.
+        var gzippedETag: String { String(etag.dropLast()) + "-gzip\"" }
     }
 
     /// The files by URL path under `/console/` (`js/app.js`), `index.html` among them.

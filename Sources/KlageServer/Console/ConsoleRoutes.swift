@@ -135,17 +135,18 @@ enum ConsoleRoutes {
                 body = try await request.body.collect(upTo: host.configuration.maxBodyBytes)
             } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
                 load.refusedBodyTooLarge()
-                return rpc(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: host.configuration.maxBodyBytes)), requestID)
+                return rpc(.contentTooLarge, RPCDispatcher.refusal(.bodyTooLarge(limit: host.configuration.maxBodyBytes)), requestID, request)
             }
             guard let session = try await session(of: request, context) else {
-                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID)
+                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID, request)
             }
             guard csrfAllowed(request, session: session) else {
-                return rpc(.forbidden, RPCDispatcher.refusal(RPCError(KlageError.forbidden("missing or wrong X-CSRF-Token or Origin"))), requestID)
+                return rpc(
+                    .forbidden, RPCDispatcher.refusal(RPCError(KlageError.forbidden("missing or wrong X-CSRF-Token or Origin"))), requestID, request)
             }
             guard doors.inFlight.enter() else {
                 load.refusedInFlight()
-                return rpc(.serviceUnavailable, RPCDispatcher.refusal(ServerDoors.overloaded), requestID)
+                return rpc(.serviceUnavailable, RPCDispatcher.refusal(ServerDoors.overloaded), requestID, request)
             }
             defer { doors.inFlight.leave() }
             let admission = load.counting(doors.limiter.admission(address: context.clientAddress))
@@ -157,10 +158,10 @@ enum ConsoleRoutes {
                 reply = await host.dispatcher.reply(
                     body: Data(body.readableBytesView), sessionActor: actor, tenant: identity.tenant, requestID: requestID, admission: admission)
             } else {
-                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID)
+                return rpc(.unauthorized, RPCDispatcher.refusal(RPCError(KlageError.unauthenticated("sign in to the console"))), requestID, request)
             }
             guard let data = reply.body else { return Response(status: .noContent, headers: ConsoleHeaders.secured()) }
-            return rpc(reply.retryAfterSeconds == nil ? .ok : .tooManyRequests, data, requestID)
+            return rpc(reply.retryAfterSeconds == nil ? .ok : .tooManyRequests, data, requestID, request)
         }
     }
 
@@ -191,12 +192,15 @@ enum ConsoleRoutes {
 
     /// A static file, or 304 when the browser has it.
     private static func serve(_ asset: ConsoleAssets.Asset, request: Request, cache: String) -> Response {
-        var headers = ConsoleHeaders.secured([.contentType: asset.contentType, .eTag: asset.etag, .cacheControl: cache])
-        if request.headers[.ifNoneMatch] == asset.etag {
+        let gzipped = Gzip.accepted(by: request) ? asset.gzipped : nil
+        let etag = gzipped == nil ? asset.etag : asset.gzippedETag
+        var headers = ConsoleHeaders.secured([.contentType: asset.contentType, .eTag: etag, .cacheControl: cache, .vary: "Accept-Encoding"])
+        if request.headers[.ifNoneMatch] == etag {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.data)))
+        if gzipped != nil { headers[.contentEncoding] = "gzip" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: gzipped ?? asset.data)))
     }
 
     static func json(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
@@ -206,12 +210,12 @@ enum ConsoleRoutes {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private static func rpc(_ status: HTTPResponse.Status, _ data: Data, _ requestID: KlageRPC.RequestID) -> Response {
-        Response(
-            status: status,
+    private static func rpc(_ status: HTTPResponse.Status, _ data: Data, _ requestID: KlageRPC.RequestID, _ request: Request) -> Response {
+        Gzip.respond(
+            status,
             headers: ConsoleHeaders.secured([
                 .contentType: "application/json", .cacheControl: "no-store", HTTPServer.requestIDField: requestID.rawValue,
             ]),
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            body: data, to: request)
     }
 }
