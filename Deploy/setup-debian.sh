@@ -10,7 +10,7 @@ packages=(libsqlite3-dev libpq-dev zlib1g-dev pkg-config curl jq python3 python3
 # --with-benchmarks: also wrk, for Benchmarks/rpc-load.sh and Benchmarks/overload.
 # --with-browser: also headless Chromium and its WebDriver, for the web console's browser tests.
 # --with-test-tools: also the test suite's checking tools (hadolint, kubernetes-validate, PyYAML,
-#   prometheus-client, selenium, axe-selenium-python, oidc-provider-mock), pinned in Deploy/test-tools.txt, in a virtualenv at .build/tools-venv.
+#   prometheus-client, selenium, oidc-provider-mock; axe-playwright-python for its axe-core 4.x), pinned in Deploy/test-tools*.txt, in a virtualenv at .build/tools-venv.
 test_tools=false
 for option in "$@"; do
   case "$option" in
@@ -45,10 +45,12 @@ if [ "$test_tools" = true ]; then
   root=$(cd "$(dirname "$0")/.." && pwd)
   venv="$root/.build/tools-venv"
   requirements="$root/Deploy/test-tools.txt"
+  bare="$root/Deploy/test-tools-without-dependencies.txt"
   stamp="$venv/klage-test-tools.txt"
   tools_work() {
-    cmp -s "$requirements" "$stamp" \
-      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml, selenium, axe_selenium_python, oidc_provider_mock" 2>/dev/null \
+    cat "$requirements" "$bare" | cmp -s - "$stamp" \
+      && "$venv/bin/python3" -c "import kubernetes_validate, prometheus_client, yaml, selenium, oidc_provider_mock" 2>/dev/null \
+      && "$venv/bin/python3" -c "import importlib.util, os, sys; spec = importlib.util.find_spec('axe_playwright_python'); sys.exit(not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), 'axe.min.js')))" 2>/dev/null \
       && "$venv/bin/hadolint" --version >/dev/null 2>&1 \
       && "$venv/bin/kubernetes-validate" --version >/dev/null 2>&1
   }
@@ -59,7 +61,8 @@ if [ "$test_tools" = true ]; then
     mkdir -p "$root/.build"
     "$python" -m venv --clear "$venv"
     "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --requirement "$requirements"
-    cp "$requirements" "$stamp"
+    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --no-deps --requirement "$bare"
+    cat "$requirements" "$bare" > "$stamp"
     tools_work || { echo "setup-debian: the test tools in $venv do not work" >&2; exit 1; }
   fi
 fi

@@ -61,7 +61,9 @@ import Testing
         #expect(run.status == 0, "console_journey.py failed:\n\(output.suffix(4_000))")
         #expect(output.contains("page weight:"))
         // The figure for the record (Benchmarks and closing notes quote it).
-        for line in output.split(separator: "\n") where line.hasPrefix("page weight:") { print("ConsoleBrowserTests: \(line)") }
+        for line in output.split(separator: "\n") where line.hasPrefix("page weight:") || line.hasPrefix("axe ") {
+            print("ConsoleBrowserTests: \(line)")
+        }
         if ProcessInfo.processInfo.environment["KLAGE_UPDATE_SCREENSHOTS"] == "1" {
             let kept = Self.repository.appendingPathComponent("Deploy/screenshots")
             try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
