@@ -9,6 +9,8 @@ system would; KLAGE_SCREENSHOTS, the folder for screenshots and results.
 
 Prints one line per step; exits 1 naming the step that failed. Never prints a key or personal data.
 """
+import base64
+import importlib.util
 import json
 import os
 import re
@@ -17,7 +19,6 @@ import time
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
-import importlib.util
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -109,6 +110,28 @@ def check_axe(driver, name):
         details = "; ".join(f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)
         raise Failed(f"axe on {name}: {details}")
     print(f"axe {results['axe']['version']}: {name}: {len(report['violations'])} minor or moderate, 0 serious or critical", flush=True)
+
+
+def print_record(driver):
+    """The complaint page as Chromium prints it: the print styles keep the record and drop the rest."""
+    shown = "return [...arguments[0]].map(s => !!document.querySelector(s)?.checkVisibility())"
+    kept, dropped = ["#print-heading", "#journey", "#h-citizen", "#h-deadlines"], ["header.top", "#print", "#assign", "#start-call"]
+    if driver.execute_script(shown, ["#print-heading"])[0]:
+        raise Failed("the print heading shows on screen")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        if not all(driver.execute_script(shown, kept)):
+            raise Failed(f"printed, the record lacks one of {kept}: {driver.execute_script(shown, kept)}")
+        if any(driver.execute_script(shown, dropped)):
+            raise Failed(f"printed, the page still shows one of {dropped}: {driver.execute_script(shown, dropped)}")
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
+        if not pdf.startswith(b"%PDF") or len(pdf) < 5_000:
+            raise Failed(f"Chromium's print to PDF gave {len(pdf)} bytes")
+        with open(os.path.join(SHOTS, "03-complaint.pdf"), "wb") as out:
+            out.write(pdf)
+        results["printedRecordBytes"] = len(pdf)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def english_tour(driver, complaint, foreign):
@@ -214,6 +237,8 @@ def main():
         check_axe(driver, "complaint")
         shot(driver, "03-complaint")
         step("the complaint page")
+        print_record(driver)
+        step("the complaint prints as its record, ready to file: heading, facts and journey, no forms or menus")
 
         contacts_before = len(driver.find_elements(By.CSS_SELECTOR, "#contacts li"))
         driver.find_element(By.ID, "failed-attempt").click()

@@ -80,6 +80,10 @@ export async function complaintPage(target, id) {
 
   replace(target,
     h('h1', {}, complaint.subject),
+    // On paper, for the case system's file: which complaint, and when it was printed.
+    h('p', { class: 'print-only', id: 'print-heading' }, `${t('reference')}: ${complaint.externalRef ?? complaint.id} · ${t('received')}: `,
+      time(complaint.receivedAt), ` · ${t('printedAt')}: `, time(new Date().toISOString())),
+    h('p', { class: 'no-print' }, h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('printRecord'))),
     h('p', {}, complaint.description),
     callTools,
     h('div', { class: 'grid' },
