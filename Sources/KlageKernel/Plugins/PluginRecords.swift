@@ -107,21 +107,8 @@ public struct PluginRecords: Sendable {
         try await visible(try await env.store.records(kind: kind, matching: query, plugin: plugin, tenant: tenant))
     }
 
-    /// `records` without those of a complaint (their reference its id) the actor may not see; for
-    /// everyone but a person limited to departments, all of them.
+    /// `records` without those of a complaint (their reference its id) the actor may not see.
     private func visible(_ records: [PluginRecord]) async throws -> [PluginRecord] {
-        guard visibility.departments != nil else { return records }
-        var shown: [String: Bool] = [:]
-        var kept: [PluginRecord] = []
-        for record in records {
-            guard let ref = record.ref else {
-                kept.append(record)
-                continue
-            }
-            // A reference that names no complaint (a department, say) hides nothing.
-            if shown[ref] == nil { shown[ref] = try await env.store.complaint(ComplaintID(ref), tenant: tenant).map(visibility.shows) ?? true }
-            if shown[ref] == true { kept.append(record) }
-        }
-        return kept
+        try await visibility.keeping(records, about: { $0.ref.map { ComplaintID($0) } }, in: tenant, from: env.store)
     }
 }

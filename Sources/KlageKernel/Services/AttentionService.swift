@@ -63,25 +63,13 @@ public struct AttentionService: Sendable {
         return Array(items.prefix(query.limit))
     }
 
-    /// Need to know: to a person limited to their departments, the items of complaints they may see (an
-    /// item naming no department, as a plug-in's may, is judged by its complaint) and those of no complaint.
+    /// Need to know: to a person limited to their departments, the items of complaints they may see and
+    /// those of no complaint. An item naming its complaint's department is judged by it; one naming none
+    /// (a plug-in reading for that person cannot learn another's department) by its complaint.
     private func visible(_ items: [AttentionItem], to actor: Principal, in tenant: Tenant) async throws -> [AttentionItem] {
         let visibility = ComplaintVisibility(actor, in: tenant)
         guard let departments = visibility.departments else { return items }
-        var shown: [ComplaintID: Bool] = [:]
-        var kept: [AttentionItem] = []
-        for item in items {
-            guard let id = item.complaintId else {
-                kept.append(item)
-                continue
-            }
-            if let department = item.department {
-                if departments.contains(department) { kept.append(item) }
-                continue
-            }
-            if shown[id] == nil { shown[id] = try await env.store.complaint(id, tenant: tenant.id).map(visibility.shows) ?? false }
-            if shown[id] == true { kept.append(item) }
-        }
-        return kept
+        let inDepartments = items.filter { $0.complaintId == nil || $0.department.map(departments.contains) ?? true }
+        return try await visibility.keeping(inDepartments, about: { $0.department == nil ? $0.complaintId : nil }, in: tenant.id, from: env.store)
     }
 }
