@@ -9,24 +9,13 @@ import Testing
 /// colleagues of their departments, a complaint goes to me or to one of them, an unknown person is
 /// refused, and `complaint.list` with `assignee: "me"` is each person's own queue.
 @Suite struct AssignmentTests {
-    /// Signs `subject` in through `provider` with `groups`; their console client, ready to call.
-    static func person(_ subject: String, _ name: String, groups: [String], _ provider: TestIdentityProvider, _ server: TestServer)
-        async throws -> ConsoleClient
-    {
-        provider.signInNext(subject: subject, name: name, groups: groups)
-        var client = ConsoleClient(port: server.port)
-        client.cookie = try #require(try await OIDCSignInTests.signIn(server).session)
-        client.csrf = try await client.send("GET", "/console/session").json?["csrf"]?.stringValue
-        return client
-    }
-
     @Test(arguments: StorageBackend.available)
     func aComplaintGoesToMeOrAColleagueOfMyDepartment(_ backend: StorageBackend) async throws {
         try await withTestIdentityProvider { provider in
             try await withTestServer(backend, tenants: try OIDCSignInTests.tenants(provider)) { server in
-                let anna = try await Self.person("sub-anna", "Anna Jensen", groups: ["klage-sagsbehandlere"], provider, server)
-                let bo = try await Self.person("sub-bo", "Bo Hansen", groups: ["klage-sagsbehandlere"], provider, server)
-                _ = try await Self.person("sub-lene", "Lene Leder", groups: ["klage-ledere"], provider, server)
+                let anna = try await OIDCSignInTests.person("sub-anna", "Anna Jensen", groups: ["klage-sagsbehandlere"], provider, server)
+                let bo = try await OIDCSignInTests.person("sub-bo", "Bo Hansen", groups: ["klage-sagsbehandlere"], provider, server)
+                _ = try await OIDCSignInTests.person("sub-lene", "Lene Leder", groups: ["klage-ledere"], provider, server)
                 let integration = try await server.key("gladsaxe", .integration)
                 let id = try await NeedToKnowTests.create(server, key: integration, ref: "ASSIGN-1", department: "Borgerservice")
 

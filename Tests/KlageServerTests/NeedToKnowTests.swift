@@ -33,10 +33,7 @@ import Testing
                 let theirs = try await Self.create(server, key: integration, ref: "NTK-2", department: "Teknik og Miljø")
                 let intake = try await Self.create(server, key: integration, ref: "NTK-3", department: nil)
 
-                provider.signInNext(subject: "sub-anna", name: "Anna Jensen", groups: ["klage-sagsbehandlere"])
-                var anna = ConsoleClient(port: server.port)
-                anna.cookie = try #require(try await OIDCSignInTests.signIn(server).session)
-                anna.csrf = try await anna.send("GET", "/console/session").json?["csrf"]?.stringValue
+                let anna = try await OIDCSignInTests.person("sub-anna", "Anna Jensen", groups: ["klage-sagsbehandlere"], provider, server)
 
                 // Reads: their departments and the intake; another department's is not found, as a made-up id is.
                 for id in [ours, intake] {
@@ -62,10 +59,7 @@ import Testing
                 let attention = try await anna.call("attention.list").json?["result"]?["items"]?.arrayValue ?? []
                 #expect(attention.contains { $0.string("complaintId") == ours } && !attention.contains { $0.string("complaintId") == theirs })
 
-                provider.signInNext(subject: "sub-lene", name: "Lene Leder", groups: ["klage-ledere"])
-                var lene = ConsoleClient(port: server.port)
-                lene.cookie = try #require(try await OIDCSignInTests.signIn(server).session)
-                lene.csrf = try await lene.send("GET", "/console/session").json?["csrf"]?.stringValue
+                let lene = try await OIDCSignInTests.person("sub-lene", "Lene Leder", groups: ["klage-ledere"], provider, server)
                 let feed = try await lene.call("event.list").json?["error"]
                 #expect(feed?["code"] == -32003 && feed?["message"]?.stringValue?.contains("every department") == true)
 

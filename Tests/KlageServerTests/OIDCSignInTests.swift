@@ -73,6 +73,17 @@ import Testing
         return (callback, session.flatMap { $0.isEmpty ? nil : $0 })
     }
 
+    /// Signs `subject` in through `provider` with `groups`; their console client, ready to call.
+    static func person(_ subject: String, _ name: String, groups: [String], _ provider: TestIdentityProvider, _ server: TestServer)
+        async throws -> ConsoleClient
+    {
+        provider.signInNext(subject: subject, name: name, groups: groups)
+        var client = ConsoleClient(port: server.port)
+        client.cookie = try #require(try await OIDCSignInTests.signIn(server).session)
+        client.csrf = try await client.send("GET", "/console/session").json?["csrf"]?.stringValue
+        return client
+    }
+
     @Test func aCaseworkerSignsInThroughTheProviderAndTheAccessLogNamesThem() async throws {
         try await withTestIdentityProvider { provider in
             try await withTestServer(tenants: try Self.tenants(provider)) { server in

@@ -114,7 +114,7 @@ extension ComplaintService {
     /// - Throws: validation (`assignee`) when it names no one here.
     private func checkPerson(_ assignee: String?, in tenant: Tenant) async throws {
         guard let assignee, assignee.hasPrefix("person:") else { return }
-        guard try await env.store.people(of: tenant.id).contains(where: { "person:" + $0.id.rawValue == assignee }) else {
+        guard try await env.store.person(PersonID(String(assignee.dropFirst(7))))?.tenant == tenant.id else {
             throw KlageError.validation(field: "assignee", reason: "no person of this municipality has this id")
         }
     }

@@ -25,6 +25,11 @@ public struct TenantContext: Sendable {
         self.actor = actor
         self.logger = logger
     }
+
+    /// An assignee as a param gives it: `me` is the caller's own id; any other id is itself.
+    func assignee(_ given: String?) -> String? {
+        given.map { $0 == "me" ? actor.id : $0 }
+    }
 }
 
 extension Role {

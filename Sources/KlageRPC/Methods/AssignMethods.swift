@@ -17,7 +17,7 @@ extension RPCServices {
             params: [department, assignee]
         ) { id, version, input, context in
             try await complaints.assign(
-                id, version: version, department: input[department], assignee: input[assignee].map { $0 == "me" ? context.actor.id : $0 },
+                id, version: version, department: input[department], assignee: context.assignee(input[assignee]),
                 in: context.tenant, by: context.actor)
         }
     }

@@ -56,7 +56,7 @@ extension RPCServices {
                     state: input[Params.state], workflow: input[Params.workflow], department: input[CoreParams.department],
                     escalated: input[Params.escalated] ?? false, limit: try Validate.limit(input[CoreParams.limit]),
                     after: try PageCursor.decode(input[CoreParams.cursor]),
-                    assignee: input[Params.assignee].map { $0 == "me" ? context.actor.id : $0 })
+                    assignee: context.assignee(input[Params.assignee]))
                 let page = try await complaints.list(query, overdue: input[Params.overdue] ?? false, in: context.tenant, by: context.actor)
                 let now = now
                 return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)

@@ -24,6 +24,8 @@ struct JourneyView: WireSample {
                 names["person:" + person.id.rawValue] = person.name
             }
         }
+        // Keys are read only when an id can be one: not the host's own, nor a person's.
+        guard ids.contains(where: { $0 != "system" && !$0.hasPrefix("person:") }) else { return names }
         for key in try await store.keys(tenant: tenant.id) where ids.contains(key.id.rawValue) {
             names[key.id.rawValue] = key.label
         }

@@ -57,14 +57,6 @@ extension SQLKlageStore {
             return person
         }
     }
-
-    /// The person with `id`, or `nil`.
-    public func person(_ id: PersonID) async throws -> Person? {
-        try await read(nil) { connection in
-            try connection.fetchOne(Person.self, SQL.select(Person.self) + " WHERE id = \(id)")
-        }
-    }
-
 }
 
 extension SQLKlageStore: StaffDirectory {
@@ -72,6 +64,13 @@ extension SQLKlageStore: StaffDirectory {
     public func people(of tenant: TenantID) async throws -> [Person] {
         try await read(nil) { connection in
             try connection.fetchAll(Person.self, SQL.select(Person.self) + " WHERE tenant_id = \(tenant) ORDER BY name, id")
+        }
+    }
+
+    /// The person with `id`, or `nil`.
+    public func person(_ id: PersonID) async throws -> Person? {
+        try await read(nil) { connection in
+            try connection.fetchOne(Person.self, SQL.select(Person.self) + " WHERE id = \(id)")
         }
     }
 }
