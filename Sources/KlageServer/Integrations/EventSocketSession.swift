@@ -20,8 +20,8 @@ import Synchronization
 /// ``KlageRPC/JSONParser`` (never Foundation's decoder, which traps on deep nesting), answered -32700
 /// when it is not JSON, each request checked and admitted by the same rate limits; the two event methods
 /// are methods as any other (``KlageRPC/RPCMethod``), which the session serves, in batches too. The connection is closed (1008, with the reason) when its key
-/// is revoked (checked every five seconds), when it holds no subscription and has sent nothing for
-/// `integrations.socketIdleSeconds`, or when a subscription falls more than the hub's buffer behind.
+/// is revoked (checked every five seconds), when it holds no subscription and has sent nothing (and been
+/// answered nothing) for `integrations.socketIdleSeconds`, or when a subscription falls more than the hub's buffer behind.
 final class EventSocketSession: Sendable {
     /// The most subscriptions one connection may hold.
     static let maxSubscriptions = 10
@@ -44,6 +44,8 @@ final class EventSocketSession: Sendable {
         var pending: [Pending] = []
         var subscriptions: [String: (subscription: EventSubscription, pump: Task<Void, Never>)] = [:]
         var lastMessage = ContinuousClock.now
+        /// Whether a message is being answered: a connection waiting for its answer is not idle.
+        var answering = false
     }
 
     /// A subscription reserved by `event.subscribe`, started once the answer is sent.
@@ -83,7 +85,14 @@ final class EventSocketSession: Sendable {
         }
         let served = servedMethods
         for try await message in inbound.messages(maxSize: max(host.configuration.integrations.socketMessageBytes, 1024)) {
-            state.withLock { $0.lastMessage = .now }
+            state.withLock { $0.answering = true }
+            // The quiet time counts from the answer: a subscription answered late under load is not idle.
+            defer {
+                state.withLock { state in
+                    state.answering = false
+                    state.lastMessage = .now
+                }
+            }
             guard case .text(let text) = message else {
                 try await send(RPCError(code: -32700, message: "send JSON-RPC requests as text messages"), id: .null)
                 continue
@@ -204,9 +213,9 @@ final class EventSocketSession: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: tick)
             if Task.isCancelled { return }
-            let (subscribed, quiet, behind) = state.withLock { state in
+            let (held, quiet, behind) = state.withLock { state in
                 (
-                    !state.subscriptions.isEmpty, ContinuousClock.now - state.lastMessage,
+                    !state.subscriptions.isEmpty || state.answering, ContinuousClock.now - state.lastMessage,
                     state.subscriptions.first { $0.value.subscription.overflowed }?.key
                 )
             }
@@ -214,7 +223,7 @@ final class EventSocketSession: Sendable {
                 return close(
                     reason: "too slow: more than \(host.integrations.stream.bufferSize) events waiting for subscription \(behind)", force: true)
             }
-            if !subscribed, quiet >= idle {
+            if !held, quiet >= idle {
                 let seconds = host.configuration.integrations.socketIdleSeconds
                 return close(
                     reason: "idle: no message and no subscription for \(seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)) s")
