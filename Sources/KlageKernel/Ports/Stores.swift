@@ -101,6 +101,14 @@ public struct Page<Item: Sendable>: Sendable {
 
 /// Filters for listing complaints.
 public struct ComplaintQuery: Sendable, Hashable {
+    /// The order of a list of complaints.
+    public enum Order: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Newest first (by id, which grows with time).
+        case newest
+        /// The nearest running deadline first, those with none last; then oldest first.
+        case due
+    }
+
     public var state: StateID?
     public var workflow: WorkflowID?
     public var department: String?
@@ -110,8 +118,17 @@ public struct ComplaintQuery: Sendable, Hashable {
     public var overdueAt: Date?
     /// When true, only complaints with a missed deadline escalated to a leader.
     public var escalated: Bool
+    /// When true, only complaints not closed.
+    public var open = false
+    /// When set, only complaints whose words or reference match.
+    public var search: SearchText?
+    /// When set, only complaints received at or after this instant.
+    public var receivedFrom: Date?
+    /// When set, only complaints received before this instant.
+    public var receivedBefore: Date?
+    public var order = Order.newest
     public var limit: Int
-    /// The id after which the page starts (exclusive), from a previous page's cursor.
+    /// Where the page starts (exclusive), from a previous page's cursor of the same order.
     public var after: String?
     /// Which complaints the reader may see: restricted ones for admins only, and a person's departments.
     public var visibility = ComplaintVisibility(includingRestricted: false, departments: nil)

@@ -88,13 +88,16 @@ public struct ComplaintService: Sendable {
     }
 
     /// A page of the tenant's complaints; `overdue` keeps those with a running deadline past due.
-    /// With an actor, the read of every listed complaint's personal data is logged.
+    /// With an actor, the read of every listed complaint's personal data is logged, as a search
+    /// (`complaint.search`) when the query searches.
     public func list(_ query: ComplaintQuery, overdue: Bool, in tenant: Tenant, by actor: Principal? = nil) async throws -> Page<Complaint> {
         var query = query
         if overdue { query.overdueAt = env.clock.now() }
         query.visibility = ComplaintVisibility(actor, in: tenant)
         let page = try await env.store.complaints(tenant: tenant.id, matching: query)
-        if let actor { try await logAccess(to: page.items.map(\.id), in: tenant, by: actor, purpose: "complaint.list") }
+        if let actor {
+            try await logAccess(to: page.items.map(\.id), in: tenant, by: actor, purpose: query.search == nil ? "complaint.list" : "complaint.search")
+        }
         return page
     }
 

@@ -9,6 +9,14 @@ private enum Params {
     static let escalated = Field<Bool?>("escalated", .bool, "only complaints whose missed deadline was escalated to a leader")
     static let assignee = Field<String?>(
         "assignee", .text(max: 100), "only complaints assigned to this id (a person's person:<id>, a key's id), or to the caller: 'me'")
+    static let search = Field<String?>(
+        "q", .text(max: SearchText.maxLength),
+        "words that each start a word of the subject, description or citizen's name (all must match), or a whole id or external reference")
+    static let open = Field<Bool?>("open", .bool, "only complaints not closed")
+    static let receivedFrom = Field<Date?>("receivedFrom", .time, "only complaints received at or after this instant")
+    static let receivedBefore = Field<Date?>("receivedBefore", .time, "only complaints received before this instant")
+    static let order = Field<ComplaintQuery.Order?>(
+        "order", .choice(of: ComplaintQuery.Order.self), "newest (the default) or due: nearest deadline first")
     static let action = Field<ActionID>("action", .text(max: 64))
     static let note = Field<String?>("note", .text(max: 2_000))
     static let outcome = Field<Outcome?>("outcome", .choice(of: Outcome.self))
@@ -45,18 +53,23 @@ extension RPCServices {
             },
             RPCMethod(
                 "complaint.list",
-                summary: "A page of the tenant's complaints, newest first; overdue keeps those with a running deadline past due.",
+                summary: "A page of the tenant's complaints, newest first or by deadline; overdue keeps those with a running deadline past due, "
+                    + "q searches (each read access-logged as a search).",
                 roles: Role.anyTenantRole,
                 params: [
-                    Params.state, Params.workflow, Params.overdue, Params.escalated, CoreParams.department, Params.assignee, CoreParams.limit,
-                    CoreParams.cursor,
+                    Params.state, Params.workflow, Params.overdue, Params.escalated, CoreParams.department, Params.assignee, Params.search,
+                    Params.open, Params.receivedFrom, Params.receivedBefore, Params.order, CoreParams.limit, CoreParams.cursor,
                 ]
             ) { input, context in
-                let query = ComplaintQuery(
+                var query = ComplaintQuery(
                     state: input[Params.state], workflow: input[Params.workflow], department: input[CoreParams.department],
                     escalated: input[Params.escalated] ?? false, limit: try Validate.limit(input[CoreParams.limit]),
                     after: try PageCursor.decode(input[CoreParams.cursor]),
                     assignee: context.assignee(input[Params.assignee]))
+                query.search = try input[Params.search].map { try SearchText($0) }
+                query.open = input[Params.open] ?? false
+                (query.receivedFrom, query.receivedBefore) = (input[Params.receivedFrom], input[Params.receivedBefore])
+                query.order = input[Params.order] ?? .newest
                 let page = try await complaints.list(query, overdue: input[Params.overdue] ?? false, in: context.tenant, by: context.actor)
                 let now = now
                 return PageView(items: page.items.map { ComplaintView($0, now: now, for: context.actor) }, nextCursor: page.nextCursor)

@@ -18,6 +18,7 @@ public enum Schema {
         runtimeRole,
         signInAttempts,
         assigneeIndex,
+        complaintSearch,
     ]
 
     static let initial = Migration(

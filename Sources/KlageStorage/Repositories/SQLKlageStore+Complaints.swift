@@ -29,7 +29,9 @@ extension SQLKlageStore: ComplaintStore {
     }
 
     public func complaints(tenant: TenantID, matching query: ComplaintQuery) async throws -> Page<Complaint> {
-        try await read(tenant) { connection in
+        let search = query.search.map { Self.matching($0, in: tenant, dialect: driver.dialect) }
+        let start = try query.after.map { try Self.pageStart($0, order: query.order) }
+        return try await read(tenant) { connection in
             var sql = SQL.select(Complaint.self) + " WHERE tenant_id = \(tenant)"
             if let state = query.state { sql = sql + " AND state = \(state)" }
             if let workflow = query.workflow { sql = sql + " AND workflow = \(workflow)" }
@@ -37,16 +39,30 @@ extension SQLKlageStore: ComplaintStore {
             if let assignee = query.assignee { sql = sql + " AND assignee = \(assignee)" }
             if let overdueAt = query.overdueAt { sql = sql + " AND next_due_at < \(overdueAt)" }
             if query.escalated { sql = sql + " AND escalated_at IS NOT NULL" }
+            if query.open { sql = sql + " AND closed_at IS NULL" }
+            if let from = query.receivedFrom { sql = sql + " AND received_at >= \(from)" }
+            if let before = query.receivedBefore { sql = sql + " AND received_at < \(before)" }
+            if let search { sql = sql + " AND " + search }
             if !query.visibility.includingRestricted { sql = sql + " AND restricted_at IS NULL" }
             if let departments = query.visibility.departments {
                 // Need to know: the reader's departments, and the intake not routed to one yet.
                 let shown = departments.sorted().map { department -> SQL in "department = \(department)" }
                 sql = sql + " AND (" + SQL.joined(["department IS NULL"] + shown, separator: " OR ") + ")"
             }
-            if let after = query.after { sql = sql + " AND id < \(after)" }
-            sql = sql + " ORDER BY id DESC LIMIT \(query.limit + 1)"
-            let items = try connection.fetchAll(Complaint.self, sql)
-            return Self.page(items, limit: query.limit) { $0.id.rawValue }
+            switch (query.order, start) {
+            case (.newest, let start):
+                if let start { sql = sql + " AND id < \(start.id)" }
+                sql = sql + " ORDER BY id DESC"
+            case (.due, let start):
+                if let start {
+                    sql = sql + " AND (" + Self.dueOrder + " > \(start.due) OR (" + Self.dueOrder + " = \(start.due) AND id > \(start.id)))"
+                }
+                sql = sql + " ORDER BY " + Self.dueOrder + ", id"
+            }
+            let items = try connection.fetchAll(Complaint.self, sql + " LIMIT \(query.limit + 1)")
+            return Self.page(items, limit: query.limit) { complaint in
+                query.order == .newest ? complaint.id.rawValue : "\(Self.dueKey(of: complaint))-\(complaint.id.rawValue)"
+            }
         }
     }
 
