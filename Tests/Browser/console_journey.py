@@ -134,6 +134,46 @@ def print_record(driver):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
+def search_for(driver, words, expected):
+    """Types `words` in the queue's search, as a caseworker does; returns the row of complaint `expected`."""
+    driver.get(f"{URL}/#/queue/all")
+    field = wait(driver, "#filter-q")
+    field.clear()
+    field.send_keys(words, Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: "q=" in d.current_url and d.find_elements(By.CSS_SELECTOR, f"#queue tr[data-id='{expected}']"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
+    names = {row.find_elements(By.TAG_NAME, "td")[2].text for row in rows}
+    if names != {words}:
+        raise Failed(f"the search for a name shows other citizens too: {len(names)} names")
+    return next(row for row in rows if row.get_attribute("data-id") == expected)
+
+
+def page_past_a_hundred(driver):
+    """Filters the queue to the closed complaints of one workflow (more than 100) and pages to the third page."""
+    driver.get(f"{URL}/#/queue/all")
+    Select(wait(driver, "#filter-state")).select_by_value("borgerkontakt.dialogue|closed")
+    driver.find_element(By.ID, "filter-submit").click()
+    seen = []
+    for page in (1, 2, 3):
+        WebDriverWait(driver, 15).until(lambda d: ("page=" in d.current_url) == (page > 1) and d.find_elements(By.CSS_SELECTOR, "#queue tbody tr"))
+        WebDriverWait(driver, 15).until(lambda d: d.find_element(By.ID, "queue-summary").text.startswith(("Viser", "Showing")) and
+                                        d.find_element(By.ID, "queue-summary").text.split()[1].startswith(str((page - 1) * 50 + 1)))
+        ids = [row.get_attribute("data-id") for row in driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")]
+        states = {row.find_elements(By.TAG_NAME, "td")[3].text for row in driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")}
+        if len(states) != 1:
+            raise Failed(f"the state filter shows {len(states)} states on page {page}")
+        seen += ids
+        if page < 3:
+            driver.find_element(By.ID, "page-next").click()
+    if len(seen) <= 100 or len(seen) != len(set(seen)):
+        raise Failed(f"paging showed {len(seen)} rows, {len(set(seen))} different: not past 100, each once")
+    if "state=borgerkontakt.dialogue%7Cclosed" not in driver.current_url:
+        raise Failed("the filter is not in the URL")
+    driver.find_element(By.ID, "page-first").click()
+    WebDriverWait(driver, 15).until(lambda d: "page=" not in d.current_url)
+    results["pagedRows"] = len(seen)
+
+
 def english_tour(driver, complaint, foreign):
     """axe-core on the pages again in English, the console's other language (switched as a user does)."""
     driver.get(f"{URL}/#/queue")
@@ -216,22 +256,32 @@ def main():
         sign_in(driver, KEYS["CASEWORKER"])
         storage_holds_no_key(driver, KEYS["CASEWORKER"])
         wait(driver, "#queue tbody tr")
-        rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
-        flags = ["today" in (row.get_attribute("class") or "") for row in rows]
-        if flags != sorted(flags, reverse=True):
-            raise Failed("today's call-backs are not first in the work queue")
-        first = next((row for row in rows if row.get_attribute("data-id") == mine["id"]), None)
-        if first is None:
-            raise Failed("the new complaint is not in the work queue")
+        dues = driver.execute_script(
+            "return [...document.querySelectorAll('#queue tbody tr td:first-child time')].map(t => Date.parse(t.getAttribute('datetime')))")
+        if not dues or dues != sorted(dues):
+            raise Failed("the work queue is not in deadline order, the nearest first")
+        results["todaysCallbacks"] = len(driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr.today"))
+        check_axe(driver, "work queue")
+        shot(driver, "02-work-queue")
+        step("signed in as a caseworker; the work queue is in deadline order, so today's call-backs lead")
+
+        first = search_for(driver, "Testperson Browser", mine["id"])
         callback = next(item for item in mine["deadlines"] if item["name"] == "firstContact")
         due_today = datetime.fromisoformat(callback["dueAt"].replace("Z", "+00:00")).date() == datetime.now(timezone.utc).date()
         if due_today != ("today" in (first.get_attribute("class") or "")):
             raise Failed("the new complaint's call-back is not marked as today's")
-        results["todaysCallbacks"] = sum(flags)
-        check_axe(driver, "work queue")
-        shot(driver, "02-work-queue")
-        step("signed in as a caseworker; today's call-backs lead the work queue, and the new complaint is found in it")
+        reads = rpc(KEYS["LEADER"], "complaint.accessLog", {"id": mine["id"]})["reads"]
+        if not any(read["purpose"] == "complaint.search" and read["actorLabel"] == "Browser caseworker" for read in reads):
+            raise Failed("the search that found the complaint is not in its access log")
+        check_axe(driver, "search results")
+        shot(driver, "02b-search")
+        step("a search by the citizen's name finds the new complaint, and the search is in its access log")
 
+        page_past_a_hundred(driver)
+        check_axe(driver, "filtered, page 3")
+        step("filtered by state, the queue pages past 100 complaints, none twice, and the filters stay in the URL")
+
+        first = search_for(driver, "Testperson Browser", mine["id"])
         first.find_element(By.CSS_SELECTOR, "a.complaint-link").send_keys(Keys.ENTER)
         wait(driver, "#start-call")
         check_axe(driver, "complaint")

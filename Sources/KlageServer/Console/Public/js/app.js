@@ -20,7 +20,7 @@ const routes = [
   [/^#\/leader$/, leaderPage, true],
   [/^#\/annual\/(\d{4})$/, annualPage, true],
   [/^#\/board(?:\/([^/]+))?$/, boardPage, false],
-  [/^(?:#\/queue(?:\/(mine|all))?)?$/, queuePage, false],
+  [/^(?:#\/queue(?:\/(mine|all))?(?:\?(.*))?)?$/, queuePage, false],
 ];
 
 function chrome() {
@@ -39,7 +39,7 @@ function chrome() {
   if (isLeader()) links.push(['#/leader', t('leader'), 'nav-leader']);
   for (const board of boards()) links.push([`#/board/${encodeURIComponent(board.id)}`, localized(board.title), `nav-${elementId(board.id)}`]);
   const here = location.hash || '#/queue';
-  replace(nav, links.map(([href, text, id]) => h('a', { href, id, 'aria-current': here === href || (href === '#/queue' && (here === '' || here.startsWith('#/queue/'))) ? 'page' : false }, text)));
+  replace(nav, links.map(([href, text, id]) => h('a', { href, id, 'aria-current': here === href || (href === '#/queue' && (here === '' || here.startsWith('#/queue/') || here.startsWith('#/queue?'))) ? 'page' : false }, text)));
   if (session) document.getElementById('brand').textContent = `Klage · ${session.tenant.name}`;
 }
 
