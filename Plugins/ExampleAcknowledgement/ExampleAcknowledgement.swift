@@ -26,29 +26,33 @@ public struct ExampleAcknowledgement: KlagePlugin {
     public static let acknowledgementDeadline = DeadlineSetting("example.acknowledgementDeadline", default: .workingDays(2))
 
     /// The written answer, required to close (the kernel checks its kind and that it fits a `String`).
-    static let answer = Field<String>("answer", .text(max: 4_000), "the written answer")
+    static let answer = Field<String>(
+        "answer", .text(max: 4_000), "the written answer", label: LocalizedText(da: "Det skriftlige svar", en: "The written answer"))
 
     /// received ──acknowledge──▶ acknowledged ──close──▶ closed; the acknowledgement is due in 2 working days.
     public static let workflow = WorkflowDefinition(
         id: "example.acknowledge",  // <plugin id>.<name>
-        title: "Acknowledge, then answer",
+        title: LocalizedText(da: "Kvittér, og svar så", en: "Acknowledge, then answer"),
         initialState: "received",
         states: [
-            WorkflowState("received", title: "Received"),
-            WorkflowState("acknowledged", title: "Acknowledged in writing"),
-            WorkflowState("closed", title: "Closed", isFinal: true),
+            WorkflowState("received", title: LocalizedText(da: "Modtaget", en: "Received")),
+            WorkflowState("acknowledged", title: LocalizedText(da: "Kvitteret skriftligt", en: "Acknowledged in writing")),
+            WorkflowState("closed", title: LocalizedText(da: "Afsluttet", en: "Closed"), isFinal: true),
         ],
         actions: [
-            WorkflowAction("acknowledge", title: "Acknowledge", from: ["received"], to: "acknowledged", guards: [.contactRecorded]),
             WorkflowAction(
-                "close", title: "Close", from: ["acknowledged"], to: "closed",
+                "acknowledge", title: LocalizedText(da: "Kvittér", en: "Acknowledge"), from: ["received"], to: "acknowledged",
+                guards: [.contactRecorded]),
+            WorkflowAction(
+                "close", title: LocalizedText(da: "Afslut", en: "Close"), from: ["acknowledged"], to: "closed",
                 outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],  // .forwarded: an appeal goes on to the appeals board
                 fields: [answer]),
             .withdrawal(from: ["received", "acknowledged"], to: "closed"),
         ],
         deadlines: [
             DeadlineRule(
-                "acknowledgement", title: "Acknowledge in writing", starts: .onReceipt, setting: acknowledgementDeadline, metBy: .writtenContact)
+                "acknowledgement", title: LocalizedText(da: "Kvittér skriftligt", en: "Acknowledge in writing"), starts: .onReceipt,
+                setting: acknowledgementDeadline, metBy: .writtenContact)
         ],
         contactFields: [FollowUps.promise]  // a contact may record what was promised the citizen
     )

@@ -12,8 +12,12 @@ enum FollowUps {
 
     /// What was promised the citizen in a contact, if anything.
     static let promise = Field<Promise?>(
-        "promise", .object([FieldSpec("what", .text(max: 500), required: true), FieldSpec("due", .time, required: true)]),
-        "what was promised the citizen, by when")
+        "promise",
+        .object([
+            FieldSpec("what", .text(max: 500), required: true, label: LocalizedText(da: "Hvad", en: "What")),
+            FieldSpec("due", .time, required: true, label: LocalizedText(da: "Frist", en: "By when")),
+        ]),
+        "what was promised the citizen, by when", label: LocalizedText(da: "Lovet borgeren", en: "Promised the citizen"))
 
     /// Each promise recorded with a contact becomes a follow-up, once however often the hook runs.
     @Sendable static func contactRecorded(_ recorded: ContactRecorded, _ context: PluginContext) async throws {
@@ -54,7 +58,8 @@ enum FollowUps {
     @Sendable static func overdue(_ query: AttentionQuery, _ context: PluginContext) async throws -> [AttentionItem] {
         try await context.records.list(FollowUp.self, state: .open, dueBefore: context.now, limit: query.limit).map { followUp in
             AttentionItem(
-                kind: overdueKind, dueAt: followUp.dueAt, title: "Follow-up promised to the citizen", complaintId: followUp.complaintId,
+                kind: overdueKind, dueAt: followUp.dueAt,
+                title: LocalizedText(da: "Opfølgning lovet borgeren", en: "Follow-up promised to the citizen"), complaintId: followUp.complaintId,
                 record: AttentionRecordRef(plugin: context.plugin, record: followUp))
         }
     }

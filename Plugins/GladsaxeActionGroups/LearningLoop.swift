@@ -66,7 +66,7 @@ enum LearningLoop {
             if let wanted = query.department, wanted != department { continue }
             items.append(
                 AttentionItem(
-                    kind: actionOverdue, dueAt: action.dueAt, title: action.title,
+                    kind: actionOverdue, dueAt: action.dueAt, title: .same(action.title),
                     record: AttentionRecordRef(plugin: context.plugin, record: action), department: department))
         }
         return items

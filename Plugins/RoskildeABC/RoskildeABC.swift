@@ -25,11 +25,16 @@ public struct RoskildeABC: KlagePlugin {
     public static let getBackDeadline = DeadlineSetting("roskilde.getBackDeadline", default: .workingDays(5))
 
     /// B: the colleagues or departments told.
-    static let sharedWith = Field<[String]>("sharedWith", .list(.text(max: 200), max: 30), "the colleagues or departments told")
+    static let sharedWith = Field<[String]>(
+        "sharedWith", .list(.text(max: 200), max: 30), "the colleagues or departments told",
+        label: LocalizedText(da: "Delt med (én pr. linje)", en: "Shared with (one per line)"))
     /// B: what they were told.
-    static let lesson = Field<String?>("lesson", .text(max: 2_000), "what they were told")
+    static let lesson = Field<String?>(
+        "lesson", .text(max: 2_000), "what they were told", label: LocalizedText(da: "Hvad de fik at vide", en: "What they were told"))
     /// C: whether the citizen wants a written answer.
-    static let wantsWrittenAnswer = Field<Bool>("wantsWrittenAnswer", .bool, "the citizen's own choice; no letter is forced")
+    static let wantsWrittenAnswer = Field<Bool>(
+        "wantsWrittenAnswer", .bool, "the citizen's own choice; no letter is forced",
+        label: LocalizedText(da: "Borgeren ønsker et skriftligt svar", en: "The citizen wants a written answer"))
 
     /// The A-B-C workflow.
     ///
@@ -48,33 +53,41 @@ public struct RoskildeABC: KlagePlugin {
     public static let abc = WorkflowDefinition(
         id: "roskilde.abc",
         version: 1,
-        title: "A-B-C: talk, share, get back",
+        title: LocalizedText(da: "A-B-C: tal, del, vend tilbage", en: "A-B-C: talk, share, get back"),
         initialState: "received",
         states: [
-            WorkflowState("received", title: "Received"),
-            WorkflowState("contacted", title: "A: direct oral contact made"),
-            WorkflowState("shared", title: "B: experience shared with colleagues"),
-            WorkflowState("answered", title: "C: got back to the citizen"),
-            WorkflowState("closed", title: "Closed", isFinal: true),
+            WorkflowState("received", title: LocalizedText(da: "Modtaget", en: "Received")),
+            WorkflowState("contacted", title: LocalizedText(da: "A: direkte mundtlig kontakt taget", en: "A: direct oral contact made")),
+            WorkflowState("shared", title: LocalizedText(da: "B: erfaringen er delt med kolleger", en: "B: experience shared with colleagues")),
+            WorkflowState("answered", title: LocalizedText(da: "C: vendt tilbage til borgeren", en: "C: got back to the citizen")),
+            WorkflowState("closed", title: LocalizedText(da: "Afsluttet", en: "Closed"), isFinal: true),
         ],
         actions: [
             WorkflowAction(
-                "a", title: "A: direct contact (oral; written on the written route)", from: ["received"], to: "contacted",
+                "a",
+                title: LocalizedText(
+                    da: "A: direkte kontakt (mundtlig; skriftlig ad den skriftlige vej)", en: "A: direct contact (oral; written on the written route)"
+                ), from: ["received"], to: "contacted",
                 guards: [.citizenReached]),
             WorkflowAction(
-                "b", title: "B: share the citizen's experience", from: ["contacted"], to: "shared", fields: [sharedWith, lesson]),
+                "b", title: LocalizedText(da: "B: del borgerens oplevelse", en: "B: share the citizen's experience"), from: ["contacted"],
+                to: "shared", fields: [sharedWith, lesson]),
             WorkflowAction(
-                "c", title: "C: get back to the citizen", from: ["shared"], to: "answered", guards: [Self.gotBackAfterA],
+                "c", title: LocalizedText(da: "C: vend tilbage til borgeren", en: "C: get back to the citizen"), from: ["shared"], to: "answered",
+                guards: [Self.gotBackAfterA],
                 fields: [wantsWrittenAnswer]),
             WorkflowAction(
-                "close", title: "Close", from: ["answered"], to: "closed",
+                "close", title: LocalizedText(da: "Afslut", en: "Close"), from: ["answered"], to: "closed",
                 outcomes: [.withdrawn, .resolved, .upheld, .partlyUpheld, .rejected, .forwarded]),
             .withdrawal(from: ["received", "contacted", "shared", "answered"], to: "closed"),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "A: direct oral contact", starts: .onReceipt, setting: firstContactDeadline, metBy: .oralContact),
             DeadlineRule(
-                "getBack", title: "C: get back to the citizen", starts: .onReceipt, setting: getBackDeadline,
+                "firstContact", title: LocalizedText(da: "A: direkte mundtlig kontakt", en: "A: direct oral contact"), starts: .onReceipt,
+                setting: firstContactDeadline, metBy: .oralContact),
+            DeadlineRule(
+                "getBack", title: LocalizedText(da: "C: vend tilbage til borgeren", en: "C: get back to the citizen"), starts: .onReceipt,
+                setting: getBackDeadline,
                 metBy: .entering(["answered"])),
         ]
     )

@@ -45,7 +45,10 @@ enum AgreementTasks {
             if let wanted = query.department, wanted != department { continue }
             items.append(
                 AttentionItem(
-                    kind: taskOverdue, dueAt: task.dueAt, title: "Agreed task with the citizen (point \(task.point) of the agreement)",
+                    kind: taskOverdue, dueAt: task.dueAt,
+                    title: LocalizedText(
+                        da: "Aftalt opgave med borgeren (punkt \(task.point) i aftalen)",
+                        en: "Agreed task with the citizen (point \(task.point) of the agreement)"),
                     complaintId: task.complaintId, record: AttentionRecordRef(plugin: context.plugin, record: task), department: department))
         }
         return items

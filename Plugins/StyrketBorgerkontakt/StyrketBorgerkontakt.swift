@@ -29,7 +29,9 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     public static let callbackDeadline = DeadlineSetting("borgerkontakt.callbackDeadline", default: .workingHours(8))
 
     /// Where a complaint continued formally went, e.g. Ankestyrelsen.
-    static let forwardedTo = Field<String?>("forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen")
+    static let forwardedTo = Field<String?>(
+        "forwardedTo", .text(max: 200), "where the complaint went, e.g. Ankestyrelsen",
+        label: LocalizedText(da: "Sendt videre til", en: "Forwarded to"))
 
     /// The dialogue workflow.
     ///
@@ -51,33 +53,38 @@ public struct StyrketBorgerkontakt: KlagePlugin {
     public static let dialogue = WorkflowDefinition(
         id: "borgerkontakt.dialogue",
         version: 1,
-        title: "Styrket Borgerkontakt: call back, listen, agree",
+        title: LocalizedText(da: "Styrket Borgerkontakt: ring tilbage, lyt, aftal", en: "Styrket Borgerkontakt: call back, listen, agree"),
         initialState: "received",
         states: [
-            WorkflowState("received", title: "Received: call the citizen back"),
-            WorkflowState("contacted", title: "Contacted: the conversation took place"),
-            WorkflowState("formal", title: "Continued in the formal complaint procedure"),
-            WorkflowState("closed", title: "Closed", isFinal: true),
+            WorkflowState("received", title: LocalizedText(da: "Modtaget: ring borgeren op", en: "Received: call the citizen back")),
+            WorkflowState("contacted", title: LocalizedText(da: "Kontaktet: samtalen er holdt", en: "Contacted: the conversation took place")),
+            WorkflowState("formal", title: LocalizedText(da: "Fortsat som formel klagesag", en: "Continued in the formal complaint procedure")),
+            WorkflowState("closed", title: LocalizedText(da: "Afsluttet", en: "Closed"), isFinal: true),
         ],
         actions: [
             WorkflowAction(
-                "confirmContact", title: "Confirm the call-back conversation", from: ["received"], to: "contacted",
+                "confirmContact", title: LocalizedText(da: "Bekræft samtalen med borgeren", en: "Confirm the call-back conversation"),
+                from: ["received"], to: "contacted",
                 guards: [.citizenReached]),
             WorkflowAction(
-                "close", title: "Close by agreement with the citizen", from: ["contacted"], to: "closed",
+                "close", title: LocalizedText(da: "Afslut efter aftale med borgeren", en: "Close by agreement with the citizen"), from: ["contacted"],
+                to: "closed",
                 guards: [.citizenReached], outcomes: [.withdrawn, .resolved]),
             WorkflowAction(
-                "continueFormally", title: "Continue the formal complaint procedure", from: ["received", "contacted"],
+                "continueFormally", title: LocalizedText(da: "Fortsæt som formel klagesag", en: "Continue the formal complaint procedure"),
+                from: ["received", "contacted"],
                 to: "formal", guards: [.noteGiven],
                 fields: [forwardedTo]),
             WorkflowAction(
-                "decide", title: "Decide the formal complaint", from: ["formal"], to: "closed",
+                "decide", title: LocalizedText(da: "Afgør den formelle klage", en: "Decide the formal complaint"), from: ["formal"], to: "closed",
                 guards: [.noteGiven], outcomes: [.upheld, .partlyUpheld, .rejected, .forwarded],
                 fields: [forwardedTo]),
             .withdrawal(from: ["received", "contacted", "formal"], to: "closed"),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "Call the citizen back", starts: .onReceipt, setting: callbackDeadline, metBy: .oralContact)
+            DeadlineRule(
+                "firstContact", title: LocalizedText(da: "Ring borgeren op", en: "Call the citizen back"), starts: .onReceipt,
+                setting: callbackDeadline, metBy: .oralContact)
         ],
         contactFields: Triangle.fields
     )

@@ -42,19 +42,31 @@ public enum Triangle {
     public static let introduction = Field<JSONValue?>(
         "introduction",
         .object([
-            FieldSpec("purposeStated", .bool, required: true, "the purpose of the call was stated"),
-            FieldSpec("acceptance", .bool, required: true, "the citizen accepted to talk"),
-            FieldSpec("note", .text(max: 2_000)),
-        ]), "side 1: introduction and acceptance")
+            FieldSpec(
+                "purposeStated", .bool, required: true, "the purpose of the call was stated",
+                label: LocalizedText(da: "Formålet med samtalen er forklaret", en: "The purpose of the call was stated")),
+            FieldSpec(
+                "acceptance", .bool, required: true, "the citizen accepted to talk",
+                label: LocalizedText(da: "Borgeren har accepteret at tale", en: "The citizen accepted to talk")),
+            FieldSpec("note", .text(max: 2_000), label: LocalizedText(da: "Notat", en: "Note")),
+        ]), "side 1: introduction and acceptance",
+        label: LocalizedText(da: "Side 1: Introduktion og accept", en: "Side 1: Introduction and acceptance"))
 
     /// Side 2: listen, summarise, ask.
     public static let listening = Field<JSONValue?>(
         "listening",
         .object([
-            FieldSpec("interests", .text(max: 4_000), required: true, "the citizen's interests and perspective"),
-            FieldSpec("summary", .text(max: 4_000), required: true, "the summary given back to the citizen"),
-            FieldSpec("options", .list(.text(max: 500), max: 20), "possible outcomes considered together"),
-        ]), "side 2: listen, summarise, ask")
+            FieldSpec(
+                "interests", .text(max: 4_000), required: true, "the citizen's interests and perspective",
+                label: LocalizedText(da: "Borgerens interesser og perspektiv", en: "The citizen's interests and perspective")),
+            FieldSpec(
+                "summary", .text(max: 4_000), required: true, "the summary given back to the citizen",
+                label: LocalizedText(da: "Opsummering givet tilbage til borgeren", en: "The summary given back to the citizen")),
+            FieldSpec(
+                "options", .list(.text(max: 500), max: 20), "possible outcomes considered together",
+                label: LocalizedText(da: "Mulige løsninger (én pr. linje)", en: "Possible outcomes (one per line)")),
+        ]), "side 2: listen, summarise, ask",
+        label: LocalizedText(da: "Side 2: Lyt, opsummér, spørg", en: "Side 2: Listen, summarise, ask"))
 
     /// Side 3: agreement and thanks.
     public static let agreement = Field<Agreement?>(
@@ -64,14 +76,22 @@ public enum Triangle {
                 "tasks",
                 .list(
                     .object([
-                        FieldSpec("who", .text(max: 200), required: true),
-                        FieldSpec("what", .text(max: 1_000), required: true),
-                        FieldSpec("due", .time, required: true),
-                        FieldSpec("byCitizen", .bool, "the citizen does it, e.g. calls if the letter has not arrived; never staff overdue"),
-                    ]), max: 20), required: true, "who does what, by when"),
-            FieldSpec("furtherQuestions", .bool, "the citizen was asked for further questions"),
-            FieldSpec("thanked", .bool, required: true, "the citizen was thanked for their time"),
-        ]), "side 3: agreement and thanks")
+                        FieldSpec("who", .text(max: 200), required: true, label: LocalizedText(da: "Hvem", en: "Who")),
+                        FieldSpec("what", .text(max: 1_000), required: true, label: LocalizedText(da: "Hvad", en: "What")),
+                        FieldSpec("due", .time, required: true, label: LocalizedText(da: "Frist", en: "By when")),
+                        FieldSpec(
+                            "byCitizen", .bool, "the citizen does it, e.g. calls if the letter has not arrived; never staff overdue",
+                            label: LocalizedText(da: "Borgeren gør det selv", en: "The citizen does it")),
+                    ]), max: 20), required: true, "who does what, by when",
+                label: LocalizedText(da: "Hvem gør hvad, hvornår", en: "Who does what, by when")),
+            FieldSpec(
+                "furtherQuestions", .bool, "the citizen was asked for further questions",
+                label: LocalizedText(da: "Borgeren er spurgt om flere spørgsmål", en: "The citizen was asked for further questions")),
+            FieldSpec(
+                "thanked", .bool, required: true, "the citizen was thanked for their time",
+                label: LocalizedText(da: "Borgeren er takket for sin tid", en: "The citizen was thanked for their time")),
+        ]), "side 3: agreement and thanks",
+        label: LocalizedText(da: "Side 3: Aftale og tak", en: "Side 3: Agreement and thanks"))
 
     /// The contact fields, one object per side.
     public static let fields: [any FieldDeclaration] = [introduction, listening, agreement]

@@ -97,8 +97,42 @@ def axe_report(driver):
         AXE_TAGS)
 
 
+def english_titles():
+    """Every English title the plug-ins declare that differs from its Danish, from workflow.list."""
+    titles = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key in ("titles", "label"):
+                words = value.get(key)
+                if isinstance(words, dict) and words.get("en") and words.get("en") != words.get("da"):
+                    titles.add(words["en"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk(rpc(KEYS["LEADER"], "workflow.list", {}))
+    return titles
+
+
+def check_danish(driver, name):
+    """A page in Danish shows no English: no console key without its Danish word, no plug-in title
+    without its Danish translation (the console notes both in data-untranslated), no English title."""
+    missing = driver.execute_script("return document.documentElement.dataset.untranslated ?? ''")
+    if missing:
+        raise Failed(f"untranslated on the Danish {name}: {missing}")
+    text = driver.execute_script("return document.body.innerText")
+    shown = sorted(title for title in ENGLISH_TITLES if title in text)
+    if shown:
+        raise Failed(f"English titles on the Danish {name}: {shown[:5]}")
+    results.setdefault("danishPages", []).append(name)
+
+
 def check_axe(driver, name):
-    """axe-core on the page as it stands: no serious or critical violation."""
+    """axe-core on the page as it stands: no serious or critical violation; in Danish, no English word."""
+    if driver.execute_script("return document.documentElement.lang") == "da":
+        check_danish(driver, name)
     report = axe_report(driver)
     if "error" in report:
         raise Failed(f"axe on {name}: {report['error']}")
@@ -216,7 +250,11 @@ def storage_holds_no_key(driver, key):
         raise Failed("the key or the session cookie is readable by the page")
 
 
+ENGLISH_TITLES = set()
+
+
 def main():
+    ENGLISH_TITLES.update(english_titles())
     now = datetime.now(timezone.utc)
     stamp = now.strftime("%H%M%S")
     subject = f"Ventetid på hjælpemiddel {stamp}"
@@ -342,7 +380,7 @@ def main():
         wait(driver, "#call-summary").send_keys("Sendte borgeren et brev med Digital Post om bestillingen.")
         driver.find_element(By.ID, "call-save").click()
         wait(driver, "#start-call")
-        WebDriverWait(driver, 10).until(lambda d: any("digital_post" in item.text for item in d.find_elements(By.CSS_SELECTOR, "#contacts li")))
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#contacts li[data-kind=digital_post]"))
         step("a Digital Post letter is recorded as a written contact, without the triangle")
 
         wait(driver, "#action-confirmContact").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
@@ -356,7 +394,7 @@ def main():
         shot(driver, "07-close-with-consent")
         close.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "outcome"))
-        if driver.find_element(By.ID, "outcome").text != "withdrawn":
+        if driver.find_element(By.ID, "outcome").get_attribute("data-outcome") != "withdrawn":
             raise Failed("the complaint did not close as withdrawn")
         if "wantsWrittenAnswer" in (rpc(KEYS["INTEGRATION"], "complaint.get", {"id": mine["id"]}).get("fields") or {}):
             raise Failed("an untouched written-answer choice was sent: the console answered for the citizen")

@@ -11,16 +11,16 @@ import Testing
     static let confirming: [String: JSONValue] = ["confirmationAfterAgreement": true]
 
     static let definition = WorkflowDefinition(
-        id: "test.flow", title: "t", initialState: "received",
-        states: [WorkflowState("received", title: "R"), WorkflowState("closed", title: "C", isFinal: true)],
+        id: "test.flow", title: .same("t"), initialState: "received",
+        states: [WorkflowState("received", title: .same("R")), WorkflowState("closed", title: .same("C"), isFinal: true)],
         actions: [
             WorkflowAction(
-                "close", title: "Close", from: ["received"], to: "closed",
+                "close", title: .same("Close"), from: ["received"], to: "closed",
                 outcomes: [.withdrawn, .resolved, .upheld, .rejected, .forwarded])
         ],
         deadlines: [
             DeadlineRule(
-                "answer", title: "Answer", starts: .onReceipt, duration: .workingHours(8),
+                "answer", title: .same("Answer"), starts: .onReceipt, duration: .workingHours(8),
                 setting: "test.answerDeadline", metBy: .closing)
         ]
     )

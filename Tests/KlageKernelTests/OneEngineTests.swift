@@ -46,9 +46,9 @@ import Testing
 
     @Test func aComplaintsNoteGuardNamesTheNoteFieldToo() throws {
         let definition = WorkflowDefinition(
-            id: "test.noted", title: "Test", initialState: "open",
-            states: [WorkflowState("open", title: "Open"), WorkflowState("closed", title: "Closed", isFinal: true)],
-            actions: [WorkflowAction("close", title: "Close", from: ["open"], to: "closed", guards: [.noteGiven])]
+            id: "test.noted", title: .same("Test"), initialState: "open",
+            states: [WorkflowState("open", title: .same("Open")), WorkflowState("closed", title: .same("Closed"), isFinal: true)],
+            actions: [WorkflowAction("close", title: .same("Close"), from: ["open"], to: "closed", guards: [.noteGiven])]
         )
         var complaint = Complaint(
             id: "c1", tenant: "t", workflow: definition.id, workflowVersion: 1, state: "x", track: .dissatisfaction, channel: .phone,
@@ -66,9 +66,9 @@ import Testing
     @Test func aRecordsWorkflowMayNotUseAGuardThatNeedsAComplaint() throws {
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let needsComplaint = WorkflowDefinition(
-            id: "test.records", title: "Test", initialState: "open",
-            states: [WorkflowState("open", title: "Open"), WorkflowState("done", title: "Done", isFinal: true)],
-            actions: [WorkflowAction("finish", title: "Finish", from: ["open"], to: "done", guards: [.oralContactRecorded])]
+            id: "test.records", title: .same("Test"), initialState: "open",
+            states: [WorkflowState("open", title: .same("Open")), WorkflowState("done", title: .same("Done"), isFinal: true)],
+            actions: [WorkflowAction("finish", title: .same("Finish"), from: ["open"], to: "done", guards: [.oralContactRecorded])]
         )
         #expect(throws: WorkflowDefinitionError.self) { try WorkflowValidator.validateForRecords(needsComplaint) }
         #expect(throws: Never.self) { try WorkflowValidator.validate(needsComplaint) }

@@ -122,9 +122,9 @@ import Testing
     // MARK: 6. Appeals
 
     static let appealDefinition = WorkflowDefinition(
-        id: "test.appeal", title: "Appeal", initialState: "received",
-        states: [WorkflowState("received", title: "Received"), WorkflowState("closed", title: "Closed", isFinal: true)],
-        actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed", outcomes: Outcome.allCases)]
+        id: "test.appeal", title: .same("Appeal"), initialState: "received",
+        states: [WorkflowState("received", title: .same("Received")), WorkflowState("closed", title: .same("Closed"), isFinal: true)],
+        actions: [WorkflowAction("close", title: .same("Close"), from: ["received"], to: "closed", outcomes: Outcome.allCases)]
     )
 
     func appeal() -> Complaint {

@@ -8,19 +8,19 @@ import Testing
     static let received = Timestamp.parse("2026-11-25T09:30:00Z")!
 
     static let definition = WorkflowDefinition(
-        id: "test.dialogue", title: "Test", initialState: "received",
+        id: "test.dialogue", title: .same("Test"), initialState: "received",
         states: [
-            WorkflowState("received", title: "Received"), WorkflowState("contacted", title: "Contacted"),
-            WorkflowState("closed", title: "Closed", isFinal: true),
+            WorkflowState("received", title: .same("Received")), WorkflowState("contacted", title: .same("Contacted")),
+            WorkflowState("closed", title: .same("Closed"), isFinal: true),
         ],
         actions: [
-            WorkflowAction("confirm", title: "Confirm", from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
-            WorkflowAction("close", title: "Close", from: ["contacted"], to: "closed", outcomes: [.withdrawn, .rejected]),
-            WorkflowAction("escalate", title: "Escalate", from: ["received", "contacted"], to: "closed", roles: [.leader]),
+            WorkflowAction("confirm", title: .same("Confirm"), from: ["received"], to: "contacted", guards: [.oralContactRecorded]),
+            WorkflowAction("close", title: .same("Close"), from: ["contacted"], to: "closed", outcomes: [.withdrawn, .rejected]),
+            WorkflowAction("escalate", title: .same("Escalate"), from: ["received", "contacted"], to: "closed", roles: [.leader]),
         ],
         deadlines: [
-            DeadlineRule("firstContact", title: "First contact", starts: .onReceipt, duration: .hours(24), metBy: .oralContact),
-            DeadlineRule("answer", title: "Answer", starts: .onEntering("contacted"), duration: .days(5), metBy: .entering(["closed"])),
+            DeadlineRule("firstContact", title: .same("First contact"), starts: .onReceipt, duration: .hours(24), metBy: .oralContact),
+            DeadlineRule("answer", title: .same("Answer"), starts: .onEntering("contacted"), duration: .days(5), metBy: .entering(["closed"])),
         ]
     )
 

@@ -5,14 +5,14 @@ import Testing
 /// Broken workflow definitions are refused at start-up, with the problem named.
 @Suite struct WorkflowValidatorTests {
     func definition(states: [WorkflowState], actions: [WorkflowAction], initial: StateID = "a") -> WorkflowDefinition {
-        WorkflowDefinition(id: "test.flow", title: "t", initialState: initial, states: states, actions: actions)
+        WorkflowDefinition(id: "test.flow", title: .same("t"), initialState: initial, states: states, actions: actions)
     }
 
     @Test func aValidWorkflowPasses() throws {
         try WorkflowValidator.validate(
             definition(
-                states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
-                actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
+                states: [WorkflowState("a", title: .same("A")), WorkflowState("b", title: .same("B"), isFinal: true)],
+                actions: [WorkflowAction("go", title: .same("Go"), from: ["a"], to: "b")]
             ))
         try WorkflowValidator.validate(LearningWorkflow.definition)
     }
@@ -22,9 +22,10 @@ import Testing
             try WorkflowValidator.validate(
                 definition(
                     states: [
-                        WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true), WorkflowState("c", title: "C", isFinal: true),
+                        WorkflowState("a", title: .same("A")), WorkflowState("b", title: .same("B"), isFinal: true),
+                        WorkflowState("c", title: .same("C"), isFinal: true),
                     ],
-                    actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]
+                    actions: [WorkflowAction("go", title: .same("Go"), from: ["a"], to: "b")]
                 ))
         }
         #expect(error?.problem == "state 'c' cannot be reached from 'a'")
@@ -34,8 +35,14 @@ import Testing
         let error = #expect(throws: WorkflowDefinitionError.self) {
             try WorkflowValidator.validate(
                 definition(
-                    states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B"), WorkflowState("c", title: "C", isFinal: true)],
-                    actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b"), WorkflowAction("end", title: "End", from: ["a"], to: "c")]
+                    states: [
+                        WorkflowState("a", title: .same("A")), WorkflowState("b", title: .same("B")),
+                        WorkflowState("c", title: .same("C"), isFinal: true),
+                    ],
+                    actions: [
+                        WorkflowAction("go", title: .same("Go"), from: ["a"], to: "b"),
+                        WorkflowAction("end", title: .same("End"), from: ["a"], to: "c"),
+                    ]
                 ))
         }
         #expect(error?.problem == "state 'b' is not final and has no way out")
@@ -45,9 +52,10 @@ import Testing
         let error = #expect(throws: WorkflowDefinitionError.self) {
             try WorkflowValidator.validate(
                 definition(
-                    states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
+                    states: [WorkflowState("a", title: .same("A")), WorkflowState("b", title: .same("B"), isFinal: true)],
                     actions: [
-                        WorkflowAction("go", title: "Go", from: ["a"], to: "nowhere"), WorkflowAction("end", title: "End", from: ["a"], to: "b"),
+                        WorkflowAction("go", title: .same("Go"), from: ["a"], to: "nowhere"),
+                        WorkflowAction("end", title: .same("End"), from: ["a"], to: "b"),
                     ]
                 ))
         }
@@ -61,9 +69,9 @@ import Testing
             func register(into registrar: inout PluginRegistrar) {
                 registrar.workflow(
                     WorkflowDefinition(
-                        id: "other.flow", title: "t", initialState: "a",
-                        states: [WorkflowState("a", title: "A"), WorkflowState("b", title: "B", isFinal: true)],
-                        actions: [WorkflowAction("go", title: "Go", from: ["a"], to: "b")]))
+                        id: "other.flow", title: .same("t"), initialState: "a",
+                        states: [WorkflowState("a", title: .same("A")), WorkflowState("b", title: .same("B"), isFinal: true)],
+                        actions: [WorkflowAction("go", title: .same("Go"), from: ["a"], to: "b")]))
             }
         }
         var builder = PluginRegistryBuilder()

@@ -30,10 +30,10 @@ import Testing
 
     @Test func theEngineStartsAndResumesATenantsClocksOnItsCalendar() throws {
         let definition = WorkflowDefinition(
-            id: "test.flow", title: "t", initialState: "received",
-            states: [WorkflowState("received", title: "R"), WorkflowState("closed", title: "C", isFinal: true)],
-            actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed", outcomes: [.upheld])],
-            deadlines: [DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .workingHours(8), metBy: .closing)]
+            id: "test.flow", title: .same("t"), initialState: "received",
+            states: [WorkflowState("received", title: .same("R")), WorkflowState("closed", title: .same("C"), isFinal: true)],
+            actions: [WorkflowAction("close", title: .same("Close"), from: ["received"], to: "closed", outcomes: [.upheld])],
+            deadlines: [DeadlineRule("answer", title: .same("Answer"), starts: .onReceipt, duration: .workingHours(8), metBy: .closing)]
         )
         let friday = Timestamp.parse("2026-11-27T11:00:00Z")!  // Friday 12:00
         var complaint = Complaint(

@@ -372,14 +372,15 @@ struct TestPlugin: KlagePlugin {
     func register(into registrar: inout PluginRegistrar) {
         registrar.workflow(
             WorkflowDefinition(
-                id: "borgerkontakt.dialogue", title: "t", tracks: [.dissatisfaction], initialState: "received",
+                id: "borgerkontakt.dialogue", title: .same("t"), tracks: [.dissatisfaction], initialState: "received",
                 states: [
-                    WorkflowState("received", title: "R"), WorkflowState("formal", title: "F"), WorkflowState("closed", title: "C", isFinal: true),
+                    WorkflowState("received", title: .same("R")), WorkflowState("formal", title: .same("F")),
+                    WorkflowState("closed", title: .same("C"), isFinal: true),
                 ],
                 actions: [
-                    WorkflowAction("formal", title: "F", from: ["received"], to: "formal"),
-                    WorkflowAction("close", title: "C", from: ["formal"], to: "closed"),
+                    WorkflowAction("formal", title: .same("F"), from: ["received"], to: "formal"),
+                    WorkflowAction("close", title: .same("C"), from: ["formal"], to: "closed"),
                 ],
-                deadlines: [DeadlineRule("firstContact", title: "First", starts: .onReceipt, duration: .hours(24), metBy: .oralContact)]))
+                deadlines: [DeadlineRule("firstContact", title: .same("First"), starts: .onReceipt, duration: .hours(24), metBy: .oralContact)]))
     }
 }

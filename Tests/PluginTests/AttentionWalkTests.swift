@@ -34,6 +34,7 @@ import Testing
                 atRisk == [
                     [
                         "kind": "deadline.dueSoon", "dueAt": "2026-11-26T09:30:00Z", "title": "Call the citizen back",
+                        "titles": ["da": "Ring borgeren op", "en": "Call the citizen back"],
                         "complaintId": .string(first), "deadline": "firstContact", "department": "Hjælpemidler",
                     ]
                 ])
@@ -134,6 +135,7 @@ import Testing
                 items == [
                     [
                         "kind": "gladsaxe.actionOverdue", "dueAt": "2026-12-15T12:00:00Z", "title": "Hand over plans the same day",
+                        "titles": ["da": "Hand over plans the same day", "en": "Hand over plans the same day"],
                         "record": ["plugin": "gladsaxe", "kind": "action", "id": action["id"]!], "department": "Træningscenter",
                     ]
                 ])

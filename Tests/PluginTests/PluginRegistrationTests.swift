@@ -43,9 +43,9 @@ import Testing
         deadline: DeadlineRule? = nil
     ) -> WorkflowDefinition {
         WorkflowDefinition(
-            id: "probe.flow", title: "Probe", tracks: tracks, initialState: "received",
-            states: [WorkflowState("received", title: "Received"), WorkflowState("closed", title: "Closed", isFinal: true)],
-            actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed", outcomes: outcomes, fields: fields)],
+            id: "probe.flow", title: .same("Probe"), tracks: tracks, initialState: "received",
+            states: [WorkflowState("received", title: .same("Received")), WorkflowState("closed", title: .same("Closed"), isFinal: true)],
+            actions: [WorkflowAction("close", title: .same("Close"), from: ["received"], to: "closed", outcomes: outcomes, fields: fields)],
             deadlines: deadline.map { [$0] } ?? [])
     }
 
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func aSettingItsWorkflowNamesIsDeclaredOnceInEitherOrder() throws {
-        let rule = DeadlineRule("answer", title: "Answer", starts: .onReceipt, setting: Self.answer, metBy: .closing)
+        let rule = DeadlineRule("answer", title: .same("Answer"), starts: .onReceipt, setting: Self.answer, metBy: .closing)
         let settingFirst = try Self.build(
             Probe { registrar in
                 registrar.setting(Self.answer)
@@ -123,7 +123,7 @@ import Testing
                 registrar.setting(DeadlineSetting("probe.answerDeadline", default: .days(3)))
             } == "plug-in 'probe': setting 'probe.answerDeadline' is declared twice, differently: declare it once, as a static let, and register that"
         )
-        let stray = DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .days(9), setting: Self.answer.key, metBy: .closing)
+        let stray = DeadlineRule("answer", title: .same("Answer"), starts: .onReceipt, duration: .days(9), setting: Self.answer.key, metBy: .closing)
         #expect(
             Self.refusal { registrar in
                 registrar.workflow(Self.workflow(deadline: stray))

@@ -24,15 +24,15 @@ import Testing
 
     static func workflow(deadline: DeadlineRule) -> WorkflowDefinition {
         WorkflowDefinition(
-            id: "broken.flow", title: "Broken", tracks: [.dissatisfaction], initialState: "received",
-            states: [WorkflowState("received", title: "Received"), WorkflowState("closed", title: "Closed", isFinal: true)],
-            actions: [WorkflowAction("close", title: "Close", from: ["received"], to: "closed")],
+            id: "broken.flow", title: .same("Broken"), tracks: [.dissatisfaction], initialState: "received",
+            states: [WorkflowState("received", title: .same("Received")), WorkflowState("closed", title: .same("Closed"), isFinal: true)],
+            actions: [WorkflowAction("close", title: .same("Close"), from: ["received"], to: "closed")],
             deadlines: [deadline]
         )
     }
 
     @Test func aDeadlineNoActionCanMeetIsFound() {
-        let never = DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .days(5), metBy: .entering(["received"]))
+        let never = DeadlineRule("answer", title: .same("Answer"), starts: .onReceipt, duration: .days(5), metBy: .entering(["received"]))
         #expect(
             throws: PluginVerifier.Problem(
                 description: "workflow 'broken.flow': deadline 'answer' waits for entering [\"received\"], which no action does")
@@ -42,12 +42,13 @@ import Testing
     }
 
     @Test func aSettingOutsideThePluginsNamespaceIsFound() {
-        let foreign = DeadlineRule("answer", title: "Answer", starts: .onReceipt, duration: .days(5), setting: "answerDeadline", metBy: .closing)
+        let foreign = DeadlineRule(
+            "answer", title: .same("Answer"), starts: .onReceipt, duration: .days(5), setting: "answerDeadline", metBy: .closing)
         #expect(throws: PluginVerifier.Problem.self) { try PluginVerifier.verify(Broken(definition: Self.workflow(deadline: foreign))) }
     }
 
     @Test func whatTheRegistryRefusesIsReported() {
-        let unknown = DeadlineRule("answer", title: "Answer", starts: .onEntering("nowhere"), duration: .days(5), metBy: .closing)
+        let unknown = DeadlineRule("answer", title: .same("Answer"), starts: .onEntering("nowhere"), duration: .days(5), metBy: .closing)
         #expect(throws: PluginVerifier.Problem.self) { try PluginVerifier.verify(Broken(definition: Self.workflow(deadline: unknown))) }
     }
 }

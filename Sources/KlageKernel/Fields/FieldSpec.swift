@@ -26,8 +26,14 @@ public struct FieldSpec: Sendable, Hashable {
     public let summary: String?
     /// The value an absent field takes, as `rpc.discover` shows it.
     public let defaultValue: JSONValue?
+    /// What a form calls the field, in each language; a field a person fills in needs one.
+    public let label: LocalizedText?
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, _ summary: String? = nil, default defaultValue: JSONValue? = nil) {
+    public init(
+        _ name: String, _ kind: Kind, required: Bool = false, _ summary: String? = nil, default defaultValue: JSONValue? = nil,
+        label: LocalizedText? = nil
+    ) {
+        self.label = label
         self.name = name
         self.kind = kind
         self.required = required

@@ -1,16 +1,3 @@
-/// Words the console shows, in its two languages.
-public struct LocalizedText: Sendable, Hashable, Encodable {
-    /// Danish, the console's default.
-    public let da: String
-    /// English.
-    public let en: String
-
-    public init(da: String, en: String) {
-        self.da = da
-        self.en = en
-    }
-}
-
 /// A column of a plug-in's table in the console: a key of the items listed and how to show its value.
 public struct PanelColumn: Sendable, Hashable, Encodable {
     /// How a value is shown.

@@ -33,12 +33,14 @@ extension DeadlineRule {
     ///
     /// - Parameters:
     ///   - name: The deadline's name, unique within the workflow.
-    ///   - title: What is due, e.g. "Call the citizen back".
+    ///   - title: What is due, in each language, e.g. "Ring borgeren op" and "Call the citizen back".
     ///   - start: When the clock starts.
     ///   - setting: The declared setting; register it with ``PluginRegistrar/setting(_:)``.
     ///   - completion: What meets the deadline.
     ///   - warnAt: How far into the duration the warn point lies.
-    public init(_ name: String, title: String, starts start: Start, setting: DeadlineSetting, metBy completion: Completion, warnAt: Double = 0.75) {
+    public init(
+        _ name: String, title: LocalizedText, starts start: Start, setting: DeadlineSetting, metBy completion: Completion, warnAt: Double = 0.75
+    ) {
         self.init(name, title: title, starts: start, duration: setting.defaultValue, setting: setting.key, metBy: completion, warnAt: warnAt)
     }
 }

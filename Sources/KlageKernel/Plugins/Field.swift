@@ -34,15 +34,18 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     ///   - name: The JSON name, e.g. `complaintId`.
     ///   - kind: What the kernel accepts, e.g. `.text(max: 64)`; it must fit `Value`.
     ///   - summary: A short description for `rpc.discover` and the workflow view.
-    public init(_ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil) {
-        spec = FieldSpec(name, kind, required: !(Value.self is any OptionalField.Type), summary)
+    ///   - label: What a form calls it, in each language: needed on a field a person fills in.
+    public init(_ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil, label: LocalizedText? = nil) {
+        spec = FieldSpec(name, kind, required: !(Value.self is any OptionalField.Type), summary, label: label)
         defaultValue = nil
     }
 
     /// Declares a field that may be left out, and then reads as `fallback`.
-    public init(_ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil, default fallback: Value) where Value: Encodable {
+    public init(
+        _ name: String, _ kind: FieldSpec.Kind, _ summary: String? = nil, label: LocalizedText? = nil, default fallback: Value
+    ) where Value: Encodable {
         guard let json = try? PluginJSON.encode(fallback) else { preconditionFailure("the default of field \(name) does not encode") }
-        spec = FieldSpec(name, kind, required: false, summary, default: json)
+        spec = FieldSpec(name, kind, required: false, summary, default: json, label: label)
         defaultValue = fallback
     }
 
@@ -56,7 +59,7 @@ public struct Field<Value: Decodable & Sendable>: FieldDeclaration, Sendable {
     /// let sharedWith = try complaint.fields[Self.sharedWith.optional] ?? []
     /// ```
     public var optional: Field<Value?> {
-        Field<Value?>(FieldSpec(spec.name, spec.kind, required: false, spec.summary))
+        Field<Value?>(FieldSpec(spec.name, spec.kind, required: false, spec.summary, label: spec.label))
     }
 
     private init(_ spec: FieldSpec) {

@@ -41,8 +41,10 @@ public struct AttentionItem: Sendable, Hashable, Encodable {
     public let kind: AttentionKind
     /// When it is (or was) due.
     public let dueAt: Date
-    /// What is due, in words free of personal data.
-    public let title: String
+    /// What is due, in each language, in words free of personal data.
+    public let titles: LocalizedText
+    /// What is due, in English, as integrations have always read it.
+    public var title: String { titles.en }
     /// The complaint it concerns, if any.
     public let complaintId: ComplaintID?
     /// The deadline's name, for complaint clocks (e.g. `firstContact`).
@@ -53,16 +55,33 @@ public struct AttentionItem: Sendable, Hashable, Encodable {
     public let department: String?
 
     public init(
-        kind: AttentionKind, dueAt: Date, title: String, complaintId: ComplaintID? = nil, deadline: String? = nil,
+        kind: AttentionKind, dueAt: Date, title: LocalizedText, complaintId: ComplaintID? = nil, deadline: String? = nil,
         record: AttentionRecordRef? = nil, department: String? = nil
     ) {
         self.kind = kind
         self.dueAt = dueAt
-        self.title = title
+        self.titles = title
         self.complaintId = complaintId
         self.deadline = deadline
         self.record = record
         self.department = department
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, dueAt, title, titles, complaintId, deadline, record, department
+    }
+
+    /// Encodes the English `title` integrations read, beside `titles` in each language.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(dueAt, forKey: .dueAt)
+        try container.encode(title, forKey: .title)
+        try container.encode(titles, forKey: .titles)
+        try container.encodeIfPresent(complaintId, forKey: .complaintId)
+        try container.encodeIfPresent(deadline, forKey: .deadline)
+        try container.encodeIfPresent(record, forKey: .record)
+        try container.encodeIfPresent(department, forKey: .department)
     }
 }
 

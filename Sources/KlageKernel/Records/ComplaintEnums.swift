@@ -34,6 +34,18 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether closing with this outcome needs the citizen's recorded consent: the municipality does not close
     /// a complaint by agreement on the citizen's behalf (DomainAndLaw "Closing").
     public var needsCitizenConsent: Bool { self == .withdrawn || self == .resolved }
+
+    /// What the outcome is called, in each language.
+    public var title: LocalizedText {
+        switch self {
+        case .upheld: LocalizedText(da: "Medhold", en: "Upheld")
+        case .partlyUpheld: LocalizedText(da: "Delvis medhold", en: "Partly upheld")
+        case .rejected: LocalizedText(da: "Afslag", en: "Rejected")
+        case .forwarded: LocalizedText(da: "Sendt videre", en: "Forwarded")
+        case .withdrawn: LocalizedText(da: "Trukket tilbage", en: "Withdrawn")
+        case .resolved: LocalizedText(da: "Løst", en: "Resolved")
+        }
+    }
 }
 
 /// The kind of a recorded contact. Oral kinds are two-way conversations and meet first-contact deadlines.

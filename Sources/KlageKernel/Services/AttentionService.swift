@@ -42,7 +42,7 @@ public struct AttentionService: Sendable {
                 let rule = definition?.deadlineRule(named: deadline.name)
                 items.append(
                     AttentionItem(
-                        kind: kind, dueAt: deadline.dueAt, title: rule?.title ?? deadline.name,
+                        kind: kind, dueAt: deadline.dueAt, title: rule?.titles ?? .same(deadline.name),
                         complaintId: complaint.id, deadline: deadline.name, department: complaint.department))
             }
         }

@@ -15,7 +15,9 @@ public enum AgreementConfirmation {
 
     /// The confirmation's clock, started at closing; its length is the tenant's `confirmationDeadline`.
     public static let rule = DeadlineRule(
-        "writtenConfirmation", title: "Send the written confirmation of the agreement", starts: .onReceipt,
+        "writtenConfirmation",
+        title: LocalizedText(da: "Send den skriftlige bekræftelse af aftalen", en: "Send the written confirmation of the agreement"),
+        starts: .onReceipt,
         duration: .workingDays(5), setting: TenantSettings.confirmationDeadline.key, metBy: .writtenContact
     )
 

@@ -31,7 +31,10 @@ public struct DeadlineRule: Sendable, Hashable {
     }
 
     public let name: String
-    public let title: String
+    /// The title in each language.
+    public let titles: LocalizedText
+    /// The English title.
+    public var title: String { titles.en }
     public let start: Start
     public let duration: DeadlineDuration
     /// The tenant setting that may override `duration` (a string such as `"24h"`, `"8wh"`, `"10d"`, `"5wd"`).
@@ -41,12 +44,12 @@ public struct DeadlineRule: Sendable, Hashable {
     public let warnAt: Double
 
     public init(
-        _ name: String, title: String, starts start: Start, duration: DeadlineDuration, setting: String? = nil,
+        _ name: String, title: LocalizedText, starts start: Start, duration: DeadlineDuration, setting: String? = nil,
         metBy completion: Completion, warnAt: Double = 0.75
     ) {
         precondition(warnAt > 0 && warnAt < 1, "the warn point lies inside the duration")
         self.name = name
-        self.title = title
+        self.titles = title
         self.start = start
         self.duration = duration
         self.setting = setting

@@ -10,17 +10,20 @@
 public enum KernelActionFields {
     /// The citizen's recorded consent to closing by agreement (`withdrawn`, `resolved`).
     public static let citizenConsent = FieldSpec(
-        "citizenConsent", .bool, "the citizen's recorded consent to closing by agreement (withdrawn, resolved)"
+        "citizenConsent", .bool, "the citizen's recorded consent to closing by agreement (withdrawn, resolved)",
+        label: LocalizedText(da: "Borgeren samtykker i at afslutte klagen", en: "The citizen consents to closing the complaint")
     )
     /// The citizen's own choice of a written answer, when asked: `true` wants one, `false` does not; left out when
     /// the citizen was not asked (nothing is recorded then). `false` means closing by agreement owes no letter.
     public static let wantsWrittenAnswer = FieldSpec(
         "wantsWrittenAnswer", .bool,
-        "the citizen's own choice of a written answer, when asked (leave it out when not asked); false: no written confirmation is owed"
+        "the citizen's own choice of a written answer, when asked (leave it out when not asked); false: no written confirmation is owed",
+        label: LocalizedText(da: "Borgeren ønsker et skriftligt svar", en: "The citizen wants a written answer")
     )
     /// Where the case went, e.g. Ankestyrelsen; required when an appeal is closed as forwarded.
     public static let forwardedTo = FieldSpec(
-        "forwardedTo", .text(max: 200), "where the case went, e.g. Ankestyrelsen; required when an appeal is forwarded"
+        "forwardedTo", .text(max: 200), "where the case went, e.g. Ankestyrelsen; required when an appeal is forwarded",
+        label: LocalizedText(da: "Sendt videre til", en: "Forwarded to")
     )
 
     /// Every kernel action field.

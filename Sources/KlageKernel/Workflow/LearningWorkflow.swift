@@ -8,18 +8,23 @@ public enum LearningWorkflow {
     /// The definition; validated at start-up with the plug-ins' workflows.
     public static let definition = WorkflowDefinition(
         id: "kernel.learning",
-        title: "Learning item",
+        title: LocalizedText(da: "Læringspunkt", en: "Learning item"),
         initialState: "proposed",
         states: [
-            WorkflowState("proposed", title: "Proposed"),
-            WorkflowState("accepted", title: "Accepted: an improvement will be made"),
-            WorkflowState("implemented", title: "Implemented", isFinal: true),
-            WorkflowState("dismissed", title: "Dismissed", isFinal: true),
+            WorkflowState("proposed", title: LocalizedText(da: "Foreslået", en: "Proposed")),
+            WorkflowState(
+                "accepted", title: LocalizedText(da: "Accepteret: der bliver lavet en forbedring", en: "Accepted: an improvement will be made")),
+            WorkflowState("implemented", title: LocalizedText(da: "Gennemført", en: "Implemented"), isFinal: true),
+            WorkflowState("dismissed", title: LocalizedText(da: "Afvist", en: "Dismissed"), isFinal: true),
         ],
         actions: [
-            WorkflowAction("accept", title: "Accept", from: ["proposed"], to: "accepted", roles: [.leader]),
-            WorkflowAction("implement", title: "Mark implemented", from: ["accepted"], to: "implemented", roles: [.leader]),
-            WorkflowAction("dismiss", title: "Dismiss", from: ["proposed", "accepted"], to: "dismissed", roles: [.leader], guards: [.noteGiven]),
+            WorkflowAction("accept", title: LocalizedText(da: "Acceptér", en: "Accept"), from: ["proposed"], to: "accepted", roles: [.leader]),
+            WorkflowAction(
+                "implement", title: LocalizedText(da: "Markér som gennemført", en: "Mark implemented"), from: ["accepted"], to: "implemented",
+                roles: [.leader]),
+            WorkflowAction(
+                "dismiss", title: LocalizedText(da: "Afvis", en: "Dismiss"), from: ["proposed", "accepted"], to: "dismissed", roles: [.leader],
+                guards: [.noteGiven]),
         ]
     )
 }

@@ -12,6 +12,9 @@ extension WorkflowAction {
     /// actions: [..., .withdrawal(from: ["received", "contacted", "formal"], to: "closed")]
     /// ```
     public static func withdrawal(from states: [StateID], to closed: StateID) -> WorkflowAction {
-        WorkflowAction(withdrawalID, title: "Close as withdrawn, with the citizen's consent", from: states, to: closed, outcomes: [.withdrawn])
+        WorkflowAction(
+            withdrawalID,
+            title: LocalizedText(da: "Afslut som tilbagetrukket, med borgerens samtykke", en: "Close as withdrawn, with the citizen's consent"),
+            from: states, to: closed, outcomes: [.withdrawn])
     }
 }

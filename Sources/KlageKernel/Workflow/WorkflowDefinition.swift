@@ -19,7 +19,10 @@ public typealias ActionID = Identifier<WorkflowAction>
 public struct WorkflowDefinition: Sendable {
     public let id: WorkflowID
     public let version: Int
-    public let title: String
+    /// The title in each language.
+    public let titles: LocalizedText
+    /// The English title, as integrations have always read it.
+    public var title: String { titles.en }
     /// The tracks this workflow accepts; a complaint of another track is refused at create.
     public let tracks: Set<ComplaintTrack>
     public let initialState: StateID
@@ -36,7 +39,7 @@ public struct WorkflowDefinition: Sendable {
     let fieldTypeProblems: [String]
 
     public init(
-        id: WorkflowID, version: Int = 1, title: String, tracks: Set<ComplaintTrack> = Set(ComplaintTrack.allCases),
+        id: WorkflowID, version: Int = 1, title: LocalizedText, tracks: Set<ComplaintTrack> = Set(ComplaintTrack.allCases),
         initialState: StateID, states: [WorkflowState], actions: [WorkflowAction], deadlines: [DeadlineRule] = [],
         complaintFields: [any FieldDeclaration] = [], contactFields: [any FieldDeclaration] = [], reopenState: StateID? = nil
     ) {
@@ -46,7 +49,7 @@ public struct WorkflowDefinition: Sendable {
         self.reopenState = reopenState ?? initialState
         self.id = id
         self.version = version
-        self.title = title
+        self.titles = title
         self.tracks = tracks
         self.initialState = initialState
         self.states = states
@@ -80,13 +83,16 @@ public struct WorkflowDefinition: Sendable {
 /// One state of a workflow.
 public struct WorkflowState: Sendable, Hashable {
     public let id: StateID
-    public let title: String
+    /// The title in each language.
+    public let titles: LocalizedText
+    /// The English title.
+    public var title: String { titles.en }
     /// A final state closes the complaint; it needs no way out.
     public let isFinal: Bool
 
-    public init(_ id: StateID, title: String, isFinal: Bool = false) {
+    public init(_ id: StateID, title: LocalizedText, isFinal: Bool = false) {
         self.id = id
-        self.title = title
+        self.titles = title
         self.isFinal = isFinal
     }
 }
@@ -94,7 +100,10 @@ public struct WorkflowState: Sendable, Hashable {
 /// One action of a workflow: from which states to which, by whom, under which guards.
 public struct WorkflowAction: Sendable {
     public let id: ActionID
-    public let title: String
+    /// The title in each language.
+    public let titles: LocalizedText
+    /// The English title.
+    public var title: String { titles.en }
     public let from: [StateID]
     public let to: StateID
     /// The roles that may take it (admins and leaders may also take what the roles below them may).
@@ -109,13 +118,13 @@ public struct WorkflowAction: Sendable {
     let fieldTypeProblems: [String]
 
     public init(
-        _ id: ActionID, title: String, from: [StateID], to: StateID, roles: Set<Role> = [.caseworker],
+        _ id: ActionID, title: LocalizedText, from: [StateID], to: StateID, roles: Set<Role> = [.caseworker],
         guards: [WorkflowGuard] = [], outcomes: [Outcome] = [], fields: [any FieldDeclaration] = []
     ) {
         self.fields = fields.map(\.spec)
         fieldTypeProblems = fields.compactMap(\.typeProblem)
         self.id = id
-        self.title = title
+        self.titles = title
         self.from = from
         self.to = to
         self.roles = roles

@@ -62,7 +62,7 @@ extension AccessRecord: WireSample {
 
 extension AttentionItem: WireSample {
     public static let sample = AttentionItem(
-        kind: .missed, dueAt: .distantPast, title: "", record: AttentionRecordRef(plugin: "", kind: "", id: ""))
+        kind: .missed, dueAt: .distantPast, title: .same(""), record: AttentionRecordRef(plugin: "", kind: "", id: ""))
 }
 
 extension AuditVerification: WireSample {

@@ -6,7 +6,13 @@ public struct WorkflowView: Encodable, Sendable {
     struct StateView: Encodable, Sendable {
         let id: String
         let title: String
+        let titles: LocalizedText
         let final: Bool
+    }
+    /// An outcome an action of the workflow may close with, and what it is called.
+    struct OutcomeView: Encodable, Sendable {
+        let id: String
+        let titles: LocalizedText
     }
     struct GuardView: Encodable, Sendable {
         let name: String
@@ -15,6 +21,7 @@ public struct WorkflowView: Encodable, Sendable {
     struct ActionView: Encodable, Sendable {
         let id: String
         let title: String
+        let titles: LocalizedText
         let from: [String]
         let to: String
         let roles: [String]
@@ -25,6 +32,7 @@ public struct WorkflowView: Encodable, Sendable {
     struct DeadlineRuleView: Encodable, Sendable {
         let name: String
         let title: String
+        let titles: LocalizedText
         let starts: String
         /// `24h` calendar hours, `10d` days, `8wh` working hours, `5wd` working days.
         let duration: String
@@ -43,32 +51,41 @@ public struct WorkflowView: Encodable, Sendable {
         let name: String
         let required: Bool
         let summary: String?
+        /// What a form calls it, in each language.
+        let label: LocalizedText?
         /// What the field holds (``FieldKindView``), so a client can render an input for it.
         var kind: FieldKindView?
     }
 
     let id: String
     let version: Int
+    /// The English title; `titles` has it in each language, as every title of the workflow.
     let title: String
+    let titles: LocalizedText
     let tracks: [String]
     let initialState: String
     let states: [StateView]
     let actions: [ActionView]
+    /// The workflow's deadlines, then those the kernel adds to its complaints: the statutory one of
+    /// appeals (when it takes appeals) and the written confirmation after closing by agreement.
     let deadlines: [DeadlineRuleView]
     let complaintFields: [FieldView]
     let contactFields: [FieldView]
     let contactKinds: [ContactKindView]
+    /// The outcomes its actions may close with.
+    let outcomes: [OutcomeView]
 
     public init(_ definition: WorkflowDefinition) {
         id = definition.id.rawValue
         version = definition.version
         title = definition.title
+        titles = definition.titles
         tracks = definition.tracks.map(\.rawValue).sorted()
         initialState = definition.initialState.rawValue
-        states = definition.states.map { StateView(id: $0.id.rawValue, title: $0.title, final: $0.isFinal) }
+        states = definition.states.map { StateView(id: $0.id.rawValue, title: $0.title, titles: $0.titles, final: $0.isFinal) }
         actions = definition.actions.map { action in
             ActionView(
-                id: action.id.rawValue, title: action.title, from: action.from.map(\.rawValue), to: action.to.rawValue,
+                id: action.id.rawValue, title: action.title, titles: action.titles, from: action.from.map(\.rawValue), to: action.to.rawValue,
                 roles: action.roles.map(\.rawValue).sorted(), outcomes: action.outcomes.map(\.rawValue),
                 guards: action.guards.map { GuardView(name: $0.name, requirement: $0.requirement) },
                 fields: action.fields.map(FieldView.init))
@@ -76,7 +93,11 @@ public struct WorkflowView: Encodable, Sendable {
         complaintFields = definition.complaintFields.map(FieldView.init)
         contactFields = definition.contactFields.map(FieldView.init)
         contactKinds = ContactKind.allCases.map { ContactKindView(kind: $0, oral: $0.isOral, written: $0.isWritten) }
-        deadlines = definition.deadlines.map { rule in
+        let used = Set(definition.actions.flatMap(\.outcomes))
+        outcomes = Outcome.allCases.filter(used.contains).map { OutcomeView(id: $0.rawValue, titles: $0.title) }
+        let kernelRules = (definition.tracks.contains(.appeal) ? StatutoryDeadlines.all : []) + [AgreementConfirmation.rule]
+        let rules = definition.deadlines + kernelRules.filter { kernel in !definition.deadlines.contains { $0.name == kernel.name } }
+        deadlines = rules.map { rule in
             let starts =
                 switch rule.start {
                 case .onReceipt: "receipt"
@@ -91,7 +112,7 @@ public struct WorkflowView: Encodable, Sendable {
                 case .entering(let states): "entering:" + states.map(\.rawValue).joined(separator: ",")
                 }
             return DeadlineRuleView(
-                name: rule.name, title: rule.title, starts: starts, duration: rule.duration.description,
+                name: rule.name, title: rule.title, titles: rule.titles, starts: starts, duration: rule.duration.description,
                 setting: rule.setting, metBy: metBy)
         }
     }
@@ -103,7 +124,7 @@ extension WorkflowView: WireComponent {
 }
 
 extension WorkflowView.StateView: WireSample {
-    static let sample = Self(id: "", title: "", final: false)
+    static let sample = Self(id: "", title: "", titles: .same(""), final: false)
 }
 
 extension WorkflowView.GuardView: WireSample {
@@ -111,11 +132,15 @@ extension WorkflowView.GuardView: WireSample {
 }
 
 extension WorkflowView.ActionView: WireSample {
-    static let sample = Self(id: "", title: "", from: [""], to: "", roles: [""], outcomes: [""], guards: [.sample], fields: [])
+    static let sample = Self(id: "", title: "", titles: .same(""), from: [""], to: "", roles: [""], outcomes: [""], guards: [.sample], fields: [])
 }
 
 extension WorkflowView.DeadlineRuleView: WireSample {
-    static let sample = Self(name: "", title: "", starts: "", duration: "", setting: nil, metBy: "")
+    static let sample = Self(name: "", title: "", titles: .same(""), starts: "", duration: "", setting: nil, metBy: "")
+}
+
+extension WorkflowView.OutcomeView: WireSample {
+    static let sample = Self(id: "", titles: .same(""))
 }
 
 extension WorkflowView.ContactKindView: WireSample {
@@ -129,7 +154,7 @@ extension WorkflowView.FieldView: WireDescribed {
 
 extension WorkflowView.FieldView {
     init(_ field: FieldSpec) {
-        self.init(name: field.name, required: field.required, summary: field.summary, kind: FieldKindView(field.kind))
+        self.init(name: field.name, required: field.required, summary: field.summary, label: field.label, kind: FieldKindView(field.kind))
     }
 }
 

@@ -54,7 +54,9 @@ struct IntakeGuards: Sendable {
         let now = host.services.env.clock.now()
         let item = AttentionItem(
             kind: IntakeRoutes.ceilingReached, dueAt: now,
-            title: "The web intake reached its ceiling of \(ceiling) complaints an hour; more are refused until the hour has passed")
+            title: LocalizedText(
+                da: "Webformularen har nået sit loft på \(ceiling) klager i timen; flere afvises, til timen er gået",
+                en: "The web intake reached its ceiling of \(ceiling) complaints an hour; more are refused until the hour has passed"))
         host.services.env.notices.post(item, tenant: tenant, until: now.addingTimeInterval(3600))
     }
 }

@@ -56,7 +56,7 @@ public struct StoreCopier: Sendable {
     ]
 
     /// The tables left behind on purpose: every other table of the schema is in ``tables``.
-    static let notCopied: Set<String> = [
+    static let notCopied = Set<String>([
         // Derived: the target computes the report figures again on its first report.
         "report_cells", "report_days", "report_changes", "report_months", "report_month_status",
         // Sign-ins to the web console, made and under way, end with the host they were made on.
@@ -66,6 +66,13 @@ public struct StoreCopier: Sendable {
         "host_audit_chain", "host_audit_head",
         // Each database records its own migrations, and the layouts of its derived data.
         "klage_migrations", "klage_layouts",
+    ]).union(sqliteSearchIndex)
+
+    /// SQLite's search index (migration 24): a SQLite target's triggers fill it as the complaints are
+    /// copied in; PostgreSQL has none of these tables (its index is over `complaints` itself).
+    static let sqliteSearchIndex: Set<String> = [
+        "complaint_search_rows", "complaint_text", "complaint_text_data", "complaint_text_idx", "complaint_text_content",
+        "complaint_text_docsize", "complaint_text_config",
     ]
 
     public init() {}

@@ -45,6 +45,8 @@ function chrome() {
 
 async function render() {
   const target = main();
+  // What this page shows untranslated is noted afresh (see i18n.js).
+  delete document.documentElement.dataset.untranslated;
   if (!session) {
     chrome();
     // Into a slot of its own, like every page: of two renders at once (sign-out sets the hash and

@@ -1,26 +1,16 @@
 // Renders inputs for fields as workflow.list describes them ({name, required, summary, kind}), and
 // reads their values back. Any plug-in's workflow gets its forms this way, without console changes.
 import { h } from './dom.js';
-import { t, currentLanguage } from './i18n.js';
+import { t, currentLanguage, localized } from './i18n.js';
 
 let counter = 0;
 const fresh = (name) => `f${++counter}-${name.replace(/[^A-Za-z0-9_-]/g, '')}`;
 
-// Danish labels for the fields of the plug-ins shipped; any other field shows its name and summary.
-const danish = {
-  introduction: 'Side 1: Introduktion og accept', purposeStated: 'Formålet med samtalen er forklaret', acceptance: 'Borgeren har accepteret at tale',
-  listening: 'Side 2: Lyt, opsummér, spørg', interests: "Borgerens interesser og perspektiv", summary: 'Opsummering givet tilbage til borgeren',
-  options: 'Mulige løsninger (én pr. linje)', agreement: 'Side 3: Aftale og tak', tasks: 'Hvem gør hvad, hvornår', who: 'Hvem', what: 'Hvad',
-  due: 'Frist', byCitizen: 'Borgeren gør det selv', furtherQuestions: 'Borgeren er spurgt om flere spørgsmål', thanked: 'Borgeren er takket for sin tid', note: 'Notat',
-  forwardedTo: 'Sendt videre til', sharedWith: 'Delt med (én pr. linje)', lesson: 'Læring', wantsWrittenAnswer: 'Borgeren ønsker et skriftligt svar',
-  citizenConsent: 'Borgeren samtykker',
-};
-
-/** A person's label for a field. */
+/** A person's label for a field: the plug-in's declared label in the current language. */
 export function labelOf(spec) {
-  if (currentLanguage() === 'da' && danish[spec.name]) return danish[spec.name];
+  if (spec.label) return localized(spec.label, spec.name);
   const words = spec.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return localized(null, words.charAt(0).toUpperCase() + words.slice(1));
 }
 
 function hint(spec, id) {
@@ -122,7 +112,7 @@ function rows(spec, kind) {
   const items = [];
   const list = h('div', {});
   const add = () => {
-    const row = group({ name: `${spec.name}-${items.length + 1}`, summary: null }, kind.of.fields ?? []);
+    const row = group({ name: `${spec.name}-${items.length + 1}`, summary: null, label: spec.label }, kind.of.fields ?? []);
     const legend = row.element.querySelector('legend');
     legend.textContent = `${labelOf(spec)} ${items.length + 1}`;
     const entry = { row };

@@ -11,6 +11,17 @@ const words = {
     queueTitle: 'Arbejdskø', queueIntro: 'Åbne klager efter frist: den nærmeste først, så dagens tilbageringninger står øverst.',
     subject: 'Emne', citizen: 'Borger', state: 'Tilstand', due: 'Næste frist', received: 'Modtaget', none: 'Ingen',
     callbackToday: 'Ring tilbage i dag', missed: 'Overskredet', warn: 'Snart', onTime: 'I tide', met: 'Overholdt',
+    ev_complaint_received: 'Klagen er modtaget', ev_complaint_actionTaken: 'Handling', ev_complaint_stateEntered: 'Ny tilstand',
+    ev_deadline_started: 'Frist startet', ev_deadline_met: 'Frist overholdt', ev_deadline_metLate: 'Frist overholdt for sent', ev_deadline_stopped: 'Frist stoppet ved afslutning',
+    ev_deadline_warned: 'Frist i fare', ev_deadline_missed: 'Frist overskredet', ev_deadline_escalated: 'Overskredet frist sendt til en leder',
+    ev_deadline_paused: 'Fristerne er sat på pause', ev_deadline_resumed: 'Fristerne kører igen', ev_contact_recorded: 'Kontakt registreret',
+    ev_complaint_confirmationOwed: 'Skriftlig bekræftelse af aftalen skal sendes', ev_complaint_reopened: 'Klagen er genåbnet',
+    ev_complaint_writtenAnswerChosen: 'Borgerens valg af skriftligt svar er registreret', ev_complaint_confirmationWaived: 'Ingen skriftlig bekræftelse: borgeren ønsker ikke et skriftligt svar',
+    ev_complaint_confirmationGiven: 'Skriftlig bekræftelse af aftalen sendt', ev_complaint_forwarded: 'Sendt videre', ev_contact_writtenRouteOpened: 'Skriftlig vej åbnet efter mislykkede opkald',
+    ev_contact_writtenContactPreferred: 'Borgeren ønsker skriftlig kontakt', ev_complaint_retracked: 'Sporet er ændret', ev_complaint_assigned: 'Tildelt',
+    ev_complaint_handedOff: 'Overdraget', ev_effort_recorded: 'Tidsforbrug registreret', ev_survey_issued: 'Tilfredshedsmåling sendt',
+    ev_learning_created: 'Læringspunkt oprettet', ev_learning_acted: 'Læringspunkt behandlet', ev_privacy_anonymised: 'Personoplysninger anonymiseret', ev_privacy_restricted: 'Behandlingen er begrænset',
+    channel_phone: 'Telefon', channel_email: 'E-mail', channel_letter: 'Brev', channel_web: 'Web', channel_meeting: 'Møde', channel_digital_post: 'Digital Post', channel_other: 'Andet',
     emptyQueue: 'Ingen åbne klager.', searchAndFilter: 'Søg og filtrér', searchWords: 'Søg', searchHint: 'Ord fra emne, beskrivelse eller borgerens navn, eller et sagsnummer.', allOpen: 'Alle åbne', receivedFrom: 'Modtaget fra', receivedTo: 'Modtaget til', overdueOnly: 'Kun overskredne frister', find: 'Søg', clearFilters: 'Nulstil', nextPage: 'Næste side', firstPage: 'Første side', pages: 'Sider', showing: 'Viser {from}–{to}', noMatches: 'Ingen klager passer til søgningen.',
     notFound: 'Ikke fundet', notFoundText: 'Klagen findes ikke, eller du har ikke adgang til den.',
     forbidden: 'Ingen adgang', forbiddenText: 'Din rolle giver ikke adgang til denne side.',
@@ -18,7 +29,7 @@ const words = {
     description: 'Beskrivelse', phone: 'Telefon', email: 'E-mail', channel: 'Kanal', department: 'Afdeling', workflow: 'Arbejdsgang',
     outcome: 'Udfald', version: 'Version', startCall: 'Registrér samtale', failedAttempt: 'Registrér mislykket opkaldsforsøg',
     failedRecorded: 'Mislykket opkaldsforsøg registreret.', noContacts: 'Ingen kontakter endnu.', 
-    callTitle: 'Samtale med borgeren', step: 'Trin', next: 'Næste', back: 'Tilbage', save: 'Gem samtalen', summary: 'Resumé af samtalen',
+    callTitle: 'Samtale med borgeren', agreementTitle: 'Aftale', step: 'Trin', next: 'Næste', back: 'Tilbage', save: 'Gem samtalen', summary: 'Resumé af samtalen',
     duration: 'Varighed (minutter)', callSaved: 'Samtalen er gemt.', triangleDone: 'Trekanten er udfyldt: det er notatet efter § 13.',
     consent: 'Borgeren samtykker i at afslutte klagen', wantsWritten: 'Borgeren ønsker et skriftligt svar', note: 'Notat',
     run: 'Udfør', done: 'Udført.', addRow: 'Tilføj', removeRow: 'Fjern', chooseOne: 'Vælg …', required: 'skal udfyldes',
@@ -43,6 +54,17 @@ const words = {
     queueTitle: 'Work queue', queueIntro: "Open complaints by deadline, the nearest first, so today's call-backs lead.",
     subject: 'Subject', citizen: 'Citizen', state: 'State', due: 'Next deadline', received: 'Received', none: 'None',
     callbackToday: 'Call back today', missed: 'Missed', warn: 'Due soon', onTime: 'On time', met: 'Met',
+    ev_complaint_received: 'Complaint received', ev_complaint_actionTaken: 'Action', ev_complaint_stateEntered: 'New state',
+    ev_deadline_started: 'Deadline started', ev_deadline_met: 'Deadline met', ev_deadline_metLate: 'Deadline met late', ev_deadline_stopped: 'Deadline stopped at closing',
+    ev_deadline_warned: 'Deadline at risk', ev_deadline_missed: 'Deadline missed', ev_deadline_escalated: 'Missed deadline escalated to a leader',
+    ev_deadline_paused: 'Deadlines paused', ev_deadline_resumed: 'Deadlines resumed', ev_contact_recorded: 'Contact recorded',
+    ev_complaint_confirmationOwed: 'Written confirmation of the agreement owed', ev_complaint_reopened: 'Complaint reopened',
+    ev_complaint_writtenAnswerChosen: "The citizen's choice of a written answer recorded", ev_complaint_confirmationWaived: 'No written confirmation: the citizen wants no written answer',
+    ev_complaint_confirmationGiven: 'Written confirmation of the agreement sent', ev_complaint_forwarded: 'Forwarded', ev_contact_writtenRouteOpened: 'Written route opened after failed calls',
+    ev_contact_writtenContactPreferred: 'The citizen prefers written contact', ev_complaint_retracked: 'Track changed', ev_complaint_assigned: 'Assigned',
+    ev_complaint_handedOff: 'Handed off', ev_effort_recorded: 'Effort recorded', ev_survey_issued: 'Satisfaction survey sent',
+    ev_learning_created: 'Learning item created', ev_learning_acted: 'Learning item acted on', ev_privacy_anonymised: 'Personal data anonymised', ev_privacy_restricted: 'Processing restricted',
+    channel_phone: 'Phone', channel_email: 'E-mail', channel_letter: 'Letter', channel_web: 'Web', channel_meeting: 'Meeting', channel_digital_post: 'Digital Post', channel_other: 'Other',
     emptyQueue: 'No open complaints.', searchAndFilter: 'Search and filter', searchWords: 'Search', searchHint: 'Words of the subject, description or citizen\'s name, or a case reference.', allOpen: 'All open', receivedFrom: 'Received from', receivedTo: 'Received until', overdueOnly: 'Overdue deadlines only', find: 'Search', clearFilters: 'Clear', nextPage: 'Next page', firstPage: 'First page', pages: 'Pages', showing: 'Showing {from}–{to}', noMatches: 'No complaints match the search.',
     notFound: 'Not found', notFoundText: 'The complaint does not exist, or you have no access to it.',
     forbidden: 'No access', forbiddenText: 'Your role does not give access to this page.',
@@ -50,7 +72,7 @@ const words = {
     description: 'Description', phone: 'Phone', email: 'E-mail', channel: 'Channel', department: 'Department', workflow: 'Workflow',
     outcome: 'Outcome', version: 'Version', startCall: 'Record a conversation', failedAttempt: 'Record a failed call attempt',
     failedRecorded: 'Failed call attempt recorded.', noContacts: 'No contacts yet.', 
-    callTitle: 'Conversation with the citizen', step: 'Step', next: 'Next', back: 'Back', save: 'Save the conversation', summary: 'Summary of the conversation',
+    callTitle: 'Conversation with the citizen', agreementTitle: 'Agreement', step: 'Step', next: 'Next', back: 'Back', save: 'Save the conversation', summary: 'Summary of the conversation',
     duration: 'Duration (minutes)', callSaved: 'The conversation is saved.', triangleDone: 'The triangle is complete: it is the §13 note.',
     consent: 'The citizen consents to closing the complaint', wantsWritten: 'The citizen wants a written answer', note: 'Note',
     run: 'Run', done: 'Done.', addRow: 'Add', removeRow: 'Remove', chooseOne: 'Choose …', required: 'required',
@@ -70,9 +92,36 @@ let language = (() => {
   try { return localStorage.getItem('klage.language') === 'en' ? 'en' : 'da'; } catch { return 'da'; }
 })();
 
+/**
+ * Notes a word the page shows without its current-language form, as `data-untranslated` on the page's
+ * root (the browser journey fails on any): a console key with no word, a plug-in's title with no translation.
+ */
+function untranslated(name) {
+  const root = document.documentElement;
+  const known = new Set((root.dataset.untranslated ?? '').split(' ').filter(Boolean));
+  known.add(name.replace(/\s+/g, '_'));
+  root.dataset.untranslated = [...known].join(' ');
+}
+
 /** The word for `key` in the current language. */
 export function t(key) {
-  return words[language][key] ?? words.da[key] ?? key;
+  const word = words[language][key];
+  if (word !== undefined) return word;
+  untranslated(key);
+  return words.da[key] ?? key;
+}
+
+/** Whether the console has a word for `key`. */
+export function hasWord(key) {
+  return words[language][key] !== undefined;
+}
+
+/** Declared words ({da, en}) in the current language; `fallback` (noted as untranslated) when there are none. */
+export function localized(text, fallback = '') {
+  const word = text?.[language];
+  if (word) return word;
+  untranslated(`title:${fallback || '?'}`);
+  return text?.da || text?.en || fallback;
 }
 
 /** The current language: 'da' or 'en'. */

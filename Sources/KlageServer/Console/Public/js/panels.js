@@ -2,12 +2,9 @@
 // and the sections of their boards. Each lists the `items` of one method in declared columns; the console
 // knows no plug-in by name.
 import { h, time } from './dom.js';
-import { t, currentLanguage } from './i18n.js';
+import { t, currentLanguage, localized } from './i18n.js';
 
-/** A plug-in's words ({da, en}) in the current language. */
-export function localized(text) {
-  return text?.[currentLanguage()] ?? text?.da ?? '';
-}
+export { localized };
 
 /** An element id from a declared name: `mymethod.tasks` becomes `mymethod-tasks`. */
 export function elementId(name) {

@@ -28,7 +28,7 @@ export async function callPage(target, id) {
   const duration = h('input', { type: 'number', id: 'call-duration', name: 'durationMinutes', min: 0, max: 1440, step: 1 });
   const last = h('fieldset', { 'data-field': 'summary' }, h('legend', {}, t('summary')),
     h('label', { for: 'call-summary' }, t('summary')), summary,
-    h('div', { class: 'agreement-free', hidden: sides.length > 0 }, h('label', { for: 'call-agreement' }, labelOf({ name: 'agreement' })), agreement),
+    h('div', { class: 'agreement-free', hidden: sides.length > 0 }, h('label', { for: 'call-agreement' }, t('agreementTitle')), agreement),
     h('label', { for: 'call-duration' }, t('duration')), duration);
   const steps = [...sides.map((side) => side.element), last];
   const titles = [...sides.map((side) => labelOf(side.spec)), t('summary')];

@@ -2,7 +2,7 @@
 // plug-ins, and the workflow's actions with forms rendered from the workflow definition.
 import { batch, rpc, workflows, session } from '../api.js';
 import { h, replace, time, announce } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, hasWord, currentLanguage } from '../i18n.js';
 import { urgency, urgencyWord } from '../deadlines.js';
 import { field, labelOf, triState } from '../fields.js';
 import { localized, elementId, itemTable, itemsOf } from '../panels.js';
@@ -11,6 +11,33 @@ import { assignForm } from './assign.js';
 /** Renders "not found" for a complaint that does not exist or is another tenant's. */
 export function notFound(target) {
   replace(target, h('h1', { id: 'not-found' }, t('notFound')), h('p', {}, t('notFoundText')), h('p', {}, h('a', { href: '#/queue' }, t('queue'))));
+}
+
+/** An outcome's title in the current language, as the workflow declares it. */
+function outcomeTitle(flow, outcome) {
+  const declared = flow?.outcomes?.find((item) => item.id === outcome);
+  return declared ? localized(declared.titles, outcome) : outcome;
+}
+
+/** A deadline's title in the current language, as the workflow (or the kernel) declares it. */
+function deadlineTitle(flow, name) {
+  const rule = flow?.deadlines.find((item) => item.name === name);
+  return rule ? localized(rule.titles, rule.title) : name;
+}
+
+/** One line of the journey in the current language: what happened, and to which action, state or deadline. */
+function journeyText(event, flow) {
+  const key = `ev_${event.type.replace('.', '_')}`;
+  if (!hasWord(key)) return event.summary ?? event.type;
+  const data = event.data ?? {};
+  if (event.type === 'deadline.met' && data.late) return `${t('ev_deadline_metLate')}: ${deadlineTitle(flow, data.deadline)}`;
+  const action = data.action && flow?.actions.find((item) => item.id === data.action);
+  const state = data.state && flow?.states.find((item) => item.id === data.state);
+  const detail = action ? localized(action.titles, action.title) + (data.outcome ? ` (${outcomeTitle(flow, data.outcome)})` : '')
+    : state ? localized(state.titles, state.title)
+      : data.deadline ? deadlineTitle(flow, data.deadline)
+        : event.type === 'complaint.forwarded' && data.to ? data.to : null;
+  return detail ? `${t(key)}: ${detail}` : t(key);
 }
 
 /** Whether the signed-in role may take an action (leaders and admins may take any caseworker action). */
@@ -37,28 +64,28 @@ export async function complaintPage(target, id) {
     h('dt', {}, t('citizen')), h('dd', { id: 'citizen-name' }, citizen.name ?? ''),
     citizen.phone ? [h('dt', {}, t('phone')), h('dd', {}, h('a', { href: `tel:${citizen.phone.replace(/\s/g, '')}` }, citizen.phone))] : null,
     citizen.email ? [h('dt', {}, t('email')), h('dd', {}, citizen.email)] : null,
-    h('dt', {}, t('state')), h('dd', { id: 'state' }, state?.title ?? complaint.state),
-    complaint.outcome ? [h('dt', {}, t('outcome')), h('dd', { id: 'outcome' }, complaint.outcome)] : null,
-    h('dt', {}, t('channel')), h('dd', {}, complaint.channel),
+    h('dt', {}, t('state')), h('dd', { id: 'state' }, state ? localized(state.titles, state.title) : complaint.state),
+    complaint.outcome ? [h('dt', {}, t('outcome')), h('dd', { id: 'outcome', 'data-outcome': complaint.outcome }, outcomeTitle(flow, complaint.outcome))] : null,
+    h('dt', {}, t('channel')), h('dd', {}, hasWord(`channel_${complaint.channel}`) ? t(`channel_${complaint.channel}`) : complaint.channel),
     complaint.department ? [h('dt', {}, t('department')), h('dd', {}, complaint.department)] : null,
     h('dt', {}, t('received')), h('dd', {}, time(complaint.receivedAt)),
-    h('dt', {}, t('workflow')), h('dd', {}, flow?.title ?? complaint.workflow));
+    h('dt', {}, t('workflow')), h('dd', {}, flow ? localized(flow.titles, flow.title) : complaint.workflow));
 
   const deadlineList = h('ul', { id: 'deadlines' }, (complaint.deadlines ?? []).map((deadline) => {
     const level = urgency(deadline);
-    const title = flow?.deadlines.find((rule) => rule.name === deadline.name)?.title ?? deadline.name;
+    const title = deadlineTitle(flow, deadline.name);
     return h('li', { class: `due-${level}` }, h('span', { class: 'badge' }, urgencyWord(level)), ' ', title, ': ', time(deadline.metAt ?? deadline.dueAt));
   }));
 
   const events = journey instanceof Error ? [] : journey.events;
   const names = journey instanceof Error ? {} : journey.names ?? {};
   // Who acted, by name (a person's, a key's label); the journey itself keeps only their ids.
-  const timeline = h('ol', { class: 'timeline', id: 'journey' }, events.map((event) => h('li', {}, time(event.at), event.summary ?? event.type,
+  const timeline = h('ol', { class: 'timeline', id: 'journey' }, events.map((event) => h('li', {}, time(event.at), journeyText(event, flow),
     names[event.actor] ? h('span', { class: 'hint' }, ` · ${t('by')} ${names[event.actor]}`) : null)));
 
   const contactItems = contacts instanceof Error ? [] : contacts.items;
   const contactList = contactItems.length
-    ? h('ul', { id: 'contacts' }, contactItems.map((contact) => h('li', {}, time(contact.occurredAt), ' ', contact.kind, contact.reached === false ? ' ✗' : '', ': ', contact.summary,
+    ? h('ul', { id: 'contacts' }, contactItems.map((contact) => h('li', { 'data-kind': contact.kind }, time(contact.occurredAt), ' ', t(`kind_${contact.kind}`), contact.reached === false ? ' ✗' : '', ': ', contact.summary,
       contact.agreement ? h('p', { class: 'hint' }, contact.agreement) : null)))
     : h('p', {}, t('noContacts'));
 
@@ -76,7 +103,7 @@ export async function complaintPage(target, id) {
     } }, t('failedAttempt'))) : null;
 
   const actions = (flow?.actions ?? []).filter((action) => action.from.includes(complaint.state) && mayTake(action));
-  const actionForms = actions.map((action) => actionForm(target, complaint, action));
+  const actionForms = actions.map((action) => actionForm(target, complaint, action, flow));
 
   replace(target,
     h('h1', {}, complaint.subject),
@@ -100,29 +127,28 @@ export async function complaintPage(target, id) {
 }
 
 /** The form of one workflow action: its outcome, its declared fields, and the kernel's consent fields. */
-function actionForm(target, complaint, action) {
+function actionForm(target, complaint, action, flow) {
+  const actionTitle = localized(action.titles, action.title);
   const parts = action.fields.map((spec) => ({ spec, ...field(spec) }));
   const closesByAgreement = action.outcomes.some((outcome) => outcome === 'withdrawn' || outcome === 'resolved');
   const outcome = action.outcomes.length
     ? h('select', { id: `outcome-${action.id}`, name: 'outcome', required: true },
-      h('option', { value: '' }, t('chooseOne')), action.outcomes.map((item) => h('option', { value: item }, item)))
+      h('option', { value: '' }, t('chooseOne')), action.outcomes.map((item) => h('option', { value: item }, outcomeTitle(flow, item))))
     : null;
-  const consent = closesByAgreement ? field({ name: 'citizenConsent', required: false, kind: { type: 'bool' } }) : null;
-  if (consent) consent.element.querySelector('label').lastChild.textContent = t('consent');
+  const consent = closesByAgreement ? field({ name: 'citizenConsent', required: false, kind: { type: 'bool' }, label: { [currentLanguage()]: t('consent') } }) : null;
   // The citizen's choice of a written answer: yes, no or not asked; an action that declares it asks it itself.
   const declaresWritten = action.fields.some((spec) => spec.name === 'wantsWrittenAnswer');
-  const written = closesByAgreement && !declaresWritten ? triState({ name: 'wantsWrittenAnswer' }) : null;
-  if (written) written.element.querySelector('legend').textContent = t('wantsWritten');
+  const written = closesByAgreement && !declaresWritten ? triState({ name: 'wantsWrittenAnswer', label: { [currentLanguage()]: t('wantsWritten') } }) : null;
   const noteId = `note-${action.id}`;
   const note = h('textarea', { id: noteId, name: 'note' });
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { id: `action-${action.id}`, class: 'card', 'aria-labelledby': `h-action-${action.id}` },
-    h('h3', { id: `h-action-${action.id}` }, action.title),
+    h('h3', { id: `h-action-${action.id}` }, actionTitle),
     outcome ? [h('label', { for: `outcome-${action.id}` }, t('outcome')), outcome] : null,
     parts.map((part) => part.element),
     consent?.element, written?.element,
     h('label', { for: noteId }, t('note')), note,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, `${t('run')}: ${action.title}`)), error);
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, `${t('run')}: ${actionTitle}`)), error);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const fields = {};
@@ -138,11 +164,13 @@ function actionForm(target, complaint, action) {
     if (note.value.trim()) params.note = note.value.trim();
     try {
       await rpc('complaint.act', params);
-      announce(`${action.title}: ${t('done')}`);
+      announce(`${actionTitle}: ${t('done')}`);
       await complaintPage(target, complaint.id);
       target.querySelector('h1')?.focus();
     } catch (failure) {
-      error.textContent = failure.data?.field ? `${labelOf({ name: failure.data.field.split('.').pop() })}: ${failure.data.reason}` : failure.message;
+      const named = failure.data?.field?.split('.').pop();
+      const spec = action.fields.find((item) => item.name === named);
+      error.textContent = named ? `${spec ? labelOf(spec) : named}: ${failure.data.reason}` : failure.message;
     }
   });
   return form;

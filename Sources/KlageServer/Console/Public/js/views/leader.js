@@ -34,7 +34,7 @@ export async function leaderPage(target) {
       h('thead', {}, h('tr', {}, [t('dueAt'), t('kind'), t('title')].map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, items.map((item) => h('tr', { class: item.kind === 'deadline.dueSoon' ? 'due-warn' : 'due-missed' },
         h('td', {}, time(item.dueAt)), h('td', {}, kindTitle(item.kind)),
-        h('td', {}, item.complaintId ? h('a', { href: `#/complaint/${encodeURIComponent(item.complaintId)}` }, item.title) : item.title)))))
+        h('td', {}, item.complaintId ? h('a', { href: `#/complaint/${encodeURIComponent(item.complaintId)}` }, localized(item.titles, item.title)) : localized(item.titles, item.title))))))
     : h('p', {}, t('noAttention'));
 
   const figures = [];

@@ -4,7 +4,7 @@
 // live in the URL after '?', so a view can be bookmarked and shared; every search is access-logged.
 import { rpc, session, workflows } from '../api.js';
 import { h, replace, time, isToday } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, localized } from '../i18n.js';
 import { nextDeadline, urgency, urgencyWord } from '../deadlines.js';
 
 /** How many complaints one page shows. */
@@ -52,8 +52,8 @@ function address(scope, filters) {
 /** The search and filter form; submitting it goes to the first page of what it names. */
 function filterForm(scope, filters, flows) {
   const field = (id, label, control) => h('p', { class: 'filter' }, h('label', { for: id }, label), control);
-  const states = [...flows.values()].map((flow) => h('optgroup', { label: flow.title },
-    flow.states.map((state) => h('option', { value: `${flow.id}|${state.id}`, selected: filters.get('state') === `${flow.id}|${state.id}` }, state.title))));
+  const states = [...flows.values()].map((flow) => h('optgroup', { label: localized(flow.titles, flow.title) },
+    flow.states.map((state) => h('option', { value: `${flow.id}|${state.id}`, selected: filters.get('state') === `${flow.id}|${state.id}` }, localized(state.titles, state.title)))));
   const form = h('form', { id: 'queue-filters', role: 'search', 'aria-label': t('searchAndFilter'), onsubmit: (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -76,7 +76,10 @@ function filterForm(scope, filters, flows) {
 
 /** The rows of one page. */
 function queueTable(complaints, flows) {
-  const stateTitle = (complaint) => flows.get(complaint.workflow)?.states.find((state) => state.id === complaint.state)?.title ?? complaint.state;
+  const stateTitle = (complaint) => {
+    const state = flows.get(complaint.workflow)?.states.find((item) => item.id === complaint.state);
+    return state ? localized(state.titles, state.title) : complaint.state;
+  };
   return h('table', { id: 'queue' },
     h('caption', { class: 'visually-hidden' }, t('queueTitle')),
     h('thead', {}, h('tr', {}, [t('due'), t('subject'), t('citizen'), t('state'), t('received')].map((name) => h('th', { scope: 'col' }, name)))),
