@@ -23,6 +23,8 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         registrar.attention(AgreementTasks.overdue)
         registrar.attentionKind(AgreementTasks.taskOverdue, title: LocalizedText(da: "Aftalt opgave overskredet", en: "Agreed task overdue"))
         registrar.panel(AgreementTasks.panel)
+        registrar.operation(Section13Notes.list)
+        registrar.panel(Section13Notes.panel)
     }
 
     /// The call-back: one working day after receipt (`8wh`); a tenant may set e.g. `"24h"`.

@@ -12,9 +12,11 @@
 @_exported public import struct KlageKernel.AttentionQuery
 @_exported public import struct KlageKernel.AttentionRecordRef
 @_exported public import enum KlageKernel.ClientTime
+@_exported public import struct KlageKernel.ComplaintDocument
 @_exported public import typealias KlageKernel.ComplaintID
 @_exported public import struct KlageKernel.ComplaintPanel
 @_exported public import struct KlageKernel.ConsoleBoard
+@_exported public import struct KlageKernel.Contact
 @_exported public import typealias KlageKernel.ContactID
 // Hooks and checks.
 @_exported public import struct KlageKernel.ContactRecorded

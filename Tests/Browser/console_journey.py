@@ -146,26 +146,51 @@ def check_axe(driver, name):
     print(f"axe {results['axe']['version']}: {name}: {len(report['violations'])} minor or moderate, 0 serious or critical", flush=True)
 
 
-def print_record(driver):
-    """The complaint page as Chromium prints it: the print styles keep the record and drop the rest."""
+def print_check(driver, kept, dropped, pdf_name):
+    """The page as Chromium prints it: the print styles keep `kept` and drop `dropped`; print to PDF works."""
     shown = "return [...arguments[0]].map(s => !!document.querySelector(s)?.checkVisibility())"
-    kept, dropped = ["#print-heading", "#journey", "#h-citizen", "#h-deadlines"], ["header.top", "#print", "#assign", "#start-call"]
-    if driver.execute_script(shown, ["#print-heading"])[0]:
-        raise Failed("the print heading shows on screen")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         if not all(driver.execute_script(shown, kept)):
-            raise Failed(f"printed, the record lacks one of {kept}: {driver.execute_script(shown, kept)}")
+            raise Failed(f"printed, {pdf_name} lacks one of {kept}: {driver.execute_script(shown, kept)}")
         if any(driver.execute_script(shown, dropped)):
-            raise Failed(f"printed, the page still shows one of {dropped}: {driver.execute_script(shown, dropped)}")
+            raise Failed(f"printed, {pdf_name} still shows one of {dropped}: {driver.execute_script(shown, dropped)}")
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
         if not pdf.startswith(b"%PDF") or len(pdf) < 5_000:
-            raise Failed(f"Chromium's print to PDF gave {len(pdf)} bytes")
-        with open(os.path.join(SHOTS, "03-complaint.pdf"), "wb") as out:
+            raise Failed(f"Chromium's print to PDF of {pdf_name} gave {len(pdf)} bytes")
+        with open(os.path.join(SHOTS, pdf_name), "wb") as out:
             out.write(pdf)
-        results["printedRecordBytes"] = len(pdf)
+        return len(pdf)
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def print_record(driver):
+    """The complaint page as Chromium prints it: the print styles keep the record and drop the rest."""
+    if driver.execute_script("return !!document.querySelector('#print-heading')?.checkVisibility()"):
+        raise Failed("the print heading shows on screen")
+    results["printedRecordBytes"] = print_check(
+        driver, ["#print-heading", "#journey", "#h-citizen", "#h-deadlines"], ["header.top", "#print", "#assign", "#start-call"],
+        "03-complaint.pdf")
+
+
+def section13_note(driver, agreed, citizen):
+    """Opens the §13 note of the conversation just recorded, as its own document, and prints it."""
+    wait(driver, "#borgerkontakt-notes a.document-link").click()
+    document = wait(driver, "#document")
+    text = document.text
+    for expected in (agreed, citizen, "Browser caseworker", "Notat efter § 13"):
+        if expected not in text:
+            raise Failed(f"the §13 note lacks {expected!r}")
+    if not driver.find_elements(By.CSS_SELECTOR, "#document dd[data-key=tasks] table tbody tr"):
+        raise Failed("the §13 note lists no agreed task")
+    check_axe(driver, "§13 note")
+    shot(driver, "06b-section13-note")
+    results["printedNoteBytes"] = print_check(
+        driver, ["#document", "#document-heading", "dd[data-key=tasks] table"], ["header.top", "#print-document", "#document-back"],
+        "06b-section13-note.pdf")
+    driver.find_element(By.ID, "document-back").click()
+    wait(driver, "#start-call")
 
 
 def search_for(driver, words, expected):
@@ -366,6 +391,9 @@ def main():
         if not driver.find_elements(By.CSS_SELECTOR, "#borgerkontakt-tasks tbody tr"):
             raise Failed("the agreed task is not on the complaint page")
         step("the call is recorded with the conversation triangle (the §13 note), with its agreed task")
+
+        section13_note(driver, "Bestiller hjælpemidlet og ringer fredag", "Testperson Browser")
+        step("the §13 note opens as its own document (date, participants, what was agreed, tasks) and prints to PDF")
 
         # Any contact kind the kernel knows: a Digital Post letter is written, so it skips the triangle.
         wait(driver, "#start-call").click()

@@ -60,4 +60,43 @@ import Testing
             #expect(attention.contains { $0.string("title") == "Agreed task with the citizen (point 2 of the agreement)" } == false)
         }
     }
+
+    @Test(arguments: StorageBackend.available)
+    func eachCompletedConversationIsASection13NoteToPrintAndItsReadIsLogged(_ backend: StorageBackend) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let leader = try await server.key("kobenhavn", .leader)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            clock.advance(by: 3600)
+            var declined = CopenhagenWalkTests.triangle.objectValue!
+            declined["introduction"] = ["purposeStated": true, "acceptance": false]
+            try await Self.record(server, id, at: clock.now(), fields: .object(declined), key: key)
+            try await Self.record(server, id, at: clock.now(), fields: [:], key: key)
+            clock.advance(by: 3600)
+            try await Self.record(server, id, at: clock.now(), fields: CopenhagenWalkTests.triangle, key: key)
+
+            // Only the conversation with a completed triangle is a note: when, who, what was heard and agreed.
+            let notes = try await server.result("borgerkontakt.note.list", ["complaintId": .string(id)], key: key)["items"]?.arrayValue ?? []
+            #expect(notes.count == 1)
+            let note = try #require(notes.first)
+            #expect(note.string("occurredAt") == Timestamp.format(clock.now()))
+            #expect(note.string("citizen") == "Jens Hansen")
+            #expect(note["recordedBy"]?.stringValue?.isEmpty == false)
+            #expect(note["options"] == ["loan a walker", "express delivery"])
+            #expect(note["tasks"]?.arrayValue?.compactMap { $0.string("what") } == ["Order express delivery", "Call if it has not arrived"])
+            #expect(note["thanked"] == true && note["furtherQuestions"] == true)
+
+            // Reading the notes reads the citizen's name: it is in the complaint's access log.
+            let reads = try await server.result("complaint.accessLog", ["id": .string(id)], key: leader)["reads"]?.arrayValue ?? []
+            #expect(reads.contains { $0.string("purpose") == "plug-in" })
+
+            // Another municipality's caseworker finds no complaint, and the console declares the notes as documents.
+            let roskilde = try await server.key("roskilde", .caseworker)
+            let foreign = try await server.call("borgerkontakt.note.list", ["complaintId": .string(id)], key: roskilde)
+            #expect(foreign["error"]?["code"] != nil && foreign["result"] == nil)
+            let missing = try await server.call("borgerkontakt.note.list", [:], key: key)
+            #expect(missing["error"]?["data"]?["field"] == "complaintId")
+        }
+    }
 }

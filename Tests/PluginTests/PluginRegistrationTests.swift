@@ -159,6 +159,30 @@ import Testing
             } == nil)
     }
 
+    @Test func aPanelsDocumentNeedsSectionsAndItsTablesTheirColumns() {
+        let complaintId = Field<ComplaintID>("complaintId", .text(max: 64))
+        let listing = Self.list("probe.item.list", params: [complaintId])
+        @Sendable func panel(_ sections: [ComplaintDocument.Section]) -> ComplaintPanel {
+            ComplaintPanel(
+                "probe.items", title: LocalizedText(da: "Ting", en: "Items"), empty: LocalizedText(da: "Ingen.", en: "None."), lists: listing,
+                complaintId: complaintId, columns: [PanelColumn("what", LocalizedText(da: "Hvad", en: "What"))],
+                document: ComplaintDocument(title: LocalizedText(da: "Notat", en: "Note"), key: "id", sections: sections))
+        }
+        let what = LocalizedText(da: "Hvad", en: "What")
+        for sections in [[], [ComplaintDocument.Section("tasks", what, format: .table)], [.init("what", what, columns: [PanelColumn("x", what)])]] {
+            #expect(
+                Self.refusal { registrar in
+                    registrar.operation(listing)
+                    registrar.panel(panel(sections))
+                } == "plug-in 'probe': complaint panel 'probe.items' declares a document without sections, or a table section without columns")
+        }
+        #expect(
+            Self.refusal { registrar in
+                registrar.operation(listing)
+                registrar.panel(panel([.init("what", what), .init("tasks", what, format: .table, columns: [PanelColumn("who", what)])]))
+            } == nil)
+    }
+
     @Test func twoPluginsWithOneIdAreRefused() {
         #expect(Self.refusal(of: Probe { _ in }, Probe { _ in }) == "plug-in 'probe': is registered twice: two plug-ins have this id")
     }

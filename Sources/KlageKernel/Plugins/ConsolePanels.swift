@@ -12,6 +12,10 @@ public struct PanelColumn: Sendable, Hashable, Encodable {
         case count
         /// `true` or `false`, as yes or no.
         case yesNo
+        /// Who acted: an actor's id (a person's `person:<id>`, a key's id), shown by their name.
+        case person
+        /// A list of objects, as a table of the section's `columns` (documents only).
+        case table
     }
 
     /// The item's key, e.g. `dueAt`.
@@ -49,11 +53,13 @@ public struct ComplaintPanel: Sendable, Hashable, Encodable {
     public let complaintParam: String
     /// The table's columns.
     public let columns: [PanelColumn]
+    /// When set, each item is also a document of its own, to read and print for the case system's file.
+    public let document: ComplaintDocument?
 
     /// Declares a complaint panel listing what `operation` returns when `complaintId` is the complaint's id.
     public init<Value>(
         _ id: String, title: LocalizedText, empty: LocalizedText, lists operation: PluginOperation, complaintId: Field<Value>,
-        columns: [PanelColumn]
+        columns: [PanelColumn], document: ComplaintDocument? = nil
     ) {
         self.id = id
         self.title = title
@@ -61,6 +67,50 @@ public struct ComplaintPanel: Sendable, Hashable, Encodable {
         method = operation.name
         complaintParam = complaintId.name
         self.columns = columns
+        self.document = document
+    }
+}
+
+/// How each item of a complaint panel reads as a document of its own: a page the console shows and
+/// prints, with the complaint's reference, ready to file in the case system, e.g. Copenhagen's note
+/// under §13 of the Access to Public Administration Files Act of each completed conversation.
+///
+/// ```swift
+/// ComplaintDocument(
+///     title: LocalizedText(da: "Notat efter § 13", en: "Note under § 13"), key: "contactId",
+///     sections: [.init("occurredAt", LocalizedText(da: "Tidspunkt", en: "When"), format: .time)])
+/// ```
+public struct ComplaintDocument: Sendable, Hashable, Encodable {
+    /// One part of the document: an item's value under a heading.
+    public struct Section: Sendable, Hashable, Encodable {
+        /// The item's key.
+        public let key: String
+        /// The section's heading.
+        public let title: LocalizedText
+        /// How the value is shown; `.table` shows a list of objects in `columns`.
+        public let format: PanelColumn.Format
+        /// The columns of a `.table` section.
+        public let columns: [PanelColumn]
+
+        public init(_ key: String, _ title: LocalizedText, format: PanelColumn.Format = .text, columns: [PanelColumn] = []) {
+            self.key = key
+            self.title = title
+            self.format = format
+            self.columns = columns
+        }
+    }
+
+    /// The document's heading.
+    public let title: LocalizedText
+    /// The item's key that names it uniquely among the complaint's, e.g. `contactId`.
+    public let key: String
+    /// The document's parts, in order.
+    public let sections: [Section]
+
+    public init(title: LocalizedText, key: String, sections: [Section]) {
+        self.title = title
+        self.key = key
+        self.sections = sections
     }
 }
 

@@ -95,6 +95,11 @@ extension PluginRegistrar {
                 problems.append(
                     "complaint panel '\(panel.id)' passes the complaint as '\(panel.complaintParam)', which '\(panel.method)' does not declare")
             }
+            if let document = panel.document,
+                document.sections.isEmpty || document.sections.contains(where: { ($0.format == .table) == $0.columns.isEmpty })
+            {
+                problems.append("complaint panel '\(panel.id)' declares a document without sections, or a table section without columns")
+            }
         }
         for board in boards {
             if !board.id.hasPrefix(prefix) { problems.append("board '\(board.id)' must start with '\(prefix)'") }

@@ -6,6 +6,7 @@ import { signInPage } from './views/signin.js';
 import { queuePage } from './views/queue.js';
 import { complaintPage } from './views/complaint.js';
 import { callPage } from './views/call.js';
+import { documentPage } from './views/document.js';
 import { leaderPage } from './views/leader.js';
 import { annualPage } from './views/annual.js';
 import { boardPage, boards } from './views/board.js';
@@ -16,6 +17,7 @@ const main = () => document.getElementById('main');
 /** Page routes: pattern, page, and whether only leaders (and admins) may see it. */
 const routes = [
   [/^#\/complaint\/([^/]+)\/call$/, callPage, false],
+  [/^#\/complaint\/([^/]+)\/document\/([^/]+)\/([^/]+)$/, documentPage, false],
   [/^#\/complaint\/([^/]+)$/, complaintPage, false],
   [/^#\/leader$/, leaderPage, true],
   [/^#\/annual\/(\d{4})$/, annualPage, true],

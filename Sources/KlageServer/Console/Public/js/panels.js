@@ -16,9 +16,11 @@ export function itemsOf(result) {
   return result && !(result instanceof Error) ? result.items ?? [] : [];
 }
 
-function cell(value, format) {
+/** A value as its declared format shows it; `names` gives the people and keys by id (`person`). */
+export function cell(value, format, names = {}) {
   if (value === undefined || value === null) return '';
   switch (format) {
+    case 'person': return names[value] ?? t('someone');
     case 'time': return time(value);
     case 'list': return Array.isArray(value) ? value.join(', ') : String(value);
     case 'count': return Array.isArray(value) ? String(value.length) : '';
@@ -27,10 +29,15 @@ function cell(value, format) {
   }
 }
 
-/** A table of `items` in `columns` ({key, title, format}), or `empty` when there are none. */
-export function itemTable(id, columns, items, empty) {
+/**
+ * A table of `items` in `columns` ({key, title, format}), or `empty` when there are none. `link`, when
+ * given, adds a last column: `link(item)` gives `{href, text}` (a panel's documents).
+ */
+export function itemTable(id, columns, items, empty, { names = {}, link = null } = {}) {
   if (!items.length) return h('p', {}, empty);
   return h('div', { class: 'table-scroll' }, h('table', { id },
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, localized(column.title))))),
-    h('tbody', {}, items.map((item) => h('tr', {}, columns.map((column) => h('td', {}, cell(item[column.key], column.format))))))));
+    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, localized(column.title))),
+      link ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('document'))) : null)),
+    h('tbody', {}, items.map((item) => h('tr', {}, columns.map((column) => h('td', {}, cell(item[column.key], column.format, names))),
+      link ? h('td', {}, h('a', { href: link(item).href, class: 'document-link' }, link(item).text)) : null)))));
 }

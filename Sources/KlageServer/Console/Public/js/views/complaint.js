@@ -91,7 +91,13 @@ export async function complaintPage(target, id) {
 
   const panelSections = panels.map((panel, index) => h('section', { 'aria-labelledby': `h-${elementId(panel.id)}` },
     h('h2', { id: `h-${elementId(panel.id)}` }, localized(panel.title)),
-    itemTable(elementId(panel.id), panel.columns, itemsOf(listed[index]), localized(panel.empty))));
+    itemTable(elementId(panel.id), panel.columns, itemsOf(listed[index]), localized(panel.empty), {
+      names,
+      link: panel.document ? (item) => ({
+        href: `#/complaint/${encodeURIComponent(id)}/document/${encodeURIComponent(panel.id)}/${encodeURIComponent(item[panel.document.key])}`,
+        text: `${t('openDocument')}: ${localized(panel.document.title)}`,
+      }) : null,
+    })));
 
   const callTools = open ? h('div', { class: 'actions' },
     h('a', { href: `#/complaint/${encodeURIComponent(id)}/call`, class: 'button primary', id: 'start-call' }, t('startCall')),
