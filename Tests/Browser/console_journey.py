@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import time
+import urllib.parse
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -233,6 +234,41 @@ def page_past_a_hundred(driver):
     results["pagedRows"] = len(seen)
 
 
+def live_queue(driver, stamp):
+    """An open queue shows a complaint a case system registers over /rpc, without a reload."""
+    name = f"Levende Borger {stamp}"
+    driver.get(f"{URL}/#/queue/all?q=" + urllib.parse.quote(name))
+    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "queue-summary") and not d.find_elements(By.CSS_SELECTOR, "#queue tbody tr"))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.documentElement.dataset.live") == "on")
+    driver.execute_script("window.klageSameDocument = true")
+    created = rpc(KEYS["INTEGRATION"], "complaint.create", {
+        "workflow": "borgerkontakt.dialogue", "channel": "web", "subject": f"Levende klage {stamp}",
+        "description": "Registreret af sagssystemet, mens køen er åben.", "citizen": {"name": name}, "externalRef": f"LIVE-{stamp}"})
+    try:
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"#queue tr[data-id='{created['id']}']"))
+    except TimeoutException:
+        raise Failed("the complaint registered over /rpc did not appear in the open queue")
+    if not driver.execute_script("return window.klageSameDocument === true"):
+        raise Failed("the queue was reloaded to show the new complaint")
+    shot(driver, "02c-live-queue")
+
+
+def live_complaint(driver, complaint):
+    """The open complaint's page shows a contact recorded through /rpc (a case system, another tab)."""
+    driver.execute_script("window.klageSameDocument = true")
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#contacts li"))
+    time.sleep(2.5)  # the page ignores changes in the two seconds after it drew itself (its own actions)
+    rpc(KEYS["CASEWORKER"], "contact.record", {
+        "complaintId": complaint, "kind": "email", "occurredAt": datetime.now(timezone.utc).isoformat().replace("+00:00", "Z"),
+        "summary": "Kvittering sendt fra sagssystemet"})
+    try:
+        WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#contacts li")) == before + 1)
+    except TimeoutException:
+        raise Failed("a contact recorded over /rpc did not appear on the open complaint's page")
+    if not driver.execute_script("return window.klageSameDocument === true"):
+        raise Failed("the complaint's page was reloaded to show the contact")
+
+
 def english_tour(driver, complaint, foreign):
     """axe-core on the pages again in English, the console's other language (switched as a user does)."""
     driver.get(f"{URL}/#/queue")
@@ -344,6 +380,9 @@ def main():
         check_axe(driver, "filtered, page 3")
         step("filtered by state, the queue pages past 100 complaints, none twice, and the filters stay in the URL")
 
+        live_queue(driver, stamp)
+        step("a complaint created over /rpc appears in the open queue, without a reload")
+
         first = search_for(driver, "Testperson Browser", mine["id"])
         first.find_element(By.CSS_SELECTOR, "a.complaint-link").send_keys(Keys.ENTER)
         wait(driver, "#start-call")
@@ -352,6 +391,9 @@ def main():
         step("the complaint page")
         print_record(driver)
         step("the complaint prints as its record, ready to file: heading, facts and journey, no forms or menus")
+
+        live_complaint(driver, mine["id"])
+        step("a contact recorded elsewhere appears on the open complaint's page, without a reload")
 
         contacts_before = len(driver.find_elements(By.CSS_SELECTOR, "#contacts li"))
         driver.find_element(By.ID, "failed-attempt").click()

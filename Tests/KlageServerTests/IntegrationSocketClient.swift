@@ -62,13 +62,23 @@ func withEventSocket(
 func withRawEventSocket(
     port: Int, key: String, _ body: @escaping @Sendable (_ send: @Sendable (String) async throws -> Void, SocketTranscript) async throws -> Void
 ) async throws -> WebSocketCloseFrame? {
+    try await withRawSocket(port: port, path: "/rpc/ws", headers: [.authorization: "Bearer \(key)"], body)
+}
+
+/// A WebSocket to `path` upgraded with `headers`; `body` sends text messages as given and reads the
+/// transcript of what the server sent. Returns the server's close frame, if the client took one.
+@discardableResult
+func withRawSocket(
+    port: Int, path: String, headers: HTTPFields,
+    _ body: @escaping @Sendable (_ send: @Sendable (String) async throws -> Void, SocketTranscript) async throws -> Void
+) async throws -> WebSocketCloseFrame? {
     let transcript = SocketTranscript()
     var logger = Logger(label: "socket-test")
     logger.logLevel = .critical
     let failure = Mutex<(any Error)?>(nil)
     let close = try await WebSocketClient.connect(
-        url: "ws://127.0.0.1:\(port)/rpc/ws",
-        configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: [.authorization: "Bearer \(key)"]), logger: logger
+        url: "ws://127.0.0.1:\(port)\(path)",
+        configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger
     ) { inbound, outbound, _ in
         let reader = Task {
             defer { transcript.end() }

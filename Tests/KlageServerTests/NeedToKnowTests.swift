@@ -14,11 +14,11 @@ import Testing
     static let cpr = "010190-1234"
 
     /// A complaint registered by `key` in `department` (none when `nil`), with a CPR number; its id.
-    static func create(_ server: TestServer, key: String, ref: String, department: String?) async throws -> String {
+    static func create(_ server: TestServer, key: String, ref: String, department: String?, daysAgo: Double = 3) async throws -> String {
         guard case .object(var params) = Fixtures.copenhagenComplaint else { throw CancellationError() }
         params["externalRef"] = .string(ref)
         // Received three days ago, so its first deadlines are overdue and on the attention board.
-        params["receivedAt"] = .string(Timestamp.format(Date().addingTimeInterval(-3 * 86_400)))
+        params["receivedAt"] = .string(Timestamp.format(Date().addingTimeInterval(-daysAgo * 86_400)))
         params["citizen"] = ["name": "Jens Hansen", "cpr": .string(cpr)]
         if let department { params["department"] = .string(department) }
         return try #require(try await server.result("complaint.create", .object(params), key: key)["id"]?.stringValue)

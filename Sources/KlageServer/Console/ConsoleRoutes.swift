@@ -60,6 +60,11 @@ enum ConsoleRoutes {
             return session
         }
 
+        router.get("console/ws") { _, _ -> Response in
+            let (status, body) = ConsoleSocket.refusal()
+            return Response(
+                status: status, headers: ConsoleHeaders.secured([.contentType: "application/json"]), body: .init(byteBuffer: .init(string: body)))
+        }
         router.get("console/session") { request, context -> Response in
             guard let session = try await session(of: request, context),
                 let identity = try await sessions.identity(of: session)

@@ -93,6 +93,12 @@ struct ConsoleSessions: Sendable {
         return Session(token: token, record: record)
     }
 
+    /// Whether the session of `token` still lives, read without counting as its use: a page left open
+    /// with a live socket does not keep its session from ending when idle.
+    func isLive(token: String, now: Date = Date()) async throws -> Bool {
+        try await store.consoleSession(tokenHash: Self.hash(token), now: now, idleSince: now.addingTimeInterval(-settings.idleTimeout)) != nil
+    }
+
     /// Who a session belongs to; `nil` when its key no longer authenticates, or its person is gone or has no role.
     func identity(of session: Session) async throws -> Identity? {
         switch session.record.owner {

@@ -8,7 +8,7 @@ import KlageRPC
 import NIOCore
 import NIOWebSocket
 
-/// `/rpc/ws`: JSON-RPC 2.0 over WebSocket. The upgrade needs a tenant key in `Authorization: Bearer …`;
+/// `/rpc/ws`: JSON-RPC 2.0 over WebSocket (and the console's live updates, ``ConsoleSocket``, through the same upgrade). The upgrade needs a tenant key in `Authorization: Bearer …`;
 /// every text message is one JSON-RPC request (or batch) answered as `POST /rpc` would, with the same
 /// key, plus `event.subscribe` and `event.unsubscribe` (see ``EventSocketSession``).
 ///
@@ -40,6 +40,7 @@ enum EventSocket {
     private static func shouldUpgrade(
         _ request: HTTPRequest, channel: any NIOCore.Channel, host: KlageHost, doors: ServerDoors
     ) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
+        if let console = try await ConsoleSocket.shouldUpgrade(request, channel: channel, host: host, doors: doors) { return console }
         guard request.method == .get, request.path?.split(separator: "?").first.map(String.init) == path,
             let authorization = request.headerFields[.authorization], authorization.hasPrefix("Bearer ")
         else { return .dontUpgrade }

@@ -11,6 +11,7 @@ import { leaderPage } from './views/leader.js';
 import { annualPage } from './views/annual.js';
 import { boardPage, boards } from './views/board.js';
 import { localized, elementId } from './panels.js';
+import { connectLive, disconnectLive } from './live.js';
 
 const main = () => document.getElementById('main');
 
@@ -50,6 +51,7 @@ async function render() {
   // What this page shows untranslated is noted afresh (see i18n.js).
   delete document.documentElement.dataset.untranslated;
   if (!session) {
+    disconnectLive();
     chrome();
     // Into a slot of its own, like every page: of two renders at once (sign-out sets the hash and
     // renders), the first finishes detached and never replaces the form the user is typing in.
@@ -59,6 +61,7 @@ async function render() {
     return;
   }
   chrome();
+  connectLive();
   const hash = location.hash;
   for (const [pattern, page, leadersOnly] of routes) {
     const match = hash.match(pattern);

@@ -7,6 +7,7 @@ import { urgency, urgencyWord } from '../deadlines.js';
 import { field, labelOf, triState } from '../fields.js';
 import { localized, elementId, itemTable, itemsOf } from '../panels.js';
 import { assignForm } from './assign.js';
+import { onChange } from '../live.js';
 
 /** Renders "not found" for a complaint that does not exist or is another tenant's. */
 export function notFound(target) {
@@ -47,7 +48,30 @@ function mayTake(action) {
   return (role === 'leader' || role === 'admin') && action.roles.some((item) => ['caseworker', 'leader'].includes(item));
 }
 
+/**
+ * Live: when someone else changes this complaint, the page is drawn again; if the caseworker has typed
+ * into one of its forms, it says so and offers a refresh instead, so nothing typed is lost unasked.
+ * A change within two seconds of the page's own drawing is its own action's, already shown.
+ */
+function watchComplaint(target, id) {
+  if (target.dataset.watching === id) return;
+  target.dataset.watching = id;
+  target.addEventListener('input', () => { target.dataset.dirty = '1'; });
+  onChange(target, async (change) => {
+    if (change.complaintId !== id || Date.now() - Number(target.dataset.drawnAt ?? 0) < 2000) return;
+    if (!target.dataset.dirty) {
+      await complaintPage(target, id);
+      announce(t('complaintUpdated'));
+      return;
+    }
+    if (target.querySelector('#changed-notice')) return;
+    target.prepend(h('p', { id: 'changed-notice', class: 'notice', role: 'status' }, t('complaintChanged'), ' ',
+      h('button', { type: 'button', onclick: () => complaintPage(target, id) }, t('refresh'))));
+  });
+}
+
 export async function complaintPage(target, id) {
+  watchComplaint(target, id);
   const panels = session.console?.complaintPanels ?? [];
   const calls = [['complaint.get', { id }], ['complaint.journey', { id }], ['contact.list', { complaintId: id }], ['staff.list', {}]];
   const [complaint, journey, contacts, staff, ...listed] = await batch(calls.concat(panels.map((panel) => [panel.method, { [panel.complaintParam]: id }])));
@@ -111,6 +135,8 @@ export async function complaintPage(target, id) {
   const actions = (flow?.actions ?? []).filter((action) => action.from.includes(complaint.state) && mayTake(action));
   const actionForms = actions.map((action) => actionForm(target, complaint, action, flow));
 
+  delete target.dataset.dirty;
+  target.dataset.drawnAt = String(Date.now());
   replace(target,
     h('h1', {}, complaint.subject),
     // On paper, for the case system's file: which complaint, and when it was printed.

@@ -3,7 +3,8 @@
 // (#/queue/all). A search and filters (words, state, department, overdue, received between two dates)
 // live in the URL after '?', so a view can be bookmarked and shared; every search is access-logged.
 import { rpc, session, workflows } from '../api.js';
-import { h, replace, time, isToday } from '../dom.js';
+import { h, replace, time, isToday, announce } from '../dom.js';
+import { onChange } from '../live.js';
 import { t, localized } from '../i18n.js';
 import { nextDeadline, urgency, urgencyWord } from '../deadlines.js';
 
@@ -103,6 +104,24 @@ export async function queuePage(target, scope) {
   // From the address itself: the router decodes its parts, which would break an encoded '&' in a search.
   const filters = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const flows = await workflows();
+  const scopes = h('p', { class: 'actions', id: 'queue-scope' },
+    h('a', { href: address('mine', filters), id: 'queue-mine', 'aria-current': mine ? 'page' : false }, t('mine')),
+    h('a', { href: address('all', filters), id: 'queue-all', 'aria-current': mine ? false : 'page' }, t('everyone')));
+  const results = h('div', { id: 'queue-results' });
+  let shownIds = await queueResults(results, filters, mine, shown, flows);
+  replace(target, h('h1', {}, t('queueTitle')), h('p', {}, t('queueIntro')), scopes, filterForm(shown, filters, flows), results);
+  // Live: a complaint created, changed or past a deadline anywhere in view is shown without a reload;
+  // the form, and whatever the caseworker was typing in it, stays as it is.
+  onChange(results, async () => {
+    const before = shownIds;
+    shownIds = await queueResults(results, filters, mine, shown, flows);
+    const added = [...shownIds].filter((id) => !before.has(id)).length;
+    if (added) announce(t('queueNew').replace('{n}', String(added)));
+  });
+}
+
+/** Fills `results` with one page of the queue; returns the ids shown. */
+async function queueResults(results, filters, mine, shown, flows) {
   const pageNumber = Math.max(1, Number(filters.get('page')) || 1);
   let page;
   let failure = null;
@@ -113,9 +132,6 @@ export async function queuePage(target, scope) {
     failure = error.data?.field === 'q' ? `${t('searchWords')}: ${error.data.reason ?? error.message}` : error.message;
   }
   const searching = ['q', 'state', 'department', 'overdue', 'from', 'to'].some((name) => filters.get(name));
-  const scopes = h('p', { class: 'actions', id: 'queue-scope' },
-    h('a', { href: address('mine', filters), id: 'queue-mine', 'aria-current': mine ? 'page' : false }, t('mine')),
-    h('a', { href: address('all', filters), id: 'queue-all', 'aria-current': mine ? false : 'page' }, t('everyone')));
   const pager = [];
   if (pageNumber > 1) {
     const first = new URLSearchParams(filters);
@@ -133,9 +149,10 @@ export async function queuePage(target, scope) {
   const summary = page.items.length
     ? t('showing').replace('{from}', String(from)).replace('{to}', String(from + page.items.length - 1))
     : (searching ? t('noMatches') : t('emptyQueue'));
-  replace(target, h('h1', {}, t('queueTitle')), h('p', {}, t('queueIntro')), scopes, filterForm(shown, filters, flows),
+  replace(results,
     failure ? h('p', { class: 'error', role: 'alert', id: 'queue-error' }, failure) : null,
-    h('p', { id: 'queue-summary', role: 'status' }, summary),
+    h('p', { id: 'queue-summary' }, summary),
     page.items.length ? queueTable(page.items, flows) : null,
     pager.length ? h('nav', { class: 'actions', id: 'pager', 'aria-label': t('pages') }, pager) : null);
+  return new Set(page.items.map((item) => item.id));
 }

@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import HummingbirdWebSocket
+import KlageKernel
+import KlageRPC
+import KlageStorage
+import NIOCore
+import NIOWebSocket
+
+/// `/console/ws`: the console's live updates, so a new complaint or a missed clock appears in an open
+/// queue, and a change in the open complaint, without a reload.
+///
+/// The upgrade needs the console's session cookie and an `Origin` of this server (a browser always
+/// sends one on a WebSocket; another site's page is refused). The first message must be
+/// `{"csrf": "<the session's CSRF token>"}` within ten seconds, which only the console's own page
+/// knows; the server then answers `{"jsonrpc":"2.0","method":"ready"}` and sends, for each of the
+/// tenant's events, `{"jsonrpc":"2.0","method":"changed","params":{"type":…,"complaintId":…}}`, and
+/// nothing else: no personal data and no event of a complaint the session may not see (need to know,
+/// restriction). The client reads what changed through `/console/rpc`, where every read is logged.
+///
+/// The limits are those of `/rpc/ws` (``EventSocketLedger``): a session's person (or key) holds at most
+/// `integrations.socketsPerKey` sockets, a tenant `integrations.socketsPerTenant`; a message may be
+/// `integrations.socketMessageBytes` long. The socket closes (1008) when the session ends (checked
+/// every five seconds) or falls more than the hub's buffer behind.
+enum ConsoleSocket {
+    /// The path of the endpoint.
+    static let path = "/console/ws"
+
+    /// Upgrades `GET /console/ws` for a live session from this origin; `nil` for another path.
+    static func shouldUpgrade(
+        _ request: HTTPRequest, channel: any NIOCore.Channel, host: KlageHost, doors: ServerDoors
+    ) async throws -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>? {
+        guard request.path?.split(separator: "?").first.map(String.init) == path else { return nil }
+        // A browser sends one Origin, its page's; a page of another site is refused (its origin is not
+        // this server's), and could not send the CSRF token anyway.
+        let origins = request.headerFields[values: ConsoleHeaders.origin]
+        guard request.method == .get, let authority = request.authority,
+            origins.contains("http://" + authority) || origins.contains("https://" + authority),
+            let token = ConsoleCookie.token(in: request.headerFields[.cookie])
+        else { return .dontUpgrade }
+        let client = doors.clientAddress.client(
+            peer: channel.remoteAddress?.ipAddress, forwardedFor: request.headerFields[values: ClientAddressMiddleware.forwardedFor])
+        guard doors.credentials.mayLookUp(token, for: client) else {
+            host.metrics.load.refusedFailedCredentials()
+            return .dontUpgrade
+        }
+        let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: .fromEnvironment())
+        guard let session = try? await sessions.session(token: token) else {
+            doors.credentials.failed(for: client)
+            return .dontUpgrade
+        }
+        doors.credentials.succeeded(token)
+        guard let identity = try? await sessions.identity(of: session) else { return .dontUpgrade }
+        let viewer =
+            identity.actor ?? Principal(id: "console", tenant: identity.tenant.id, role: identity.role, label: identity.label)
+        let holder = session.record.keyHash.map { "console-key:\($0)" } ?? viewer.id
+        let ledger = host.integrations.sockets
+        return .upgrade([:]) { inbound, outbound, _ in
+            if let refusal = ledger.admit(key: holder, tenant: identity.tenant.id) {
+                try? await outbound.close(.policyViolation, reason: refusal)
+                return
+            }
+            defer { ledger.release(key: holder, tenant: identity.tenant.id) }
+            let live = ConsoleSocketSession(
+                host: host, sessions: sessions, session: session, visibility: ComplaintVisibility(viewer, in: identity.tenant),
+                tenant: identity.tenant.id, outbound: outbound)
+            try await live.run(inbound)
+        }
+    }
+
+    /// What a plain GET of ``path`` (no upgrade, no session, another origin) answers.
+    static func refusal() -> (status: HTTPResponse.Status, body: String) {
+        (.unauthorized, #"{"error":"a WebSocket upgrade from the console's page, with its session, is needed"}"#)
+    }
+}
