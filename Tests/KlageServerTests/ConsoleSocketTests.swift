@@ -3,10 +3,11 @@ import HTTPTypes
 import HummingbirdWSClient
 import KlageKernel
 import KlageRPC
-import KlageServer
 import KlageTestSupport
 import NIOWebSocket
 import Testing
+
+@testable import KlageServer
 
 /// `/console/ws` on both engines: a signed-in page (cookie, its own origin, then its CSRF token) is
 /// told which complaints changed and nothing of another department's; a page without its session, from
@@ -136,6 +137,40 @@ import Testing
                         transcript.all.contains { $0["params"]?.string("type") == "deadline.missed" && $0["params"]?.string("complaintId") == id }
                     })
             }
+        }
+    }
+
+    @Test func generatedGreetingsAreReadStrictlyAndOnlyTheTokenIsServed() async throws {
+        let token = "a1b2c3"
+        let valid = Array(#"{"csrf":"a1b2c3"}"#.utf8)
+        var fuzzer = RequestFuzzer(seed: 0x4B4C_4147, methods: [])
+        var served = 0
+        for _ in 0..<20_000 {
+            let bytes = fuzzer.mutate(valid)
+            let text = String(decoding: bytes, as: UTF8.self)
+            if ConsoleSocketSession.csrf(in: text) == token { served += 1 }
+        }
+        #expect(ConsoleSocketSession.csrf(in: String(decoding: valid, as: UTF8.self)) == token)
+        #expect(ConsoleSocketSession.csrf(in: String(repeating: "[", count: 100_000)) == nil, "deep nesting is refused, not recursed into")
+        #expect(served < 20_000, "mutations change the greeting")
+
+        // Over the wire: mutated greetings on sockets of a live session are closed, never served.
+        try await withTestServer { server in
+            var signingIn = ConsoleClient(port: server.port)
+            try await signingIn.signIn(try await server.key("kobenhavn", .caseworker))
+            let page = signingIn
+            let greeting = Array(#"{"csrf":"\#(page.csrf ?? "")"}"#.utf8)
+            var wire = RequestFuzzer(seed: 0x5753, methods: [])
+            for _ in 0..<20 {
+                let mutated = String(decoding: wire.mutate(greeting), as: UTF8.self)
+                guard ConsoleSocketSession.csrf(in: mutated) != page.csrf else { continue }
+                try await withRawSocket(port: server.port, path: "/console/ws", headers: Self.headers(page)) { send, transcript in
+                    try? await send(mutated)
+                    #expect(await transcript.wait(seconds: 10) { $0.closed })
+                    #expect(!transcript.all.contains { $0.string("method") == "ready" })
+                }
+            }
+            #expect(try await server.result("system.health", key: nil).string("status") == "ok")
         }
     }
 }
