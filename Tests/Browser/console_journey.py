@@ -554,6 +554,12 @@ def main():
         wait(driver, "#subject")
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})  # axe runs as a script
         check_axe(driver, "intake page")
+        if driver.execute_script("return getComputedStyle(document.body).fontSize") != "18px":
+            raise Failed("the intake page's style sheet is not applied")
+        if not driver.find_elements(By.CSS_SELECTOR, "footer a#accessibility-statement[href^='https://']"):
+            raise Failed("the intake page does not link the municipality's accessibility statement")
+        if "Sådan behandler vi dine oplysninger" not in driver.find_element(By.CSS_SELECTOR, "section.privacy").text:
+            raise Failed("the intake page does not tell how the citizen's data is processed")
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         driver.save_screenshot(os.path.join(SHOTS, "12-intake.png"))  # not shot(): no console status here
         driver.find_element(By.ID, "subject").send_keys("Ingen svar fra vejafdelingen")
@@ -570,16 +576,13 @@ def main():
         check_axe(driver, "intake receipt")
         driver.save_screenshot(os.path.join(SHOTS, "13-intake-receipt.png"))
         # The receipt number is the complaint's externalRef: find it among Copenhagen's complaints.
-        filed, cursor = None, None
-        while filed is None:
-            page = rpc(KEYS["INTEGRATION"], "complaint.list", {"limit": 500, **({"cursor": cursor} if cursor else {})})
-            filed = next((item for item in page["items"] if item.get("externalRef") == number.group(0)), None)
-            cursor = page.get("nextCursor")
-            if filed is None and not cursor:
-                raise Failed(f"no complaint has the receipt {number.group(0)} as its reference")
+        found = rpc(KEYS["INTEGRATION"], "complaint.list", {"q": number.group(0)})["items"]
+        filed = next((item for item in found if item.get("externalRef") == number.group(0)), None)
+        if filed is None:
+            raise Failed(f"no complaint has the receipt {number.group(0)} as its reference")
         if filed.get("channel") != "web" or filed.get("subject") != "Ingen svar fra vejafdelingen":
             raise Failed(f"the receipt {number.group(0)} names another complaint: {filed.get('channel')}, {filed.get('subject')}")
-        step(f"a citizen files a complaint on the intake page with JavaScript off and gets receipt {number.group(0)}")
+        step(f"a citizen files a complaint on the styled intake page (accessibility statement linked, data processing told) with JavaScript off and gets receipt {number.group(0)}")
 
         # The page weight: bytes transferred for the first view of the work queue, cache empty.
         sign_in(driver, KEYS["CASEWORKER"])

@@ -38,10 +38,18 @@ public enum TenantSettings {
     /// (``AgreementConfirmation``).
     public static let confirmationDeadline = DeadlineSetting("confirmationDeadline", default: .workingDays(5))
 
+    /// The link to the tenant's accessibility statement (tilgængelighedserklæring), shown on its intake page.
+    public static let accessibilityStatement = TextSetting("intake.accessibilityStatement", .link)
+    /// What the intake page tells citizens of how their data is processed (GDPR art. 13), in Danish; a
+    /// plain notice naming the tenant as controller when unset.
+    public static let privacyNotice = TextSetting("intake.privacyNotice", .text(maxLength: 4_000))
+    /// A link to the tenant's full privacy policy, shown with the notice.
+    public static let privacyPolicy = TextSetting("intake.privacyPolicy", .link)
+
     /// The kernel's own settings of other types than whole numbers.
     static let declared: [any TenantSetting] = [
         appealForwardingDeadline, confirmationDeadline, AgreementConfirmation.setting, surveyAtClosing, methodAdoption, workingHours,
-        closingDays, ComplaintVisibility.wholeTenant,
+        closingDays, ComplaintVisibility.wholeTenant, accessibilityStatement, privacyNotice, privacyPolicy,
     ]
 
     /// The value of `setting` in `settings`, or its default.

@@ -1,8 +1,11 @@
 import KlageKernel
 
-/// The citizen's intake page, server-rendered HTML that needs no JavaScript and no style sheet: every
-/// field has a label, errors are listed at the top with links to their fields and repeated beside them,
-/// and the honeypot sits in a `hidden` block that browsers and screen readers never show.
+/// The citizen's intake page, server-rendered HTML that needs no JavaScript (and reads well without its
+/// style sheet, `/console/intake.css`): every field has a label, errors are listed at the top with links
+/// to their fields and repeated beside them, and the honeypot sits in a `hidden` block that browsers and
+/// screen readers never show. Below the form, how the tenant processes the citizen's data (its setting
+/// `intake.privacyNotice`, with `intake.privacyPolicy`), and on every page the link to its accessibility
+/// statement (`intake.accessibilityStatement`).
 enum IntakePage {
     /// The form, with what the citizen wrote and the error to fix, if any; `token` is the form's
     /// ``IntakeFormToken``, sent back as a hidden field.
@@ -21,7 +24,7 @@ enum IntakePage {
                 "<div role=\"alert\"><h2>Der er en fejl</h2><ul><li><a href=\"#\($0.field)\">\(escape($0.text))</a></li></ul></div>\n"
             } ?? ""
         return page(
-            title: "Klag til \(name)",
+            tenant: tenant, title: "Klag til \(name)",
             body: """
                 <h1>Klag til \(name)</h1>
                 <p>Er du utilfreds med noget, vi har gjort? Skriv det her, så ringer vi dig op og taler med dig om det.</p>
@@ -54,13 +57,14 @@ enum IntakePage {
                 <label for="consent">Jeg giver samtykke til, at \(name) behandler oplysningerne i klagen for at kunne tale med mig om den og behandle den.</label>\(inline("consent"))</p>
                 <p><button type="submit">Send klagen</button></p>
                 </form>
+                \(privacy(tenant))
                 """)
     }
 
     /// The receipt: the number to quote when calling, and nothing else about the complaint.
     static func receipt(tenant: Tenant, number: String) -> String {
         page(
-            title: "Tak for din klage",
+            tenant: tenant, title: "Tak for din klage",
             body: """
                 <h1>Tak for din klage</h1>
                 <p role="status">\(escape(tenant.name)) har modtaget din klage. Dit kvitteringsnummer er <strong>\(escape(number))</strong>.</p>
@@ -69,23 +73,44 @@ enum IntakePage {
     }
 
     /// A plain page for what the form cannot handle: an unknown tenant, too many submissions, a fault.
-    static func message(title: String, text: String) -> String {
-        page(title: title, body: "<h1>\(escape(title))</h1>\n<p>\(escape(text))</p>")
+    static func message(title: String, text: String, tenant: Tenant? = nil) -> String {
+        page(tenant: tenant, title: title, body: "<h1>\(escape(title))</h1>\n<p>\(escape(text))</p>")
     }
 
-    private static func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="da">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title></head>
-        <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
+    /// How the tenant processes what the citizen writes: its own notice, or a plain one naming it as controller.
+    static func privacy(_ tenant: Tenant) -> String {
+        let notice = TenantSettings.privacyNotice.value(in: tenant.settings)
+        let text =
+            notice.isEmpty
+            ? "\(tenant.name) er dataansvarlig for oplysningerne i din klage. Vi bruger dem til at tale med dig om klagen og behandle den, "
+                + "og vi gemmer dem, så længe reglerne for journalisering kræver det. Du har ret til at se oplysningerne, få forkerte oplysninger "
+                + "rettet og klage til Datatilsynet over, hvordan vi behandler dem."
+            : notice
+        let policy = TenantSettings.privacyPolicy.value(in: tenant.settings)
+        let more = policy.isEmpty ? "" : "\n<p><a href=\"\(escape(policy))\">Læs mere om, hvordan vi behandler personoplysninger</a></p>"
+        return """
+            <section class="privacy" aria-labelledby="privacy"><h2 id="privacy">Sådan behandler vi dine oplysninger</h2>
+            <p>\(escape(text))</p>\(more)</section>
+            """
+    }
 
-        """
+    private static func page(tenant: Tenant?, title: String, body: String) -> String {
+        let statement = tenant.map { TenantSettings.accessibilityStatement.value(in: $0.settings) } ?? ""
+        let footer =
+            statement.isEmpty ? "" : "<footer><a href=\"\(escape(statement))\" id=\"accessibility-statement\">Tilgængelighedserklæring</a></footer>\n"
+        return """
+            <!doctype html>
+            <html lang="da">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(title)</title>
+            <link rel="stylesheet" href="/console/intake.css"></head>
+            <body>
+            <main>
+            \(body)
+            </main>
+            \(footer)</body>
+            </html>
+
+            """
     }
 
     /// The Danish message for an error on a field of the form.

@@ -44,19 +44,22 @@ enum IntakeRoutes {
             guard let (tenant, workflow) = try await intakeTenant(context, doors: doors) else { return notFound() }
             guard let body = try? await request.body.collect(upTo: maxBodyBytes) else {
                 return html(
-                    .contentTooLarge, IntakePage.message(title: "For meget tekst", text: "Klagen er for lang. Gør den kortere, og prøv igen."))
+                    .contentTooLarge,
+                    IntakePage.message(title: "For meget tekst", text: "Klagen er for lang. Gør den kortere, og prøv igen.", tenant: tenant))
             }
             let read: (submission: IntakeSubmission, token: String?)
             do {
                 read = try IntakeSubmission.form(body.readableBytesView)
             } catch {
-                return html(.badRequest, IntakePage.message(title: "Formularen kunne ikke læses", text: "Gå tilbage til formularen, og prøv igen."))
+                return html(
+                    .badRequest,
+                    IntakePage.message(title: "Formularen kunne ikke læses", text: "Gå tilbage til formularen, og prøv igen.", tenant: tenant))
             }
             guard sameSite(request), let token = read.token, guards.tokens.verify(token, tenant: tenant.id, client: context.clientAddress) else {
                 return html(
                     .forbidden,
                     IntakePage.message(
-                        title: "Formularen er udløbet", text: "Hent formularen igen på kommunens side, og send klagen derfra."))
+                        title: "Formularen er udløbet", text: "Hent formularen igen på kommunens side, og send klagen derfra.", tenant: tenant))
             }
             let fresh = guards.tokens.issue(tenant: tenant.id, client: context.clientAddress)
             switch await guards.file(read.submission, tenant: tenant, workflow: workflow, address: context.clientAddress) {
@@ -65,9 +68,11 @@ enum IntakeRoutes {
                 return html(.unprocessableContent, IntakePage.form(tenant: tenant, token: fresh, submission: read.submission, error: error))
             case .limited:
                 return html(
-                    .tooManyRequests, IntakePage.message(title: "Prøv igen senere", text: "Der er sendt mange klager herfra. Prøv igen om en time."))
+                    .tooManyRequests,
+                    IntakePage.message(title: "Prøv igen senere", text: "Der er sendt mange klager herfra. Prøv igen om en time.", tenant: tenant))
             case .unavailable:
-                return html(.serviceUnavailable, IntakePage.message(title: "Prøv igen senere", text: "Klagen kunne ikke gemmes lige nu."))
+                return html(
+                    .serviceUnavailable, IntakePage.message(title: "Prøv igen senere", text: "Klagen kunne ikke gemmes lige nu.", tenant: tenant))
             }
         }
         router.post("klage/:tenant/api") { request, context -> Response in
@@ -120,7 +125,7 @@ enum IntakeRoutes {
     }
 
     private static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        .contentSecurityPolicy: "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         .cacheControl: "no-store", HTTPField.Name("X-Content-Type-Options")!: "nosniff", HTTPField.Name("Referrer-Policy")!: "no-referrer",
     ]
 
