@@ -253,6 +253,81 @@ def live_queue(driver, stamp):
     shot(driver, "02c-live-queue")
 
 
+def press(driver, *keys):
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def tab_to(driver, selector, limit=120):
+    """Presses Tab until `selector` has the focus, as a keyboard user moves through the page."""
+    for _ in range(limit):
+        if driver.execute_script("return document.activeElement?.matches(arguments[0]) ?? false", selector):
+            return driver.switch_to.active_element
+        press(driver, Keys.TAB)
+    raise Failed(f"Tab never reaches {selector} on {driver.current_url}")
+
+
+def keyboard_call_and_close(driver, complaint, now):
+    """A complaint called back along the triangle and closed with the keyboard alone: Tab, typing,
+    Space, Enter and the arrow keys; no mouse, no script setting a value."""
+    driver.get(f"{URL}/#/complaint/{complaint}")
+    wait(driver, "#start-call")
+    tab_to(driver, "#start-call")
+    press(driver, Keys.ENTER)
+    wait(driver, "#call-form")
+    for name in ("purposeStated", "acceptance"):
+        tab_to(driver, f"fieldset[data-field=introduction] [name={name}]")
+        press(driver, Keys.SPACE)
+    tab_to(driver, "#step-next")
+    press(driver, Keys.ENTER)
+    for name, text in (("interests", "At blive hørt."), ("summary", "Borgeren vil have en forklaring."), ("options", "Et møde")):
+        tab_to(driver, f"fieldset[data-field=listening] [name={name}]")
+        press(driver, text)
+    tab_to(driver, "#step-next")
+    press(driver, Keys.ENTER)
+    for name, text in (("who", "Sagsbehandleren"), ("what", "Sender en forklaring")):
+        tab_to(driver, f"fieldset[data-field=agreement] [name={name}]")
+        press(driver, text)
+    due = tab_to(driver, "fieldset[data-field=agreement] [name=due]")
+    # A date and time typed into its segments in the browser's own order (day first in Danish; month
+    # first, with AM or PM, in American English), as a keyboard user types it.
+    when = now + timedelta(days=2)
+    locale = driver.execute_script("return new Intl.DateTimeFormat().resolvedOptions().locale")
+    # (The year takes more than four digits: the right arrow moves on to the hour.)
+    if locale.startswith("en-US"):
+        press(driver, when.strftime("%m%d%Y"), Keys.ARROW_RIGHT, when.strftime("%I%M%p"))
+    else:
+        press(driver, when.strftime("%d%m%Y"), Keys.ARROW_RIGHT, when.strftime("%H%M"))
+    if not due.get_attribute("value"):
+        raise Failed("the agreed task's date cannot be typed with the keyboard")
+    tab_to(driver, "fieldset[data-field=agreement] [name=thanked]")
+    press(driver, Keys.SPACE)
+    tab_to(driver, "#step-next")
+    press(driver, Keys.ENTER)
+    tab_to(driver, "#call-summary")
+    press(driver, "Samtale ført med tastaturet alene.")
+    tab_to(driver, "#call-save")
+    press(driver, Keys.ENTER)
+    wait(driver, "#borgerkontakt-notes a.document-link")
+    tab_to(driver, "#action-confirmContact button[type=submit]")
+    press(driver, Keys.ENTER)
+    wait(driver, "#action-close")
+    outcome = tab_to(driver, "#action-close select[name=outcome]")
+    for _ in range(8):
+        if outcome.get_attribute("value") == "withdrawn":
+            break
+        press(driver, Keys.ARROW_DOWN)
+    if outcome.get_attribute("value") != "withdrawn":
+        raise Failed("the outcome cannot be chosen with the arrow keys")
+    tab_to(driver, "#action-close [name=citizenConsent]")
+    press(driver, Keys.SPACE)
+    tab_to(driver, "#action-close button[type=submit]")
+    press(driver, Keys.ENTER)
+    try:
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#outcome[data-outcome=withdrawn]"))
+    except TimeoutException:
+        raise Failed("closing with the keyboard did not close the complaint")
+
+
 def live_complaint(driver, complaint):
     """The open complaint's page shows a contact recorded through /rpc (a case system, another tab)."""
     driver.execute_script("window.klageSameDocument = true")
@@ -472,6 +547,13 @@ def main():
         shot(driver, "08-closed")
         step("closed by agreement with the citizen's consent; the written answer, not asked, is not recorded")
 
+        keyboard = rpc(KEYS["INTEGRATION"], "complaint.create", {
+            "workflow": "borgerkontakt.dialogue", "channel": "phone", "subject": f"Tastaturklage {stamp}",
+            "description": "Borgeren vil have en forklaring.", "citizen": {"name": "Testperson Tastatur", "phone": "+45 20 00 88 88"},
+            "externalRef": f"KEYBOARD-{stamp}"})
+        keyboard_call_and_close(driver, keyboard["id"], now)
+        step("with the keyboard alone: the call along the triangle, its §13 note, and closing with the citizen's consent")
+
         driver.get(f"{URL}/#/leader")
         wait(driver, "#forbidden")
         if driver.find_elements(By.ID, "nav-leader"):
@@ -497,8 +579,9 @@ def main():
         wait(driver, "#chart-stopped")
         WebDriverWait(driver, 15).until(lambda d: d.execute_script("return !!(window.Chart && Chart.getChart('chart-stopped'))"))
         stopped_after = rpc(KEYS["LEADER"], "report.figures", today)["groups"][0]["stoppedByDialogue"]["count"]
-        if stopped_after != stopped_before + 1:
-            raise Failed(f"stopped by dialogue today: {stopped_before} before, {stopped_after} after closing")
+        # Two complaints were closed by dialogue today: the mouse's and the keyboard's.
+        if stopped_after != stopped_before + 2:
+            raise Failed(f"stopped by dialogue today: {stopped_before} before, {stopped_after} after closing two")
         this_month = driver.execute_script(
             "const c = Chart.getChart('chart-received'); return c.data.datasets[0].data[c.data.datasets[0].data.length - 1]")
         if not this_month or this_month < 1:
@@ -517,7 +600,7 @@ def main():
             head = downloaded.read(200)
         if not head.startswith(b"\xef\xbb\xbffrom;to;suppressed;"):
             raise Failed(f"the CSV is not in Danish Excel's dialect (BOM, ';'): {head[:40]!r}")
-        step("the leader sees the closed complaint in the charts (stopped by dialogue today +1) and downloads the CSV")
+        step("the leader sees the closed complaints in the charts (stopped by dialogue today +2) and downloads the CSV")
         driver.find_element(By.ID, "annual-report").click()
         title = wait(driver, "article.annual h1").text
         if not title.startswith("Årsberetning om klager"):

@@ -6,10 +6,14 @@ import Testing
 /// (Debian's `chromium` and `chromium-driver`, through `selenium` in `.build/tools-venv`) against a real
 /// `klage serve` loaded with `klage generate` data, and runs axe-core on every page.
 ///
-/// The journeys: sign in, find today's call-back first in the work queue, record a failed call
-/// attempt, record the call with the conversation triangle, close with the citizen's consent, see it
-/// in the leader's charts and download the CSV; a caseworker cannot reach the leader's pages; another
-/// tenant's complaint shows "not found"; sign-out; Gladsaxe's board. Screenshots of each page go to
+/// The journeys: sign in, the work queue in deadline order; search by a citizen's name (and the
+/// search in the access log); filter and page past 100; a complaint created over `/rpc` appearing in
+/// the open queue, and a contact on the open complaint, without reload; print the complaint; record a
+/// failed call attempt, the call with the conversation triangle, open and print its §13 note; close
+/// with the citizen's consent; the call and closing again with the keyboard alone; see them in the
+/// leader's charts and download the CSV; a caseworker cannot reach the leader's pages; another
+/// tenant's complaint shows "not found"; sign-out; Gladsaxe's board; the styled intake page. Every
+/// page in Danish is checked for an untranslated word or an English title. Screenshots of each page go to
 /// `.build/console-screenshots/`; with `KLAGE_UPDATE_SCREENSHOTS=1` the README's two are copied to
 /// `Deploy/screenshots/`. A missing browser fails the test: `Deploy/setup-debian.sh --with-browser
 /// --with-test-tools` (which `Deploy/test.sh` runs) installs it.
