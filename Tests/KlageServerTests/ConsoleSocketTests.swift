@@ -77,6 +77,14 @@ import Testing
                 }
             }
             #expect(try await stranger.send("GET", "/console/ws").status == 401)
+            var forged = stranger
+            forged.cookie = String(repeating: "A", count: 43)
+            let unknown = try await withRawSocket(port: server.port, path: "/console/ws", headers: Self.headers(forged)) { send, transcript in
+                try? await send(#"{"csrf":"x"}"#)
+                #expect(await transcript.wait(seconds: 10) { $0.closed })
+                #expect(!transcript.all.contains { $0.string("method") == "ready" })
+            }
+            #expect(unknown == nil || unknown?.reason == "sign in to the console")
 
             let wrong = try await withRawSocket(port: server.port, path: "/console/ws", headers: Self.headers(page)) { send, transcript in
                 try await send(#"{"csrf":"not-the-token"}"#)

@@ -15,6 +15,21 @@ import Testing
             ], key: key)
     }
 
+    /// A server on a fixed clock with a Copenhagen complaint received an hour ago: `body` gets the server,
+    /// the clock, a caseworker's and a leader's key, and the complaint's id.
+    static func withComplaint(
+        _ backend: StorageBackend, _ body: @escaping @Sendable (TestServer, FixedClock, String, String, String) async throws -> Void
+    ) async throws {
+        let clock = FixedClock(Fixtures.monday)
+        try await withTestServer(backend, clock: clock) { server throws in
+            let key = try await server.key("kobenhavn", .caseworker)
+            let leader = try await server.key("kobenhavn", .leader)
+            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
+            clock.advance(by: 3600)
+            try await body(server, clock, key, leader, id)
+        }
+    }
+
     static func journeyTypes(_ server: TestServer, _ id: String, key: String) async throws -> [String] {
         (try await server.result("complaint.journey", ["id": .string(id)], key: key)["events"]?.arrayValue ?? []).compactMap { $0.string("type") }
     }
@@ -42,12 +57,7 @@ import Testing
 
     @Test(arguments: StorageBackend.available)
     func theCitizensOwnTaskIsListedAsTheCitizensAndNeverOverdue(_ backend: StorageBackend) async throws {
-        let clock = FixedClock(Fixtures.monday)
-        try await withTestServer(backend, clock: clock) { server throws in
-            let key = try await server.key("kobenhavn", .caseworker)
-            let leader = try await server.key("kobenhavn", .leader)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
-            clock.advance(by: 3600)
+        try await Self.withComplaint(backend) { server, clock, key, leader, id in
             try await Self.record(server, id, at: clock.now(), fields: CopenhagenWalkTests.triangle, key: key)
             let tasks = try await server.result("borgerkontakt.task.list", ["complaintId": .string(id)], key: key)["items"]?.arrayValue ?? []
             #expect(tasks.map { $0["byCitizen"] } == [nil, true])
@@ -63,12 +73,7 @@ import Testing
 
     @Test(arguments: StorageBackend.available)
     func eachCompletedConversationIsASection13NoteToPrintAndItsReadIsLogged(_ backend: StorageBackend) async throws {
-        let clock = FixedClock(Fixtures.monday)
-        try await withTestServer(backend, clock: clock) { server throws in
-            let key = try await server.key("kobenhavn", .caseworker)
-            let leader = try await server.key("kobenhavn", .leader)
-            let id = try #require(try await server.result("complaint.create", Fixtures.copenhagenComplaint, key: key).string("id"))
-            clock.advance(by: 3600)
+        try await Self.withComplaint(backend) { server, clock, key, leader, id in
             var declined = CopenhagenWalkTests.triangle.objectValue!
             declined["introduction"] = ["purposeStated": true, "acceptance": false]
             try await Self.record(server, id, at: clock.now(), fields: .object(declined), key: key)

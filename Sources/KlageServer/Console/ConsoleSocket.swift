@@ -10,8 +10,9 @@ import NIOWebSocket
 /// `/console/ws`: the console's live updates, so a new complaint or a missed clock appears in an open
 /// queue, and a change in the open complaint, without a reload.
 ///
-/// The upgrade needs the console's session cookie and an `Origin` of this server (a browser always
-/// sends one on a WebSocket; another site's page is refused). The first message must be
+/// The upgrade needs a session cookie and an `Origin` of this server (a browser always sends one on a
+/// WebSocket; another site's page is refused); a cookie that names no live session is closed at once
+/// (1008) and counts against the client's budget of failed credentials. The first message must be
 /// `{"csrf": "<the session's CSRF token>"}` within ten seconds, which only the console's own page
 /// knows; the server then answers `{"jsonrpc":"2.0","method":"ready"}` and sends, for each of the
 /// tenant's events, `{"jsonrpc":"2.0","method":"changed","params":{"type":…,"complaintId":…}}`, and
@@ -38,24 +39,23 @@ enum ConsoleSocket {
             origins.contains("http://" + authority) || origins.contains("https://" + authority),
             let token = ConsoleCookie.token(in: request.headerFields[.cookie])
         else { return .dontUpgrade }
-        let client = doors.clientAddress.client(
-            peer: channel.remoteAddress?.ipAddress, forwardedFor: request.headerFields[values: ClientAddressMiddleware.forwardedFor])
-        guard doors.credentials.mayLookUp(token, for: client) else {
-            host.metrics.load.refusedFailedCredentials()
-            return .dontUpgrade
-        }
+        guard let client = doors.upgradeClient(presenting: token, request, channel: channel, host: host) else { return .dontUpgrade }
         let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: .fromEnvironment())
-        guard let session = try? await sessions.session(token: token) else {
-            doors.credentials.failed(for: client)
-            return .dontUpgrade
-        }
-        doors.credentials.succeeded(token)
-        guard let identity = try? await sessions.identity(of: session) else { return .dontUpgrade }
-        let viewer =
-            identity.actor ?? Principal(id: "console", tenant: identity.tenant.id, role: identity.role, label: identity.label)
-        let holder = session.record.keyHash.map { "console-key:\($0)" } ?? viewer.id
         let ledger = host.integrations.sockets
+        // The session is read once upgraded: the upgrade itself waits for no database, however busy it is.
         return .upgrade([:]) { inbound, outbound, _ in
+            guard let session = try? await sessions.session(token: token) else {
+                doors.credentials.failed(for: client)
+                try? await outbound.close(.policyViolation, reason: "sign in to the console")
+                return
+            }
+            doors.credentials.succeeded(token)
+            guard let identity = try? await sessions.identity(of: session) else {
+                try? await outbound.close(.policyViolation, reason: "sign in to the console")
+                return
+            }
+            let viewer = identity.actor ?? Principal(id: "console", tenant: identity.tenant.id, role: identity.role, label: identity.label)
+            let holder = session.record.keyHash.map { "console-key:\($0)" } ?? viewer.id
             if let refusal = ledger.admit(key: holder, tenant: identity.tenant.id) {
                 try? await outbound.close(.policyViolation, reason: refusal)
                 return

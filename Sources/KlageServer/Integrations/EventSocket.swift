@@ -44,12 +44,7 @@ enum EventSocket {
         guard request.method == .get, request.path?.split(separator: "?").first.map(String.init) == path,
             let authorization = request.headerFields[.authorization], authorization.hasPrefix("Bearer ")
         else { return .dontUpgrade }
-        let client = doors.clientAddress.client(
-            peer: channel.remoteAddress?.ipAddress, forwardedFor: request.headerFields[values: ClientAddressMiddleware.forwardedFor])
-        guard doors.credentials.mayLookUp(authorization, for: client) else {
-            host.metrics.load.refusedFailedCredentials()
-            return .dontUpgrade
-        }
+        guard let client = doors.upgradeClient(presenting: authorization, request, channel: channel, host: host) else { return .dontUpgrade }
         let actor: Principal
         let tenant: Tenant
         do {
