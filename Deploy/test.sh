@@ -16,6 +16,10 @@ pg_cluster_start POSTGRES          # shared by the storage and end-to-end tests,
 pg_cluster_start POSTGRES_OUTAGE   # taken down and brought back by the outage test alone
 
 status=0
+# Swift Testing starts every test at once; on two cores ~500 of them then each take minutes, and a
+# loaded wait (an upgrade's answer, a provider's reply) meets a real timeout. At most 12 at a time
+# does the same work with less thrashing.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-12}"
 swift test "$@" 2>&1 | tee "$log" || status=$?
 echo "PostgreSQL: $(grep -c '→ postgres to .* started' "$log" || true) storage test cases ran on PostgreSQL, $(grep -c '→ sqlite to .* started' "$log" || true) on SQLite"
 # CI reads the last line: repeat swift test's closing summary after the count.

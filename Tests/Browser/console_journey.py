@@ -351,17 +351,25 @@ def english_tour(driver, complaint, foreign):
     driver.find_element(By.ID, "lang").click()
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.lang") == "en")
     for name, route, selector in [
-        ("work queue", "#/queue/all", "#queue tbody tr"), ("complaint", f"#/complaint/{complaint}", "#journey"),
-        ("guided call", f"#/complaint/{complaint}/call", "main h1"), ("not found", f"#/complaint/{foreign}", "#not-found"),
+        ("work queue", "#/queue/all", "#queue tbody tr"), ("search results", "#/queue/all?q=Testperson", "#queue tbody tr"),
+        ("complaint", f"#/complaint/{complaint}", "#journey"), ("guided call", f"#/complaint/{complaint}/call", "main h1"),
+        ("not found", f"#/complaint/{foreign}", "#not-found"),
     ]:
         driver.get(f"{URL}/{route}")
         wait(driver, selector)
         check_axe(driver, f"{name} (English)")
+    driver.get(f"{URL}/#/complaint/{complaint}")
+    wait(driver, "#borgerkontakt-notes a.document-link").click()
+    wait(driver, "#document")
+    check_axe(driver, "§13 note (English)")
     sign_out(driver)
     sign_in(driver, KEYS["LEADER"])
     driver.get(f"{URL}/#/leader")
     wait(driver, "#chart-stopped")
     check_axe(driver, "leader dashboard (English)")
+    driver.get(f"{URL}/#/annual/{datetime.now(timezone.utc).year - 1}")
+    wait(driver, "article.annual h1")
+    check_axe(driver, "annual report (English)")
     sign_out(driver)
     check_axe(driver, "sign-in (English)")
     driver.find_element(By.ID, "lang").click()

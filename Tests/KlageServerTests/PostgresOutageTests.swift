@@ -32,7 +32,14 @@ struct PostgresOutageTests {
             }
             try await PostgresTestCluster.control("start")
 
-            #expect(try await server.get("/readyz").status == 200)
+            // Ready again once the pool reaches the server back up (a loaded machine may take a moment).
+            var ready = try await server.get("/readyz").status
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ready != 200, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+                ready = try await server.get("/readyz").status
+            }
+            #expect(ready == 200)
             for id in acknowledged {
                 #expect(try await server.result("complaint.get", ["id": .string(id)], key: key).string("id") == id)
             }

@@ -96,6 +96,9 @@ public func withTestServer<T: Sendable>(
     // One SQLite reader, not four: the suite runs many servers and stores side by side, and each
     // connection holds two or three descriptors.
     configuration.limits.sqliteReaders = 1
+    // The whole suite starves two cores for minutes: a connection that waits that long for its upgrade's
+    // answer (a key or session read) is not idle. Tests of the idle timeout set their own.
+    configuration.limits.httpIdleTimeoutSeconds = 600
     configure(&configuration)
     var logger = Logger(label: "klage-test")
     logger.logLevel = .warning
@@ -108,7 +111,11 @@ public func withTestServer<T: Sendable>(
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await services.run() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            // The server stopped before it listened: say why (a port or descriptor it could not get).
+            try await group.next()
+            throw ServerDidNotStart()
+        }
         let server = TestServer(host: host, port: port, operatorKey: operatorKey)
         let result: Result<T, any Error>
         do {
@@ -121,4 +128,9 @@ public func withTestServer<T: Sendable>(
         await host.shutdown()
         return try result.get()
     }
+}
+
+/// The test server stopped before it listened, without saying why.
+struct ServerDidNotStart: Error, CustomStringConvertible {
+    var description: String { "the test server stopped before it listened" }
 }
