@@ -26,16 +26,10 @@ import Testing
         _ client: ConsoleClient, _ body: @escaping @Sendable (SocketTranscript) async throws -> Void
     ) async throws -> WebSocketCloseFrame? {
         let csrf = client.csrf ?? ""
-        let started = ContinuousClock.now
         return try await withRawSocket(port: client.port, path: "/console/ws", headers: headers(client)) { send, transcript in
-            do {
-                try await send(#"{"csrf":"\#(csrf)"}"#)
-                #expect(await transcript.wait { $0.all.contains { $0.string("method") == "ready" } })
-                try await body(transcript)
-            } catch {
-                print("DEBUG live: \(error) after \(ContinuousClock.now - started), closed \(transcript.closed), messages \(transcript.all.prefix(3))")
-                throw error
-            }
+            try await send(#"{"csrf":"\#(csrf)"}"#)
+            #expect(await transcript.wait { $0.all.contains { $0.string("method") == "ready" } })
+            try await body(transcript)
         }
     }
 
