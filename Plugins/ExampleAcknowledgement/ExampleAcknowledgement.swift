@@ -14,6 +14,7 @@ public struct ExampleAcknowledgement: KlagePlugin {
         registrar.workflow(Self.workflow)  // any number of workflows
         registrar.setting(Self.acknowledgementDeadline)  // tenant settings, in any order with the workflow
         registrar.operation(Notes.add)  // JSON-RPC methods: example.<noun>.<verb>
+        registrar.eventTitle(Notes.note, title: LocalizedText(da: "Notat", en: "Note"))  // its journey events, in both languages
         registrar.operation(FollowUps.list)
         registrar.operation(FollowUps.done)
         registrar.on(ContactRecorded.self, FollowUps.contactRecorded)  // event hooks

@@ -17,6 +17,8 @@ public struct RoskildeABC: KlagePlugin {
         registrar.operation(ComplaintJourney.addTouchpoint)
         registrar.operation(ComplaintJourney.recordHandoff)
         registrar.operation(ComplaintJourney.summary)
+        registrar.eventTitle(ComplaintJourney.touchpoint, title: LocalizedText(da: "Kontakt før klagen", en: "Touchpoint before the complaint"))
+        registrar.eventTitle(ComplaintJourney.handoff, title: LocalizedText(da: "Overdraget", en: "Handed off"))
     }
 
     /// A: the direct oral contact, due one working day after receipt.

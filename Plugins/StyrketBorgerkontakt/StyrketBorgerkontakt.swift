@@ -23,6 +23,15 @@ public struct StyrketBorgerkontakt: KlagePlugin {
         registrar.attention(AgreementTasks.overdue)
         registrar.attentionKind(AgreementTasks.taskOverdue, title: LocalizedText(da: "Aftalt opgave overskredet", en: "Agreed task overdue"))
         registrar.panel(AgreementTasks.panel)
+        registrar.eventTitle(
+            AgreementTasks.section13Note,
+            title: LocalizedText(da: "Samtalen er registreret som notat efter § 13", en: "Completed conversation triangle recorded as the §13 note"))
+        registrar.eventTitle(
+            AgreementTasks.conversationDeclined,
+            title: LocalizedText(
+                da: "Borgeren ønskede ikke samtalen: intet notat efter § 13 af en samtale",
+                en: "The citizen declined the conversation: no §13 note of a conversation"))
+        registrar.eventTitle(AgreementTasks.taskDone, title: LocalizedText(da: "Aftalt opgave udført", en: "Agreed task done"))
         registrar.operation(Section13Notes.list)
         registrar.panel(Section13Notes.panel)
     }

@@ -21,7 +21,7 @@ import urllib.request
 from datetime import datetime, timedelta, timezone
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -194,6 +194,24 @@ def section13_note(driver, agreed, citizen):
     wait(driver, "#start-call")
 
 
+def queue_rows(driver):
+    """The queue's rows as one read ({id, class, cells}): the live queue may draw itself again at any time."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#queue tbody tr')]"
+        ".map(r => ({id: r.dataset.id, class: r.className, cells: [...r.cells].map(c => c.innerText.trim())}))")
+
+
+def open_from_queue(driver, complaint):
+    """Opens a complaint from the queue with the keyboard; a row drawn again meanwhile is looked up afresh."""
+    for _ in range(5):
+        try:
+            driver.find_element(By.CSS_SELECTOR, f"#queue tr[data-id='{complaint}'] a.complaint-link").send_keys(Keys.ENTER)
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.3)
+    raise Failed("the complaint's row in the queue kept being drawn again")
+
+
 def search_for(driver, words, expected):
     """Types `words` in the queue's search, as a caseworker does; returns the row of complaint `expected`."""
     driver.get(f"{URL}/#/queue/all")
@@ -201,11 +219,11 @@ def search_for(driver, words, expected):
     field.clear()
     field.send_keys(words, Keys.ENTER)
     WebDriverWait(driver, 15).until(lambda d: "q=" in d.current_url and d.find_elements(By.CSS_SELECTOR, f"#queue tr[data-id='{expected}']"))
-    rows = driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
-    names = {row.find_elements(By.TAG_NAME, "td")[2].text for row in rows}
+    rows = queue_rows(driver)
+    names = {row["cells"][2] for row in rows}
     if names != {words}:
         raise Failed(f"the search for a name shows other citizens too: {len(names)} names")
-    return next(row for row in rows if row.get_attribute("data-id") == expected)
+    return next(row for row in rows if row["id"] == expected)
 
 
 def page_past_a_hundred(driver):
@@ -218,8 +236,9 @@ def page_past_a_hundred(driver):
         WebDriverWait(driver, 15).until(lambda d: ("page=" in d.current_url) == (page > 1) and d.find_elements(By.CSS_SELECTOR, "#queue tbody tr"))
         WebDriverWait(driver, 15).until(lambda d: d.find_element(By.ID, "queue-summary").text.startswith(("Viser", "Showing")) and
                                         d.find_element(By.ID, "queue-summary").text.split()[1].startswith(str((page - 1) * 50 + 1)))
-        ids = [row.get_attribute("data-id") for row in driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")]
-        states = {row.find_elements(By.TAG_NAME, "td")[3].text for row in driver.find_elements(By.CSS_SELECTOR, "#queue tbody tr")}
+        rows = queue_rows(driver)
+        ids = [row["id"] for row in rows]
+        states = {row["cells"][3] for row in rows}
         if len(states) != 1:
             raise Failed(f"the state filter shows {len(states)} states on page {page}")
         seen += ids
@@ -450,7 +469,7 @@ def main():
         first = search_for(driver, "Testperson Browser", mine["id"])
         callback = next(item for item in mine["deadlines"] if item["name"] == "firstContact")
         due_today = datetime.fromisoformat(callback["dueAt"].replace("Z", "+00:00")).date() == datetime.now(timezone.utc).date()
-        if due_today != ("today" in (first.get_attribute("class") or "")):
+        if due_today != ("today" in first["class"].split()):
             raise Failed("the new complaint's call-back is not marked as today's")
         reads = rpc(KEYS["LEADER"], "complaint.accessLog", {"id": mine["id"]})["reads"]
         if not any(read["purpose"] == "complaint.search" and read["actorLabel"] == "Browser caseworker" for read in reads):
@@ -466,8 +485,8 @@ def main():
         live_queue(driver, stamp)
         step("a complaint created over /rpc appears in the open queue, without a reload")
 
-        first = search_for(driver, "Testperson Browser", mine["id"])
-        first.find_element(By.CSS_SELECTOR, "a.complaint-link").send_keys(Keys.ENTER)
+        search_for(driver, "Testperson Browser", mine["id"])
+        open_from_queue(driver, mine["id"])
         wait(driver, "#start-call")
         check_axe(driver, "complaint")
         shot(driver, "03-complaint")

@@ -17,7 +17,10 @@ func withLoopbackServer<T: Sendable>(
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await services.run() }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            try await group.next()  // the server stopped before it listened: say why
+            throw LoopbackServerDidNotStart(label: label)
+        }
         let result: Result<T, any Error>
         do {
             result = .success(try await body(port))
@@ -28,4 +31,10 @@ func withLoopbackServer<T: Sendable>(
         try await group.waitForAll()
         return try result.get()
     }
+}
+
+/// A loopback test double stopped before it listened, without saying why.
+struct LoopbackServerDidNotStart: Error, CustomStringConvertible {
+    let label: String
+    var description: String { "\(label) stopped before it listened" }
 }

@@ -49,6 +49,10 @@ import Testing
         gaps += (StatutoryDeadlines.all + [AgreementConfirmation.rule]).flatMap { Self.gaps($0.titles, "deadline \($0.name)") }
         gaps += Self.gaps(KernelActionFields.all, "kernel")
         gaps += Outcome.allCases.flatMap { Self.gaps($0.title, "outcome \($0.rawValue)") }
+        let console = registry.console(for: everyPlugin, role: .admin)
+        #expect(console.eventTitles.keys.sorted().starts(with: ["borgerkontakt.conversationDeclined", "borgerkontakt.section13Note"]))
+        gaps += console.eventTitles.sorted { $0.key < $1.key }.flatMap { Self.gaps($0.value, "event \($0.key)") }
+        gaps += console.attentionKinds.sorted { $0.key < $1.key }.flatMap { Self.gaps($0.value, "attention kind \($0.key)") }
         #expect(gaps.isEmpty, "\(gaps.joined(separator: "\n"))")
     }
 

@@ -39,6 +39,7 @@ public struct PluginRegistrar: Sendable {
     /// The settings declared with ``setting(_:)``; see ``settings`` for all of them.
     private(set) var declaredSettings: [any TenantSetting] = []
     private(set) var attentionKinds: [AttentionKind: LocalizedText] = [:]
+    private(set) var eventTitles: [EventType: LocalizedText] = [:]
     private(set) var complaintPanels: [ComplaintPanel] = []
     private(set) var boards: [ConsoleBoard] = []
     /// Mistakes seen while registering (an attention kind declared twice, differently).
@@ -155,6 +156,18 @@ public struct PluginRegistrar: Sendable {
     public mutating func attentionKind(_ kind: AttentionKind, title: LocalizedText) {
         if let earlier = attentionKinds.updateValue(title, forKey: kind), earlier != title {
             mistakes.append("attention kind '\(kind)' is declared twice, with different titles")
+        }
+    }
+
+    /// Declares what the console's journey calls one of the plug-in's event types, in Danish and English
+    /// (an event's own `summary` is English, for integrations). Its name must start with the plug-in's id and a dot.
+    ///
+    /// ```swift
+    /// registrar.eventTitle(Self.note, title: LocalizedText(da: "Notat", en: "Note"))
+    /// ```
+    public mutating func eventTitle(_ type: EventType, title: LocalizedText) {
+        if let earlier = eventTitles.updateValue(title, forKey: type), earlier != title {
+            mistakes.append("event type '\(type)' is titled twice, differently")
         }
     }
 

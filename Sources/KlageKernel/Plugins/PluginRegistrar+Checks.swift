@@ -37,6 +37,9 @@ extension PluginRegistrar {
         for kind in attentionKinds.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !kind.rawValue.hasPrefix(prefix) {
             problems.append("attention kind '\(kind)' must start with '\(prefix)'")
         }
+        for type in eventTitles.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !type.rawValue.hasPrefix(prefix) {
+            problems.append("event type '\(type)' must start with '\(prefix)'")
+        }
         if !attentionSources.isEmpty, attentionKinds.isEmpty {
             problems.append(
                 "it registers an attention source but declares no attention kind: declare each kind its items carry with "

@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import KlageKernel
 import KlageRPC
 import KlageStorage
+import Logging
 import NIOCore
 import NIOWebSocket
 
@@ -44,7 +45,15 @@ enum ConsoleSocket {
         let ledger = host.integrations.sockets
         // The session is read once upgraded: the upgrade itself waits for no database, however busy it is.
         return .upgrade([:]) { inbound, outbound, _ in
-            guard let session = try? await sessions.session(token: token) else {
+            let session: ConsoleSessions.Session?
+            do {
+                session = try await sessions.session(token: token)
+            } catch {
+                host.logger.warning("console socket: the session could not be read", metadata: ["error": "\(type(of: error))"])
+                try? await outbound.close(.unknown(1013), reason: "the session could not be read; try again")  // 1013: try again later
+                return
+            }
+            guard let session else {
                 doors.credentials.failed(for: client)
                 try? await outbound.close(.policyViolation, reason: "sign in to the console")
                 return

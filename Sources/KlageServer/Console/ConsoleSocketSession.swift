@@ -4,6 +4,7 @@ import KlageDelivery
 import KlageKernel
 import KlageRPC
 import KlageStorage
+import Logging
 import NIOWebSocket
 import Synchronization
 
@@ -107,8 +108,9 @@ final class ConsoleSocketSession: Sendable {
         }
     }
 
-    /// Closes with 1008 and `reason`.
+    /// Closes with 1008 and `reason` (logged: it holds no personal data).
     private func close(_ reason: String) {
+        host.logger.info("console socket closed", metadata: ["reason": .string(reason)])
         let outbound = self.outbound
         Task { try? await outbound.close(.policyViolation, reason: reason) }
     }

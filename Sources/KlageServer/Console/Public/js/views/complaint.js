@@ -29,7 +29,8 @@ function deadlineTitle(flow, name) {
 /** One line of the journey in the current language: what happened, and to which action, state or deadline. */
 function journeyText(event, flow) {
   const key = `ev_${event.type.replace('.', '_')}`;
-  if (!hasWord(key)) return event.summary ?? event.type;
+  // A plug-in's event, as it titles it (noted as untranslated when it does not).
+  if (!hasWord(key)) return localized(session?.console?.eventTitles?.[event.type], event.summary ?? event.type);
   const data = event.data ?? {};
   if (event.type === 'deadline.met' && data.late) return `${t('ev_deadline_metLate')}: ${deadlineTitle(flow, data.deadline)}`;
   const action = data.action && flow?.actions.find((item) => item.id === data.action);
