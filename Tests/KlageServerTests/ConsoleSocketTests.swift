@@ -27,14 +27,9 @@ import Testing
     ) async throws -> WebSocketCloseFrame? {
         let csrf = client.csrf ?? ""
         return try await withRawSocket(port: client.port, path: "/console/ws", headers: headers(client)) { send, transcript in
-            do {
-                try await send(#"{"csrf":"\#(csrf)"}"#)
-                #expect(await transcript.wait { $0.all.contains { $0.string("method") == "ready" } })
-                try await body(transcript)
-            } catch {
-                print("DEBUG live \(error) closed \(transcript.closed) \(transcript.all.prefix(2))")
-                throw error
-            }
+            try await send(#"{"csrf":"\#(csrf)"}"#)
+            #expect(await transcript.wait { $0.all.contains { $0.string("method") == "ready" } })
+            try await body(transcript)
         }
     }
 
