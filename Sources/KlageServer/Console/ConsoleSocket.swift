@@ -20,9 +20,10 @@ import NIOWebSocket
 /// nothing else: no personal data and no event of a complaint the session may not see (need to know,
 /// restriction). The client reads what changed through `/console/rpc`, where every read is logged.
 ///
-/// The limits are those of `/rpc/ws` (``EventSocketLedger``): a session's person (or key) holds at most
-/// `integrations.socketsPerKey` sockets, a tenant `integrations.socketsPerTenant`; a message may be
-/// `integrations.socketMessageBytes` long. The socket closes (1008) when the session ends (checked
+/// The limits are those of `/rpc/ws`, in a ledger of their own (``KlageIntegrations/consoleSockets``), so
+/// caseworkers' open pages never take a case system's place: a session's person (or key) holds at most
+/// `integrations.socketsPerKey` sockets, a tenant `integrations.consoleSocketsPerTenant`; a message may
+/// be `integrations.socketMessageBytes` long. The socket closes (1008) when the session ends (checked
 /// every five seconds) or falls more than the hub's buffer behind.
 enum ConsoleSocket {
     /// The path of the endpoint.
@@ -42,7 +43,7 @@ enum ConsoleSocket {
         else { return .dontUpgrade }
         guard let client = doors.upgradeClient(presenting: token, request, channel: channel, host: host) else { return .dontUpgrade }
         let sessions = ConsoleSessions(store: host.store, keys: host.services.keys, settings: .fromEnvironment())
-        let ledger = host.integrations.sockets
+        let ledger = host.integrations.consoleSockets
         // The session is read once upgraded: the upgrade itself waits for no database, however busy it is.
         return .upgrade([:]) { inbound, outbound, _ in
             let session: ConsoleSessions.Session?

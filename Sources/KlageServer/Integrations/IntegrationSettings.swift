@@ -23,6 +23,10 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     public var socketsPerKey: Int = 8
     /// The most `/rpc/ws` connections one tenant's keys may hold open together on this instance.
     public var socketsPerTenant: Int = 64
+    /// The most `/console/ws` connections one tenant's people may hold open together on this instance
+    /// (a page each, at most ``socketsPerKey`` per person); counted apart from the keys' `/rpc/ws`
+    /// sockets, so caseworkers' open pages never take a case system's place.
+    public var consoleSocketsPerTenant: Int = 2_000
     /// A `/rpc/ws` connection that holds no subscription and has sent no message for this long is
     /// closed, in seconds.
     public var socketIdleSeconds: Double = 60
@@ -47,7 +51,7 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
     /// The settings `klage.json` holds: ``allowLoopbackTargetsForTests`` is not among them.
     private enum CodingKeys: String, CodingKey {
         case webhookTimeoutSeconds, webhookPrivateTargetTenants, streamIntervalSeconds
-        case socketsPerKey, socketsPerTenant, socketIdleSeconds, socketMessageBytes, subscriberBufferEvents
+        case socketsPerKey, socketsPerTenant, consoleSocketsPerTenant, socketIdleSeconds, socketMessageBytes, subscriberBufferEvents
         case intakePerAddressPerHour, intakePerTenantPerHour, intakeFormSecretFile
     }
 
@@ -59,6 +63,8 @@ public struct IntegrationSettings: Sendable, Codable, Equatable {
         streamIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .streamIntervalSeconds) ?? defaults.streamIntervalSeconds
         socketsPerKey = try container.decodeIfPresent(Int.self, forKey: .socketsPerKey) ?? defaults.socketsPerKey
         socketsPerTenant = try container.decodeIfPresent(Int.self, forKey: .socketsPerTenant) ?? defaults.socketsPerTenant
+        consoleSocketsPerTenant =
+            try container.decodeIfPresent(Int.self, forKey: .consoleSocketsPerTenant) ?? defaults.consoleSocketsPerTenant
         socketIdleSeconds = try container.decodeIfPresent(Double.self, forKey: .socketIdleSeconds) ?? defaults.socketIdleSeconds
         socketMessageBytes = try container.decodeIfPresent(Int.self, forKey: .socketMessageBytes) ?? defaults.socketMessageBytes
         subscriberBufferEvents = try container.decodeIfPresent(Int.self, forKey: .subscriberBufferEvents) ?? defaults.subscriberBufferEvents

@@ -17,6 +17,9 @@ public struct KlageIntegrations: Sendable {
     public let stream: TenantEventHub
     /// The `/rpc/ws` connections open on this instance, per key and per tenant, held to their caps.
     public let sockets: EventSocketLedger
+    /// The console's `/console/ws` connections on this instance, per person (or key) and per tenant,
+    /// counted apart from ``sockets``.
+    public let consoleSockets: EventSocketLedger
     let settings: IntegrationSettings
 
     /// Composes the integrations over `store`, keeping deliveries in `ledger`; the plug-in hooks run in `env`.
@@ -29,6 +32,7 @@ public struct KlageIntegrations: Sendable {
         self.stream = TenantEventHub(
             store: store, intervalSeconds: settings.streamIntervalSeconds, bufferSize: settings.subscriberBufferEvents)
         self.sockets = EventSocketLedger(perKey: settings.socketsPerKey, perTenant: settings.socketsPerTenant)
+        self.consoleSockets = EventSocketLedger(perKey: settings.socketsPerKey, perTenant: settings.consoleSocketsPerTenant)
         let timeout = max(settings.webhookTimeoutSeconds, 0.1)
         let transport = HTTPWebhookTransport(targets: targets, timeout: .milliseconds(Int64(timeout * 1000)))
         self.feed = EventFeedService(store: store)
