@@ -18,7 +18,8 @@ let pluginDependencies = plugins.map { Target.Dependency.target(name: $0) }
 
 let package = Package(
     name: "klage",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the Synchronization module's `Mutex` and `Atomic`, which storage, RPC and the server use.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "klage", targets: ["klage"]),
         .library(name: "KlageKernel", targets: ["KlageKernel"]),

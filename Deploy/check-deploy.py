@@ -289,6 +289,11 @@ def check_image():
     users = re.findall(r"^USER\s+(\S+)", dockerfile, re.M)
     if users and users[-1].split(":")[0] in ("root", "0"):
         problem("Dockerfile: the image runs as root")
+    for command in re.findall(r"swift (?:package resolve|build)[^\n]*", dockerfile):
+        if "--show-bin-path" not in command and "--force-resolved-versions" not in command:
+            problem(f"Dockerfile: `{command}` may resolve afresh instead of using Package.resolved")
+    if not re.search(r"^COPY\s+[^\n]*Package\.resolved", dockerfile, re.M):
+        problem("Dockerfile: Package.resolved is not copied into the build")
     if "--static-swift-stdlib" not in dockerfile:
         problem("Dockerfile: the Swift runtime is not linked statically")
     for source in re.findall(r"^COPY\s+(?!--from)(\S+)", dockerfile, re.M):
@@ -299,7 +304,7 @@ def check_image():
     for needed in (".build", ".git"):
         if needed not in ignored:
             problem(f".dockerignore: {needed} is sent to the build")
-    for source in ("Package.swift", "Sources", "Plugins", "BuildTools", "Config", "Tests"):
+    for source in ("Package.swift", "Package.resolved", "Sources", "Plugins", "BuildTools", "Config", "Tests", "LICENSE"):
         if source in ignored:
             problem(f".dockerignore: {source} is ignored, but the build copies it")
 

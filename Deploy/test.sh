@@ -20,7 +20,8 @@ status=0
 # loaded wait (an upgrade's answer, a provider's reply) meets a real timeout. At most 12 at a time
 # does the same work with less thrashing.
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-12}"
-swift test "$@" 2>&1 | tee "$log" || status=$?
+# Only the versions in Package.resolved: a requirement changed without it fails here, not silently.
+swift test --force-resolved-versions "$@" 2>&1 | tee "$log" || status=$?
 echo "PostgreSQL: $(grep -c '→ postgres to .* started' "$log" || true) storage test cases ran on PostgreSQL, $(grep -c '→ sqlite to .* started' "$log" || true) on SQLite"
 # CI reads the last line: repeat swift test's closing summary after the count.
 grep -E '^(✔|✘) Test run with' "$log" | tail -n 1 || true

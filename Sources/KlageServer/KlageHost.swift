@@ -12,8 +12,9 @@ public import Logging
 /// let reply = await host.dispatcher.handle(body: body, authorization: header)
 /// ```
 public struct KlageHost: Sendable {
-    /// Klage's version, reported by `system.health` and `rpc.discover`.
-    public static let version = "0.1.0"
+    /// Klage's semantic version, the newest release in `CHANGELOG.md`: printed by `klage --version`,
+    /// shown to operators by `system.health`; `rpc.discover` names its major and minor version only.
+    public static let version = "0.10.0"
 
     public let configuration: ServerConfiguration
     public let store: SQLKlageStore

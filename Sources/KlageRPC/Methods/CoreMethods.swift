@@ -22,7 +22,7 @@ extension RPCServices {
             RPCMethod("rpc.discover", summary: "The OpenRPC document of every method the caller's tenant can use.", access: .open) { _, context in
                 DiscoveredDocument(
                     document: OpenRPCDocument.build(
-                        methods: box.registry?.entries(for: context.actor, tenant: context.tenant) ?? [], version: version))
+                        methods: box.registry?.entries(for: context.actor, tenant: context.tenant) ?? [], version: contractVersion))
             })
         let registry = builder.build()
         box.registry = registry

@@ -14,8 +14,11 @@ public struct RPCServices: Sendable {
     public let reports: ReportService
     /// Answers whether storage is reachable, and the engine's name.
     public let storageHealth: @Sendable () async -> (ok: Bool, engine: String)
-    /// Klage's version.
+    /// Klage's semantic version (`major.minor.patch`), shown to operators only.
     public let version: String
+    /// The contract's version as `rpc.discover` names it to anyone: the major and minor version, which
+    /// say what a case system may rely on, without the patch level that would date the build.
+    var contractVersion: String { version.split(separator: ".").prefix(2).joined(separator: ".") }
 
     public init(
         env: ServiceEnvironment, reports: any ReportStore & EvidenceStore, version: String,
