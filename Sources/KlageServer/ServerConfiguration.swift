@@ -1,6 +1,7 @@
 public import Foundation
 public import KlageKernel
 import KlageRPC
+import Logging
 
 /// The server's configuration: read from a JSON file in `Config/`, then overridden by `KLAGE_*`
 /// environment variables, then by command-line flags.
@@ -23,6 +24,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var maxBodyBytes: Int = 1_048_576
     /// The log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String = "info"
+    /// How log lines are written (``LogFormat``): `text` by default, `json` for a log collector.
+    /// `KLAGE_LOG_FORMAT` overrides it.
+    public var logFormat: LogFormat = .text
     /// How often the deadline scheduler looks for warned and missed deadlines, in seconds; 0 turns it off.
     public var schedulerIntervalSeconds: Int = 30
     /// How often each instance's delivery dispatcher looks for deliveries to run (plug-in hooks due
@@ -61,6 +65,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         migrationDatabase = try container.decodeIfPresent(String.self, forKey: .migrationDatabase)
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+        logFormat = try container.decodeIfPresent(LogFormat.self, forKey: .logFormat) ?? defaults.logFormat
         schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
         deliveryIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .deliveryIntervalSeconds) ?? defaults.deliveryIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
@@ -127,6 +132,12 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if let database = try databaseURL("KLAGE_DATABASE_URL", environment: environment) { configuration.database = database }
         if let owner = try databaseURL("KLAGE_MIGRATION_DATABASE_URL", environment: environment) { configuration.migrationDatabase = owner }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
+        if let format = environment["KLAGE_LOG_FORMAT"] {
+            guard let value = LogFormat(rawValue: format) else {
+                throw ConfigurationError(message: "KLAGE_LOG_FORMAT must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.logFormat = value
+        }
         if let proxies = environment["KLAGE_TRUSTED_PROXIES"] {
             configuration.trustedProxies = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
@@ -159,6 +170,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw ConfigurationError(message: "port must be between 0 and 65535") }
         guard (1_024...(64 << 20)).contains(maxBodyBytes) else { throw ConfigurationError(message: "maxBodyBytes must be between 1 KiB and 64 MiB") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ConfigurationError(
+                message: "logLevel must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(logLevel)'")
+        }
         let runtime = try DatabaseURL(database)
         if let migrationDatabase {
             guard case .postgres = runtime, case .postgres = try DatabaseURL(migrationDatabase) else {

@@ -19,11 +19,15 @@ struct GlobalOptions: ParsableArguments {
         return configuration
     }
 
-    /// Sets up logging to standard error at `level`, once per process.
-    static func bootstrapLogging(level: String) -> Logger {
+    /// Sets up logging to standard error at `level`, as text or JSON lines, once per process.
+    static func bootstrapLogging(level: String, format: LogFormat = .text) -> Logger {
         let parsed = Logger.Level(rawValue: level) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler =
+                switch format {
+                case .text: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler.standardError(label: label)
+                }
             handler.logLevel = parsed
             return handler
         }
@@ -34,7 +38,7 @@ struct GlobalOptions: ParsableArguments {
     func openHost() async throws -> KlageHost {
         var configuration = try load()
         configuration.limits = configuration.limits.forBulkWork
-        let logger = Self.bootstrapLogging(level: "warning")
+        let logger = Self.bootstrapLogging(level: "warning", format: configuration.logFormat)
         return try await KlageHost.open(configuration, logger: logger)
     }
 }

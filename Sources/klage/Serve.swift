@@ -39,7 +39,7 @@ struct Serve: AsyncParsableCommand {
         if let maxRequestsInFlight { configuration.limits.maxRequestsInFlight = maxRequestsInFlight }
         if let postgresPoolSize { configuration.limits.postgresPoolSize = postgresPoolSize }
         try configuration.validate()
-        let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel)
+        let logger = GlobalOptions.bootstrapLogging(level: configuration.logLevel, format: configuration.logFormat)
         let klage = try await KlageHost.open(configuration, logger: logger)
         if configuration.metrics {
             // Klage counts into its host's own registry; whatever a library reports through swift-metrics joins it at /metrics.

@@ -206,12 +206,15 @@ public struct RPCDispatcher: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         observer?.callFinished(method: request.method, errorCode: result.errorCode, duration: elapsed)
-        logger.debug(
-            "rpc",
+        // One line per call, beside the request id and method the logger carries: the tenant, the outcome
+        // (`ok` or the error code) and the duration. Never params, results or the caller's key.
+        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1_000
+        logger.info(
+            "rpc call",
             metadata: [
                 "tenant": .string(tenantForLog ?? "-"),
-                "code": .string(result.errorCode.map(String.init) ?? "ok"),
-                "ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+                "outcome": .string(result.errorCode.map(String.init) ?? "ok"),
+                "ms": .stringConvertible(milliseconds),
             ])
         return result
     }
