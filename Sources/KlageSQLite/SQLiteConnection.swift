@@ -9,8 +9,9 @@ final class SQLiteConnection: SQLConnection {
     private let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
 
-    /// Opens (and creates, unless `readOnly`) the database at `path` with Klage's pragmas.
-    init(path: String, readOnly: Bool) throws {
+    /// Opens (and creates, unless `readOnly`) the database at `path` with Klage's pragmas; a writable
+    /// connection sets the `journal` mode (WAL, or a backup's self-contained `DELETE`).
+    init(path: String, readOnly: Bool, journal: String = "WAL") throws {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
@@ -24,7 +25,7 @@ final class SQLiteConnection: SQLConnection {
         // WAL lets readers run beside the writer; FULL makes every acknowledged commit durable.
         try exec("PRAGMA busy_timeout = 5000")
         if !readOnly {
-            try exec("PRAGMA journal_mode = WAL")
+            try exec("PRAGMA journal_mode = \(journal)")
         }
         try exec("PRAGMA synchronous = FULL")
         try exec("PRAGMA foreign_keys = ON")
@@ -62,6 +63,17 @@ final class SQLiteConnection: SQLConnection {
             }
             return rows
         }
+    }
+
+    /// Copies every page of this connection's database into the database file at `path` with SQLite's
+    /// backup API, in one step: inside a read transaction, the pages of its snapshot.
+    func backup(into path: String) throws {
+        let target = try SQLiteConnection(path: path, readOnly: false, journal: "DELETE")
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else { throw target.error(sqlite3_errcode(target.handle)) }
+        let stepped = sqlite3_backup_step(backup, -1)
+        let finished = sqlite3_backup_finish(backup)
+        guard stepped == SQLITE_DONE else { throw target.error(stepped) }
+        guard finished == SQLITE_OK else { throw target.error(finished) }
     }
 
     /// Runs `body` inside `BEGIN` (`BEGIN IMMEDIATE` for writes) and `COMMIT`, rolling back on error.

@@ -8,6 +8,9 @@ struct Klage: AsyncParsableCommand {
         commandName: "klage",
         abstract: "Complaint handling for Danish municipalities, over JSON-RPC.",
         version: KlageHost.version,
-        subcommands: [Serve.self, Migrate.self, TenantCommand.self, KeyCommand.self, Copy.self, Generate.self, Figures.self, AuditCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, TenantCommand.self, KeyCommand.self, Copy.self, Generate.self, Figures.self, AuditCommand.self, Backup.self,
+            Restore.self,
+        ]
     )
 }
