@@ -4,18 +4,11 @@ import KlageSQLite
 import KlageServer
 import KlageStorage
 import KlageTestSupport
-import Synchronization
 import Testing
 
 /// `klage backup` copies a SQLite host while it takes complaints; `klage restore` brings the copy back
 /// only when every table matches the manifest and every audit chain verifies.
 @Suite struct SQLiteBackupTests {
-    /// The complaints acknowledged so far, in order.
-    final class Acknowledged: Sendable {
-        let ids = Mutex<[String]>([])
-        let running = Mutex(true)
-    }
-
     @Test(.enabled(if: KlageProcess.binary != nil, "needs the built klage executable"))
     func aBackupUnderWriteLoadRestoresWithEveryAcknowledgedComplaintAndIntactChains() async throws {
         let binary = try #require(KlageProcess.binary)
@@ -26,36 +19,15 @@ import Testing
         try await withTestServer(.sqlite) { server throws in
             guard case .sqlite(let source) = try DatabaseURL(server.host.configuration.database) else { throw CancellationError() }
             let key = try await server.key("roskilde", .integration)
-            let acknowledged = Acknowledged()
-            // Four writers, each creating complaints until told to stop.
-            let load = Task {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for writer in 0..<4 {
-                        group.addTask {
-                            var index = 0
-                            while acknowledged.running.withLock({ $0 }) {
-                                index += 1
-                                let created = try await server.result(
-                                    "complaint.create",
-                                    [
-                                        "workflow": "roskilde.abc", "channel": "phone", "subject": .string("Belastning \(writer)-\(index)"),
-                                        "description": "Skrevet under backup", "citizen": ["name": .string("Borger \(writer)")],
-                                        "externalRef": .string("load-\(writer)-\(index)"),
-                                    ], key: key)
-                                if let id = created.string("id") { acknowledged.ids.withLock { $0.append(id) } }
-                            }
-                        }
-                    }
-                    try await group.waitForAll()
-                }
-            }
-            while acknowledged.ids.withLock({ $0.count }) < 40 { try await Task.sleep(for: .milliseconds(20)) }
-            let before = acknowledged.ids.withLock { $0 }
+            let load = ComplaintWriteLoad()
+            let writing = Task { try await load.run(server, key: key) }
+            try await load.waitFor(40)
+            let before = load.ids
             let made = try await ChildProcess.run(
                 binary, ["backup", "--to", backup, "--database", "sqlite:" + source], environment: ["PATH": "/usr/bin:/bin"])
-            let after = acknowledged.ids.withLock { $0.count }
-            acknowledged.running.withLock { $0 = false }
-            try await load.value
+            let after = load.count
+            load.stop()
+            try await writing.value
             #expect(made.status == 0, "klage backup: \(made.stdout) \(made.stderr)")
             #expect(after > before.count, "no complaint was written while the backup ran")
 
