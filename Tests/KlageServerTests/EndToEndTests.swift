@@ -228,10 +228,21 @@ import Testing
         ("postgres://klage@localhost:notaport/klage", "malformed"),
         ("postgres://klage@localhost", "needs a database name"),
         ("sqlite:", "needs a path"),
+        ("postgres://klage@db1:5432,,db2/klage", "malformed"),
+        ("postgres://klage@db1:5432,db2:notaport/klage", "malformed"),
+        ("postgres://klage@db1,db2:5433", "needs a database name"),
     ])
     func badDatabaseURLsAreExplained(url: String, says: String) {
         let error = #expect(throws: ConfigurationError.self) { _ = try DatabaseURL(url) }
         #expect(error?.message.contains(says) == true)
+    }
+
+    @Test func aURLMayNameSeveralHostsForAFailoverAndStillHidesItsPassword() throws {
+        let text = "postgres://klage:s3cret@db1.example:5432,db2.example:5433/klage?target_session_attrs=read-write"
+        let url = try DatabaseURL(text)
+        #expect(url == .postgres(text))  // handed to libpq as it is: libpq tries the hosts in order
+        #expect(url.description == "postgres://klage:***@db1.example:5432,db2.example:5433/klage?target_session_attrs=read-write")
+        #expect(try DatabaseURL("postgres://db1,db2/klage").description == "postgres://db1,db2/klage")
     }
 
     @Test func passwordsNeverReachTheLogs() throws {
