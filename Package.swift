@@ -50,6 +50,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         // gzip for the console's files and answers (over the system's zlib).
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // Traces of each call and its storage work, exported over OTLP/HTTP when configured (off by default);
+        // the gRPC exporter is left out.
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // The domain: no I/O, Foundation only.
@@ -90,6 +94,7 @@ let package = Package(
                 "KlageKernel", "KlageReports", "KlageDelivery",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -110,6 +115,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel"),
             ] + pluginDependencies,
             resources: [.copy("Console/Public")],
             swiftSettings: swiftSettings,

@@ -26,6 +26,8 @@ public struct KlageHost: Sendable {
     public let metrics: KlageMetrics
     /// The event feed, webhooks, and every durable delivery (see the catalog's *Integrations*).
     public let integrations: KlageIntegrations
+    /// The tracer and its exporter when `tracing` is configured; `nil` (no spans at all) by default.
+    public let tracing: KlageTracing?
 
     /// Opens storage, migrates it, validates the plug-ins, and creates configured tenants that do not exist.
     ///
@@ -41,8 +43,10 @@ public struct KlageHost: Sendable {
         try WorkflowValidator.validateForRecords(LearningWorkflow.definition)
         let registry = try KlagePlugins.registry(plugins)
         let policy = DeliveryPolicy()
-        let driver = try await StorageFactory.open(url, limits: configuration.limits)
-        let metrics = KlageMetrics(driver: driver)
+        let tracing = try configuration.tracing.map { try KlageTracing.make($0, logger: logger) }
+        let engine = try await StorageFactory.open(url, limits: configuration.limits)
+        let metrics = KlageMetrics(driver: engine)
+        let driver: any SQLDriver = tracing.map { TracedDriver(engine, tracer: $0.tracer) } ?? engine
         let store = SQLKlageStore(driver: driver, hooks: HookRouting(hookedEvents: registry.hookedEventTypes, policy: policy))
         let applied = try await migrate(store, configuration)
         if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.map(String.init).joined(separator: ","))]) }
@@ -75,8 +79,9 @@ public struct KlageHost: Sendable {
         try registry.checkConsoleMethods(served: Set(methods.names))
         let host = KlageHost(
             configuration: configuration, store: store, registry: registry, services: services,
-            dispatcher: RPCDispatcher(registry: methods, keys: services.keys, logger: logger, observer: metrics.rpc(methods: methods.names)),
-            logger: logger, metrics: metrics, integrations: integrations
+            dispatcher: RPCDispatcher(
+                registry: methods, keys: services.keys, logger: logger, observer: metrics.rpc(methods: methods.names), tracer: tracing?.tracer),
+            logger: logger, metrics: metrics, integrations: integrations, tracing: tracing
         )
         try await host.seedTenants()
         return host

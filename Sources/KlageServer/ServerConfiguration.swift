@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     /// How log lines are written (``LogFormat``): `text` by default, `json` for a log collector.
     /// `KLAGE_LOG_FORMAT` overrides it.
     public var logFormat: LogFormat = .text
+    /// Where traces go over OTLP/HTTP (``TracingSettings``); `nil`, no tracing, by default.
+    /// `KLAGE_TRACES_ENDPOINT` sets the endpoint.
+    public var tracing: TracingSettings?
     /// How often the deadline scheduler looks for warned and missed deadlines, in seconds; 0 turns it off.
     public var schedulerIntervalSeconds: Int = 30
     /// How often each instance's delivery dispatcher looks for deliveries to run (plug-in hooks due
@@ -66,6 +69,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         maxBodyBytes = try container.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         logFormat = try container.decodeIfPresent(LogFormat.self, forKey: .logFormat) ?? defaults.logFormat
+        tracing = try container.decodeIfPresent(TracingSettings.self, forKey: .tracing)
         schedulerIntervalSeconds = try container.decodeIfPresent(Int.self, forKey: .schedulerIntervalSeconds) ?? defaults.schedulerIntervalSeconds
         deliveryIntervalSeconds = try container.decodeIfPresent(Double.self, forKey: .deliveryIntervalSeconds) ?? defaults.deliveryIntervalSeconds
         tenantsFolder = try container.decodeIfPresent(String.self, forKey: .tenantsFolder)
@@ -132,6 +136,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         if let database = try databaseURL("KLAGE_DATABASE_URL", environment: environment) { configuration.database = database }
         if let owner = try databaseURL("KLAGE_MIGRATION_DATABASE_URL", environment: environment) { configuration.migrationDatabase = owner }
         if let level = environment["KLAGE_LOG_LEVEL"] { configuration.logLevel = level }
+        if let endpoint = environment["KLAGE_TRACES_ENDPOINT"] {
+            configuration.tracing =
+                endpoint.isEmpty ? nil : TracingSettings(endpoint: endpoint, protocol: configuration.tracing?.protocol ?? "http/protobuf")
+        }
         if let format = environment["KLAGE_LOG_FORMAT"] {
             guard let value = LogFormat(rawValue: format) else {
                 throw ConfigurationError(message: "KLAGE_LOG_FORMAT must be one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -184,6 +192,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
             throw ConfigurationError(message: "trustedProxies: '\(proxy)' is not an IP address or CIDR block such as 10.0.0.0/8")
         }
         try limits.validate()
+        try tracing?.validate()
         try validateMetrics()
         if integrations.intakeFormSecretFile != nil { _ = try integrations.intakeFormSecret() }
         for tenant in tenants { try tenant.identityProvider?.validate(tenant: tenant.id) }

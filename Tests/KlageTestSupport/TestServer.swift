@@ -23,12 +23,13 @@ public struct TestServer: Sendable {
         .init(id: "gladsaxe", name: "Gladsaxe Kommune", plugins: ["borgerkontakt", "gladsaxe"]),
     ]
 
-    /// Posts a raw body to `/rpc`; returns the HTTP status and body.
-    public func post(_ body: Data, key: String?, path: String = "/rpc") async throws -> (status: Int, body: Data) {
+    /// Posts a raw body to `/rpc` with `headers`; returns the HTTP status and body.
+    public func post(_ body: Data, key: String?, path: String = "/rpc", headers: [String: String] = [:]) async throws -> (status: Int, body: Data) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = "POST"
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)

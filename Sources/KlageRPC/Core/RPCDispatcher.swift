@@ -1,6 +1,7 @@
 public import Foundation
 public import KlageKernel
 public import Logging
+public import Tracing
 
 /// Serves JSON-RPC 2.0 bodies: parses, authenticates, authorises, decodes params and calls handlers.
 ///
@@ -19,13 +20,19 @@ public struct RPCDispatcher: Sendable {
     private let keys: APIKeyService
     private let logger: Logger
     private let observer: (any RPCObserver)?
+    private let tracer: (any Tracer)?
 
-    /// - Parameter observer: told of every call answered (for metrics); none by default.
-    public init(registry: RPCMethodRegistry, keys: APIKeyService, logger: Logger, observer: (any RPCObserver)? = nil) {
+    /// - Parameters:
+    ///   - observer: told of every call answered (for metrics); none by default.
+    ///   - tracer: makes a span of every call (`jsonrpc <method>`, in the current trace); none by default.
+    public init(
+        registry: RPCMethodRegistry, keys: APIKeyService, logger: Logger, observer: (any RPCObserver)? = nil, tracer: (any Tracer)? = nil
+    ) {
         self.registry = registry
         self.keys = keys
         self.logger = logger
         self.observer = observer
+        self.tracer = tracer
     }
 
     /// Answers one HTTP body. Returns `nil` when nothing is to be sent (notifications only).
@@ -177,10 +184,23 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    /// Calls the method the transport serves under the request's name, else the registry's.
+    /// Calls the method the transport serves under the request's name, else the registry's; in a span
+    /// of its own when tracing is on (its method, tenant and outcome; never params).
     private func call(_ request: RPCRequest, served: RPCMethod?, caller: inout Caller, logger: Logger) async -> Result<Data, RPCError> {
-        let started = ContinuousClock.now
         let method = served ?? registry.entry(request.method)
+        guard let tracer else { return await call(request, method: method, caller: &caller, logger: logger, span: nil) }
+        let name = method == nil ? "(unknown)" : request.method
+        return await tracer.withSpan("jsonrpc " + name, ofKind: .internal) { span in
+            span.attributes["rpc.system"] = "jsonrpc"
+            span.attributes["rpc.method"] = name
+            return await call(request, method: method, caller: &caller, logger: logger, span: span)
+        }
+    }
+
+    private func call(
+        _ request: RPCRequest, method: RPCMethod?, caller: inout Caller, logger: Logger, span: (any Span)?
+    ) async -> Result<Data, RPCError> {
+        let started = ContinuousClock.now
         var logger = logger
         // Only a served method's name goes into the log: a caller cannot write its own text there.
         logger[metadataKey: "rpc.method"] = .string(method == nil ? "(unknown)" : request.method)
@@ -206,6 +226,13 @@ public struct RPCDispatcher: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         observer?.callFinished(method: request.method, errorCode: result.errorCode, duration: elapsed)
+        if let span {
+            span.attributes["klage.tenant"] = tenantForLog
+            if let code = result.errorCode {
+                span.attributes["rpc.jsonrpc.error_code"] = code
+                if code == RPCError.internalError.code { span.setStatus(SpanStatus(code: .error)) }
+            }
+        }
         // One line per call, beside the request id and method the logger carries: the tenant, the outcome
         // (`ok` or the error code) and the duration. Never params, results or the caller's key.
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1_000

@@ -1,0 +1,41 @@
+import HTTPTypes
+import Hummingbird
+import Tracing
+
+/// A server span for every request, continuing the trace of a W3C `traceparent` the proxy (or the
+/// client) sent, named by the route (`POST /rpc`), with the method, route and status: no query, no
+/// header values, no client address (those can be personal data). Only added when tracing is on.
+struct TraceMiddleware<Context: RequestContext>: RouterMiddleware {
+    let tracer: any Tracer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var parent = ServiceContext.current ?? .topLevel
+        tracer.extract(request.headers, into: &parent, using: HeaderExtractor())
+        return try await tracer.withSpan("\(request.method.rawValue) (no route)", context: parent, ofKind: .server) { span in
+            span.attributes["http.request.method"] = request.method.rawValue
+            do {
+                let response = try await next(request, context)
+                name(span, request, context)
+                span.attributes["http.response.status_code"] = Int(response.status.code)
+                return response
+            } catch {
+                name(span, request, context)
+                span.attributes["http.response.status_code"] = Int((error as? any HTTPResponseError)?.status.code ?? 500)
+                throw error
+            }
+        }
+    }
+
+    private func name(_ span: any Span, _ request: Request, _ context: Context) {
+        guard let route = context.endpointPath else { return }
+        span.operationName = "\(request.method.rawValue) \(route)"
+        span.attributes["http.route"] = route
+    }
+
+    /// Reads `traceparent` and `tracestate` from the request's fields.
+    struct HeaderExtractor: Extractor {
+        func extract(key: String, from fields: HTTPFields) -> String? {
+            HTTPField.Name(key).flatMap { fields[$0] }
+        }
+    }
+}
