@@ -41,7 +41,7 @@ public enum HTTPServer {
     /// Every route of the server, behind the middleware every door shares.
     static func router(host: KlageHost, doors: ServerDoors) -> Router<KlageRequestContext> {
         let router = Router(context: KlageRequestContext.self)
-        if let tracing = host.tracing { router.add(middleware: TraceMiddleware(tracer: tracing.tracer)) }
+        router.add(middleware: TraceMiddleware(tracer: host.tracing?.tracer))
         router.add(middleware: ClientAddressMiddleware(resolver: doors.clientAddress))
         router.add(middleware: StrictTransportMiddleware())
         router.add(

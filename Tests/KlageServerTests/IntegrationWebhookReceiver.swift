@@ -23,6 +23,8 @@ final class WebhookReceiver: Sendable {
         let signature: String
         /// The `Host` header: the name in the webhook's URL, even when the connection went to an address.
         let host: String
+        /// The W3C `traceparent` header, empty when none came.
+        let traceParent: String
         let body: Data
         let accepted: Bool
     }
@@ -64,7 +66,7 @@ final class WebhookReceiver: Sendable {
         }
         let received = Received(
             id: header("webhook-id"), timestamp: header("webhook-timestamp"), signature: header("webhook-signature"),
-            host: request.head.authority ?? "", body: body,
+            host: request.head.authority ?? "", traceParent: header("traceparent"), body: body,
             accepted: accepted)
         state.withLock { $0.received.append(received) }
         return Response(status: status)

@@ -98,6 +98,39 @@ import Testing
     }
 
     @Test(arguments: StorageBackend.available)
+    func anEventCarriesTheTraceOfTheRequestThatRecordedItToItsWebhook(_ backend: StorageBackend) async throws {
+        try await withServer(backend) { server, _ in
+            try await withWebhookReceiver { receiver, url in
+                let admin = try await server.key("kobenhavn", .admin)
+                let caseworker = try await server.key("kobenhavn", .caseworker)
+                _ = try await server.result("webhook.create", ["url": .string(url), "events": ["complaint.received"]], key: admin)
+                let traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                let create = { (ref: String, traceParent: String?) in
+                    var params = Fixtures.copenhagenComplaint
+                    if case .object(var fields) = params {
+                        fields["externalRef"] = .string(ref)
+                        params = .object(fields)
+                    }
+                    let request: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": params]
+                    let answer = try await server.post(
+                        try JSONEncoder().encode(request), key: caseworker, headers: traceParent.map { ["traceparent": $0] } ?? [:])
+                    #expect(JSONValue.parse(answer.body)["result"]?.string("id") != nil)
+                }
+                try await create("TRACED", traced)
+                try await create("MALFORMED", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")
+                try await create("UNTRACED", nil)
+                #expect(await server.host.integrations.deliveries.dispatchDue() == 3)
+                // In the order the complaints were made: the feed's positions.
+                let traces = try receiver.received.map { delivery in
+                    (Int(try JSONDecoder().decode(JSONValue.self, from: delivery.body)["position"]?.numberValue ?? 0), delivery.traceParent)
+                }.sorted { $0.0 < $1.0 }.map(\.1)
+                // The proxy's traceparent, stored with the event, reaches the webhook; a malformed one is dropped.
+                #expect(traces == [traced, "", ""])
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
     func aForgedOrReplayedSignatureIsDetected(_ backend: StorageBackend) async throws {
         try await withServer(backend) { server, _ in
             try await withWebhookReceiver { receiver, url in

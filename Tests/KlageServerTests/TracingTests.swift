@@ -3,6 +3,7 @@ import Hummingbird
 import KlageKernel
 import KlageRPC
 import KlageServer
+import KlageStorage
 import KlageTestSupport
 import Synchronization
 import Testing
@@ -49,6 +50,11 @@ import Testing
         ]
         let answer = try await server.post(try JSONEncoder().encode(request), key: key, headers: ["traceparent": "00-\(traceID)-\(parentID)-01"])
         #expect(answer.status == 200 && JSONValue.parse(answer.body)["result"]?.string("id") != nil)
+        // The events the call recorded keep the trace (the request span's context), for their webhooks.
+        let stored = try await server.host.store.driver.read(tenant: nil) { connection in
+            try connection.query("SELECT trace_parent FROM events WHERE type = 'complaint.received'").compactMap { $0["trace_parent"].text }
+        }
+        #expect(stored.count == 1 && stored.allSatisfy { $0.hasPrefix("00-\(traceID)-") && !$0.contains(parentID) }, "\(stored)")
     }
 
     /// The request's span under the proxy's, the call's under it, storage under the call; no personal data anywhere.

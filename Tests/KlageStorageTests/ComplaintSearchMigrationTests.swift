@@ -9,7 +9,8 @@ import Testing
 @Suite struct ComplaintSearchMigrationTests {
     @Test(arguments: StorageBackend.available)
     func complaintsFromBeforeTheMigrationAreFound(_ backend: StorageBackend) async throws {
-        let store = try await openStore(try backend.freshDatabaseURL(), migrations: Schema.migrations.filter { $0.id < 24 })
+        // Every migration but the search's: today's code writes the rows (the events' trace of migration 25 too).
+        let store = try await openStore(try backend.freshDatabaseURL(), migrations: Schema.migrations.filter { $0.id != 24 })
         do {
             try await Self.migrateAndSearch(store)
             await store.driver.close()

@@ -11,7 +11,8 @@ import Testing
 @Suite struct DeliveryMigrationTests {
     @Test(arguments: StorageBackend.available)
     func everyOutboxAndWebhookDeliveryMovesIntoTheOneTable(_ backend: StorageBackend) async throws {
-        let store = try await openStore(try backend.freshDatabaseURL(), migrations: Schema.migrations.filter { $0.id < 17 })
+        // The rows are written by today's code, which writes the events' trace (migration 25) too.
+        let store = try await openStore(try backend.freshDatabaseURL(), migrations: Schema.migrations.filter { $0.id < 17 || $0.id == 25 })
         do {
             try await Self.migrate(store)
             await store.driver.close()
@@ -46,7 +47,7 @@ import Testing
                     """)
             }
         }
-        #expect(try await Migrator(migrations: Schema.migrations.filter { $0.id <= 17 }).migrate(store.driver) == [17])
+        #expect(try await Migrator(migrations: Schema.migrations.filter { $0.id <= 17 || $0.id == 25 }).migrate(store.driver) == [17])
 
         let hooks = try await store.deliveries(DeliveryQuery(channel: HookChannel.name, tenant: "kobenhavn"))
         #expect(hooks.map(\.eventId) == ["e1", "e2", "e3"])

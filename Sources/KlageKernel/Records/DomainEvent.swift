@@ -78,10 +78,14 @@ public struct DomainEvent: Sendable, Hashable, Codable {
     /// One line for the journey; never personal data.
     public let summary: String
     public let data: [String: JSONValue]
+    /// The `traceparent` of the request that recorded it (``RequestTrace``): stored, passed on to
+    /// webhooks, never shown in a journey or the feed.
+    @NotEncoded public private(set) var traceParent: String?
 
     public init(
         id: EventID, tenant: TenantID, complaintId: ComplaintID? = nil, learningItemId: LearningItemID? = nil,
-        at: Date, type: EventType, actor: String, summary: String, data: [String: JSONValue] = [:]
+        at: Date, type: EventType, actor: String, summary: String, data: [String: JSONValue] = [:],
+        traceParent: String? = RequestTrace.parent
     ) {
         self.id = id
         self.tenant = tenant
@@ -92,5 +96,6 @@ public struct DomainEvent: Sendable, Hashable, Codable {
         self.actor = actor
         self.summary = summary
         self.data = data
+        self.traceParent = traceParent
     }
 }

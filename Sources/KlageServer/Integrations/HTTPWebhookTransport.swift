@@ -52,6 +52,8 @@ struct HTTPWebhookTransport: WebhookTransport {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.headers.add(name: "User-Agent", value: "Klage-Webhooks/1")
             request.headers.add(name: "webhook-id", value: event.event.id.rawValue)
+            // The trace of the request that recorded the event (W3C Trace Context), for the case system's own traces.
+            if let parent = event.event.traceParent { request.headers.add(name: "traceparent", value: parent) }
             request.headers.add(name: "webhook-timestamp", value: String(timestamp))
             request.headers.add(
                 name: "webhook-signature",

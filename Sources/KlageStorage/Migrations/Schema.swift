@@ -19,6 +19,7 @@ public enum Schema {
         signInAttempts,
         assigneeIndex,
         complaintSearch,
+        eventTraceParent,
     ]
 
     static let initial = Migration(

@@ -6,6 +6,6 @@ extension DomainEvent: TableRecord {
         "events", key: ["id"], insertOnly: .all,
         adding: [
             .key("tenant_id") { $0.tenant }, .insertOnly("complaint_id") { $0.complaintId },
-            .insertOnly("learning_item_id") { $0.learningItemId },
+            .insertOnly("learning_item_id") { $0.learningItemId }, .insertOnly("trace_parent") { $0.traceParent },
         ])
 }
