@@ -40,7 +40,7 @@ public struct ScratchPostgres: Sendable {
             return String(cString: made)
         }
         if getuid() == 0 { try await shell("chown postgres:postgres '\(folder)' && chmod 0700 '\(folder)'", asOwner: false) }
-        return ScratchPostgres(folder: folder, port: try freePort())
+        return ScratchPostgres(folder: folder, port: try LoopbackSockets.freePort())
     }
 
     /// A new cluster (`initdb`, trust on loopback, replication allowed), started with `settings` added
@@ -122,22 +122,5 @@ public struct ScratchPostgres: Sendable {
 
     private static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    private static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        guard bound == 0, named == 0 else { throw StorageError(code: .engine, message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
