@@ -28,7 +28,17 @@ import Testing
         }
         try await withLoopbackServer(router, label: "otlp-receiver") { port in
             let settings = TracingSettings(endpoint: "http://127.0.0.1:\(port)/v1/traces", protocol: "http/json")
-            try await withTestServer(backend, configure: { $0.tracing = settings }) { server throws in try await Self.createTraced(on: server) }
+            // The delivery dispatcher polls storage all along: its transactions are no request's, and make no spans.
+            try await withTestServer(
+                backend,
+                configure: {
+                    $0.tracing = settings
+                    $0.deliveryIntervalSeconds = 0.05
+                }
+            ) { server throws in
+                try await Self.createTraced(on: server)
+                try await Task.sleep(for: .milliseconds(300))
+            }
             // Stopping the server flushed the spans it held.
             try Self.check(exports.bodies.withLock { $0 }, backend: backend)
         }
@@ -59,6 +69,8 @@ import Testing
 
     /// The request's span under the proxy's, the call's under it, storage under the call; no personal data anywhere.
     static func check(_ bodies: [Data], backend: StorageBackend) throws {
+        let roots = try spans(bodies).filter { id($0, "parentSpanId") == nil }
+        #expect(roots.allSatisfy { $0["kind"] == 2 }, "spans outside a request: \(roots.map { $0.string("name") ?? "" })")
         let spans = try spans(bodies).filter { id($0, "traceId") == traceID }
         let http = try #require(spans.first { $0.string("name") == "POST /rpc" }, "no span of the request in \(spans.map { $0.string("name") })")
         #expect(id(http, "parentSpanId") == parentID)

@@ -2,8 +2,10 @@ public import KlageKernel
 public import KlageStorage
 public import Tracing
 
-/// A storage engine whose every transaction is a client span (`db.read` or `db.write`, with
-/// `db.system`): wrapped around the driver only when tracing is on, so an untraced server pays nothing.
+/// A storage engine whose transactions in a traced request are client spans (`db.read` or `db.write`,
+/// with `db.system`): wrapped around the driver only when tracing is on, so an untraced server pays
+/// nothing. The background work's polls (deliveries every 0.2 s, deadlines) are not traced: they would
+/// be a stream of one-span traces that tell an operator nothing.
 public struct TracedDriver: SQLDriver {
     public let inner: any SQLDriver
     private let tracer: any Tracer
@@ -30,7 +32,8 @@ public struct TracedDriver: SQLDriver {
     public func close() async { await inner.close() }
 
     private func traced<T: Sendable>(_ name: String, _ work: () async throws -> T) async throws -> T {
-        try await tracer.withSpan(name, ofKind: .client) { span in
+        guard ServiceContext.current != nil else { return try await work() }
+        return try await tracer.withSpan(name, ofKind: .client) { span in
             span.attributes["db.system"] = system
             return try await work()
         }
