@@ -357,11 +357,19 @@ import Testing
 
     /// How many of this process's descriptors are open on `path` or a file named after it (`-wal`, `-shm`).
     static func openDescriptors(under path: String) -> Int {
-        let folder = "/proc/self/fd"
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return entries.count { entry in
-            ((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + entry)) ?? "").hasPrefix(path)
-        }
+        #if os(Linux)
+            let folder = "/proc/self/fd"
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return entries.count { entry in
+                ((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + entry)) ?? "").hasPrefix(path)
+            }
+        #else
+            // macOS: each descriptor's path, asked of the descriptor itself.
+            return (0..<Int32(getdtablesize())).count { descriptor in
+                var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
+                return fcntl(descriptor, F_GETPATH, &buffer) == 0 && String(cString: buffer).hasPrefix(path)
+            }
+        #endif
     }
 }
 

@@ -3,6 +3,8 @@ import Synchronization
 
 #if canImport(Glibc)
     public import Glibc
+#elseif canImport(Darwin)
+    public import Darwin
 #endif
 
 /// A child process started with `posix_spawn`, for tests that run `klage`, Python checkers or a shell.
@@ -45,7 +47,11 @@ public final class ChildProcess: Sendable {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
         input: String? = nil, output: Output = .discarded, error: Output = .discarded
     ) throws -> ChildProcess {
-        var actions = posix_spawn_file_actions_t()
+        #if canImport(Glibc)
+            var actions = posix_spawn_file_actions_t()
+        #else
+            var actions: posix_spawn_file_actions_t? = nil
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
@@ -56,8 +62,17 @@ public final class ChildProcess: Sendable {
             case .standardOutput: posix_spawn_file_actions_adddup2(&actions, 1, descriptor)
             }
         }
-        if let directory { _ = GlibcSpawnExtensions.addChangeDirectory(&actions, directory) }
-        _ = GlibcSpawnExtensions.addCloseFrom(&actions, 3)
+        // The child inherits no descriptor but 0, 1 and 2.
+        #if canImport(Glibc)
+            if let directory { _ = GlibcSpawnExtensions.addChangeDirectory(&actions, directory) }
+            _ = GlibcSpawnExtensions.addCloseFrom(&actions, 3)
+        #else
+            if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
+            var spawnAttributes: posix_spawnattr_t? = nil
+            posix_spawnattr_init(&spawnAttributes)
+            defer { posix_spawnattr_destroy(&spawnAttributes) }
+            posix_spawnattr_setflags(&spawnAttributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #endif
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let pairs = environment.map { $0.map { "\($0.key)=\($0.value)" } }
@@ -67,8 +82,14 @@ public final class ChildProcess: Sendable {
             for variable in envp ?? [] { free(variable) }
         }
         var pid: pid_t = 0
-        let status =
-            envp.map { posix_spawn(&pid, executable, &actions, nil, argv, $0) } ?? posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        #if canImport(Glibc)
+            let status =
+                envp.map { posix_spawn(&pid, executable, &actions, nil, argv, $0) } ?? posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        #else
+            let status =
+                envp.map { posix_spawn(&pid, executable, &actions, &spawnAttributes, argv, $0) }
+                ?? posix_spawn(&pid, executable, &actions, &spawnAttributes, argv, environ)
+        #endif
         guard status == 0 else { throw LaunchFailure(executable: executable, code: status) }
         return ChildProcess(processIdentifier: pid)
     }
@@ -152,20 +173,23 @@ public final class ChildProcess: Sendable {
     }
 }
 
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34) and `…_addchdir_np` (2.29), which Swift's
-/// Glibc module does not declare, looked up by name once.
-private enum GlibcSpawnExtensions {
-    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+#if canImport(Glibc)
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34) and `…_addchdir_np` (2.29), which Swift's
+    /// Glibc module does not declare, looked up by name once. (macOS closes the rest with
+    /// `POSIX_SPAWN_CLOEXEC_DEFAULT` instead.)
+    private enum GlibcSpawnExtensions {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
-    static let addCloseFrom: CloseFrom = lookUp("posix_spawn_file_actions_addclosefrom_np")
-    static let addChangeDirectory: ChangeDirectory = lookUp("posix_spawn_file_actions_addchdir_np")
+        static let addCloseFrom: CloseFrom = lookUp("posix_spawn_file_actions_addclosefrom_np")
+        static let addChangeDirectory: ChangeDirectory = lookUp("posix_spawn_file_actions_addchdir_np")
 
-    private static func lookUp<Function>(_ name: String) -> Function {
-        guard let symbol = dlsym(nil, name) else { fatalError("glibc has no \(name)") }
-        return unsafeBitCast(symbol, to: Function.self)
+        private static func lookUp<Function>(_ name: String) -> Function {
+            guard let symbol = dlsym(nil, name) else { fatalError("glibc has no \(name)") }
+            return unsafeBitCast(symbol, to: Function.self)
+        }
     }
-}
+#endif
 
 /// Runs blocking `work` (a wait for a child process) on a thread of its own and returns its result, so
 /// that the cooperative pool's few threads keep serving the other tests meanwhile.
