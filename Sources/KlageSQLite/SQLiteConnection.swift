@@ -26,6 +26,8 @@ final class SQLiteConnection: SQLConnection {
         try exec("PRAGMA busy_timeout = 5000")
         if !readOnly {
             try exec("PRAGMA journal_mode = \(journal)")
+            // What is freed is zeroed: an erased citizen's old bytes stay in no free page that a backup copies.
+            try exec("PRAGMA secure_delete = ON")
         }
         try exec("PRAGMA synchronous = FULL")
         try exec("PRAGMA foreign_keys = ON")
