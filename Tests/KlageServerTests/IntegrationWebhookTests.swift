@@ -31,14 +31,16 @@ import Testing
         }
     }
 
+    /// Copenhagen's fixture complaint with the case system's reference `ref`.
+    static func copenhagenComplaint(ref: String) -> JSONValue {
+        var fields = Fixtures.copenhagenComplaint.objectValue ?? [:]
+        fields["externalRef"] = .string(ref)
+        return .object(fields)
+    }
+
     /// Registers a complaint in Copenhagen and records a call-back; returns the complaint's id.
     private func complaintWithContact(_ server: TestServer, key: String, clock: FixedClock, ref: String) async throws -> String {
-        var params = Fixtures.copenhagenComplaint
-        if case .object(var fields) = params {
-            fields["externalRef"] = .string(ref)
-            params = .object(fields)
-        }
-        let id = try #require(try await server.result("complaint.create", params, key: key).string("id"))
+        let id = try #require(try await server.result("complaint.create", Self.copenhagenComplaint(ref: ref), key: key).string("id"))
         _ = try await server.result(
             "contact.record",
             ["complaintId": .string(id), "kind": "phone", "occurredAt": .string(Timestamp.format(clock.now())), "summary": "Called back"],
@@ -106,12 +108,7 @@ import Testing
                 _ = try await server.result("webhook.create", ["url": .string(url), "events": ["complaint.received"]], key: admin)
                 let traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                 let create = { (ref: String, traceParent: String?) in
-                    var params = Fixtures.copenhagenComplaint
-                    if case .object(var fields) = params {
-                        fields["externalRef"] = .string(ref)
-                        params = .object(fields)
-                    }
-                    let request: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": params]
+                    let request: JSONValue = ["jsonrpc": "2.0", "id": 1, "method": "complaint.create", "params": Self.copenhagenComplaint(ref: ref)]
                     let answer = try await server.post(
                         try JSONEncoder().encode(request), key: caseworker, headers: traceParent.map { ["traceparent": $0] } ?? [:])
                     #expect(JSONValue.parse(answer.body)["result"]?.string("id") != nil)
