@@ -34,6 +34,14 @@ pg_cluster_start() {
   fi
 }
 
+# A folder for the clusters tests make themselves (ScratchPostgres: standbys, restores), named to them by
+# KLAGE_TEST_SCRATCH_ROOT, so that pg_cluster_stop_all stops and removes them even after a killed run.
+pg_scratch_root() {
+  pg_scratch=$(mktemp -d /tmp/klage-scratch-XXXXXX)
+  chmod 0711 "$pg_scratch"
+  export KLAGE_TEST_SCRATCH_ROOT=$pg_scratch
+}
+
 pg_cluster_stop_all() {
   local dir
   for dir in "${pg_clusters[@]}"; do
@@ -41,4 +49,11 @@ pg_cluster_stop_all() {
     rm -rf "$dir"
   done
   pg_clusters=()
+  if [ -n "${pg_scratch:-}" ]; then
+    for dir in "$pg_scratch"/klage-scratch-pg-*; do
+      [ -d "$dir/data" ] && pg_as_owner "$pg_bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    done
+    rm -rf "$pg_scratch"
+    pg_scratch=""
+  fi
 }

@@ -14,6 +14,7 @@ log=$(mktemp)
 trap 'pg_cluster_stop_all; rm -f "$log"' EXIT
 pg_cluster_start POSTGRES          # shared by the storage and end-to-end tests, one database per test
 pg_cluster_start POSTGRES_OUTAGE   # taken down and brought back by the outage test alone
+pg_scratch_root                    # where the failover and backup tests make their own clusters
 
 status=0
 # Swift Testing starts every test at once; on two cores ~500 of them then each take minutes, and a

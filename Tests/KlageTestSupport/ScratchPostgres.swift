@@ -35,7 +35,9 @@ public struct ScratchPostgres: Sendable {
     /// A new folder owned by the cluster's user, with a free port, and nothing in it yet.
     public static func folder() async throws -> ScratchPostgres {
         let folder = try await offThePool { () throws -> String in
-            var template = Array("/tmp/klage-scratch-pg-XXXXXX".utf8CString)
+            // Under the test command's scratch folder, which it cleans up even after a killed run.
+            let root = ProcessInfo.processInfo.environment["KLAGE_TEST_SCRATCH_ROOT"] ?? "/tmp"
+            var template = Array("\(root)/klage-scratch-pg-XXXXXX".utf8CString)
             guard let made = mkdtemp(&template) else { throw StorageError(code: .engine, message: "mkdtemp failed") }
             return String(cString: made)
         }
