@@ -1,23 +1,25 @@
-import Foundation
-import KlageKernel
+public import Foundation
 
-/// Decodes a `Decodable` type straight from a parsed ``KlageKernel/JSONValue``, without writing it back to bytes.
+/// Decodes a `Decodable` type straight from a parsed ``JSONValue``, without writing it back to bytes.
 ///
-/// Params are parsed once, by the strict ``JSONParser``; this decoder walks the tree it made. It throws
+/// Params are parsed once, by KlageRPC's strict `JSONParser`; this decoder walks the tree it made, as
+/// plug-ins' records and fields do (``PluginJSON``). It throws
 /// the same `DecodingError`s, with the same coding paths, as Foundation's `JSONDecoder` would for the
-/// same JSON, so ``ParamsDecoder`` names fields exactly as before: a missing key is `keyNotFound`, a
+/// same JSON, so KlageRPC's `ParamsDecoder` names fields exactly as before: a missing key is `keyNotFound`, a
 /// `null` where a value is needed is `valueNotFound`, a wrong JSON type is `typeMismatch`, a number
 /// that does not fit is `dataCorrupted` at the root, as Foundation reported it. Unknown keys are ignored. Integers must be whole; `JSONValue`
-/// decodes as itself; a `Date` is RFC 3339 text (``KlageKernel/Timestamp/parse(_:)``), as ``RPCTime`` reads it.
+/// decodes as itself; a `Date` is RFC 3339 text (``Timestamp/parse(_:)``), as KlageRPC's `RPCTime` reads it.
 ///
 /// ```swift
 /// let citizen = try JSONValueDecoder().decode(Citizen.self, from: raw, at: [FieldKey("citizen")])
 /// ```
-struct JSONValueDecoder {
+public struct JSONValueDecoder {
+    public init() {}
+
     /// Decodes `type` from `value`.
     ///
     /// - Throws: `DecodingError` naming the path of the value that does not fit.
-    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey] = []) throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey] = []) throws -> T {
         try ValueDecoder(value: value, codingPath: codingPath).decode(T.self)
     }
 }
@@ -44,13 +46,17 @@ private struct ValueDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
-    /// A time: RFC 3339 text (``KlageKernel/Timestamp``), the one date format of the API.
+    /// A time: RFC 3339 text (``Timestamp``), the one date format of the API.
     func date() throws -> Date {
         guard case .string(let text) = value else { throw mismatch(String.self) }
         guard let date = Timestamp.parse(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "must be an RFC 3339 time, e.g. 2026-11-25T09:30:00Z"))
         }
         return date
+    }
+
+    func corrupted(_ reason: String) -> DecodingError {
+        .dataCorrupted(.init(codingPath: codingPath, debugDescription: reason))
     }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
@@ -63,6 +69,21 @@ private struct ValueDecoder: Decoder {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == JSONValue.self { return value as! T }
         if T.self == Date.self { return try date() as! T }
+        // As `JSONDecoder` reads them: `Data` from base64, a `URL` from its text, a `Decimal` from a number.
+        if T.self == Data.self {
+            guard case .string(let text) = value else { throw mismatch(String.self) }
+            guard let data = Data(base64Encoded: text) else { throw corrupted("must be base64") }
+            return data as! T
+        }
+        if T.self == URL.self {
+            guard case .string(let text) = value else { throw mismatch(String.self) }
+            guard let url = URL(string: text) else { throw corrupted("must be a URL") }
+            return url as! T
+        }
+        if T.self == Decimal.self {
+            guard case .number(let number) = value else { throw mismatch(Double.self) }
+            return Decimal(number) as! T
+        }
         return try T(from: self)
     }
 }
