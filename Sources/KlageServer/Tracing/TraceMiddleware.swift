@@ -3,6 +3,9 @@ import Hummingbird
 import KlageKernel
 import Tracing
 
+/// The W3C header, named once (a generic type holds no stored statics): every request asks for it.
+private let traceparentField = HTTPField.Name("traceparent")!
+
 /// The trace a request belongs to. With tracing on, a server span for every request, continuing the
 /// trace of a W3C `traceparent` the proxy (or the client) sent, named by the route (`POST /rpc`), with
 /// the method, route and status: no query, no header values, no client address (those can be personal
@@ -13,7 +16,7 @@ struct TraceMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let tracer else {
-            guard let parent = RequestTrace.valid(request.headers[Self.traceparent]) else { return try await next(request, context) }
+            guard let parent = RequestTrace.valid(request.headers[traceparentField]) else { return try await next(request, context) }
             return try await RequestTrace.$parent.withValue(parent) { try await next(request, context) }
         }
         var parent = ServiceContext.current ?? .topLevel
@@ -36,8 +39,6 @@ struct TraceMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
     }
-
-    private static var traceparent: HTTPField.Name { HTTPField.Name("traceparent")! }
 
     private func name(_ span: any Span, _ request: Request, _ context: Context) {
         guard let route = context.endpointPath else { return }
