@@ -16,7 +16,24 @@ pg_cluster_start() {
   local name=$1 dir port
   dir=$(mktemp -d /tmp/klage-pg-XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # A free port below the kernel's ephemeral range: a test that binds port 0 (a test server, a scratch
+  # cluster) must not take the port of a cluster the outage test has stopped for a moment, or the
+  # cluster cannot start again (a CI run failed so: "pg_ctl start failed").
+  port=$(python3 -c '
+import random, socket
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except OSError:
+    low = 32768
+while True:
+    port = random.randrange(20000, low)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port)); print(port); break
+    except OSError:
+        pass
+    finally:
+        s.close()')
   pg_as_owner "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
   # One role must prove a password, so tests can see how a failed authentication is reported.
   pg_as_owner sh -c "printf 'host all klage_password_test 127.0.0.1/32 scram-sha-256\n' | cat - '$dir/data/pg_hba.conf' > '$dir/hba' && mv '$dir/hba' '$dir/data/pg_hba.conf'"

@@ -26,11 +26,25 @@ public enum LoopbackSockets {
         return address
     }
 
-    /// A loopback port that was free a moment ago. - Throws: when none could be had.
+    /// A loopback port that was free a moment ago, from the kernel's ephemeral range. - Throws: when none could be had.
     public static func freePort() throws -> Int {
+        try bound(port: 0)
+    }
+
+    /// A free loopback port below the kernel's ephemeral range (20000-32767), for a server a test stops and
+    /// starts again: no test that binds port 0 can take it while it is down. - Throws: when none could be had.
+    public static func freeServerPort() throws -> Int {
+        for _ in 0..<1000 {
+            if let port = try? bound(port: Int.random(in: 20000..<32768)) { return port }
+        }
+        throw FreePortUnavailable(errno: EADDRINUSE)
+    }
+
+    /// Binds a socket to `port` on loopback (0: any) and closes it again, giving the port it had.
+    private static func bound(port: Int) throws -> Int {
         let descriptor = tcp()
         defer { close(descriptor) }
-        var address = address(port: 0)
+        var address = address(port: port)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
         let named = withUnsafeMutablePointer(to: &address) {

@@ -44,7 +44,12 @@ public enum PostgresTestCluster {
         guard let outage else { throw StorageError(code: .badURL, message: "no outage cluster") }
         // system(3), not Foundation's Process: the server that `pg_ctl start` leaves running would inherit
         // the descriptor Process watches for the child's exit, and waitUntilExit would never return.
-        let status = system("\(outage.control) \(action) >/dev/null 2>&1")
-        guard status == 0 else { throw StorageError(code: .engine, message: "pg_ctl \(action) failed (\(status))") }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("klage-pg-ctl-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let status = system("\(outage.control) \(action) >'\(output)' 2>&1")
+        guard status == 0 else {
+            let said = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            throw StorageError(code: .engine, message: "pg_ctl \(action) failed (\(status)): \(said)")
+        }
     }
 }

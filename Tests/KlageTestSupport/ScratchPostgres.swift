@@ -42,7 +42,7 @@ public struct ScratchPostgres: Sendable {
             return String(cString: made)
         }
         if getuid() == 0 { try await shell("chown postgres:postgres '\(folder)' && chmod 0700 '\(folder)'", asOwner: false) }
-        return ScratchPostgres(folder: folder, port: try LoopbackSockets.freePort())
+        return ScratchPostgres(folder: folder, port: try LoopbackSockets.freeServerPort())
     }
 
     /// A new cluster (`initdb`, trust on loopback, replication allowed), started with `settings` added
