@@ -56,10 +56,12 @@ let package = Package(
         .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
-        // The domain: no I/O, Foundation only.
-        .target(name: "KlageKernel", swiftSettings: swiftSettings),
+        // Values without a domain: the JSON tree and its coders, RFC 3339 times, hex text.
+        .target(name: "KlageValues", swiftSettings: swiftSettings),
+        // The domain: no I/O, Foundation and KlageValues only (re-exported).
+        .target(name: "KlageKernel", dependencies: ["KlageValues"], swiftSettings: swiftSettings),
         // The plug-ins' face of the kernel: re-exports the declarations a plug-in may name, nothing more.
-        .target(name: "KlagePluginAPI", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
+        .target(name: "KlagePluginAPI", dependencies: ["KlageKernel", "KlageValues"], swiftSettings: swiftSettings),
 
         // The leaders' figures: report cells materialised per day, and the reports read from them.
         .target(name: "KlageReports", dependencies: ["KlageKernel"], swiftSettings: swiftSettings),
@@ -187,5 +189,5 @@ let package = Package(
 // recompiles a target when a direct dependency's module file changes, and the face's does not change when
 // the kernel's does, so without it a changed kernel would leave the plug-ins stale.
 package.targets += plugins.map { name in
-    .target(name: name, dependencies: ["KlagePluginAPI", "KlageKernel"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
+    .target(name: name, dependencies: ["KlagePluginAPI", "KlageKernel", "KlageValues"], path: "Plugins/\(name)", swiftSettings: swiftSettings)
 }

@@ -32,7 +32,6 @@
 // Identifiers of what a plug-in refers to.
 @_exported public import struct KlageKernel.Identifier
 @_exported public import struct KlageKernel.ItemList
-@_exported public import enum KlageKernel.JSONValue
 @_exported public import enum KlageKernel.KernelActionFields
 @_exported public import struct KlageKernel.KlageError
 // The plug-in and what it registers into.
@@ -61,3 +60,5 @@
 @_exported public import struct KlageKernel.WorkflowGuard
 @_exported public import struct KlageKernel.WorkflowState
 @_exported public import enum KlageKernel.WrittenRoute
+// Values beneath the kernel.
+@_exported public import enum KlageValues.JSONValue

@@ -40,7 +40,9 @@ import Testing
         #expect(pluginTargets.count == 1, "one line of Package.swift makes every plug-in's target")
         // The kernel is listed so that SwiftPM rebuilds plug-ins when it changes; what they see is the face.
         for line in pluginTargets {
-            #expect(line.contains("dependencies: [\"KlagePluginAPI\", \"KlageKernel\"]"), "a plug-in target depends on more than the face: \(line)")
+            #expect(
+                line.contains("dependencies: [\"KlagePluginAPI\", \"KlageKernel\", \"KlageValues\"]"),
+                "a plug-in target depends on more than the face: \(line)")
         }
     }
 

@@ -1,5 +1,5 @@
-/// Converts between `Codable` values and ``JSONValue`` the way the API speaks: times as RFC 3339
-/// strings (``Timestamp``), numbers as JSON numbers. Straight between the value and the tree: no bytes
+/// Converts between `Codable` values and `JSONValue` the way the API speaks: times as RFC 3339
+/// strings (`Timestamp`), numbers as JSON numbers. Straight between the value and the tree: no bytes
 /// are written or read back, so nothing here parses JSON.
 enum PluginJSON {
     /// `value` as JSON.

@@ -6,8 +6,7 @@ public struct NewComplaint: Sendable {
     public var track: ComplaintTrack
     public var channel: Channel
     /// The texts as the caller gives them: registering trims them and checks their lengths.
-    public var subject: String
-    public var description: String
+    public var subject, description: String
     public var remedy: String?
     /// The citizen as given: registering checks the name and normalises the phone, e-mail and CPR number.
     public var citizen: Citizen
