@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Decodes a `Decodable` type straight from a parsed ``JSONValue``, without writing it back to bytes.
 ///

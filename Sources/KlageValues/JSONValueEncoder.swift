@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Encodes an `Encodable` value straight into a ``JSONValue``, without writing bytes and reading them
 /// back: the counterpart of ``JSONValueDecoder``.

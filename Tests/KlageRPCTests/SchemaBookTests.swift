@@ -85,7 +85,7 @@ import Testing
         full.restrictedAt = at
         full.anonymisedAt = at
         func keys(_ complaint: Complaint) throws -> Set<String> {
-            let json = try RPCResponse.encoder.encode(ComplaintView(complaint, now: at, for: .system(tenant: "")))
+            let json = try RPCResponse.encode(ComplaintView(complaint, now: at, for: .system(tenant: "")))
             return Set(try #require(try JSONParser().parse(json).objectValue).keys)
         }
         #expect(try keys(full) == Set(properties.keys))

@@ -12,7 +12,7 @@ import Testing
     let t1 = Date(timeIntervalSince1970: 1_764_000_100)
 
     func json(_ value: some Encodable) throws -> String {
-        String(decoding: try RPCResponse.encoder.encode(value), as: UTF8.self)
+        String(decoding: try RPCResponse.encode(value), as: UTF8.self)
     }
 
     /// Since contacts carry `reached` (a failed call attempt is told from a call) and `durationMinutes`.

@@ -42,7 +42,7 @@ public enum RPCID: Sendable, Hashable {
             if case .number? = try? JSONParser(maximumDepth: 1).parse(bytes) { return bytes }
             return Data("null".utf8)
         case .string, .null:
-            return (try? RPCResponse.encoder.encode(json)) ?? Data("null".utf8)
+            return (try? RPCResponse.encode(json)) ?? Data("null".utf8)
         }
     }
 }

@@ -89,7 +89,7 @@ public struct RPCMethod: Sendable {
             components: book.components
         ) { raw, context in
             let result = try await handler(try RPCInput(decoding: raw, with: decoders), context)
-            return try RPCResponse.encoder.encode(result)
+            return try RPCResponse.encode(result)
         }
     }
 

@@ -1,15 +1,30 @@
 import Foundation
 import KlageKernel
 
-/// Writes JSON-RPC responses as bytes: the envelope by hand (a number id as its literal), the result by `JSONEncoder`.
+/// Writes JSON-RPC responses as bytes: the envelope by hand (a number id as its literal), the result by
+/// ``KlageKernel/JSONBytesEncoder``.
 enum RPCResponse {
-    /// Encodes results: sorted keys, times as RFC 3339 (``KlageKernel/Timestamp``), absent optionals left out.
-    static let encoder: JSONEncoder = {
+    /// Foundation's encoder with the settings the API's bytes were first written with: sorted keys, times
+    /// as RFC 3339 (``KlageKernel/Timestamp``), absent optionals left out. Debug builds check every result
+    /// against it (so the whole test suite compares the wire bytes); release builds do not run it.
+    static let foundationEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom(Timestamp.encode)
         return encoder
     }()
+
+    /// `value` as the API writes it.
+    static func encode(_ value: some Encodable) throws -> Data {
+        let bytes = Data(try JSONBytesEncoder().encode(value))
+        #if DEBUG
+            let expected = try foundationEncoder.encode(value)
+            assert(
+                bytes == expected,
+                "JSONBytesEncoder wrote \(String(decoding: bytes, as: UTF8.self)), JSONEncoder \(String(decoding: expected, as: UTF8.self))")
+        #endif
+        return bytes
+    }
 
     /// `{"jsonrpc":"2.0","id":…,"result":…}` around an already-encoded result.
     static func success(id: RPCID, result: Data) -> Data {
@@ -28,7 +43,7 @@ enum RPCResponse {
         var data = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
         data.append(id.jsonText)
         data.append(contentsOf: Array(",\"error\":".utf8))
-        data.append((try? encoder.encode(JSONValue.object(object))) ?? Data("{\"code\":-32603,\"message\":\"Internal error\"}".utf8))
+        data.append((try? encode(JSONValue.object(object))) ?? Data("{\"code\":-32603,\"message\":\"Internal error\"}".utf8))
         data.append(UInt8(ascii: "}"))
         return data
     }

@@ -13,7 +13,7 @@ extension RPCMethod {
             let (tenant, actor) = try call.tenantScope()
             try FieldSpec.validate(params, against: operation.params, path: "")
             let result = try await operation.handler(OperationInput(params: params), context(tenant, actor))
-            return try RPCResponse.encoder.encode(result)
+            return try RPCResponse.encode(result)
         }
     }
 }

@@ -21,7 +21,7 @@ struct ReportTable: Sendable {
         let suppressed = figures.received < Self.minimumGroup
         row["suppressed"] = .bool(suppressed)
         var flat: [(String, JSONValue)] = []
-        Self.flatten(try JSONParser().parse(RPCResponse.encoder.encode(figures)), prefix: "", into: &flat)
+        Self.flatten(try JSONParser().parse(RPCResponse.encode(figures)), prefix: "", into: &flat)
         for (name, value) in flat where name != "group" {
             row[name] = suppressed ? .null : value
         }
