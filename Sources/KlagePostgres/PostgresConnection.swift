@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import KlageStorage
+import Synchronization
 
 /// One libpq connection (`PGconn*`): connected in `init`, finished in `deinit`.
 ///
@@ -18,6 +19,12 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     private let handle: OpaquePointer
     /// Statements prepared on this connection, by SQL text.
     private var prepared: [String: String] = [:]
+    /// Statements held by ``send(_:)``, their values written in: they go with the next message.
+    private var deferred: [String] = []
+
+    /// Messages sent to the server and answered, by every connection of the process: what a write costs
+    /// in round trips, for metrics and `Benchmarks/run`.
+    static let roundTrips = Atomic<Int>(0)
 
     /// Connects with a `postgres://` URL or a libpq connection string, with `options`' connect timeout
     /// and keepalives (the URL's own parameters win), then sets the session's timeouts.
@@ -65,9 +72,43 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// Whether the connection sits outside a transaction, as it must when returned to the pool.
     var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
 
-    /// Runs SQL text without parameters (transaction control, settings).
+    /// Runs SQL text without parameters (transaction control, settings), after the statements held by
+    /// ``send(_:)`` and in the same message: one round trip for all of them.
     func exec(_ text: String) throws {
-        guard let result = PQexec(handle, text) else { throw failure(nil) }
+        let message = deferred.isEmpty ? text : (deferred + [text]).joined(separator: ";\n")
+        deferred.removeAll()
+        Self.roundTrips.add(1, ordering: .relaxed)
+        guard let result = PQexec(handle, message) else { throw failure(nil) }
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    /// Holds the statement to go with the transaction's next message (``exec(_:)``, or before the next
+    /// prepared statement). Its values are written in as literals, escaped by libpq.
+    func send(_ sql: SQL) throws {
+        deferred.append(
+            try sql.renderInline { value in
+                switch value {
+                case .null: "NULL"
+                case .integer(let number): "'\(number)'"
+                case .real(let number): "'\(number)'"
+                case .text(let text): try literal(text)
+                }
+            })
+    }
+
+    /// Forgets the held statements: their write failed, and is being rolled back.
+    func discardDeferred() {
+        deferred.removeAll()
+    }
+
+    /// Sends the held statements now, before a statement whose answer is needed.
+    private func flushDeferred() throws {
+        guard !deferred.isEmpty else { return }
+        let message = deferred.joined(separator: ";\n")
+        deferred.removeAll()
+        Self.roundTrips.add(1, ordering: .relaxed)
+        guard let result = PQexec(handle, message) else { throw failure(nil) }
         defer { PQclear(result) }
         try check(result)
     }
@@ -101,6 +142,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// acts as the database's application role (``applicationRole``) with `klage.tenant` set, so row-level security applies.
     func transaction<T>(tenant: String?, readOnly: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
         // One round trip opens the transaction and, for a tenant, takes the role and sets the tenant.
+        deferred.removeAll()
         var opening = readOnly ? "BEGIN READ ONLY" : "BEGIN"
         if let tenant {
             opening += "; SET LOCAL ROLE \(applicationRole); SET LOCAL klage.tenant = \(try literal(tenant))"
@@ -115,6 +157,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             try exec("COMMIT")
             return result
         } catch {
+            deferred.removeAll()
             if isHealthy { try? exec("ROLLBACK") }
             throw error
         }
@@ -129,12 +172,14 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
     /// Prepares a statement once per connection, then executes it with text parameters.
     private func run<T>(_ sql: SQL, _ read: (OpaquePointer) throws -> T) throws -> T {
+        try flushDeferred()
         let (text, bindings) = SQLDialect.postgres.render(sql)
         let name: String
         if let known = prepared[text] {
             name = known
         } else {
             name = "k\(prepared.count)"
+            Self.roundTrips.add(1, ordering: .relaxed)
             guard let result = PQprepare(handle, name, text, 0, nil) else { throw failure(nil) }
             defer { PQclear(result) }
             try check(result)
@@ -148,6 +193,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             case .text(let text): text
             }
         }
+        Self.roundTrips.add(1, ordering: .relaxed)
         return try withCStrings(texts) { pointers in
             guard let result = PQexecPrepared(handle, name, Int32(pointers.count), pointers, nil, nil, 0) else { throw failure(nil) }
             defer { PQclear(result) }

@@ -54,6 +54,7 @@ final class PostgresGroupWriter: Sendable {
                 return true
             } catch {
                 outcome.result = .failure(error)
+                connection.discardDeferred()
                 do {
                     try connection.exec("ROLLBACK TO klage_write; RELEASE klage_write")
                     return true

@@ -44,7 +44,9 @@ final class PostgresPool: Sendable {
     /// Connections open, in use and waited for, now (for metrics).
     var stats: PostgresPoolStats {
         state.withLock { state in
-            PostgresPoolStats(maxConnections: maxConnections, open: state.open, inUse: state.open - state.idle.count, waiters: state.waiters.count)
+            PostgresPoolStats(
+                maxConnections: maxConnections, open: state.open, inUse: state.open - state.idle.count, waiters: state.waiters.count,
+                roundTrips: PostgresConnection.roundTrips.load(ordering: .relaxed))
         }
     }
 

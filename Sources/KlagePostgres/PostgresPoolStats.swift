@@ -13,11 +13,14 @@ public struct PostgresPoolStats: Sendable, Equatable {
     public var inUse: Int
     /// Calls waiting for a connection now.
     public var waiters: Int
+    /// Messages the process has sent PostgreSQL and waited for, since it started (every pool).
+    public var roundTrips: Int
 
-    public init(maxConnections: Int, open: Int, inUse: Int, waiters: Int) {
+    public init(maxConnections: Int, open: Int, inUse: Int, waiters: Int, roundTrips: Int = 0) {
         self.maxConnections = maxConnections
         self.open = open
         self.inUse = inUse
         self.waiters = waiters
+        self.roundTrips = roundTrips
     }
 }

@@ -138,6 +138,8 @@ import Testing
                 #expect(samples.value("klage_postgres_pool_connections_max") == 10)
                 #expect((samples.value("klage_postgres_pool_connections_open") ?? 0) >= 1)
                 #expect(samples.value("klage_postgres_pool_waiters") == 0)
+                // The key, the complaint and the contact took at least a message each.
+                #expect((samples.value("klage_postgres_round_trips_total") ?? 0) >= 3)
                 #expect(samples.value("klage_sqlite_commits_total") == nil)
             }
         }

@@ -30,12 +30,16 @@ struct StorageMetrics: Sendable {
         let inUse = registry.makeGauge(
             descriptor: .klage("postgres_pool", "connections_in_use", help: "PostgreSQL connections lent to a call now."))
         let waiters = registry.makeGauge(descriptor: .klage("postgres_pool", "waiters", help: "Calls waiting for a PostgreSQL connection now."))
+        let roundTrips = CounterMirror(
+            registry.makeCounter(
+                descriptor: .klage("postgres", "round_trips", unit: "total", help: "Messages sent to PostgreSQL and waited for.")))
         return {
             let stats = driver.poolStats
             size.set(Int64(stats.maxConnections))
             open.set(Int64(stats.open))
             inUse.set(Int64(stats.inUse))
             waiters.set(Int64(stats.waiters))
+            roundTrips.sync(to: stats.roundTrips)
         }
     }
 

@@ -79,8 +79,9 @@ enum AuditChain {
             entries.append(entry)
             previous = entry.hash
         }
-        for statement in try SQL.insert(entries) { try connection.execute(statement) }
-        try connection.execute("UPDATE audit_heads SET seq = \(seq), hash = \(previous) WHERE tenant_id = \(tenant)")
+        // Sent, not waited for: nothing below reads them, and their failure fails the write at its commit.
+        for statement in try SQL.insert(entries) { try connection.send(statement) }
+        try connection.send("UPDATE audit_heads SET seq = \(seq), hash = \(previous) WHERE tenant_id = \(tenant)")
     }
 
     private static func uniqueTenants(_ tenants: [TenantID]) -> [TenantID] {

@@ -11,10 +11,7 @@ import KlageKernel
 enum AuditDigest {
     /// Lower-case hex SHA-256 of `text`'s UTF-8 bytes.
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Fields joined with U+001F, which no id, type or time contains.

@@ -49,7 +49,7 @@ extension SQLKlageStore: AccessLogStore {
             let purpose = try purposes[record.purpose] ?? number(purpose: record.purpose, tenant: record.tenant, on: connection)
             readers[readerKey] = reader
             purposes[record.purpose] = purpose
-            try connection.execute(
+            try connection.send(
                 """
                 INSERT INTO access_reads (tenant_id, complaint_id, at, reader, purpose, reads)
                 VALUES (\(record.tenant), \(record.complaintId), \(record.at), \(reader), \(purpose), 1)

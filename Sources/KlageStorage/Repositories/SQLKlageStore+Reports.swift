@@ -193,7 +193,7 @@ extension SQLKlageStore: ReportStore {
 
     /// Marks the day `receivedAt` falls on as changed, for the report cells; inside the write's transaction.
     static func markReportDay(tenant: TenantID, receivedAt: Date, on connection: any SQLConnection) throws {
-        try connection.execute(
+        try connection.send(
             "INSERT INTO report_changes (tenant_id, day, id) VALUES (\(tenant), \(ReportDay.of(receivedAt)), \(UUID().uuidString))")
     }
 

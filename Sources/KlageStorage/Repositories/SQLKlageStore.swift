@@ -77,11 +77,12 @@ public struct SQLKlageStore: Sendable {
             guard try connection.execute(prepared.inserts[index]) > 0 else { continue }
             stored.append(event)
             links.append(prepared.links[index])
-            if hooks.hookedEvents.contains(event.type) {
-                try connection.execute(try .insert(Delivery.hooks(of: event, policy: hooks.policy)) + " ON CONFLICT DO NOTHING")
-            }
         }
         try AuditChain.append(links, of: stored, on: connection)
+        // After the chain's head is read, so that these go with the write's last message.
+        for event in stored where hooks.hookedEvents.contains(event.type) {
+            try connection.send(try .insert(Delivery.hooks(of: event, policy: hooks.policy)) + " ON CONFLICT DO NOTHING")
+        }
     }
 
     /// After a compare-and-swap `UPDATE` changed no row: not found when the row is gone, else a stale version.

@@ -57,6 +57,19 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation {
         return (text, bindings)
     }
 
+    /// Renders the text with each value written in place by `literal` (for an engine that sends several
+    /// statements in one message, where no parameters can be bound).
+    public func renderInline(_ literal: (SQLValue) throws -> String) rethrows -> String {
+        var text = ""
+        for fragment in fragments {
+            switch fragment {
+            case .text(let piece): text += piece
+            case .value(let value): text += try literal(value)
+            }
+        }
+        return text
+    }
+
     /// Builds the fragments of a ``SQL`` literal.
     public struct StringInterpolation: StringInterpolationProtocol {
         var fragments: [Fragment] = []

@@ -9,6 +9,17 @@ public protocol SQLConnection {
     func execute(_ sql: SQL) throws -> Int
     /// Runs a query and returns its rows.
     func query(_ sql: SQL) throws -> [SQLRow]
+    /// Runs a statement whose changed-row count nobody reads. An engine may hold it and send it with the
+    /// transaction's next message (PostgreSQL: with the next statement, the savepoint's release or the
+    /// commit), saving a round trip; its failure then surfaces there, and fails the same write.
+    func send(_ sql: SQL) throws
+}
+
+extension SQLConnection {
+    /// Runs the statement now, by default.
+    public func send(_ sql: SQL) throws {
+        try execute(sql)
+    }
 }
 
 /// The one small protocol a storage engine implements: transactions over connections.

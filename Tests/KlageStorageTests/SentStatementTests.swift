@@ -1,0 +1,71 @@
+import Foundation
+import KlageKernel
+import KlageStorage
+import KlageTestSupport
+import Testing
+
+/// Statements a write sends without waiting for their answer (`SQLConnection.send`: PostgreSQL holds them
+/// for the write's last message) fail that write and no other, and a write whose sent statement fails
+/// commits nothing. On SQLite `send` runs at once: the same outcomes.
+@Suite struct SentStatementTests {
+    static func mark(_ id: String, tenant: TenantID = "kobenhavn") -> SQL {
+        "INSERT INTO report_changes (tenant_id, day, id) VALUES (\(tenant), \(1), \(id))"
+    }
+
+    static func marks(_ driver: any SQLDriver) async throws -> [String] {
+        try await driver.read(tenant: "kobenhavn") { connection in
+            try connection.query("SELECT id FROM report_changes WHERE tenant_id = \(TenantID("kobenhavn")) ORDER BY id").map { try $0.string("id") }
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func aWriteWhoseSentStatementFailsCommitsNothing(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await store.insertTenant(Fixtures.tenant(), by: "test")
+            try await store.driver.write(tenant: "kobenhavn") { try $0.send(Self.mark("first")) }
+            await #expect(throws: StorageError.self) {
+                try await store.driver.write(tenant: "kobenhavn") { connection in
+                    try connection.execute(Self.mark("second"))
+                    try connection.send(Self.mark("first"))  // the key is taken: fails where it is sent
+                    try connection.send(Self.mark("third"))
+                }
+            }
+            #expect(try await Self.marks(store.driver) == ["first"])
+        }
+    }
+
+    @Test(arguments: StorageBackend.available)
+    func inOneGroupCommitOnlyTheWriteWhoseSentStatementFailedFails(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await store.insertTenant(Fixtures.tenant(), by: "test")
+            try await store.driver.write(tenant: "kobenhavn") { try $0.send(Self.mark("taken")) }
+            // Many writes at once, so that they share batches. Of every three, one repeats a taken key; one
+            // sends the same and then fails before anything is sent (what it held must be dropped, not
+            // sent with the rollback); one succeeds.
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        let id = index % 3 == 2 ? String(format: "w%02d", index) : "taken"
+                        do {
+                            try await store.driver.write(tenant: "kobenhavn") { connection in
+                                try connection.send(Self.mark("x\(index)-before"))
+                                try connection.send(Self.mark(id))
+                                if index % 3 == 1 { throw KlageError.conflict("given up before sending") }
+                            }
+                            return (index, true)
+                        } catch {
+                            return (index, false)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            for index in 0..<60 {
+                #expect(outcomes[index] == (index % 3 == 2), "write \(index)")
+            }
+            let stored = try await Self.marks(store.driver)
+            let expected = (0..<60).filter { $0 % 3 == 2 }.flatMap { [String(format: "w%02d", $0), "x\($0)-before"] } + ["taken"]
+            #expect(stored == expected.sorted())
+        }
+    }
+}
