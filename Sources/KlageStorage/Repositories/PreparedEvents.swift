@@ -1,7 +1,7 @@
 import KlageKernel
 
-/// Events made ready to store before their transaction: each one's `INSERT … ON CONFLICT DO NOTHING`
-/// and its audit-chain link (the digest of the event).
+/// Events made ready to store before their transaction: their `INSERT … ON CONFLICT DO NOTHING RETURNING id`
+/// and each one's audit-chain link (the digest of the event).
 ///
 /// Encoding an event's payload and hashing it are most of the CPU a write costs. Done on the caller's
 /// task, they run in parallel with other requests; done inside the transaction, on SQLite's single
@@ -13,7 +13,8 @@ struct PreparedEvents: Sendable {
 
     init(_ events: [DomainEvent]) throws {
         self.events = events
-        self.inserts = try events.map { try SQL.insert($0) + " ON CONFLICT DO NOTHING" }
+        // One statement for all of them (a round trip on PostgreSQL), answering which were new.
+        self.inserts = try SQL.insert(events).map { $0 + " ON CONFLICT DO NOTHING RETURNING id" }
         self.links = events.map(AuditChain.Link.init)
     }
 }

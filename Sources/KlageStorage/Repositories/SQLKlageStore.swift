@@ -71,10 +71,13 @@ public struct SQLKlageStore: Sendable {
     /// Appends events made ready before the transaction (``PreparedEvents``): the same as
     /// ``insert(_:on:)``, with the encoding and hashing done off the single writer.
     func insert(_ prepared: PreparedEvents, on connection: any SQLConnection) throws {
+        var inserted = Set<String>()
+        for statement in prepared.inserts {
+            for row in try connection.query(statement) { inserted.insert(try row.string("id")) }
+        }
         var stored: [DomainEvent] = []
         var links: [AuditChain.Link] = []
-        for (index, event) in prepared.events.enumerated() {
-            guard try connection.execute(prepared.inserts[index]) > 0 else { continue }
+        for (index, event) in prepared.events.enumerated() where inserted.contains(event.id.rawValue) {
             stored.append(event)
             links.append(prepared.links[index])
         }
