@@ -140,13 +140,15 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
     /// Runs `body` inside `BEGIN` and `COMMIT`, rolling back on error. With a tenant, the transaction
     /// acts as the database's application role (``applicationRole``) with `klage.tenant` set, so row-level security applies.
-    func transaction<T>(tenant: String?, readOnly: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
+    /// `opening` is more SQL for the opening message (a savepoint).
+    func transaction<T>(tenant: String?, readOnly: Bool, opening more: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         // One round trip opens the transaction and, for a tenant, takes the role and sets the tenant.
         deferred.removeAll()
         var opening = readOnly ? "BEGIN READ ONLY" : "BEGIN"
         if let tenant {
             opening += "; SET LOCAL ROLE \(applicationRole); SET LOCAL klage.tenant = \(try literal(tenant))"
         }
+        if let more { opening += "; " + more }
         do {
             try exec(opening)
         } catch let error as StorageError where !isHealthy {
