@@ -21,6 +21,8 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     private var prepared: [String: String] = [:]
     /// Statements held by ``send(_:)``, their values written in: they go with the next message.
     private var deferred: [String] = []
+    /// The audit-chain heads this transaction moved, by tenant; forgotten when a write of it fails.
+    private var auditHeads: [String: (seq: Int, hash: String)] = [:]
 
     /// Messages sent to the server and answered, by every connection of the process: what a write costs
     /// in round trips, for metrics and `Benchmarks/run`.
@@ -97,9 +99,18 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             })
     }
 
-    /// Forgets the held statements: their write failed, and is being rolled back.
+    /// Forgets the held statements and the heads: their write failed, and is being rolled back.
     func discardDeferred() {
         deferred.removeAll()
+        auditHeads.removeAll()
+    }
+
+    func auditHead(of tenant: String) -> (seq: Int, hash: String)? {
+        auditHeads[tenant]
+    }
+
+    func rememberAuditHead(of tenant: String, seq: Int, hash: String) {
+        auditHeads[tenant] = (seq, hash)
     }
 
     /// Sends the held statements now, before a statement whose answer is needed.
@@ -143,7 +154,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// `opening` is more SQL for the opening message (a savepoint).
     func transaction<T>(tenant: String?, readOnly: Bool, opening more: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         // One round trip opens the transaction and, for a tenant, takes the role and sets the tenant.
-        deferred.removeAll()
+        discardDeferred()
         var opening = readOnly ? "BEGIN READ ONLY" : "BEGIN"
         if let tenant {
             opening += "; SET LOCAL ROLE \(applicationRole); SET LOCAL klage.tenant = \(try literal(tenant))"
@@ -159,7 +170,7 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
             try exec("COMMIT")
             return result
         } catch {
-            deferred.removeAll()
+            discardDeferred()
             if isHealthy { try? exec("ROLLBACK") }
             throw error
         }

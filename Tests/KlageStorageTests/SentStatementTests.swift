@@ -1,8 +1,9 @@
 import Foundation
 import KlageKernel
-import KlageStorage
 import KlageTestSupport
 import Testing
+
+@testable import KlageStorage
 
 /// Statements a write sends without waiting for their answer (`SQLConnection.send`: PostgreSQL holds them
 /// for the write's last message) fail that write and no other, and a write whose sent statement fails
@@ -66,6 +67,40 @@ import Testing
             let stored = try await Self.marks(store.driver)
             let expected = (0..<60).filter { $0 % 3 == 2 }.flatMap { [String(format: "w%02d", $0), "x\($0)-before"] } + ["taken"]
             #expect(stored == expected.sorted())
+        }
+    }
+
+    /// A batch's writes extend the audit chain from the head the transaction last moved it to; a write
+    /// that fails after extending it leaves no gap and no fork: the chain verifies, entry for entry.
+    @Test(arguments: StorageBackend.available)
+    func theAuditChainStaysWholeWhenWritesOfABatchFail(_ backend: StorageBackend) async throws {
+        try await withTestStore(backend) { store throws in
+            try await store.insertTenant(Fixtures.tenant(), by: "test")
+            let committed = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        let event = DomainEvent(
+                            id: EventID(String(format: "event-%02d", index)), tenant: "kobenhavn", at: Fixtures.monday, type: "test.written",
+                            actor: "test", summary: "Test")
+                        do {
+                            try await store.driver.write(tenant: "kobenhavn") { connection in
+                                try store.insert([event], on: connection)
+                                if index % 4 == 1 { throw KlageError.conflict("given up after extending the chain") }
+                            }
+                            return true
+                        } catch {
+                            return false
+                        }
+                    }
+                }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(committed == 45)
+            let verification = try await store.verifyAudit(tenant: "kobenhavn", anchor: nil)
+            #expect(verification.intact, "\(verification.problems)")
+            #expect(verification.entries == 45)
+            #expect(verification.headSeq == 45)
+            #expect(verification.digestsChecked == 45)
         }
     }
 }

@@ -59,16 +59,23 @@ enum AuditChain {
     /// Locks the tenant's head, numbers and links `links` after it, inserts them and moves the head.
     static func append(_ links: [Link], tenant: TenantID, on connection: any SQLConnection) throws {
         guard !links.isEmpty else { return }
-        guard
-            let head = try connection.queryFirst(
-                """
-                INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (\(tenant), \(0), \(AuditEntry.genesis))
-                ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq
-                RETURNING seq, hash
-                """)
-        else { throw StorageError(code: .engine, message: "the audit chain's head could not be locked") }
-        var seq = try head.int("seq")
-        var previous = try head.string("hash")
+        var seq: Int
+        var previous: String
+        if let known = connection.auditHead(of: tenant.rawValue) {
+            // This transaction holds the head's lock and moved it last: no need to ask again.
+            (seq, previous) = known
+        } else {
+            guard
+                let head = try connection.queryFirst(
+                    """
+                    INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (\(tenant), \(0), \(AuditEntry.genesis))
+                    ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq
+                    RETURNING seq, hash
+                    """)
+            else { throw StorageError(code: .engine, message: "the audit chain's head could not be locked") }
+            seq = try head.int("seq")
+            previous = try head.string("hash")
+        }
         var entries: [AuditEntry] = []
         entries.reserveCapacity(links.count)
         for link in links {
@@ -82,6 +89,7 @@ enum AuditChain {
         // Sent, not waited for: nothing below reads them, and their failure fails the write at its commit.
         for statement in try SQL.insert(entries) { try connection.send(statement) }
         try connection.send("UPDATE audit_heads SET seq = \(seq), hash = \(previous) WHERE tenant_id = \(tenant)")
+        connection.rememberAuditHead(of: tenant.rawValue, seq: seq, hash: previous)
     }
 
     private static func uniqueTenants(_ tenants: [TenantID]) -> [TenantID] {

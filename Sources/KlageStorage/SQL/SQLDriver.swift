@@ -13,6 +13,11 @@ public protocol SQLConnection {
     /// transaction's next message (PostgreSQL: with the next statement, the savepoint's release or the
     /// commit), saving a round trip; its failure then surfaces there, and fails the same write.
     func send(_ sql: SQL) throws
+    /// The tenant's audit-chain head as this transaction last moved it (seq, hash), when the engine keeps
+    /// it: the transaction holds the head's row lock, so no one else can have moved it since.
+    func auditHead(of tenant: String) -> (seq: Int, hash: String)?
+    /// Remembers the head this transaction moved the tenant's audit chain to.
+    func rememberAuditHead(of tenant: String, seq: Int, hash: String)
 }
 
 extension SQLConnection {
@@ -20,6 +25,10 @@ extension SQLConnection {
     public func send(_ sql: SQL) throws {
         try execute(sql)
     }
+
+    /// Not kept, by default: every append reads the head.
+    public func auditHead(of tenant: String) -> (seq: Int, hash: String)? { nil }
+    public func rememberAuditHead(of tenant: String, seq: Int, hash: String) {}
 }
 
 /// The one small protocol a storage engine implements: transactions over connections.
