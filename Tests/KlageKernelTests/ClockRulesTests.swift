@@ -27,8 +27,9 @@ import Testing
 
     func complaint(track: ComplaintTrack = .dissatisfaction, settings: [String: JSONValue] = [:]) -> Complaint {
         var complaint = Complaint(
-            id: "c", tenant: "t", workflow: Self.definition.id, workflowVersion: 1, state: "x", track: track, channel: .letter,
-            subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil, externalRef: nil,
+            id: "c", tenant: "t", workflowVersion: 1, state: "x",
+            intake: NewComplaint(
+                workflow: Self.definition.id, track: track, channel: .letter, subject: "s", description: "d", citizen: Citizen(name: "n")),
             receivedAt: Self.received, createdAt: Self.received, updatedAt: Self.received
         )
         _ = engine.start(&complaint, in: Self.definition, settings: settings)

@@ -10,9 +10,11 @@ import Testing
 
     static func complaint(department: String?, assignee: String? = nil, assignedBy: String? = nil, restricted: Bool = false) -> Complaint {
         Complaint(
-            id: "c", tenant: tenant.id, workflow: "w", workflowVersion: 1, state: "s", track: .dissatisfaction, channel: .phone,
-            subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "Jens", cpr: "010190-1234"), department: department,
-            externalRef: nil, receivedAt: at, createdAt: at, updatedAt: at, assignee: assignee, assignedBy: assignedBy,
+            id: "c", tenant: tenant.id, workflowVersion: 1, state: "s",
+            intake: NewComplaint(
+                workflow: "w", channel: .phone, subject: "s", description: "d", citizen: Citizen(name: "Jens", cpr: "010190-1234"),
+                department: department),
+            receivedAt: at, createdAt: at, updatedAt: at, assignee: assignee, assignedBy: assignedBy,
             restrictedAt: restricted ? at : nil)
     }
 

@@ -51,8 +51,9 @@ import Testing
             actions: [WorkflowAction("close", title: .same("Close"), from: ["open"], to: "closed", guards: [.noteGiven])]
         )
         var complaint = Complaint(
-            id: "c1", tenant: "t", workflow: definition.id, workflowVersion: 1, state: "x", track: .dissatisfaction, channel: .phone,
-            subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil, externalRef: nil,
+            id: "c1", tenant: "t", workflowVersion: 1, state: "x",
+            intake: NewComplaint(
+                workflow: definition.id, track: .dissatisfaction, channel: .phone, subject: "s", description: "d", citizen: Citizen(name: "n")),
             receivedAt: Self.now, createdAt: Self.now, updatedAt: Self.now)
         _ = WorkflowEngine().start(&complaint, in: definition, settings: [:])
         let input = GuardInput(complaint: complaint, contacts: [], actor: caseworker, now: Self.now, note: nil, fields: [:], outcome: nil)

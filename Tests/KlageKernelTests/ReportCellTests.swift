@@ -15,10 +15,11 @@ import Testing
         deadline.metAt = metAfterHours.map { Self.received.addingTimeInterval($0 * 3600) }
         if missed { deadline.missedAt = Self.received.addingTimeInterval(86_400) }
         return Complaint(
-            id: "c", tenant: "t", workflow: "w", workflowVersion: 1, state: outcome == nil ? "open" : "closed", track: track,
-            channel: .phone, subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: "Teknik",
-            externalRef: nil, receivedAt: Self.received, deadlines: [deadline], outcome: outcome,
-            fields: outcome == .withdrawn ? ["citizenConsent": true, "wantsWrittenAnswer": false] : [:], createdAt: Self.received,
+            id: "c", tenant: "t", workflowVersion: 1, state: outcome == nil ? "open" : "closed",
+            intake: NewComplaint(
+                workflow: "w", track: track, channel: .phone, subject: "s", description: "d", citizen: Citizen(name: "n"), department: "Teknik",
+                fields: outcome == .withdrawn ? ["citizenConsent": true, "wantsWrittenAnswer": false] : [:]),
+            receivedAt: Self.received, deadlines: [deadline], outcome: outcome, createdAt: Self.received,
             updatedAt: Self.received, closedAt: outcome == nil ? nil : Self.received.addingTimeInterval(2 * 86_400), handoffs: 2)
     }
 

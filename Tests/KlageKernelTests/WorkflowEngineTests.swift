@@ -26,9 +26,10 @@ import Testing
 
     func started() -> Complaint {
         var complaint = Complaint(
-            id: "c1", tenant: "t", workflow: Self.definition.id, workflowVersion: 1, state: "x", track: .dissatisfaction,
-            channel: .phone, subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil,
-            externalRef: nil, receivedAt: Self.received, createdAt: Self.received, updatedAt: Self.received
+            id: "c1", tenant: "t", workflowVersion: 1, state: "x",
+            intake: NewComplaint(
+                workflow: Self.definition.id, track: .dissatisfaction, channel: .phone, subject: "s", description: "d", citizen: Citizen(name: "n")),
+            receivedAt: Self.received, createdAt: Self.received, updatedAt: Self.received
         )
         _ = WorkflowEngine().start(&complaint, in: Self.definition, settings: [:])
         return complaint

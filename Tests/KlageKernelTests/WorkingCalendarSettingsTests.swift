@@ -37,8 +37,9 @@ import Testing
         )
         let friday = Timestamp.parse("2026-11-27T11:00:00Z")!  // Friday 12:00
         var complaint = Complaint(
-            id: "c", tenant: "t", workflow: definition.id, workflowVersion: 1, state: "x", track: .dissatisfaction, channel: .letter,
-            subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil, externalRef: nil,
+            id: "c", tenant: "t", workflowVersion: 1, state: "x",
+            intake: NewComplaint(
+                workflow: definition.id, track: .dissatisfaction, channel: .letter, subject: "s", description: "d", citizen: Citizen(name: "n")),
             receivedAt: friday, createdAt: friday, updatedAt: friday
         )
         let engine = WorkflowEngine()

@@ -65,9 +65,11 @@ import Testing
 
     @Test func complaints() throws {
         var complaint = Complaint(
-            id: "c1", tenant: "kbh", workflow: "w", workflowVersion: 2, state: "s", track: .appeal, channel: .digitalPost, subject: "su",
-            description: "de", remedy: nil, citizen: Citizen(name: "N", phone: "1"), department: nil, externalRef: "x", receivedAt: t0,
-            createdAt: t0, updatedAt: t1
+            id: "c1", tenant: "kbh", workflowVersion: 2, state: "s",
+            intake: NewComplaint(
+                workflow: "w", track: .appeal, channel: .digitalPost, subject: "su", description: "de", citizen: Citizen(name: "N", phone: "1"),
+                externalRef: "x"),
+            receivedAt: t0, createdAt: t0, updatedAt: t1
         )
         var paused = Deadline(name: "first", dueAt: t1, warnAt: t0)
         paused.pausedAt = t0

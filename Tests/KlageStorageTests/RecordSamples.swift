@@ -12,10 +12,12 @@ enum RecordSamples {
         var deadline = Deadline(name: "firstContact", dueAt: later, warnAt: at, working: true)
         deadline.startedAt = at
         return Complaint(
-            id: "c1", tenant: "kobenhavn", workflow: "borgerkontakt.dialogue", workflowVersion: 3, state: "open", track: .appeal,
-            channel: .digitalPost, subject: "Walker", description: "Nine weeks", remedy: nil,
-            citizen: Citizen(name: "Jens Hansen", phone: "+45 12345678"), department: "Træning", externalRef: "ESDH-1", receivedAt: at,
-            deadlines: [deadline], outcome: .upheld, fields: ["wantsWrittenAnswer": true, "note": "a/b"], version: 4, createdAt: at,
+            id: "c1", tenant: "kobenhavn", workflowVersion: 3, state: "open",
+            intake: NewComplaint(
+                workflow: "borgerkontakt.dialogue", track: .appeal, channel: .digitalPost, subject: "Walker", description: "Nine weeks",
+                citizen: Citizen(name: "Jens Hansen", phone: "+45 12345678"), department: "Træning", externalRef: "ESDH-1",
+                fields: ["wantsWrittenAnswer": true, "note": "a/b"]),
+            receivedAt: at, deadlines: [deadline], outcome: .upheld, version: 4, createdAt: at,
             updatedAt: later, closedAt: nil, escalatedAt: later, assignee: "caseworker-1", handoffs: 2)
     }()
 

@@ -67,12 +67,12 @@ public enum PluginVerifier {
             }
         }
         for track in definition.tracks {
+            let received = Date(timeIntervalSince1970: 1_800_000_000)
             var complaint = Complaint(
-                id: "verifier", tenant: "verifier", workflow: definition.id, workflowVersion: definition.version, state: definition.initialState,
-                track: track, channel: .phone, subject: "s", description: "d", remedy: nil, citizen: Citizen(name: "n"), department: nil,
-                externalRef: nil, receivedAt: Date(timeIntervalSince1970: 1_800_000_000), createdAt: Date(timeIntervalSince1970: 1_800_000_000),
-                updatedAt: Date(timeIntervalSince1970: 1_800_000_000)
-            )
+                id: "verifier", tenant: "verifier", workflowVersion: definition.version, state: definition.initialState,
+                intake: NewComplaint(
+                    workflow: definition.id, track: track, channel: .phone, subject: "s", description: "d", citizen: Citizen(name: "n")),
+                receivedAt: received, createdAt: received, updatedAt: received)
             _ = WorkflowEngine().start(&complaint, in: definition, settings: [:])
             guard complaint.state == definition.initialState, complaint.deadlines.allSatisfy({ $0.isRunning && $0.dueAt > complaint.receivedAt })
             else { throw fail("a \(track.rawValue) complaint does not start with running clocks") }

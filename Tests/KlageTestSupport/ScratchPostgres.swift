@@ -65,7 +65,14 @@ public struct ScratchPostgres: Sendable {
 
     /// `pg_ctl start`, waiting until it accepts connections.
     public func start() async throws {
-        try await owner("'\(try Self.bin("pg_ctl"))' -D '\(data)' -l '\(folder)/log' -w -t 60 start >/dev/null")
+        do {
+            try await owner("'\(try Self.bin("pg_ctl"))' -D '\(data)' -l '\(folder)/log' -w -t 60 start >/dev/null")
+        } catch {
+            // The server's own words, for a failure on a loaded CI machine (the folder is removed after).
+            let log = (try? String(contentsOfFile: folder + "/log", encoding: .utf8)) ?? ""
+            let said = log.split(separator: "\n").suffix(5).joined(separator: " | ")
+            throw StorageError(code: .engine, message: "PostgreSQL on port \(port) did not start: \(said)")
+        }
     }
 
     /// `pg_ctl stop` in `mode`: `fast`, or `immediate` (a crash: no shutdown checkpoint).

@@ -46,41 +46,41 @@ public struct Complaint: Sendable, Hashable, Codable {
     /// When its personal data was anonymised (by retention or erasure); every figure the reports need is kept.
     public var anonymisedAt: Date?
 
+    /// A complaint from what was registered (`intake`: its workflow, texts, citizen, department,
+    /// reference and fields, taken as given) and what the complaint has come to since.
     public init(
-        id: ComplaintID, tenant: TenantID, workflow: WorkflowID, workflowVersion: Int, state: StateID,
-        track: ComplaintTrack, channel: Channel, subject: String, description: String, remedy: String?,
-        citizen: Citizen, department: String?, externalRef: String?, receivedAt: Date,
-        deadlines: [Deadline] = [], outcome: Outcome? = nil, fields: [String: JSONValue] = [:],
-        version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil, escalatedAt: Date? = nil,
-        assignee: String? = nil, assignedBy: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil, anonymisedAt: Date? = nil
+        id: ComplaintID, tenant: TenantID, workflowVersion: Int, state: StateID, intake: NewComplaint, receivedAt: Date,
+        deadlines: [Deadline] = [], outcome: Outcome? = nil, version: Int = 1, createdAt: Date, updatedAt: Date, closedAt: Date? = nil,
+        escalatedAt: Date? = nil, assignee: String? = nil, assignedBy: String? = nil, handoffs: Int = 0, restrictedAt: Date? = nil,
+        anonymisedAt: Date? = nil
     ) {
-        self.assignedBy = assignedBy
-        self.restrictedAt = restrictedAt
-        self.anonymisedAt = anonymisedAt
-        self.assignee = assignee
-        self.handoffs = handoffs
-        self.escalatedAt = escalatedAt
         self.id = id
         self.tenant = tenant
-        self.workflow = workflow
+        self.workflow = intake.workflow
         self.workflowVersion = workflowVersion
         self.state = state
-        self.track = track
-        self.channel = channel
-        self.subject = subject
-        self.description = description
-        self.remedy = remedy
-        self.citizen = citizen
-        self.department = department
-        self.externalRef = externalRef
+        self.track = intake.track
+        self.channel = intake.channel
+        self.subject = intake.subject
+        self.description = intake.description
+        self.remedy = intake.remedy
+        self.citizen = intake.citizen
+        self.department = intake.department
+        self.externalRef = intake.externalRef
         self.receivedAt = receivedAt
         self.deadlines = deadlines
         self.outcome = outcome
-        self.fields = fields
+        self.fields = intake.fields
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.closedAt = closedAt
+        self.escalatedAt = escalatedAt
+        self.assignee = assignee
+        self.assignedBy = assignedBy
+        self.handoffs = handoffs
+        self.restrictedAt = restrictedAt
+        self.anonymisedAt = anonymisedAt
     }
 
     /// The earliest due time among deadlines still running; what "overdue" queries index.

@@ -73,13 +73,15 @@ extension Complaint {
             phone: try Validate.phone(draft.citizen.phone, field: "citizen.phone"),
             email: try Validate.email(draft.citizen.email, field: "citizen.email"),
             cpr: try Validate.cpr(draft.citizen.cpr, field: "citizen.cpr"))
-        self.init(
-            id: id, tenant: tenant, workflow: definition.id, workflowVersion: definition.version, state: definition.initialState,
-            track: draft.track, channel: draft.channel, subject: try Validate.text(draft.subject, field: "subject", max: 200),
+        let intake = NewComplaint(
+            workflow: definition.id, track: draft.track, channel: draft.channel,
+            subject: try Validate.text(draft.subject, field: "subject", max: 200),
             description: try Validate.text(draft.description, field: "description", max: 20_000),
             remedy: try Validate.optionalText(draft.remedy, field: "remedy", max: 2_000), citizen: citizen,
             department: try Validate.optionalText(draft.department, field: "department", max: 100),
-            externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100), receivedAt: receivedAt, fields: fields,
+            externalRef: try Validate.optionalText(draft.externalRef, field: "externalRef", max: 100), fields: fields)
+        self.init(
+            id: id, tenant: tenant, workflowVersion: definition.version, state: definition.initialState, intake: intake, receivedAt: receivedAt,
             createdAt: now, updatedAt: now)
     }
 }

@@ -9,8 +9,8 @@ public import KlageReports
 extension Complaint {
     /// A complaint with one deadline.
     static let sample = Complaint(
-        id: "", tenant: "", workflow: "", workflowVersion: 1, state: "", track: .dissatisfaction, channel: .phone, subject: "",
-        description: "", remedy: nil, citizen: .sample, department: nil, externalRef: nil, receivedAt: .distantPast,
+        id: "", tenant: "", workflowVersion: 1, state: "",
+        intake: NewComplaint(workflow: "", channel: .phone, subject: "", description: "", citizen: .sample), receivedAt: .distantPast,
         deadlines: [Deadline(name: "", dueAt: .distantPast)], createdAt: .distantPast, updatedAt: .distantPast)
 }
 

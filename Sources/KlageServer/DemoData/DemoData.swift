@@ -101,14 +101,15 @@ public struct DemoData: Sendable {
         let plan = candidates.isEmpty ? plans[0] : random.element(candidates)
         let channel = random.pick(DemoProfile.channels)
         let citizen = Self.citizen(number, email: channel == .email || channel == .web)
-        let draft = Complaint(
-            id: DemoIDs.next(at: receivedAt, using: &random), tenant: options.tenant.id, workflow: plan.definition.id,
-            workflowVersion: plan.definition.version, state: plan.definition.initialState,
-            track: plan.definition.tracks.contains(track) ? track : .dissatisfaction,
-            channel: channel, subject: random.element(department.subjects),
+        let intake = NewComplaint(
+            workflow: plan.definition.id, track: plan.definition.tracks.contains(track) ? track : .dissatisfaction, channel: channel,
+            subject: random.element(department.subjects),
             description: "Borgeren er utilfreds og beskriver forløbet i sin henvendelse. (Demodata fra klage generate.)",
             remedy: random.chance(0.4) ? "Borgeren ønsker en undskyldning og en hurtigere afklaring" : nil, citizen: citizen,
-            department: department.name, externalRef: nil, receivedAt: receivedAt, createdAt: receivedAt, updatedAt: receivedAt,
+            department: department.name)
+        let draft = Complaint(
+            id: DemoIDs.next(at: receivedAt, using: &random), tenant: options.tenant.id, workflowVersion: plan.definition.version,
+            state: plan.definition.initialState, intake: intake, receivedAt: receivedAt, createdAt: receivedAt, updatedAt: receivedAt,
             assignee: "sagsbehandler-\(random.int(1...40))", handoffs: random.int(profile.handoffs))
         let wanted: Outcome
         if draft.track == .appeal {
