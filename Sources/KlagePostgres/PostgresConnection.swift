@@ -77,26 +77,36 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
     /// Runs SQL text without parameters (transaction control, settings), after the statements held by
     /// ``send(_:)`` and in the same message: one round trip for all of them.
     func exec(_ text: String) throws {
+        try exec(text) { _ in }
+    }
+
+    /// ``exec(_:)``, reading the answer of the message's last statement.
+    private func exec<T>(_ text: String, _ read: (OpaquePointer) throws -> T) throws -> T {
         let message = deferred.isEmpty ? text : (deferred + [text]).joined(separator: ";\n")
         deferred.removeAll()
         Self.roundTrips.add(1, ordering: .relaxed)
         guard let result = PQexec(handle, message) else { throw failure(nil) }
         defer { PQclear(result) }
         try check(result)
+        return try read(result)
     }
 
-    /// Holds the statement to go with the transaction's next message (``exec(_:)``, or before the next
-    /// prepared statement). Its values are written in as literals, escaped by libpq.
+    /// Holds the statement to go with the transaction's next message (``exec(_:)``, or the next statement,
+    /// which then goes with it). Its values are written in as literals, escaped by libpq.
     func send(_ sql: SQL) throws {
-        deferred.append(
-            try sql.renderInline { value in
-                switch value {
-                case .null: "NULL"
-                case .integer(let number): "'\(number)'"
-                case .real(let number): "'\(number)'"
-                case .text(let text): try literal(text)
-                }
-            })
+        deferred.append(try inline(sql))
+    }
+
+    /// The statement's text with its values written in as literals, escaped by libpq.
+    private func inline(_ sql: SQL) throws -> String {
+        try sql.renderInline { value in
+            switch value {
+            case .null: "NULL"
+            case .integer(let number): "'\(number)'"
+            case .real(let number): "'\(number)'"
+            case .text(let text): try literal(text)
+            }
+        }
     }
 
     /// Forgets the held statements and the heads: their write failed, and is being rolled back.
@@ -111,17 +121,6 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
 
     func rememberAuditHead(of tenant: String, seq: Int, hash: String) {
         auditHeads[tenant] = (seq, hash)
-    }
-
-    /// Sends the held statements now, before a statement whose answer is needed.
-    private func flushDeferred() throws {
-        guard !deferred.isEmpty else { return }
-        let message = deferred.joined(separator: ";\n")
-        deferred.removeAll()
-        Self.roundTrips.add(1, ordering: .relaxed)
-        guard let result = PQexec(handle, message) else { throw failure(nil) }
-        defer { PQclear(result) }
-        try check(result)
     }
 
     @discardableResult
@@ -183,9 +182,14 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
         return String(cString: escaped)
     }
 
-    /// Prepares a statement once per connection, then executes it with text parameters.
+    /// Prepares a statement once per connection, then executes it with text parameters. After held
+    /// statements it goes in their message instead, its values written in: one round trip, whose answer
+    /// is the last statement's (or the first failure's).
     private func run<T>(_ sql: SQL, _ read: (OpaquePointer) throws -> T) throws -> T {
-        try flushDeferred()
+        if !deferred.isEmpty {
+            let statement = try inline(sql)
+            return try exec(statement, read)
+        }
         let (text, bindings) = SQLDialect.postgres.render(sql)
         let name: String
         if let known = prepared[text] {

@@ -5,20 +5,26 @@ import KlageReports
 extension SQLKlageStore: ComplaintStore {
     public func insertComplaint(_ complaint: Complaint, events: [DomainEvent]) async throws -> (complaint: Complaint, created: Bool) {
         // Encoded and hashed here, on the caller's task: the writer's transaction only runs statements.
-        let insertComplaint = try SQL.insert(complaint) + " ON CONFLICT DO NOTHING"
+        let insertComplaint = try SQL.insert(complaint)
         let prepared = try PreparedEvents(events)
         return try await write(complaint.tenant) { connection in
-            let inserted = try connection.execute(insertComplaint)
-            if inserted == 1 {
-                try insert(prepared, on: connection)
-                try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
-                return (complaint, true)
+            if let ref = complaint.externalRef {
+                // A second request with the same reference gets the complaint the first one stored.
+                guard try connection.execute(insertComplaint + " ON CONFLICT DO NOTHING") == 1 else {
+                    guard
+                        let existing = try connection.fetchOne(
+                            Complaint.self, SQL.select(Complaint.self) + " WHERE tenant_id = \(complaint.tenant) AND external_ref = \(ref)")
+                    else { throw StorageError(code: .constraint, message: "complaint id collision") }
+                    return (existing, false)
+                }
+            } else {
+                // Only a taken id could conflict, and that fails the write: nothing to wait for (on
+                // PostgreSQL the whole write goes in one message with its end).
+                try connection.send(insertComplaint)
             }
-            guard let ref = complaint.externalRef,
-                let existing = try connection.fetchOne(
-                    Complaint.self, SQL.select(Complaint.self) + " WHERE tenant_id = \(complaint.tenant) AND external_ref = \(ref)")
-            else { throw StorageError(code: .constraint, message: "complaint id collision") }
-            return (existing, false)
+            try insert(prepared, allNew: true, on: connection)
+            try Self.markReportDay(tenant: complaint.tenant, receivedAt: complaint.receivedAt, on: connection)
+            return (complaint, true)
         }
     }
 
@@ -80,7 +86,7 @@ extension SQLKlageStore: ComplaintStore {
         let prepared = try PreparedEvents(events)
         try await write(contact.tenant) { connection in
             if let update { try Self.update(update.complaint, expectedVersion: update.expectedVersion, on: connection) }
-            try connection.execute(insertContact)
+            try connection.send(insertContact)
             try insert(prepared, on: connection)
             if let update {
                 try Self.markReportDay(tenant: contact.tenant, receivedAt: update.complaint.receivedAt, on: connection)

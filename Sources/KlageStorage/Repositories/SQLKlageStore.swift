@@ -70,16 +70,28 @@ public struct SQLKlageStore: Sendable {
 
     /// Appends events made ready before the transaction (``PreparedEvents``): the same as
     /// ``insert(_:on:)``, with the encoding and hashing done off the single writer.
-    func insert(_ prepared: PreparedEvents, on connection: any SQLConnection) throws {
-        var inserted = Set<String>()
-        for statement in prepared.inserts {
-            for row in try connection.query(statement) { inserted.insert(try row.string("id")) }
-        }
-        var stored: [DomainEvent] = []
-        var links: [AuditChain.Link] = []
-        for (index, event) in prepared.events.enumerated() where inserted.contains(event.id.rawValue) {
-            stored.append(event)
-            links.append(prepared.links[index])
+    ///
+    /// With `allNew`, the caller knows none of them can be stored already (they are a complaint's that
+    /// this transaction created): their rows are sent without waiting for an answer, and a taken id fails
+    /// the write.
+    func insert(_ prepared: PreparedEvents, allNew: Bool = false, on connection: any SQLConnection) throws {
+        var stored = prepared.events
+        var links = prepared.links
+        if allNew {
+            for statement in prepared.inserts { try connection.send(statement) }
+        } else {
+            var inserted = Set<String>()
+            for statement in prepared.insertsAnsweringNew {
+                for row in try connection.query(statement) { inserted.insert(try row.string("id")) }
+            }
+            if inserted.count < prepared.events.count {
+                stored = []
+                links = []
+                for (index, event) in prepared.events.enumerated() where inserted.contains(event.id.rawValue) {
+                    stored.append(event)
+                    links.append(prepared.links[index])
+                }
+            }
         }
         try AuditChain.append(links, of: stored, on: connection)
         // After the chain's head is read, so that these go with the write's last message.
