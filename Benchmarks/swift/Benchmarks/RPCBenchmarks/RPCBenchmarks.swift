@@ -9,7 +9,8 @@ import KlageServer
 ///     swift package --package-path Benchmarks/swift benchmark
 ///
 /// They say where a request's CPU goes between the bytes on the wire and the storage: parsing a
-/// request, encoding a complaint's view, and the dispatcher end to end (authenticate with the key
+/// request, encoding a complaint's view (Foundation's encoder beside the one responses use), reading
+/// a complaint's row, and the dispatcher end to end (authenticate with the key
 /// cache, decode params, run the method, encode the reply), on a real SQLite file.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -20,11 +21,30 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try parser.parse(Requests.create)) }
     }
 
-    Benchmark("encode: complaint view") { benchmark, host in
+    Benchmark("encode: complaint view (Foundation JSONEncoder)") { benchmark, host in
         let view = try await host.view()
         let encoder = JSONEncoder()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    // What responses are written with (the same bytes; RPCResponse checks that in debug builds).
+    Benchmark("encode: complaint view (JSONBytesEncoder)") { benchmark, host in
+        let view = try await host.view()
+        let encoder = JSONBytesEncoder()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
+    } setup: {
+        try await DispatchHost.shared()
+    }
+
+    // The row reader: one complaint read and decoded from its SQLite row, without the access log.
+    Benchmark("read: complaint row (SQLite, decoded)") { benchmark, host in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await host.host.store.complaint(ComplaintID(host.complaint), tenant: "kobenhavn"))
+        }
     } setup: {
         try await DispatchHost.shared()
     }

@@ -1,0 +1,157 @@
+"""Klage's own SQL, captured from PostgreSQL's statement log, as a pgbench script (used by Benchmarks/run).
+
+The cluster logs every statement (`log_statement = all`) while one request runs; the transactions of
+that request are taken from the log, their parameters written in, and turned into a pgbench script that
+sends each of Klage's messages as one message (`\\;` between the statements of a message), so pgbench
+pays the same statements and the same round trips. What must differ per run is made to: every UUID
+(ids of the complaint, its events, deliveries, report marks) gets a random last 12 digits, the same
+within a transaction, and the audit chain's sequence numbers start at a random number.
+"""
+import re
+
+PREFIX = re.compile(r"^@@(\d+)@@ (LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT|WARNING|NOTICE|FATAL):  (.*)$")
+UUID = re.compile(r"\b([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-)([0-9a-fA-F]{12})\b")
+PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
+LOG_SETTINGS = {"log_statement": "'all'", "log_line_prefix": "'@@%p@@ '"}
+
+
+def entries(text):
+    """(pid, kind, message) of each log entry; a message may span lines."""
+    found = []
+    for line in text.split("\n"):
+        match = PREFIX.match(line)
+        if match:
+            found.append([int(match.group(1)), match.group(2), match.group(3)])
+        elif found:
+            found[-1][2] += "\n" + line
+    return [tuple(entry) for entry in found]
+
+
+def messages(log):
+    """Each message a session sent, in log order: (pid, [statement]) with its parameters written in."""
+    sent = []
+    for pid, kind, text in entries(log):
+        if kind == "LOG" and text.startswith("statement: "):
+            sent.append((pid, split(text[len("statement: "):])))
+        elif kind == "LOG" and text.startswith("execute "):
+            sent.append((pid, [text.split(": ", 1)[1]]))
+        elif kind == "DETAIL" and text.startswith("parameters: ") and sent and sent[-1][0] == pid:
+            values = {int(n): v for n, v in PARAMETER.findall(text)}
+            statement = re.sub(r"\$(\d+)\b", lambda m: values[int(m.group(1))], sent[-1][1][0])
+            sent[-1] = (pid, [statement])
+    return sent
+
+
+def split(text):
+    """The statements of one simple-query message (semicolons outside quotes)."""
+    parts, current, quoted = [], [], False
+    for char in text:
+        if char == "'":
+            quoted = not quoted
+        if char == ";" and not quoted:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    if "".join(current).strip():
+        parts.append("".join(current).strip())
+    return [part for part in parts if part]
+
+
+def transactions(log, touching):
+    """The transactions in the log (each a list of messages) any of whose statements mentions one of
+    the words in `touching`, in the order they began."""
+    open_by_pid, done = {}, []
+    for pid, statements in messages(log):
+        current = open_by_pid.setdefault(pid, [])
+        current.append(statements)
+        if any(s.upper().startswith(("COMMIT", "ROLLBACK")) for s in statements):
+            done.append(open_by_pid.pop(pid))
+    wanted = [t for t in done if any(word in s for message in t for s in message for word in touching)]
+    return wanted
+
+
+def script(transactions_, fresh_ids):
+    """A pgbench script replaying the transactions: one pgbench command per Klage message. With
+    `fresh_ids`, every UUID is made new per run (the ids a create makes); without, ids are kept (a read
+    must find what it read)."""
+    lines, uuids, seqs = [], {}, []
+    for transaction in transactions_:
+        for message in transaction:
+            statements = [unique_ids(s, uuids) if fresh_ids else s for s in message]
+            statements = [audit_sequence(s, seqs) for s in statements]
+            lines.append(" \\;\n".join(statements) + ";")
+    base = min(seqs) if seqs else 0
+    body = "\n".join(lines)
+    body = re.sub(r"@@seq(\d+)@@", lambda m: f"(:kseq + {int(m.group(1)) - base})", body)
+    head = [f"\\set kuid{n} random(100000000000, 999999999999)" for n in range(1, len(uuids) + 1)]
+    if seqs:
+        head.append("\\set kseq random(1000000, 1000000000000000)")
+    return "\n".join(head + [body]) + "\n"
+
+
+def unique_ids(statement, uuids):
+    def replace(match):
+        key = match.group(0).lower()
+        uuids.setdefault(key, len(uuids) + 1)
+        return match.group(1) + f":kuid{uuids[key]}"
+    return UUID.sub(replace, statement)
+
+
+def audit_sequence(statement, seqs):
+    """Marks the audit chain's sequence numbers (`seq` of `audit_chain` rows and of `audit_heads`)."""
+    if statement.startswith("INSERT INTO audit_chain"):
+        columns = [c.strip() for c in statement[statement.index("(") + 1:statement.index(")")].split(",")]
+        position = columns.index("seq")
+        values = statement[statement.index("VALUES") + len("VALUES"):]
+        rows = []
+        groups, end = tuples(values)
+        for row in groups:
+            fields = fields_of(row)
+            number = int(fields[position].strip().strip("'"))
+            seqs.append(number)
+            fields[position] = f"@@seq{number}@@"
+            rows.append("(" + ", ".join(f.strip() for f in fields) + ")")
+        return statement[:statement.index("VALUES")] + "VALUES " + ", ".join(rows) + values[end:]
+    match = re.match(r"(UPDATE audit_heads SET seq = )'?(\d+)'?(.*)", statement, re.S)
+    if match:
+        seqs.append(int(match.group(2)))
+        return f"{match.group(1)}@@seq{match.group(2)}@@{match.group(3)}"
+    return statement
+
+
+def tuples(values):
+    """The top-level parenthesised groups of a VALUES list, and where the last one ends."""
+    found, depth, quoted, start, end = [], 0, False, 0, 0
+    for index, char in enumerate(values):
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+            if depth == 1:
+                start = index + 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth == 0:
+                found.append(values[start:index])
+                end = index + 1
+    return found, end
+
+
+def fields_of(row):
+    """The comma-separated fields of one VALUES tuple (commas outside quotes and parentheses)."""
+    fields, current, quoted, depth = [], [], False, 0
+    for char in row:
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+        if char == "," and not quoted and depth == 0:
+            fields.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    fields.append("".join(current))
+    return fields
