@@ -14,7 +14,7 @@ public import Logging
 public struct KlageHost: Sendable {
     /// Klage's semantic version, the newest release in `CHANGELOG.md`: printed by `klage --version`,
     /// shown to operators by `system.health`; `rpc.discover` names its major and minor version only.
-    public static let version = "0.11.0"
+    public static let version = "0.11.1"
 
     public let configuration: ServerConfiguration
     public let store: SQLKlageStore
