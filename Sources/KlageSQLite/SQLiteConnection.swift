@@ -31,6 +31,10 @@ final class SQLiteConnection: SQLConnection {
         }
         try exec("PRAGMA synchronous = FULL")
         try exec("PRAGMA foreign_keys = ON")
+        // SQLite's default page cache is 2 MiB. On a host of a million complaints a write's index pages no
+        // longer fit in it and are read again for every write; the writer keeps 64 MiB, a reader 16 MiB
+        // (taken only as pages are read).
+        try exec("PRAGMA cache_size = \(readOnly ? -16_384 : -65_536)")
     }
 
     deinit {
