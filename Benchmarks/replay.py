@@ -71,23 +71,30 @@ def transactions(log, touching):
     return wanted
 
 
-def script(transactions_, fresh_ids):
-    """A pgbench script replaying the transactions: one pgbench command per Klage message. With
-    `fresh_ids`, every UUID is made new per run (the ids a create makes); without, ids are kept (a read
-    must find what it read)."""
-    lines, uuids, seqs = [], {}, []
+def request(transactions_, fresh_ids):
+    """The captured request as ([(variable, lowest, highest)], [[statement]] per message), its varying
+    values as `:variable` (pgbench's syntax). With `fresh_ids`, every UUID is made new per run (the
+    ids a create makes); without, ids are kept (a read must find what it read)."""
+    messages_, uuids, seqs = [], {}, []
     for transaction in transactions_:
         for message in transaction:
             statements = [unique_ids(s, uuids) if fresh_ids else s for s in message]
-            statements = [audit_sequence(s, seqs) for s in statements]
-            lines.append(" \\;\n".join(statements) + ";")
+            messages_.append([audit_sequence(s, seqs) for s in statements])
     base = min(seqs) if seqs else 0
-    body = "\n".join(lines)
-    body = re.sub(r"@@seq(\d+)@@", lambda m: f"(:kseq + {int(m.group(1)) - base})", body)
-    head = [f"\\set kuid{n} random(100000000000, 999999999999)" for n in range(1, len(uuids) + 1)]
+    messages_ = [[re.sub(r"@@seq(\d+)@@", lambda m: f"(:kseq + {int(m.group(1)) - base})", s) for s in message]
+                 for message in messages_]
+    variables = [(f"kuid{n}", 100000000000, 999999999999) for n in range(1, len(uuids) + 1)]
     if seqs:
-        head.append("\\set kseq random(1000000, 1000000000000000)")
-    return "\n".join(head + [body]) + "\n"
+        variables.append(("kseq", 1000000, 1000000000000000))
+    return variables, messages_
+
+
+def script(transactions_, fresh_ids):
+    """A pgbench script replaying the transactions: one pgbench command per Klage message."""
+    variables, messages_ = request(transactions_, fresh_ids)
+    head = [f"\\set {name} random({low}, {high})" for name, low, high in variables]
+    body = [" \\;\n".join(message) + ";" for message in messages_]
+    return "\n".join(head + body) + "\n"
 
 
 def unique_ids(statement, uuids):
@@ -155,3 +162,41 @@ def fields_of(row):
             current.append(char)
     fields.append("".join(current))
     return fields
+
+
+def sqlite_replay(path, transactions_, fresh_ids, seconds, replacing=None):
+    """Replays the captured request on the SQLite file at `path` through libsqlite3 (Python's sqlite3
+    module links the system library Klage binds), with Klage's writer settings, one transaction per
+    request, for `seconds`: (requests/s, p50 ms, p99 ms). The store writes its SQL once for both
+    engines, so the statements are Klage's on SQLite too; PostgreSQL's `SET LOCAL`s are left out and
+    `BEGIN` is SQLite's `BEGIN IMMEDIATE`, as Klage's writer takes it. `replacing` swaps ids of the
+    PostgreSQL run for ids of this database."""
+    import random
+    import sqlite3
+    import time
+    variables, messages_ = request(transactions_, fresh_ids)
+    statements = []
+    for message in messages_:
+        for statement in message:
+            for old, new in (replacing or {}).items():
+                statement = statement.replace(old, new)
+            if statement.upper().startswith("SET LOCAL"):
+                continue
+            statements.append("BEGIN IMMEDIATE" if statement.upper() == "BEGIN" else statement)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=5)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "cache_size = -65536"):
+        connection.execute(f"PRAGMA {pragma}")
+    latencies, ends = [], time.monotonic() + seconds
+    while time.monotonic() < ends:
+        values = {name: str(random.randint(low, high)) for name, low, high in variables}
+        started = time.monotonic()
+        try:
+            for statement in statements:
+                connection.execute(re.sub(r":(kuid\d+|kseq)\b", lambda m: values[m.group(1)], statement)).fetchall()
+        except sqlite3.Error:
+            connection.execute("ROLLBACK")
+            raise
+        latencies.append((time.monotonic() - started) * 1000)
+    connection.close()
+    latencies.sort()
+    return len(latencies) / seconds, latencies[len(latencies) // 2], latencies[len(latencies) * 99 // 100]

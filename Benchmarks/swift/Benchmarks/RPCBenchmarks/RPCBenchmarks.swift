@@ -21,23 +21,14 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try parser.parse(Requests.create)) }
     }
 
-    Benchmark("encode: complaint view (Foundation JSONEncoder)") { benchmark, host in
-        let view = try await host.view()
+    encoding("encode: complaint view (Foundation JSONEncoder)") {
         let encoder = JSONEncoder()
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
-    } setup: {
-        try await DispatchHost.shared()
+        return { try encoder.encode($0) }
     }
-
     // What responses are written with (the same bytes; RPCResponse checks that in debug builds).
-    Benchmark("encode: complaint view (JSONBytesEncoder)") { benchmark, host in
-        let view = try await host.view()
+    encoding("encode: complaint view (JSONBytesEncoder)") {
         let encoder = JSONBytesEncoder()
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
-    } setup: {
-        try await DispatchHost.shared()
+        return { try encoder.encode($0) }
     }
 
     // The row reader: one complaint read and decoded from its SQLite row, without the access log.
@@ -53,6 +44,18 @@ let benchmarks: @Sendable () -> Void = {
     dispatching("dispatch: workflow.list (key, no storage)") { _ in Requests.workflows }
     dispatching("dispatch: complaint.get (SQLite, access log)") { Requests.get($0.complaint) }
     dispatching("dispatch: complaint.create (SQLite)") { _ in Requests.create }
+}
+
+/// A benchmark of encoding the complaint's view over and over with the encoder `make` returns.
+func encoding(_ name: String, make: @escaping @Sendable () -> (ComplaintView) throws -> any Sendable) {
+    Benchmark(name) { benchmark, host in
+        let view = try await host.view()
+        let encode = make()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try encode(view)) }
+    } setup: {
+        try await DispatchHost.shared()
+    }
 }
 
 /// A benchmark of the dispatcher answering `body` over and over, with the caseworker key unless `withKey` is false.
