@@ -1,4 +1,5 @@
-"""Klage's own SQL, captured from PostgreSQL's statement log, as a pgbench script (used by Benchmarks/run).
+"""Klage's own SQL, captured from PostgreSQL's statement log, as a pgbench script, and replayed on a
+SQLite file through libsqlite3 (used by Benchmarks/run).
 
 The cluster logs every statement (`log_statement = all`) while one request runs; the transactions of
 that request are taken from the log, their parameters written in, and turned into a pgbench script that
