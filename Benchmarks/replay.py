@@ -8,7 +8,10 @@ pays the same statements and the same round trips. What must differ per run is m
 (ids of the complaint, its events, deliveries, report marks) gets a random last 12 digits, the same
 within a transaction, and the audit chain's sequence numbers start at a random number.
 """
+import random
 import re
+import sqlite3
+import time
 
 PREFIX = re.compile(r"^@@(\d+)@@ (LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT|WARNING|NOTICE|FATAL):  (.*)$")
 UUID = re.compile(r"\b([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-)([0-9a-fA-F]{12})\b")
@@ -45,18 +48,7 @@ def messages(log):
 
 def split(text):
     """The statements of one simple-query message (semicolons outside quotes)."""
-    parts, current, quoted = [], [], False
-    for char in text:
-        if char == "'":
-            quoted = not quoted
-        if char == ";" and not quoted:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    if "".join(current).strip():
-        parts.append("".join(current).strip())
-    return [part for part in parts if part]
+    return [part.strip() for part in split_outside(text, ";") if part.strip()]
 
 
 def transactions(log, touching):
@@ -128,41 +120,42 @@ def audit_sequence(statement, seqs):
     return statement
 
 
-def tuples(values):
-    """The top-level parenthesised groups of a VALUES list, and where the last one ends."""
-    found, depth, quoted, start, end = [], 0, False, 0, 0
-    for index, char in enumerate(values):
+def unquoted(text):
+    """(index, character, parentheses depth after it) of each character outside quoted literals."""
+    quoted, depth = False, 0
+    for index, char in enumerate(text):
         if char == "'":
             quoted = not quoted
-        elif not quoted and char == "(":
-            depth += 1
-            if depth == 1:
-                start = index + 1
-        elif not quoted and char == ")":
-            depth -= 1
-            if depth == 0:
-                found.append(values[start:index])
-                end = index + 1
+        elif not quoted:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield index, char, depth
+
+
+def split_outside(text, separator):
+    """`text` split at `separator` where it is outside quotes and parentheses."""
+    parts, start = [], 0
+    for index, char, depth in unquoted(text):
+        if char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return parts + [text[start:]]
+
+
+def tuples(values):
+    """The top-level parenthesised groups of a VALUES list, and where the last one ends."""
+    found, start, end = [], 0, 0
+    for index, char, depth in unquoted(values):
+        if char == "(" and depth == 1:
+            start = index + 1
+        elif char == ")" and depth == 0:
+            found.append(values[start:index])
+            end = index + 1
     return found, end
 
 
 def fields_of(row):
     """The comma-separated fields of one VALUES tuple (commas outside quotes and parentheses)."""
-    fields, current, quoted, depth = [], [], False, 0
-    for char in row:
-        if char == "'":
-            quoted = not quoted
-        elif not quoted and char == "(":
-            depth += 1
-        elif not quoted and char == ")":
-            depth -= 1
-        if char == "," and not quoted and depth == 0:
-            fields.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    fields.append("".join(current))
-    return fields
+    return split_outside(row, ",")
 
 
 def sqlite_replay(path, transactions_, fresh_ids, seconds, replacing=None):
@@ -172,9 +165,6 @@ def sqlite_replay(path, transactions_, fresh_ids, seconds, replacing=None):
     engines, so the statements are Klage's on SQLite too; PostgreSQL's `SET LOCAL`s are left out and
     `BEGIN` is SQLite's `BEGIN IMMEDIATE`, as Klage's writer takes it. `replacing` swaps ids of the
     PostgreSQL run for ids of this database."""
-    import random
-    import sqlite3
-    import time
     variables, messages_ = request(transactions_, fresh_ids)
     statements = []
     for message in messages_:
