@@ -9,7 +9,8 @@ import KlageServer
 ///     swift package --package-path Benchmarks/swift benchmark
 ///
 /// They say where a request's CPU goes between the bytes on the wire and the storage: parsing a
-/// request, encoding a complaint's view, and the dispatcher end to end (authenticate with the key
+/// request, encoding a complaint's view (Foundation's encoder beside the one responses use), reading
+/// a complaint's row, and the dispatcher end to end (authenticate with the key
 /// cache, decode params, run the method, encode the reply), on a real SQLite file.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -20,11 +21,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try parser.parse(Requests.create)) }
     }
 
-    Benchmark("encode: complaint view") { benchmark, host in
-        let view = try await host.view()
+    encoding("encode: complaint view (Foundation JSONEncoder)") {
         let encoder = JSONEncoder()
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try encoder.encode(view)) }
+        return { try encoder.encode($0) }
+    }
+    // What responses are written with (the same bytes; RPCResponse checks that in debug builds).
+    encoding("encode: complaint view (JSONBytesEncoder)") {
+        let encoder = JSONBytesEncoder()
+        return { try encoder.encode($0) }
+    }
+
+    // The row reader: one complaint read and decoded from its SQLite row, without the access log.
+    Benchmark("read: complaint row (SQLite, decoded)") { benchmark, host in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await host.host.store.complaint(ComplaintID(host.complaint), tenant: "kobenhavn"))
+        }
     } setup: {
         try await DispatchHost.shared()
     }
@@ -33,6 +44,18 @@ let benchmarks: @Sendable () -> Void = {
     dispatching("dispatch: workflow.list (key, no storage)") { _ in Requests.workflows }
     dispatching("dispatch: complaint.get (SQLite, access log)") { Requests.get($0.complaint) }
     dispatching("dispatch: complaint.create (SQLite)") { _ in Requests.create }
+}
+
+/// A benchmark of encoding the complaint's view over and over with the encoder `make` returns.
+func encoding(_ name: String, make: @escaping @Sendable () -> (ComplaintView) throws -> any Sendable) {
+    Benchmark(name) { benchmark, host in
+        let view = try await host.view()
+        let encode = make()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try encode(view)) }
+    } setup: {
+        try await DispatchHost.shared()
+    }
 }
 
 /// A benchmark of the dispatcher answering `body` over and over, with the caseworker key unless `withKey` is false.
